@@ -1,0 +1,94 @@
+"""A grid's header rows and body rows, and the header path of each column.
+
+Header rows are the top rows before the first row that reads as data: a row
+with a printed amount, or whose first text is a totals/code/enumeration label
+(``合 计``, ``205``, ``一、``).  A row made only of cells merged down from the
+row above is part of the header too.  Column paths join the texts of the
+merged header cells above a column from the top down (``工资福利支出/基本工资``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..transform.amounts import is_amount_text
+from .reader import Grid
+from .text import squash
+
+BODY_START_RE = re.compile(
+    r"^(?:合计|总计|小计|本年|收入总计|支出总计|\d{3,}$|\d{3,}-|[一二三四五六七八九十]+、"
+    r"|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))"
+)
+COLUMN_NUMBER_RE = re.compile(r"^栏次$|^[甲乙丙丁]$")
+
+
+def own_text(grid: Grid, r: int, c: int) -> str:
+    """Text printed in cell (r, c) itself (merged regions print in their anchor)."""
+    return grid.region_text(r, c) if grid.region[r][c] == (r, c) else ""
+
+
+def is_body_row(grid: Grid, r: int) -> bool:
+    texts = [own_text(grid, r, c) for c in range(grid.n_cols)]
+    if any(is_amount_text(t) for t in texts if t):
+        return True
+    first_col = next((c for c, t in enumerate(texts) if t), None)
+    first = squash(texts[first_col]) if first_col is not None else ""
+    if first and BODY_START_RE.match(first):
+        # a header word such as 合计 under a cell merged down from above is no row label
+        return not any(grid.region[r][c][0] < r for c in range(first_col))
+    if not first:
+        # an empty row: header if every cell continues a region from above
+        return not all(grid.region[r][c][0] < r for c in range(grid.n_cols))
+    return False
+
+
+def header_height(grid: Grid) -> int:
+    """Number of header rows at the top of ``grid``."""
+    for r in range(grid.n_rows):
+        if is_body_row(grid, r):
+            # a row of column numbers (栏次 1 2 3 …) belongs to the header
+            if _is_column_number_row(grid, r):
+                continue
+            return r
+    return grid.n_rows
+
+
+def _is_column_number_row(grid: Grid, r: int) -> bool:
+    texts = [squash(own_text(grid, r, c)) for c in range(grid.n_cols)]
+    texts = [t for t in texts if t]
+    if not texts:
+        return False
+    if COLUMN_NUMBER_RE.match(texts[0]):
+        return True
+    numbers = [t for t in texts if t.isdigit()]
+    return len(numbers) >= 3 and numbers == [str(i) for i in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
+
+
+def header_cells(grid: Grid, height: int) -> list[list[tuple[tuple[int, int], str]]]:
+    """For each column, the (region anchor, text) of the header regions above it, top down."""
+    columns = []
+    for c in range(grid.n_cols):
+        seen: list[tuple[tuple[int, int], str]] = []
+        for r in range(height):
+            anchor = grid.region[r][c]
+            if any(a == anchor for a, _ in seen):
+                continue
+            text = grid.region_text(r, c)
+            if COLUMN_NUMBER_RE.match(squash(text)) or squash(text).isdigit():
+                continue
+            seen.append((anchor, text))
+        columns.append(seen)
+    return columns
+
+
+def column_paths(cells: list[list[tuple[tuple[int, int], str]]]) -> list[str]:
+    """Header paths: non-empty texts joined by ``/``, repeated levels dropped."""
+    paths = []
+    for column in cells:
+        parts: list[str] = []
+        for _, text in column:
+            text = text.strip()
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        paths.append("/".join(parts))
+    return paths

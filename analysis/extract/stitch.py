@@ -1,0 +1,309 @@
+"""Grids of consecutive pages joined into whole tables.
+
+Two kinds of continuation occur in budget PDFs:
+
+* horizontal parts: a wide table printed over several pages side by side
+  (Excel's page order "down, then over"): the later parts carry no row labels
+  and their body rows sit at the same heights as the first part's;
+* vertical continuation: a long table goes on over the next page, with its
+  header rows repeated or not, in the same columns.
+
+Only geometry and printed text decide; page numbers and figures never do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..transform.amounts import is_amount_text
+from .grid import column_paths, header_cells, header_height, own_text
+from .pages import GridContext, classify_context
+from .reader import Grid, PageContent
+from .text import squash
+
+#: points of tolerance when comparing row heights and column borders across pages
+GEOMETRY_TOL = 2.5
+
+
+@dataclass
+class Part:
+    """One grid and what is printed around it."""
+
+    grid: Grid
+    ctx: GridContext
+    first_on_page: bool
+    last_on_page: bool
+    header: int = 0
+
+    @property
+    def body_rows(self) -> range:
+        return range(self.header, self.grid.n_rows)
+
+
+@dataclass
+class BodyCell:
+    text: str  # printed in this cell itself
+    fill: str  # text of the merged region the cell lies in
+    page: int
+    region: tuple  # (page, anchor row, anchor col): identity of the merged region
+    touches_top: bool = False
+    touches_bottom: bool = False
+
+
+@dataclass
+class RawTable:
+    """A stitched table: header paths, body cells, and its printed metadata."""
+
+    title: str
+    label: str
+    unit: str | None
+    unit_text: str
+    org_line: str
+    notes: list[str]
+    columns: list[str]
+    column_pages: list[int]
+    rows: list[list[BodyCell]]
+    pages: list[int]
+    horizontal_parts: int
+    continued_pages: int
+    title_size: float = 0.0
+    parts: list[Part] = field(default_factory=list, repr=False)
+
+
+@dataclass
+class _Band:
+    """Parts printed side by side, sharing their body rows."""
+
+    parts: list[Part]
+
+
+def build_parts(pages: list[PageContent]) -> list[Part]:
+    parts = []
+    for page in pages:
+        for index, (grid, ctx) in enumerate(zip(page.grids, classify_context(page), strict=True)):
+            part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
+            part.header = header_height(grid)
+            parts.append(part)
+    return parts
+
+
+def _body_top(part: Part) -> float:
+    rows = part.grid.rows
+    return rows[part.header][0] if part.header < len(rows) else rows[-1][1]
+
+
+def _has_text_labels(part: Part, rows: range) -> bool:
+    grid = part.grid
+    return any(
+        (t := own_text(grid, r, c)) and not is_amount_text(t) for r in rows for c in range(grid.n_cols)
+    )
+
+
+def _aligned_rows(base: Part, part: Part) -> list[int] | None:
+    """Rows of ``part`` matching ``base``'s body rows by height, or ``None``."""
+    top = _body_top(base)
+    rows = [r for r in range(part.grid.n_rows) if part.grid.rows[r][0] <= top + GEOMETRY_TOL]
+    base_rows = [base.grid.rows[r] for r in base.body_rows]
+    if len(rows) != len(base_rows) or not rows:
+        return None
+    for r, (btop, bbottom) in zip(rows, base_rows, strict=True):
+        ptop, pbottom = part.grid.rows[r]
+        if abs(ptop - btop) > GEOMETRY_TOL or abs(pbottom - bbottom) > GEOMETRY_TOL:
+            return None
+    return rows
+
+
+def _is_horizontal_part(band: _Band, part: Part) -> bool:
+    prev = band.parts[-1]
+    if not (part.first_on_page and prev.last_on_page and part.grid.page == prev.grid.page + 1):
+        return False
+    if part.ctx.label and prev.ctx.label and part.ctx.label != prev.ctx.label:
+        return False
+    rows = _aligned_rows(band.parts[0], part)
+    if rows is None:
+        return False
+    return not _has_text_labels(part, range(rows[0], part.grid.n_rows))
+
+
+def _header_rows_text(part: Part, upto: int) -> list[list[str]]:
+    return [[squash(part.grid.region_text(r, c)) for c in range(part.grid.n_cols)] for r in range(upto)]
+
+
+def _same_columns(a: Grid, b: Grid) -> bool:
+    if a.n_cols != b.n_cols:
+        return False
+    return all(
+        abs(x0 - y0) <= GEOMETRY_TOL * 2 and abs(x1 - y1) <= GEOMETRY_TOL * 2
+        for (x0, x1), (y0, y1) in zip(a.cols, b.cols, strict=True)
+    )
+
+
+def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str) -> bool:
+    prev = bands[-1].parts[-1]
+    if not (part.first_on_page and prev.last_on_page and part.grid.page == prev.grid.page + 1):
+        return False
+    if part.ctx.title and squash(part.ctx.title) != squash(title):
+        return False
+    if part.ctx.label and part.ctx.label != label:
+        return False
+    if part.ctx.org_line:  # the 部门：/单位： line opens a table
+        return False
+    if not _same_columns(bands[0].parts[0].grid, part.grid):
+        return False
+    # a continuation repeats the header or has none; another header opens a new table
+    return part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0
+
+
+def _repeated_header(base: Part, part: Part) -> int:
+    """How many top rows of ``part`` repeat ``base``'s header rows."""
+    header = _header_rows_text(base, base.header)
+    candidate = _header_rows_text(part, min(base.header, part.grid.n_rows))
+    count = 0
+    for a, b in zip(header, candidate, strict=False):
+        # text of a merged body cell cut by the page break may be drawn (clipped)
+        # inside the repeated header cell: the header text need only be contained
+        if len(a) != len(b) or not all(x in y for x, y in zip(a, b, strict=True)):
+            break
+        count += 1
+    return count
+
+
+def group_parts(parts: list[Part]) -> list[list[_Band]]:
+    """Group parts into tables, each a list of bands (vertical pieces)."""
+    tables: list[list[_Band]] = []
+    titles: list[tuple[str, str]] = []
+    for part in parts:
+        if tables:
+            bands = tables[-1]
+            title, label = titles[-1]
+            if _is_horizontal_part(bands[-1], part) and (len(bands) == 1 or _band_has_room(bands, part)):
+                part.header = (_aligned_rows(bands[-1].parts[0], part) or [0])[0]
+                bands[-1].parts.append(part)
+                titles[-1] = (title or part.ctx.title, label or part.ctx.label)
+                continue
+            if _continues_vertically(bands, part, title, label):
+                part.header = _repeated_header(bands[0].parts[0], part)
+                bands.append(_Band([part]))
+                continue
+        tables.append([_Band([part])])
+        titles.append((part.ctx.title, part.ctx.label))
+    return tables
+
+
+def _band_has_room(bands: list[_Band], part: Part) -> bool:
+    return len(bands[-1].parts) < len(bands[0].parts)
+
+
+def _fill_across_parts(band: _Band, cells: list[list[list[tuple[tuple[int, int], str]]]]) -> None:
+    """A merged header cell cut by the page edge: give both halves the printed text."""
+    for k in range(len(band.parts) - 1):
+        left, right = band.parts[k], band.parts[k + 1]
+        lg, rg = left.grid, right.grid
+        for r in range(right.header):
+            anchor = rg.region[r][0]
+            r0, r1, _, _ = rg.region_extent(*anchor)
+            top, bottom = rg.rows[r0][0], rg.rows[r1][1]
+            for lr in range(left.header):
+                la = lg.region[lr][lg.n_cols - 1]
+                l0, l1, _, _ = lg.region_extent(*la)
+                if abs(lg.rows[l0][0] - top) > GEOMETRY_TOL or abs(lg.rows[l1][1] - bottom) > GEOMETRY_TOL:
+                    continue
+                ltext, rtext = lg.region_text(*la), rg.region_text(*anchor)
+                if bool(ltext) == bool(rtext):
+                    continue
+                text = ltext or rtext
+                _set_header_text(cells[k], la, text)
+                _set_header_text(cells[k + 1], anchor, text)
+
+
+def _set_header_text(columns: list[list[tuple[tuple[int, int], str]]], anchor, text: str) -> None:
+    for column in columns:
+        for i, (a, t) in enumerate(column):
+            if a == anchor and not t:
+                column[i] = (a, text)
+
+
+def _band_rows(band: _Band) -> list[list[BodyCell]]:
+    base = band.parts[0]
+    rows: list[list[BodyCell]] = [[] for _ in base.body_rows]
+    for index, part in enumerate(band.parts):
+        grid = part.grid
+        body = list(part.body_rows) if index == 0 else (_aligned_rows(base, part) or [])
+        for i, r in enumerate(body):
+            for c in range(grid.n_cols):
+                anchor = grid.region[r][c]
+                r0, r1, _, _ = grid.region_extent(r, c)
+                from_header = anchor[0] < part.header
+                rows[i].append(
+                    BodyCell(
+                        text=own_text(grid, r, c),
+                        fill="" if from_header else grid.region_text(r, c),
+                        page=grid.page,
+                        region=(grid.page, *anchor),
+                        touches_top=r0 == part.header,
+                        touches_bottom=r1 == grid.n_rows - 1,
+                    )
+                )
+    return rows
+
+
+def _join_regions_across_pages(rows: list[list[BodyCell]], boundaries: list[int]) -> None:
+    """Merged body cells cut by a page break: share their text when one half is blank."""
+    if not rows:
+        return
+    for b in boundaries:
+        if b <= 0 or b >= len(rows):
+            continue
+        for c in range(min(len(rows[b - 1]), len(rows[b]))):
+            above, below = rows[b - 1][c], rows[b][c]
+            if not (above.touches_bottom and below.touches_top):
+                continue
+            if above.fill and below.fill:
+                continue
+            text = above.fill or below.fill
+            if not text:
+                continue
+            for key in (above.region, below.region):
+                for row in rows:
+                    cell = row[c] if c < len(row) else None
+                    if cell is not None and cell.region == key and not cell.fill:
+                        cell.fill = text
+
+
+def stitch(pages: list[PageContent]) -> list[RawTable]:
+    """All tables of a document, continued tables joined."""
+    tables = []
+    for bands in group_parts(build_parts(pages)):
+        base = bands[0]
+        cells = [header_cells(p.grid, p.header) for p in base.parts]
+        _fill_across_parts(base, cells)
+        columns = [path for part_cells in cells for path in column_paths(part_cells)]
+        column_pages = [p.grid.page for p in base.parts for _ in range(p.grid.n_cols)]
+        rows: list[list[BodyCell]] = []
+        boundaries = []
+        for band in bands:
+            boundaries.append(len(rows))
+            rows.extend(_band_rows(band))
+        _join_regions_across_pages(rows, boundaries)
+        all_parts = [p for band in bands for p in band.parts]
+        ctxs = [p.ctx for p in all_parts]
+        titled = [c for c in ctxs if c.title]
+        tables.append(
+            RawTable(
+                title=titled[0].title if titled else "",
+                title_size=titled[0].title_size if titled else 0.0,
+                label=next((c.label for c in ctxs if c.label), ""),
+                unit=next((c.unit for c in ctxs if c.unit), None),
+                unit_text=next((c.unit_text for c in ctxs if c.unit_text), ""),
+                org_line=next((c.org_line for c in ctxs if c.org_line), ""),
+                notes=[n for c in ctxs for n in c.notes],
+                columns=columns,
+                column_pages=column_pages,
+                rows=[row for row in rows if row],
+                pages=sorted({p.grid.page for p in all_parts}),
+                horizontal_parts=len(base.parts),
+                continued_pages=len(bands) - 1,
+                parts=all_parts,
+            )
+        )
+    return tables

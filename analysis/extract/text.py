@@ -1,0 +1,35 @@
+"""Small text helpers shared by the extraction stages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def join_cell_lines(text: str) -> str:
+    """Rejoin a cell's wrapped lines: ``"伙食补助\\n费"`` -> ``"伙食补助费"``.
+
+    Chinese has no spaces between words, so wrapped lines are glued directly;
+    only two Latin letters or digits meeting at the break get a space.
+    Spaces inside a line (``"合 计"``) are kept as printed.
+    """
+    parts = [p.strip() for p in text.splitlines()]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    out = parts[0]
+    for part in parts[1:]:
+        if _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(part[0]) and not (
+            out[-1].isdigit() or part[0].isdigit()
+        ):
+            out += " " + part
+        else:
+            out += part
+    return out
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace, NFKC-normalised: for matching, never for output."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

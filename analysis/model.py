@@ -1,0 +1,186 @@
+"""The objects users hold: :class:`Table` and :class:`Budget`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .specs import TableSpec
+
+#: columns of the tidy table, in order (the data contract of conventions.md)
+TIDY_COLUMNS = [
+    "table_key",
+    "table_title",
+    "table_label",
+    "row_index",
+    "row_label",
+    "func_code",
+    "econ_code",
+    "column",
+    "column_econ_code",
+    "amount",
+    "amount_printed",
+    "unit_printed",
+    "page",
+]
+
+
+@dataclass
+class Check:
+    """One identity tested on a table: what was compared and whether it held."""
+
+    rule: str
+    description: str
+    expected: str
+    actual: str
+    passed: bool
+    location: str = ""
+
+
+@dataclass
+class Validation:
+    """What was validated on a table and the outcome."""
+
+    checks: list[Check] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> int:
+        return sum(c.passed for c in self.checks)
+
+    @property
+    def failed(self) -> list[Check]:
+        return [c for c in self.checks if not c.passed]
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``failed`` (an identity does not hold), ``problem`` or ``not checked``."""
+        if self.problems:
+            return "problem"
+        if self.failed:
+            return "failed"
+        return "ok" if self.checks else "not checked"
+
+    def summary(self) -> str:
+        text = f"{self.passed}/{len(self.checks)} checks passed"
+        if self.failed:
+            text += f", {len(self.failed)} failed"
+        if self.problems:
+            text += "; " + "; ".join(self.problems)
+        return text
+
+
+@dataclass
+class Table:
+    """One stitched, typed table of a budget document.
+
+    ``df`` is the wide table as printed (one column per header path; amounts
+    as :class:`decimal.Decimal` in the printed unit, ``None`` where blank);
+    ``cell_pages`` gives the page each cell was printed on and ``printed`` the
+    cell text exactly as printed.
+    """
+
+    spec: TableSpec
+    title: str
+    label: str
+    unit: str
+    unit_text: str
+    unit_assumed: bool
+    org_line: str
+    pages: list[int]
+    df: pd.DataFrame
+    column_kinds: dict[str, str]
+    cell_pages: pd.DataFrame
+    printed: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+    horizontal_parts: int = 1
+    continued_pages: int = 0
+    validation: Validation = field(default_factory=Validation)
+    #: the stitched table before typing (merged regions, per-cell pages)
+    raw: Any = field(default=None, repr=False)
+
+    @property
+    def key(self) -> str:
+        return self.spec.key
+
+    @property
+    def name_en(self) -> str:
+        return self.spec.name_en
+
+    @property
+    def money_columns(self) -> list[str]:
+        return [c for c, k in self.column_kinds.items() if k in ("money", "count")]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the table is printed without any amount (header only, 本表为空表)."""
+        return not any(v is not None for c in self.money_columns for v in self.df[c])
+
+    @property
+    def name(self) -> str:
+        return f"{self.label} {self.title}".strip()
+
+    def __repr__(self) -> str:
+        return (
+            f"<Table {self.name!r} [{self.key}] pages {self.pages[0]}-{self.pages[-1]} "
+            f"{self.df.shape[0]}x{self.df.shape[1]} {self.unit} validation={self.validation.status}>"
+        )
+
+
+@dataclass
+class Budget:
+    """A departmental budget document read into tables, tidy data and narrative."""
+
+    path: Path
+    sha256: str
+    pages: pd.DataFrame
+    tables: list[Table]
+    tidy: pd.DataFrame
+    indicators: pd.DataFrame
+    narrative: pd.DataFrame
+    meta: dict = field(default_factory=dict)
+
+    def table(self, key_or_title: str) -> Table:
+        """The first table whose key, label or title equals or contains ``key_or_title``."""
+        for table in self.tables:
+            if key_or_title in (table.key, table.label, table.title):
+                return table
+        for table in self.tables:
+            if key_or_title in table.title:
+                return table
+        raise KeyError(f"no table {key_or_title!r} in {self.path.name}")
+
+    def tables_of(self, key: str) -> list[Table]:
+        return [t for t in self.tables if t.key == key]
+
+    @property
+    def has_tables(self) -> bool:
+        return bool(self.tables)
+
+    def validation_report(self) -> pd.DataFrame:
+        """One row per table: where it is, its size and what validation found."""
+        return pd.DataFrame(
+            [
+                {
+                    "table": t.name,
+                    "key": t.key,
+                    "pages": f"{t.pages[0]}-{t.pages[-1]}" if len(t.pages) > 1 else str(t.pages[0]),
+                    "rows": len(t.df),
+                    "unit": t.unit + (" (assumed)" if t.unit_assumed else ""),
+                    "empty": t.is_empty,
+                    "checks": len(t.validation.checks),
+                    "failed": len(t.validation.failed),
+                    "status": t.validation.status,
+                }
+                for t in self.tables
+            ]
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<Budget {self.path.name}: {len(self.tables)} tables, {len(self.tidy)} amounts, "
+            f"{len(self.indicators)} indicators, {len(self.pages)} pages>"
+        )

@@ -1,0 +1,90 @@
+"""Declarative specs of the standard budget tables.
+
+A table is recognised by its printed title; the spec gives it a stable key, its
+official Chinese name, an English name, and what kind of figures it holds.
+Templates of other provinces and years differ in wording, so titles are
+matched on their squashed text (no spaces, NFKC) with patterns ordered from
+the most specific to the most general. A new template is a new entry here, not
+a new code path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .extract.text import squash
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    key: str
+    name_zh: str
+    name_en: str
+    pattern: str
+    #: what the table's amounts describe: income, expenditure, both, count, targets
+    kind: str = "expenditure"
+
+    def matches(self, title: str) -> bool:
+        return re.search(self.pattern, squash(title)) is not None
+
+
+# Most specific first: the first matching spec wins.
+TABLE_SPECS: tuple[TableSpec, ...] = (
+    TableSpec("performance_targets", "项目绩效目标表", "project performance targets",
+              r"绩效目标", "targets"),
+    TableSpec("gov_fund_three_public", "政府性基金预算“三公”经费支出表",
+              "government fund budget: \"three public\" expenses", r"政府性基金.*三公"),
+    TableSpec("soe_three_public", "国有资本经营预算“三公”经费支出表",
+              "state capital operation budget: \"three public\" expenses", r"国有资本.*三公"),
+    TableSpec("three_public", "“三公”经费支出表", "\"three public\" expenses",
+              r"三公"),
+    TableSpec("agency_running_costs", "机关运行经费支出表", "agency running costs",
+              r"机关运行经费"),
+    TableSpec("fiscal_summary", "财政拨款收支总表", "fiscal appropriation summary",
+              r"财政拨款收支.*总表", "both"),
+    TableSpec("fiscal_basic_expense", "财政拨款基本支出表", "fiscal appropriation basic expenditure",
+              r"财政拨款.*基本支出"),
+    TableSpec("fiscal_gov_fund_expense", "财政拨款政府性基金支出表",
+              "fiscal appropriation government fund expenditure", r"财政拨款.*政府性基金"),
+    TableSpec("fiscal_expense_econ", "财政拨款支出表（部门经济分类科目）",
+              "fiscal appropriation expenditure by economic class", r"财政拨款支出.*经济分类"),
+    TableSpec("fiscal_expense", "财政拨款支出表", "fiscal appropriation expenditure",
+              r"财政拨款支出"),
+    TableSpec("gpb_expense_summary", "一般公共预算支出总表", "general public budget expenditure summary",
+              r"一般公共预算.*支出.*总表"),
+    TableSpec("gpb_basic_expense", "一般公共预算基本支出表", "general public budget basic expenditure",
+              r"一般公共预算.*基本支出"),
+    TableSpec("gpb_project_expense", "一般公共预算项目支出表", "general public budget project expenditure",
+              r"一般公共预算.*项目支出"),
+    TableSpec("gpb_expense", "一般公共预算支出表", "general public budget expenditure",
+              r"一般公共预算.*支出"),
+    TableSpec("gov_fund_expense", "政府性基金预算支出表", "government fund budget expenditure",
+              r"政府性基金.*支出"),
+    TableSpec("soe_capital_expense", "国有资本经营预算支出表", "state capital operation budget expenditure",
+              r"国有资本经营.*支出"),
+    TableSpec("fee_collection", "行政事业性收费征收预计表", "administrative fees to be collected",
+              r"收费", "income"),
+    TableSpec("income_expense_summary", "收支总表", "income and expenditure summary",
+              r"收支.*总表|收入支出.*总表", "both"),
+    TableSpec("income_summary", "收入总表", "income summary", r"收入.*总表|收入.*表$", "income"),
+    TableSpec("expense_detail", "支出预算明细表", "expenditure detail", r"支出.*明细表"),
+    TableSpec("expense_summary", "支出总表", "expenditure summary", r"支出.*总表|支出决算表"),
+    TableSpec("basic_expense", "基本支出表", "basic (operating) expenditure", r"基本支出"),
+    TableSpec("project_expense", "项目支出表", "project expenditure", r"项目支出"),
+    TableSpec("purchase_services", "政府购买服务预算表", "government purchase of services",
+              r"购买服务"),
+    TableSpec("gov_procurement", "政府采购预算表", "government procurement", r"政府采购"),
+    TableSpec("staff_numbers", "单位人员情况表", "staff numbers", r"人员.*(情况|数字)", "count"),
+    TableSpec("assets", "资产情况表", "state-owned assets", r"资产"),
+)
+
+UNKNOWN = TableSpec("other", "其他表", "other table", r"$^", "other")
+
+
+def spec_for_title(title: str) -> TableSpec:
+    """The standard spec a printed title belongs to (``UNKNOWN`` if none)."""
+    for spec in TABLE_SPECS:
+        if spec.matches(title):
+            return spec
+    return UNKNOWN

@@ -1,0 +1,86 @@
+"""Printed amounts to exact decimals, and the 万元/元 units.
+
+``parse_amount`` never guesses: text that is clearly meant as a number but is
+malformed raises ``ValueError``; text that is not a number at all returns
+``None`` and blanks or dashes mean "nothing printed".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+#: Printed forms of "nothing here".
+BLANKS = {"", "-", "--", "—", "——", "－", "─", "/", "\\", "…"}
+
+_NUMBER = re.compile(
+    r"""^(?P<neg>[-−])?            # leading minus
+        (?P<open>\()?              # or parentheses for negatives
+        (?P<neg2>[-−])?
+        (?P<int>\d{1,3}(?:,\d{3})+|\d+)
+        (?P<frac>\.\d+)?
+        (?P<close>\))?
+        (?P<pct>%)?$""",
+    re.VERBOSE,
+)
+_LOOKS_NUMERIC = re.compile(r"^[-−(]?[\d,.]+[)%]?$")
+
+#: Units and their factor to 万元.
+UNIT_FACTORS: dict[str, Decimal] = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+_UNIT_LINE = re.compile(r"(?:金额)?单\s*位\s*[:：]\s*(?P<unit>亿元|万元|元|人|个|辆)")
+
+
+def normalise_number_text(text: str) -> str:
+    """Full-width digits and punctuation to ASCII, spaces removed."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", text).replace("，", ",")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """``"5,601.00"`` -> ``Decimal("5601.00")``; blanks and dashes -> ``None``.
+
+    Negative amounts may be printed with a minus sign or in parentheses.
+    Raises ``ValueError`` for text that looks numeric but is malformed
+    (``"1,23.4"``, ``"5.601.00"``); returns ``None`` for words.
+    """
+    raw = normalise_number_text(text)
+    if raw in BLANKS:
+        return None
+    match = _NUMBER.match(raw)
+    if match is None:
+        if _LOOKS_NUMERIC.match(raw) and any(ch.isdigit() for ch in raw):
+            raise ValueError(f"malformed number {text!r}")
+        return None
+    if bool(match.group("open")) != bool(match.group("close")):
+        raise ValueError(f"unbalanced parentheses in {text!r}")
+    digits = match.group("int").replace(",", "") + (match.group("frac") or "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only digits
+        raise ValueError(f"malformed number {text!r}") from exc
+    if match.group("neg") or match.group("neg2") or match.group("open"):
+        value = -value
+    return value
+
+
+def is_amount_text(text: str) -> bool:
+    """True if ``text`` reads as a number (a malformed number counts as one)."""
+    try:
+        return parse_amount(text) is not None
+    except ValueError:
+        return True
+
+
+def unit_from_line(text: str) -> str | None:
+    """The unit named by a ``金额单位：万元`` / ``单位：元`` line, else ``None``."""
+    match = _UNIT_LINE.search(unicodedata.normalize("NFKC", text).replace(" ", ""))
+    return match.group("unit") if match else None
+
+
+def to_wanyuan(value: Decimal, unit: str) -> Decimal:
+    """Exact conversion of an amount printed in ``unit`` to 万元 (counts unchanged)."""
+    factor = UNIT_FACTORS.get(unit)
+    if factor is None:
+        return value
+    return value * factor

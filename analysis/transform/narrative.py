@@ -1,0 +1,122 @@
+"""The narrative text (单位概况, 预算情况说明, 名词解释) as paragraphs with pages.
+
+Pages without a ruled table are narrative.  Lines are rejoined into
+paragraphs (a paragraph starts at an indented line or a heading) and each
+paragraph carries its page, its part (第一部分 …) and its section (一、…).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+
+from ..extract.pages import PAGE_NUMBER_RE
+from ..extract.reader import PageContent
+from ..extract.stitch import RawTable
+from ..extract.text import join_cell_lines, squash
+
+PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
+SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
+SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
+TOC_RE = re.compile(r"目\s*录")
+YEAR_RE = re.compile(r"(20\d{2})\s*年")
+
+
+def _paragraphs(page: PageContent) -> list[str]:
+    lines = [ln for ln in page.lines if 0 <= ln.yc <= page.height and not PAGE_NUMBER_RE.match(squash(ln.text))]
+    if not lines:
+        return []
+    margin = min(ln.x0 for ln in lines)
+    paragraphs: list[list[str]] = []
+    for line in lines:
+        text = line.text.strip()
+        starts = (
+            not paragraphs
+            or line.x0 > margin + 0.8 * line.size
+            or PART_RE.match(text)
+            or SECTION_RE.match(text)
+            or SUBSECTION_RE.match(text)
+        )
+        if starts:
+            paragraphs.append([text])
+        else:
+            paragraphs[-1].append(text)
+    return [join_cell_lines("\n".join(p)) for p in paragraphs]
+
+
+def narrative_frame(pages: list[PageContent]) -> pd.DataFrame:
+    """One row per paragraph of the pages that hold no table."""
+    rows = []
+    part = section = ""
+    for page in pages:
+        if page.grids:
+            continue
+        for text in _paragraphs(page):
+            if PART_RE.match(text):
+                part, section = text, ""
+            elif TOC_RE.fullmatch(squash(text)):
+                part, section = "目录", ""
+            elif SECTION_RE.match(text) and len(text) < 60:
+                section = text
+            rows.append({"page": page.number, "part": part, "section": section, "text": text})
+    return pd.DataFrame(rows, columns=["page", "part", "section", "text"])
+
+
+def page_frame(pages: list[PageContent], tables: list[RawTable]) -> pd.DataFrame:
+    """What each page holds: narrative, or which table(s)."""
+    on_page: dict[int, list[str]] = {}
+    for table in tables:
+        for number in table.pages:
+            on_page.setdefault(number, []).append(f"{table.label} {table.title}".strip() or "(untitled)")
+    rows = []
+    for page in pages:
+        names = on_page.get(page.number, [])
+        kind = "table" if names else ("narrative" if page.lines else "blank")
+        rows.append(
+            {
+                "page": page.number,
+                "kind": kind,
+                "tables": "; ".join(dict.fromkeys(names)),
+                "lines": len(page.lines),
+                "width": round(page.width, 1),
+                "height": round(page.height, 1),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def document_meta(pages: list[PageContent], tables) -> dict:
+    """Title, year, kind (预算/决算), unit name and code, as printed in the document."""
+    first = next((p for p in pages if p.lines), None)
+    title = ""
+    if first is not None:
+        size = max(ln.size for ln in first.lines)
+        title = "".join(ln.text.strip() for ln in first.lines if ln.size >= size - 0.6)
+    text = "\n".join(ln.text for p in pages[:3] for ln in p.lines)
+    years = YEAR_RE.findall(title) or YEAR_RE.findall(text)
+    kind = "决算" if "决算" in (title or text[:200]) else "预算"
+    orgs = Counter()
+    for table in tables:
+        line = re.sub(r"^.*?[:：]", "", table.org_line).strip()
+        if line:
+            orgs[line] += 1
+    unit_codes = Counter()
+    for table in tables:
+        for column, k in table.column_kinds.items():
+            if k == "code" and "单位" in column:
+                unit_codes.update(v for v in table.df[column] if v and len(str(v)) >= 6)
+    return {
+        "title": title,
+        "year": int(years[0]) if years else None,
+        "kind": kind,
+        "unit_name": orgs.most_common(1)[0][0] if orgs else _unit_from_title(title),
+        "unit_code": unit_codes.most_common(1)[0][0] if unit_codes else "",
+        "pages": len(pages),
+    }
+
+
+def _unit_from_title(title: str) -> str:
+    match = re.search(r"(?:20\d{2}\s*年(?:度)?)?(?P<name>.+?)(?:20\d{2}\s*年(?:度)?)?(?:部门|单位)?(?:预算|决算)", title)
+    return match.group("name").strip() if match else ""

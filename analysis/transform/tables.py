@@ -1,0 +1,196 @@
+"""Stitched tables to typed tables, and typed tables to the tidy long table.
+
+Column kinds: ``code`` (类/款/项, 科目编码, 单位代码 …), ``text`` (names and
+other words), ``money`` (amounts in the table's unit) and ``count`` (head
+counts, unit 人).  A column is text when most of its printed cells are words;
+a word inside an amount column is an unreadable cell and an error, never a
+silently dropped figure.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import UnreadableCellError
+from ..extract.stitch import RawTable
+from ..extract.text import squash
+from ..model import TIDY_COLUMNS, Table
+from ..specs import TableSpec, spec_for_title
+from .amounts import is_amount_text, parse_amount, to_wanyuan
+from .codes import is_code_column, row_codes
+
+MONEY_HEADER_IN_TARGETS = re.compile(r"预算|金额|资金")
+COUNT_UNITS = {"人", "个", "辆"}
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        base = name or "(未命名列)"
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
+    return out
+
+
+def column_kinds(raw: RawTable, spec: TableSpec, unit: str) -> list[str]:
+    kinds = []
+    for j, path in enumerate(raw.columns):
+        texts = [row[j].text for row in raw.rows if j < len(row) and row[j].text]
+        if is_code_column(path):
+            kinds.append("code")
+        elif spec.key == "performance_targets":
+            kinds.append("money" if MONEY_HEADER_IN_TARGETS.search(squash(path)) else "text")
+        elif texts and sum(not is_amount_text(t) for t in texts) * 2 > len(texts):
+            kinds.append("text")
+        elif not texts and _looks_like_label_header(path):
+            kinds.append("text")
+        else:
+            kinds.append("count" if unit in COUNT_UNITS else "money")
+    return kinds
+
+
+def _looks_like_label_header(path: str) -> bool:
+    leaf = squash(path.split("/")[-1])
+    return bool(re.search(r"名称|项目$|^项目|科目$|单位$|说明|备注", leaf))
+
+
+def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
+    """Type a stitched table; raises :class:`UnreadableCellError` for a bad amount."""
+    spec = spec_for_title(raw.title)
+    unit = raw.unit or default_unit
+    kinds = column_kinds(raw, spec, unit)
+    names = _unique(raw.columns)
+    records, pages, printed = [], [], []
+    for row in raw.rows:
+        record, page_row, text_row = {}, {}, {}
+        for j, name in enumerate(names):
+            cell = row[j] if j < len(row) else None
+            page_row[name] = cell.page if cell else None
+            text_row[name] = cell.text if cell else ""
+            if cell is None:
+                record[name] = None
+                continue
+            if kinds[j] in ("money", "count"):
+                try:
+                    record[name] = parse_amount(cell.text) if cell.text else None
+                except ValueError:
+                    record[name] = None
+                    _raise_unreadable(path, raw, cell.page, name, cell.text)
+                if cell.text and record[name] is None and not _is_blank(cell.text):
+                    _raise_unreadable(path, raw, cell.page, name, cell.text)
+            else:
+                record[name] = cell.fill if kinds[j] != "code" else (cell.fill or cell.text)
+        records.append(record)
+        pages.append(page_row)
+        printed.append(text_row)
+    df = pd.DataFrame.from_records(records, columns=names)
+    return Table(
+        spec=spec,
+        title=raw.title,
+        label=raw.label,
+        unit=unit,
+        unit_text=raw.unit_text,
+        unit_assumed=raw.unit is None,
+        org_line=raw.org_line,
+        pages=raw.pages,
+        df=df,
+        column_kinds=dict(zip(names, kinds, strict=True)),
+        cell_pages=pd.DataFrame.from_records(pages, columns=names),
+        printed=pd.DataFrame.from_records(printed, columns=names),
+        notes=raw.notes,
+        horizontal_parts=raw.horizontal_parts,
+        continued_pages=raw.continued_pages,
+        raw=raw,
+    )
+
+
+def _is_blank(text: str) -> bool:
+    from .amounts import BLANKS, normalise_number_text
+
+    return normalise_number_text(text) in BLANKS
+
+
+def _raise_unreadable(path: Path, raw: RawTable, page: int, column: str, text: str) -> None:
+    raise UnreadableCellError(
+        path,
+        f"unreadable amount {text!r} in column {column!r}",
+        page=page,
+        table=f"{raw.label} {raw.title}".strip() or "(untitled)",
+    )
+
+
+def label_columns(table: Table) -> list[str]:
+    """Columns whose texts make up a row's label (codes and names)."""
+    cols = [c for c, k in table.column_kinds.items() if k in ("code", "text")]
+    if table.key == "performance_targets":
+        money = [i for i, k in enumerate(table.column_kinds.values()) if k == "money"]
+        first = money[0] if money else len(cols)
+        names = list(table.column_kinds)
+        cols = [c for c in names[:first] if table.column_kinds[c] in ("code", "text")]
+    return cols
+
+
+def row_labels(table: Table) -> list[str]:
+    cols = label_columns(table)
+    labels = []
+    for _, row in table.df[cols].iterrows():
+        labels.append(" ".join(str(v) for v in row.tolist() if v))
+    return labels
+
+
+def row_code_frame(table: Table) -> pd.DataFrame:
+    """func_code / econ_code / unit_code of every row."""
+    code_cols = [c for c, k in table.column_kinds.items() if k == "code"]
+    text_cols = [c for c, k in table.column_kinds.items() if k == "text"]
+    out = []
+    for _, row in table.df.iterrows():
+        name = next((row[c] for c in text_cols if row[c]), "")
+        out.append(row_codes([(c, row[c] or "") for c in code_cols], name))
+    return pd.DataFrame(out, columns=["func_code", "econ_code", "income_code", "unit_code"]).fillna("")
+
+
+def format_amount(value: Decimal) -> str:
+    """Plain digits, at least two decimals, exact: ``5601.00``, ``1.234567``."""
+    text = format(value, "f")
+    if "." in text:
+        whole, frac = text.split(".")
+        frac = frac.rstrip("0").ljust(2, "0")
+        return f"{whole}.{frac}"
+    return f"{text}.00"
+
+
+def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) -> pd.DataFrame:
+    """The long table of one typed table: one row per printed amount."""
+    labels = row_labels(table)
+    codes = row_code_frame(table)
+    column_econ_codes = column_econ_codes or {}
+    rows = []
+    for column in table.money_columns:
+        for i, value in enumerate(table.df[column]):
+            if value is None:
+                continue
+            amount = to_wanyuan(value, table.unit) if table.column_kinds[column] == "money" else value
+            rows.append(
+                {
+                    "table_key": table.key,
+                    "table_title": table.title,
+                    "table_label": table.label,
+                    "row_index": i,
+                    "row_label": labels[i],
+                    "func_code": codes.at[i, "func_code"],
+                    "econ_code": codes.at[i, "econ_code"],
+                    "column": column,
+                    "column_econ_code": column_econ_codes.get(column, ""),
+                    "amount": format_amount(amount),
+                    "amount_printed": table.printed.at[i, column],
+                    "unit_printed": table.unit,
+                    "page": int(table.cell_pages.at[i, column]),
+                }
+            )
+    frame = pd.DataFrame(rows, columns=TIDY_COLUMNS)
+    return frame.sort_values(["row_index"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,201 @@
+"""Per-table identities: printed totals against the rows and columns they sum.
+
+Three kinds of check run on every table, and each check is recorded on the
+table (``table.validation``) whether it passes or not:
+
+* ``column_total``: a 合计/小计/总计 column equals the sum of its sibling
+  columns under the same header (基本支出 + 项目支出 = 合计; 人员经费 + 公用经费
+  = 基本支出/合计), nested groups counted through their own subtotal;
+* ``row_total``: a 合计/总计 row equals the sum of the top-level rows (the
+  least detailed code level, or the units, or the enumerated items 一、二、);
+* ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes.
+
+Figures are compared exactly, allowing only the rounding of the printed
+figures (half a unit of the last printed digit per summand).  Nothing is
+corrected: a failing table is returned as printed, marked ``failed``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .extract.text import squash
+from .model import Check, Table
+from .transform.tables import row_code_frame
+
+TOTAL_NAMES = {"合计", "小计", "总计"}
+TOTAL_ROW_RE = re.compile(r"合计|总计")
+GRAND_TOTAL_RE = re.compile(r"总计")
+ENUM_RE = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _tolerance(values: list[Decimal]) -> Decimal:
+    exponents = [-v.as_tuple().exponent for v in values if isinstance(v.as_tuple().exponent, int)]
+    digits = max(exponents, default=2)
+    return Decimal(5) * Decimal(10) ** (-(digits + 1)) * max(len(values) - 1, 1)
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value, ",f")
+
+
+def _compare(rule, description, total, parts, location) -> Check | None:
+    values = [p for p in parts if p is not None]
+    if total is None and not values:
+        return None
+    expected = sum(values, Decimal(0))
+    actual = total if total is not None else Decimal(0)
+    difference = actual - expected
+    passed = abs(difference) <= _tolerance([actual, *values]) if difference else True
+    return Check(rule, description, _fmt(expected), _fmt(actual), passed, location)
+
+
+def column_total_checks(table: Table) -> list[Check]:
+    df = table.df
+    money = table.money_columns
+    paths = {c: [squash(p) for p in c.split("/")] for c in money}
+    prefixes = {tuple(p[:k]) for p in paths.values() for k in range(len(p))}
+    checks = []
+    for prefix in sorted(prefixes, key=len):
+        depth = len(prefix)
+        children: dict[str, list[str]] = {}
+        for column, parts in paths.items():
+            if tuple(parts[:depth]) == prefix and len(parts) > depth:
+                children.setdefault(parts[depth], []).append(column)
+        totals = [name for name in children if name in TOTAL_NAMES and len(children[name]) == 1]
+        if not totals or len(children) < 2:
+            continue
+        total_column = children[totals[0]][0]
+        others = [name for name in children if name != totals[0]]
+        for i in range(len(df)):
+            parts = [_group_value(df, i, children[name], depth + 1, paths) for name in others]
+            check = _compare(
+                "column_total",
+                f"{total_column} = " + " + ".join("/".join(prefix + (n,)) for n in others),
+                df.at[i, total_column],
+                parts,
+                f"{table.name}; row {i}; column {total_column}; page {table.cell_pages.at[i, total_column]}",
+            )
+            if check is not None:
+                checks.append(check)
+    return checks
+
+
+def _group_value(df, i: int, columns: list[str], depth: int, paths) -> Decimal | None:
+    """Value of a header group in row i: its own subtotal column, else the sum of its leaves."""
+    if len(columns) == 1 and len(paths[columns[0]]) == depth:
+        return df.at[i, columns[0]]
+    subtotal = [c for c in columns if len(paths[c]) == depth + 1 and paths[c][depth] in TOTAL_NAMES]
+    if subtotal:
+        return df.at[i, subtotal[0]]
+    sub: dict[str, list[str]] = {}
+    for c in columns:
+        if len(paths[c]) > depth:
+            sub.setdefault(paths[c][depth], []).append(c)
+    values = [_group_value(df, i, cols, depth + 1, paths) for cols in sub.values()]
+    values = [v for v in values if v is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
+def _label_column_for(table: Table, money_column: str) -> str | None:
+    names = list(table.column_kinds)
+    index = names.index(money_column)
+    for j in range(index - 1, -1, -1):
+        if table.column_kinds[names[j]] == "text":
+            return names[j]
+    return None
+
+
+def row_total_checks(table: Table) -> list[Check]:
+    df = table.df
+    if df.empty:
+        return []
+    codes = row_code_frame(table)
+    checks = []
+    for column in table.money_columns:
+        label_col = _label_column_for(table, column)
+        labels = [squash(str(v or "")) for v in (df[label_col] if label_col else [""] * len(df))]
+        totals = [i for i, lab in enumerate(labels) if TOTAL_ROW_RE.search(lab)]
+        if not totals:
+            continue
+        first = totals[0]
+        parts_rows = _top_rows(codes, labels, first, totals)
+        if parts_rows:
+            checks.append(
+                _compare(
+                    "row_total",
+                    f"{labels[first]} = Σ {len(parts_rows)} rows",
+                    df.at[first, column],
+                    [df.at[i, column] for i in parts_rows],
+                    f"{table.name}; row {first}; column {column}; page {table.cell_pages.at[first, column]}",
+                )
+            )
+        grand = [i for i in totals if i > first and GRAND_TOTAL_RE.search(labels[i])]
+        if grand and first > 0:
+            between = [i for i in range(first + 1, grand[0]) if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
+            checks.append(
+                _compare(
+                    "row_total",
+                    f"{labels[grand[0]]} = {labels[first]} + Σ {len(between)} rows",
+                    df.at[grand[0], column],
+                    [df.at[first, column]] + [df.at[i, column] for i in between],
+                    f"{table.name}; row {grand[0]}; column {column}; page {table.cell_pages.at[grand[0], column]}",
+                )
+            )
+    return [c for c in checks if c is not None]
+
+
+def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[int]:
+    for kind in ("func_code", "econ_code"):
+        coded = [i for i in range(len(labels)) if codes.at[i, kind]]
+        if coded:
+            shortest = min(len(codes.at[i, kind]) for i in coded)
+            return [i for i in coded if len(codes.at[i, kind]) == shortest]
+    units = [i for i in range(len(labels)) if codes.at[i, "unit_code"] and i not in totals]
+    if units:
+        return units
+    candidates = range(first + 1, len(labels)) if first == 0 else range(first)
+    rows = [i for i in candidates if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
+    enumerated = [i for i in rows if ENUM_RE.match(labels[i])]
+    return enumerated or rows
+
+
+def hierarchy_checks(table: Table) -> list[Check]:
+    df = table.df
+    codes = row_code_frame(table)["func_code"]
+    by_code: dict[str, list[int]] = {}
+    for i, code in enumerate(codes):
+        if code:
+            by_code.setdefault(code, []).append(i)
+    checks = []
+    for code, rows in by_code.items():
+        if len(code) not in (3, 5) or len(rows) != 1:
+            continue
+        children = [c for c in by_code if len(c) == len(code) + 2 and c.startswith(code)]
+        if not children or any(len(by_code[c]) != 1 for c in children):
+            continue
+        parent = rows[0]
+        for column in table.money_columns:
+            check = _compare(
+                "function_hierarchy",
+                f"{code} = Σ {', '.join(sorted(children))}",
+                df.at[parent, column],
+                [df.at[by_code[c][0], column] for c in children],
+                f"{table.name}; row {parent}; column {column}; page {table.cell_pages.at[parent, column]}",
+            )
+            if check is not None:
+                checks.append(check)
+    return checks
+
+
+def validate_table(table: Table) -> Table:
+    """Run every identity on ``table`` and record the results on it."""
+    if table.key == "performance_targets":
+        checks = []
+    else:
+        checks = column_total_checks(table) + row_total_checks(table) + hierarchy_checks(table)
+    table.validation.checks = checks
+    if table.unit_assumed:
+        table.validation.problems.append(f"no unit line printed; {table.unit} assumed from the other tables")
+    return table
