@@ -34,6 +34,11 @@ class Part:
     first_on_page: bool
     last_on_page: bool
     header: int = 0
+    #: for a continuation: the base part's column of each of this grid's columns
+    col_map: list[int] | None = None
+    #: text lines of the page outside any grid (for columns left unruled)
+    loose_lines: list = field(default_factory=list, repr=False)
+    base_cols: list[tuple[float, float]] | None = None
 
     @property
     def body_rows(self) -> range:
@@ -82,6 +87,7 @@ def build_parts(pages: list[PageContent]) -> list[Part]:
     for page in pages:
         for index, (grid, ctx) in enumerate(zip(page.grids, classify_context(page), strict=True)):
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
+            part.loose_lines = page.lines_outside_grids()
             part.header = header_height(grid)
             parts.append(part)
     return parts
@@ -129,13 +135,22 @@ def _header_rows_text(part: Part, upto: int) -> list[list[str]]:
     return [[squash(part.grid.region_text(r, c)) for c in range(part.grid.n_cols)] for r in range(upto)]
 
 
-def _same_columns(a: Grid, b: Grid) -> bool:
-    if a.n_cols != b.n_cols:
-        return False
-    return all(
-        abs(x0 - y0) <= GEOMETRY_TOL * 2 and abs(x1 - y1) <= GEOMETRY_TOL * 2
-        for (x0, x1), (y0, y1) in zip(a.cols, b.cols, strict=True)
-    )
+def _column_map(base: Grid, grid: Grid) -> list[int] | None:
+    """Base column of each column of ``grid`` (same borders), or ``None``.
+
+    A continuation may lack a column whose merged cell spans the whole page
+    (no ruled line crosses it), so a subset of the base columns is accepted.
+    """
+    mapping = []
+    tol = GEOMETRY_TOL * 2
+    for x0, x1 in grid.cols:
+        match = [j for j, (b0, b1) in enumerate(base.cols) if abs(x0 - b0) <= tol and abs(x1 - b1) <= tol]
+        if not match:
+            return None
+        mapping.append(match[0])
+    if mapping != sorted(set(mapping)) or len(mapping) * 2 < base.n_cols:
+        return None
+    return mapping
 
 
 def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str) -> bool:
@@ -148,8 +163,10 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         return False
     if part.ctx.org_line:  # the 部门：/单位： line opens a table
         return False
-    if not _same_columns(bands[0].parts[0].grid, part.grid):
+    part.col_map = _column_map(bands[0].parts[0].grid, part.grid)
+    if part.col_map is None:
         return False
+    part.base_cols = bands[0].parts[0].grid.cols
     # a continuation repeats the header or has none; another header opens a new table
     return part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0
 
@@ -195,25 +212,35 @@ def _band_has_room(bands: list[_Band], part: Part) -> bool:
 
 
 def _fill_across_parts(band: _Band, cells: list[list[list[tuple[tuple[int, int], str]]]]) -> None:
-    """A merged header cell cut by the page edge: give both halves the printed text."""
-    for k in range(len(band.parts) - 1):
-        left, right = band.parts[k], band.parts[k + 1]
-        lg, rg = left.grid, right.grid
-        for r in range(right.header):
-            anchor = rg.region[r][0]
-            r0, r1, _, _ = rg.region_extent(*anchor)
-            top, bottom = rg.rows[r0][0], rg.rows[r1][1]
-            for lr in range(left.header):
-                la = lg.region[lr][lg.n_cols - 1]
-                l0, l1, _, _ = lg.region_extent(*la)
-                if abs(lg.rows[l0][0] - top) > GEOMETRY_TOL or abs(lg.rows[l1][1] - bottom) > GEOMETRY_TOL:
-                    continue
-                ltext, rtext = lg.region_text(*la), rg.region_text(*anchor)
-                if bool(ltext) == bool(rtext):
-                    continue
-                text = ltext or rtext
-                _set_header_text(cells[k], la, text)
-                _set_header_text(cells[k + 1], anchor, text)
+    """A merged header cell cut by the page edge: give both halves the printed text.
+
+    Excel prints the text of such a cell once, on one of the pages.  An empty
+    half takes the text of the adjoining half at the same height, looking at
+    the next page first (a cell continuing over the edge), then the previous.
+    """
+    pairs = list(range(len(band.parts) - 1))
+    for direction, order in (("from_right", pairs[::-1]), ("from_left", pairs)):
+        for k in order:
+            left, right = band.parts[k], band.parts[k + 1]
+            lg, rg = left.grid, right.grid
+            for r in range(right.header):
+                anchor = rg.region[r][0]
+                r0, r1, _, _ = rg.region_extent(*anchor)
+                top, bottom = rg.rows[r0][0], rg.rows[r1][1]
+                for lr in range(left.header):
+                    la = lg.region[lr][lg.n_cols - 1]
+                    l0, l1, _, _ = lg.region_extent(*la)
+                    if abs(lg.rows[l0][0] - top) > GEOMETRY_TOL or abs(lg.rows[l1][1] - bottom) > GEOMETRY_TOL:
+                        continue
+                    ltext, rtext = _header_text(cells[k], la), _header_text(cells[k + 1], anchor)
+                    if direction == "from_right" and rtext and not ltext:
+                        _set_header_text(cells[k], la, rtext)
+                    elif direction == "from_left" and ltext and not rtext:
+                        _set_header_text(cells[k + 1], anchor, ltext)
+
+
+def _header_text(columns: list[list[tuple[tuple[int, int], str]]], anchor) -> str:
+    return next((t for column in columns for a, t in column if a == anchor and t), "")
 
 
 def _set_header_text(columns: list[list[tuple[tuple[int, int], str]]], anchor, text: str) -> None:
@@ -223,18 +250,21 @@ def _set_header_text(columns: list[list[tuple[tuple[int, int], str]]], anchor, t
                 column[i] = (a, text)
 
 
-def _band_rows(band: _Band) -> list[list[BodyCell]]:
+def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
+    """Body rows of a band, one cell per table column (``widths``: columns per base part)."""
     base = band.parts[0]
-    rows: list[list[BodyCell]] = [[] for _ in base.body_rows]
+    rows: list[list[BodyCell | None]] = [[None] * sum(widths) for _ in base.body_rows]
     for index, part in enumerate(band.parts):
         grid = part.grid
+        offset = sum(widths[:index])
+        col_map = part.col_map or list(range(grid.n_cols))
         body = list(part.body_rows) if index == 0 else (_aligned_rows(base, part) or [])
         for i, r in enumerate(body):
             for c in range(grid.n_cols):
                 anchor = grid.region[r][c]
                 r0, r1, _, _ = grid.region_extent(r, c)
                 from_header = anchor[0] < part.header
-                rows[i].append(
+                rows[i][offset + col_map[c]] = (
                     BodyCell(
                         text=own_text(grid, r, c),
                         fill="" if from_header else grid.region_text(r, c),
@@ -244,14 +274,45 @@ def _band_rows(band: _Band) -> list[list[BodyCell]]:
                         touches_bottom=r1 == grid.n_rows - 1,
                     )
                 )
-    return rows
+    page = base.grid.page
+    for j in range(len(rows[0]) if rows else 0):
+        if all(row[j] is not None for row in rows):
+            continue
+        # a column not ruled on this page (a merged cell spanning it): one region
+        text = _unruled_text(base, band, widths, j)
+        for row in rows:
+            if row[j] is None:
+                row[j] = BodyCell("", text, page, (page, "unruled", j), True, True)
+    return rows  # type: ignore[return-value]
+
+
+def _unruled_text(base: Part, band: _Band, widths: list[int], j: int) -> str:
+    """Text printed inside an unruled column of a continuation page."""
+    index, offset = 0, j
+    while offset >= widths[index]:
+        offset -= widths[index]
+        index += 1
+    part = band.parts[index] if index < len(band.parts) else base
+    reference = part.col_map and part.col_map[0] is not None
+    if not reference:
+        return ""
+    # the column's borders on this page: where the table's columns were first ruled
+    x0, x1 = _base_column_x(part, offset)
+    y0, y1 = part.grid.bbox[1], part.grid.bbox[3]
+    lines = [ln for ln in part.loose_lines if x0 <= ln.xc <= x1 and y0 <= ln.yc <= y1]
+    return "".join(ln.text.strip() for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)))
+
+
+def _base_column_x(part: Part, column: int) -> tuple[float, float]:
+    return part.base_cols[column] if part.base_cols else (0.0, 0.0)
 
 
 def _join_regions_across_pages(rows: list[list[BodyCell]], boundaries: list[int]) -> None:
     """Merged body cells cut by a page break: share their text when one half is blank."""
     if not rows:
         return
-    for b in boundaries:
+    # a cell may span several page breaks: pass forward then backward
+    for b in boundaries + boundaries[::-1]:
         if b <= 0 or b >= len(rows):
             continue
         for c in range(min(len(rows[b - 1]), len(rows[b]))):
@@ -281,9 +342,10 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
         column_pages = [p.grid.page for p in base.parts for _ in range(p.grid.n_cols)]
         rows: list[list[BodyCell]] = []
         boundaries = []
+        widths = [p.grid.n_cols for p in base.parts]
         for band in bands:
             boundaries.append(len(rows))
-            rows.extend(_band_rows(band))
+            rows.extend(_band_rows(band, widths))
         _join_regions_across_pages(rows, boundaries)
         all_parts = [p for band in bands for p in band.parts]
         ctxs = [p.ctx for p in all_parts]
