@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -35,7 +36,7 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def read_budget(path: str | Path, *, use_cache: bool = True) -> Budget:
+def read_budget(path: str | Path, *, use_cache: bool = True, progress: Callable[[int], None] | None = None) -> Budget:
     """Read a departmental budget PDF into a :class:`Budget`.
 
     Results are cached by the file's SHA-256 (see :mod:`analysis.cache`), so a
@@ -51,14 +52,14 @@ def read_budget(path: str | Path, *, use_cache: bool = True) -> Budget:
         if hit is not None:
             hit.path = path
             return hit
-    budget = extract_budget(path, sha)
+    budget = extract_budget(path, sha, progress)
     if use_cache:
         cache.store(sha, EXTRACTOR_VERSION, budget)
     return budget
 
 
-def extract_budget(path: Path, sha: str) -> Budget:
-    pages = read_pages(path)
+def extract_budget(path: Path, sha: str, progress: Callable[[int], None] | None = None) -> Budget:
+    pages = read_pages(path, progress)
     return build_budget(path, sha, pages)
 
 

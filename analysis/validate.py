@@ -72,7 +72,7 @@ def column_total_checks(table: Table) -> list[Check]:
             parts = [_group_value(df, i, children[name], depth + 1, paths) for name in others]
             check = _compare(
                 "column_total",
-                f"{total_column} = " + " + ".join("/".join(prefix + (n,)) for n in others),
+                f"{total_column} = " + " + ".join("/".join((*prefix, n)) for n in others),
                 df.at[i, total_column],
                 parts,
                 f"{table.name}; row {i}; column {total_column}; page {table.cell_pages.at[i, total_column]}",

@@ -90,11 +90,7 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
     # lines (clipped text of merged cells spilling over the page) are not titles
     centre = (grid.bbox[0] + grid.bbox[2]) / 2
     width = grid.bbox[2] - grid.bbox[0]
-    candidates = [
-        ln
-        for ln in candidates
-        if ln.size > grid.text_size * 1.1 or abs(ln.xc - centre) < 0.08 * width
-    ]
+    candidates = [ln for ln in candidates if ln.size > grid.text_size * 1.1 or abs(ln.xc - centre) < 0.08 * width]
     if candidates:
         size = max(ln.size for ln in candidates)
         title_lines = [ln for ln in candidates if ln.size >= size - 0.6]

@@ -10,7 +10,7 @@ once into plain :class:`Grid` objects, which are picklable and cacheable.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +18,8 @@ from ..errors import (
     BudgetInputError,
     CorruptPdfError,
     EncryptedPdfError,
-    NoTextLayerError,
     NotAPdfError,
+    NoTextLayerError,
 )
 from .text import join_cell_lines
 
@@ -137,6 +137,11 @@ def check_pdf_file(path: Path) -> None:
         head = fh.read(1024)
     if b"%PDF-" not in head:
         raise NotAPdfError(path, "not a PDF file (no %PDF header)")
+    with path.open("rb") as fh:
+        fh.seek(max(path.stat().st_size - 4096, 0))
+        tail = fh.read()
+    if b"%%EOF" not in tail:
+        raise CorruptPdfError(path, "damaged or truncated PDF (no %%EOF end marker)")
 
 
 def _grid_from_camelot(table, page_number: int) -> Grid:
@@ -255,13 +260,18 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
             )
 
 
-def read_pages(path: str | Path) -> list[PageContent]:
-    """All pages of ``path``; a PDF without any text is rejected as a scan."""
-    pages = list(iter_pages(path))
+def read_pages(path: str | Path, progress: Callable[[int], None] | None = None) -> list[PageContent]:
+    """All pages of ``path``; a PDF without any text is rejected as a scan.
+
+    ``progress`` is called with each page number as it is read.
+    """
+    pages = []
+    for page in iter_pages(path):
+        pages.append(page)
+        if progress is not None:
+            progress(page.number)
     if not any(p.lines for p in pages):
-        raise NoTextLayerError(
-            path, "no text layer on any page (a scanned document? run OCR first)"
-        )
+        raise NoTextLayerError(path, "no text layer on any page (a scanned document? run OCR first)")
     return pages
 
 

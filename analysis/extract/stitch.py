@@ -100,9 +100,7 @@ def _body_top(part: Part) -> float:
 
 def _has_text_labels(part: Part, rows: range) -> bool:
     grid = part.grid
-    return any(
-        (t := own_text(grid, r, c)) and not is_amount_text(t) for r in rows for c in range(grid.n_cols)
-    )
+    return any((t := own_text(grid, r, c)) and not is_amount_text(t) for r in rows for c in range(grid.n_cols))
 
 
 def _aligned_rows(base: Part, part: Part) -> list[int] | None:
@@ -264,15 +262,13 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
                 anchor = grid.region[r][c]
                 r0, r1, _, _ = grid.region_extent(r, c)
                 from_header = anchor[0] < part.header
-                rows[i][offset + col_map[c]] = (
-                    BodyCell(
-                        text=own_text(grid, r, c),
-                        fill="" if from_header else grid.region_text(r, c),
-                        page=grid.page,
-                        region=(grid.page, *anchor),
-                        touches_top=r0 == part.header,
-                        touches_bottom=r1 == grid.n_rows - 1,
-                    )
+                rows[i][offset + col_map[c]] = BodyCell(
+                    text=own_text(grid, r, c),
+                    fill="" if from_header else grid.region_text(r, c),
+                    page=grid.page,
+                    region=(grid.page, *anchor),
+                    touches_top=r0 == part.header,
+                    touches_bottom=r1 == grid.n_rows - 1,
                 )
     page = base.grid.page
     for j in range(len(rows[0]) if rows else 0):

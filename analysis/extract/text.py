@@ -15,15 +15,17 @@ def join_cell_lines(text: str) -> str:
     only two Latin letters or digits meeting at the break get a space.
     Spaces inside a line (``"合 计"``) are kept as printed.
     """
-    parts = [p.strip() for p in text.splitlines()]
-    parts = [p for p in parts if p]
+    # a space before a line break is kept ("1. \n系统建设" -> "1. 系统建设")
+    parts = [p.lstrip().rstrip("\r\n") for p in text.splitlines()]
+    parts = [p for p in parts if p.strip()]
+    parts = [p if p.endswith(" ") and not p.endswith("  ") else p.rstrip() for p in parts]
+    if parts:
+        parts[-1] = parts[-1].rstrip()
     if not parts:
         return ""
     out = parts[0]
     for part in parts[1:]:
-        if _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(part[0]) and not (
-            out[-1].isdigit() or part[0].isdigit()
-        ):
+        if _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(part[0]) and not (out[-1].isdigit() or part[0].isdigit()):
             out += " " + part
         else:
             out += part

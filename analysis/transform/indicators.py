@@ -56,8 +56,19 @@ ROLE_PATTERNS = {
 }
 
 OPERATORS = {
-    "=": "=", "＝": "=", "≥": "≥", ">=": "≥", "＞＝": "≥", "≤": "≤", "<=": "≤", "＜＝": "≤",
-    ">": ">", "＞": ">", "<": "<", "＜": "<", "定性": "定性",
+    "=": "=",
+    "＝": "=",
+    "≥": "≥",
+    ">=": "≥",
+    "＞＝": "≥",
+    "≤": "≤",
+    "<=": "≤",
+    "＜＝": "≤",
+    ">": ">",
+    "＞": ">",
+    "<": "<",
+    "＜": "<",
+    "定性": "定性",
 }
 
 
@@ -120,11 +131,18 @@ def _table_indicators(table: Table, roles: dict[str, int]) -> list[dict]:
                     seen_regions.append(cell.region)
                     goal += cell.text or (cell.fill if cell.fill not in goal else "")
         for i, c in zip(block, cells, strict=True):
-            level3 = c[roles["level3"]].fill
+            level3 = c[roles["level3"]].text
             target = c[roles["target"]].text if "target" in roles else ""
             if not level3 and not target:
                 continue
-            get = lambda role: c[roles[role]].fill if role in roles else ""  # noqa: E731
+
+            def get(role: str, c=c) -> str:
+                # indicator levels 1 and 2 may be merged over their rows; the rest are per row
+                if role not in roles:
+                    return ""
+                cell = c[roles[role]]
+                return cell.fill if role in ("unit_name", "level1", "level2") else cell.text
+
             operator_text = squash(get("operator"))
             operator = OPERATORS.get(operator_text, operator_text)
             weight_text = get("weight")

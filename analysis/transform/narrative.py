@@ -118,5 +118,7 @@ def document_meta(pages: list[PageContent], tables) -> dict:
 
 
 def _unit_from_title(title: str) -> str:
-    match = re.search(r"(?:20\d{2}\s*年(?:度)?)?(?P<name>.+?)(?:20\d{2}\s*年(?:度)?)?(?:部门|单位)?(?:预算|决算)", title)
+    match = re.search(
+        r"(?:20\d{2}\s*年(?:度)?)?(?P<name>.+?)(?:20\d{2}\s*年(?:度)?)?(?:部门|单位)?(?:预算|决算)", title
+    )
     return match.group("name").strip() if match else ""

@@ -151,7 +151,8 @@ def row_code_frame(table: Table) -> pd.DataFrame:
     for _, row in table.df.iterrows():
         name = next((row[c] for c in text_cols if row[c]), "")
         out.append(row_codes([(c, row[c] or "") for c in code_cols], name))
-    return pd.DataFrame(out, columns=["func_code", "econ_code", "income_code", "unit_code"]).fillna("")
+    columns = ["func_code", "econ_code", "income_code", "unit_code"]
+    return pd.DataFrame([{c: found.get(c, "") for c in columns} for found in out], columns=columns, dtype=object)
 
 
 def format_amount(value: Decimal) -> str:

@@ -1,0 +1,82 @@
+"""Command line: ``python -m analysis extract PDF --out DIR``.
+
+Exit status: 0 success; 2 unusable input (the message names file, page and
+table).  Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .budget import read_budget
+from .errors import BudgetInputError
+from .output import write_budget
+
+
+class _Progress:
+    """Page counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.active = sys.stderr.isatty()
+
+    def __call__(self, page: int) -> None:
+        if self.active:
+            print(f"\r{self.name}: page {page}", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.active:
+            print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    pdf = Path(args.pdf)
+    progress = _Progress(pdf.name)
+    budget = read_budget(pdf, use_cache=not args.no_cache, progress=progress)
+    progress.done()
+    written = write_budget(budget, Path(args.out))
+    print(
+        f"{pdf.name}: {len(budget.pages)} pages, {len(budget.tables)} tables, "
+        f"{len(budget.tidy)} amounts, {len(budget.indicators)} indicators"
+    )
+    if not budget.tables:
+        print(
+            "no tables in this document (narrative only; tables published separately?): "
+            f"tidy.csv is empty, {len(budget.narrative)} narrative paragraphs read"
+        )
+    for table in budget.tables:
+        pages = f"p.{table.pages[0]}" + (f"-{table.pages[-1]}" if len(table.pages) > 1 else "")
+        empty = " (printed empty)" if table.is_empty else ""
+        print(
+            f"  {pages:<9} {table.name}{empty} [{table.unit}] validation {table.validation.status}: "
+            f"{table.validation.summary()}"
+        )
+        for check in table.validation.failed:
+            print(f"      FAILED {check.description}: printed {check.actual}, sum {check.expected} ({check.location})")
+    print(f"wrote {written['tidy']} and {len(budget.tables)} tables under {Path(args.out) / 'tables'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="extract every table of a budget PDF to CSV")
+    extract.add_argument("pdf", help="budget PDF")
+    extract.add_argument("--out", required=True, help="output folder")
+    extract.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
+    extract.set_defaults(func=_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BudgetInputError as exc:
+        print(f"error: {exc.one_line()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

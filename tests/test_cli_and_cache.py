@@ -1,0 +1,72 @@
+"""The extract command's outputs, and the cache keyed by file hash."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+
+from analysis import read_budget
+
+from .conftest import SAMPLE_PDF
+
+
+def test_extract_writes_tidy_tables_and_a_datapackage(tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "extract", str(SAMPLE_PDF), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "26 tables, 648 amounts" in result.stdout
+    assert "validation ok" in result.stdout
+    tidy = pd.read_csv(out / "tidy.csv", dtype=str, keep_default_na=False)
+    assert len(tidy) == 648
+    assert {
+        "table_title",
+        "table_label",
+        "row_label",
+        "func_code",
+        "econ_code",
+        "column",
+        "amount",
+        "amount_printed",
+        "unit_printed",
+        "page",
+    } <= set(tidy.columns)
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["path"] for r in package["resources"]}
+    assert "tidy.csv" in paths and len([p for p in paths if p.startswith("tables/")]) == 26
+    for resource in package["resources"]:
+        assert (out / resource["path"]).exists()
+        header = pd.read_csv(out / resource["path"], nrows=0).columns.tolist()
+        assert header == [f["name"] for f in resource["schema"]["fields"]]
+
+
+def test_a_second_read_of_the_same_file_comes_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUDGET_CACHE_DIR", str(tmp_path / "cache"))
+    copy = tmp_path / "copy.pdf"
+    shutil.copy(SAMPLE_PDF, copy)
+    first = read_budget(copy)
+    assert list(tmp_path.joinpath("cache").glob(f"{first.sha256}*"))
+    import analysis.budget as budget_module
+
+    monkeypatch.setattr(budget_module, "extract_budget", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    second = read_budget(copy)  # would raise if it extracted again
+    assert second.tidy.equals(first.tidy)
+    assert second.path == copy
+
+
+def test_a_changed_file_is_not_served_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUDGET_CACHE_DIR", str(tmp_path / "cache"))
+    copy = tmp_path / "doc.pdf"
+    shutil.copy(SAMPLE_PDF, copy)
+    first = read_budget(copy)
+    copy.write_bytes(copy.read_bytes() + b"\n% appended comment\n%%EOF\n")
+    second = read_budget(copy)
+    assert second.sha256 != first.sha256
