@@ -67,7 +67,10 @@ def column_total_checks(table: Table) -> list[Check]:
         if not totals or len(children) < 2:
             continue
         total_column = children[totals[0]][0]
-        others = [name for name in children if name != totals[0]]
+        # "其中：…" columns are parts of a sibling, not further summands
+        others = [name for name in children if name != totals[0] and not name.startswith("其中")]
+        if not others:
+            continue
         for i in range(len(df)):
             parts = [_group_value(df, i, children[name], depth + 1, paths) for name in others]
             check = _compare(

@@ -16,9 +16,10 @@ from .reader import Grid
 from .text import squash
 
 BODY_START_RE = re.compile(
-    r"^(?:合计|总计|小计|本年|收入总计|支出总计|\d{3,}$|\d{3,}-|[一二三四五六七八九十]+、"
+    r"^(?:合计|总计|小计|本年.*合计|收入总计|支出总计|\d{3,}$|\d{3,}-|[一二三四五六七八九十]+、"
     r"|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))"
 )
+TOTAL_WORD_RE = re.compile(r"^(?:合计|总计|小计)$")
 COLUMN_NUMBER_RE = re.compile(r"^栏次$|^[甲乙丙丁]$")
 
 
@@ -35,7 +36,11 @@ def is_body_row(grid: Grid, r: int) -> bool:
     first = squash(texts[first_col]) if first_col is not None else ""
     if first and BODY_START_RE.match(first):
         # a header word such as 合计 under a cell merged down from above is no row label
-        return not any(grid.region[r][c][0] < r for c in range(first_col))
+        if any(grid.region[r][c][0] < r for c in range(first_col)):
+            return False
+        # nor is a 合计 printed beside other column headings (合计 | 因公出国(境)费 | …)
+        others = [t for t in texts[first_col + 1 :] if t]
+        return not (TOTAL_WORD_RE.match(first) and others)
     if not first:
         # an empty row: header if every cell continues a region from above
         return not all(grid.region[r][c][0] < r for c in range(grid.n_cols))

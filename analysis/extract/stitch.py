@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..transform.amounts import is_amount_text
+from ..transform.codes import is_code_column
 from .grid import column_paths, header_cells, header_height, own_text
 from .pages import GridContext, classify_context
 from .reader import Grid, PageContent
@@ -53,6 +54,7 @@ class BodyCell:
     region: tuple  # (page, anchor row, anchor col): identity of the merged region
     touches_top: bool = False
     touches_bottom: bool = False
+    span_rows: int = 1
 
 
 @dataclass
@@ -142,10 +144,12 @@ def _column_map(base: Grid, grid: Grid) -> list[int] | None:
     mapping = []
     tol = GEOMETRY_TOL * 2
     for x0, x1 in grid.cols:
-        match = [j for j, (b0, b1) in enumerate(base.cols) if abs(x0 - b0) <= tol and abs(x1 - b1) <= tol]
-        if not match:
+        # a column may also span several base columns (类|款|项 printed as one code cell)
+        starts = [j for j, (b0, _) in enumerate(base.cols) if abs(x0 - b0) <= tol]
+        ends = [j for j, (_, b1) in enumerate(base.cols) if abs(x1 - b1) <= tol]
+        if not starts or not ends or ends[0] < starts[0]:
             return None
-        mapping.append(match[0])
+        mapping.append(starts[0])
     if mapping != sorted(set(mapping)) or len(mapping) * 2 < base.n_cols:
         return None
     return mapping
@@ -278,7 +282,7 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
         text = _unruled_text(base, band, widths, j)
         for row in rows:
             if row[j] is None:
-                row[j] = BodyCell("", text, page, (page, "unruled", j), True, True)
+                row[j] = BodyCell("", text, page, (page, "unruled", j), True, True, len(rows))
     return rows  # type: ignore[return-value]
 
 
@@ -303,7 +307,7 @@ def _base_column_x(part: Part, column: int) -> tuple[float, float]:
     return part.base_cols[column] if part.base_cols else (0.0, 0.0)
 
 
-def _join_regions_across_pages(rows: list[list[BodyCell]], boundaries: list[int]) -> None:
+def _join_regions_across_pages(rows: list[list[BodyCell]], boundaries: list[int], columns: list[str]) -> None:
     """Merged body cells cut by a page break: share their text when one half is blank."""
     if not rows:
         return
@@ -314,6 +318,9 @@ def _join_regions_across_pages(rows: list[list[BodyCell]], boundaries: list[int]
         for c in range(min(len(rows[b - 1]), len(rows[b]))):
             above, below = rows[b - 1][c], rows[b][c]
             if not (above.touches_bottom and below.touches_top):
+                continue
+            # codes are printed on every row: a blank code cell is blank, not merged
+            if c < len(columns) and is_code_column(columns[c]):
                 continue
             if above.fill and below.fill:
                 continue
@@ -342,7 +349,7 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
         for band in bands:
             boundaries.append(len(rows))
             rows.extend(_band_rows(band, widths))
-        _join_regions_across_pages(rows, boundaries)
+        _join_regions_across_pages(rows, boundaries, columns)
         all_parts = [p for band in bands for p in band.parts]
         ctxs = [p.ctx for p in all_parts]
         titled = [c for c in ctxs if c.title]
