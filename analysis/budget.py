@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable
+from functools import cache as _memo
 from pathlib import Path
 
 import pandas as pd
@@ -24,8 +25,16 @@ from .transform.narrative import document_meta, narrative_frame, page_frame
 from .transform.tables import tidy_frame, to_table
 from .validate import validate_table
 
-#: the version of the extracted data layout; bump to invalidate caches
-EXTRACTOR_VERSION = "1"
+
+@_memo
+def extractor_version() -> str:
+    """A digest of the package's own source: any code change invalidates the cache."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for source in sorted(root.rglob("*.py")):
+        digest.update(source.relative_to(root).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def file_sha256(path: str | Path) -> str:
@@ -48,13 +57,13 @@ def read_budget(path: str | Path, *, use_cache: bool = True, progress: Callable[
     check_pdf_file(path)
     sha = file_sha256(path)
     if use_cache:
-        hit = cache.load(sha, EXTRACTOR_VERSION)
+        hit = cache.load(sha, extractor_version())
         if hit is not None:
             hit.path = path
             return hit
     budget = extract_budget(path, sha, progress)
     if use_cache:
-        cache.store(sha, EXTRACTOR_VERSION, budget)
+        cache.store(sha, extractor_version(), budget)
     return budget
 
 

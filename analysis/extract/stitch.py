@@ -169,8 +169,14 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
     if part.col_map is None:
         return False
     part.base_cols = bands[0].parts[0].grid.cols
-    # a continuation repeats the header or has none; another header opens a new table
-    return part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0
+    # a continuation repeats the header or has none; a grid with header-like rows
+    # but nothing printed around it (no title, label, unit or 部门 line) continues too
+    if part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0:
+        return True
+    if not (part.ctx.unit or part.ctx.notes):
+        part.header = 0
+        return True
+    return False
 
 
 def _repeated_header(base: Part, part: Part) -> int:
@@ -334,10 +340,19 @@ def _join_regions_across_pages(rows: list[list[BodyCell]], boundaries: list[int]
                         cell.fill = text
 
 
+def _prints_nothing(bands: list[_Band]) -> bool:
+    parts = [p for band in bands for p in band.parts]
+    if any(p.ctx.title or p.ctx.label for p in parts):
+        return False
+    return not any(any(row) for p in parts for row in p.grid.texts)
+
+
 def stitch(pages: list[PageContent]) -> list[RawTable]:
     """All tables of a document, continued tables joined."""
     tables = []
     for bands in group_parts(build_parts(pages)):
+        if _prints_nothing(bands):
+            continue  # ruling without any text (a stray frame): not a table
         base = bands[0]
         cells = [header_cells(p.grid, p.header) for p in base.parts]
         _fill_across_parts(base, cells)
