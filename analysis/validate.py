@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import pandas as pd
+
 from .extract.text import squash
 from .model import Check, Table
 from .transform.tables import row_code_frame
@@ -110,11 +112,10 @@ def _label_column_for(table: Table, money_column: str) -> str | None:
     return None
 
 
-def row_total_checks(table: Table) -> list[Check]:
+def row_total_checks(table: Table, codes: pd.DataFrame) -> list[Check]:
     df = table.df
     if df.empty:
         return []
-    codes = row_code_frame(table)
     checks = []
     for column in table.money_columns:
         label_col = _label_column_for(table, column)
@@ -164,9 +165,9 @@ def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[i
     return enumerated or rows
 
 
-def hierarchy_checks(table: Table) -> list[Check]:
+def hierarchy_checks(table: Table, codes: pd.DataFrame) -> list[Check]:
     df = table.df
-    codes = row_code_frame(table)["func_code"]
+    codes = codes["func_code"]
     by_code: dict[str, list[int]] = {}
     for i, code in enumerate(codes):
         if code:
@@ -197,7 +198,8 @@ def validate_table(table: Table) -> Table:
     if table.key == "performance_targets":
         checks = []
     else:
-        checks = column_total_checks(table) + row_total_checks(table) + hierarchy_checks(table)
+        codes = row_code_frame(table)
+        checks = column_total_checks(table) + row_total_checks(table, codes) + hierarchy_checks(table, codes)
     table.validation.checks = checks
     if table.unit_assumed:
         table.validation.problems.append(f"no unit line printed; {table.unit} assumed from the other tables")

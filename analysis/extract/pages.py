@@ -44,9 +44,14 @@ def _is_label(text: str) -> re.Match | None:
     return LABEL_RE.match(squash(text))
 
 
-def classify_context(page: PageContent) -> list[GridContext]:
-    """One :class:`GridContext` per grid of ``page`` (grids are sorted top down)."""
-    outside = [ln for ln in page.lines_outside_grids() if 0 <= ln.yc <= page.height]
+def classify_context(page: PageContent, outside: list[TextLine] | None = None) -> list[GridContext]:
+    """One :class:`GridContext` per grid of ``page`` (grids are sorted top down).
+
+    ``outside``: the page's lines outside any grid, when the caller has them already.
+    """
+    if outside is None:
+        outside = page.lines_outside_grids()
+    outside = [ln for ln in outside if 0 <= ln.yc <= page.height]
     contexts: list[GridContext] = []
     for index, grid in enumerate(page.grids):
         upper = page.grids[index - 1].bbox[1] if index else page.height + 1

@@ -54,7 +54,6 @@ class BodyCell:
     region: tuple  # (page, anchor row, anchor col): identity of the merged region
     touches_top: bool = False
     touches_bottom: bool = False
-    span_rows: int = 1
 
 
 @dataclass
@@ -87,9 +86,10 @@ class _Band:
 def build_parts(pages: list[PageContent]) -> list[Part]:
     parts = []
     for page in pages:
-        for index, (grid, ctx) in enumerate(zip(page.grids, classify_context(page), strict=True)):
+        outside = page.lines_outside_grids()
+        for index, (grid, ctx) in enumerate(zip(page.grids, classify_context(page, outside), strict=True)):
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
-            part.loose_lines = page.lines_outside_grids()
+            part.loose_lines = outside
             part.header = header_height(grid)
             parts.append(part)
     return parts
@@ -288,7 +288,7 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
         text = _unruled_text(base, band, widths, j)
         for row in rows:
             if row[j] is None:
-                row[j] = BodyCell("", text, page, (page, "unruled", j), True, True, len(rows))
+                row[j] = BodyCell("", text, page, (page, "unruled", j), True, True)
     return rows  # type: ignore[return-value]
 
 
@@ -299,18 +299,13 @@ def _unruled_text(base: Part, band: _Band, widths: list[int], j: int) -> str:
         offset -= widths[index]
         index += 1
     part = band.parts[index] if index < len(band.parts) else base
-    reference = part.col_map and part.col_map[0] is not None
-    if not reference:
+    if not part.base_cols:
         return ""
     # the column's borders on this page: where the table's columns were first ruled
-    x0, x1 = _base_column_x(part, offset)
+    x0, x1 = part.base_cols[offset]
     y0, y1 = part.grid.bbox[1], part.grid.bbox[3]
     lines = [ln for ln in part.loose_lines if x0 <= ln.xc <= x1 and y0 <= ln.yc <= y1]
     return "".join(ln.text.strip() for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)))
-
-
-def _base_column_x(part: Part, column: int) -> tuple[float, float]:
-    return part.base_cols[column] if part.base_cols else (0.0, 0.0)
 
 
 def _join_regions_across_pages(rows: list[list[BodyCell]], boundaries: list[int], columns: list[str]) -> None:

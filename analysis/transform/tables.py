@@ -20,7 +20,7 @@ from ..extract.stitch import RawTable
 from ..extract.text import squash
 from ..model import TIDY_COLUMNS, Table
 from ..specs import TableSpec, spec_for_title
-from .amounts import is_amount_text, parse_amount, to_wanyuan
+from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount, to_wanyuan
 from .codes import is_code_column, row_codes
 
 MONEY_HEADER_IN_TARGETS = re.compile(r"预算|金额|资金")
@@ -110,8 +110,6 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
 
 
 def _is_blank(text: str) -> bool:
-    from .amounts import BLANKS, normalise_number_text
-
     return normalise_number_text(text) in BLANKS
 
 
