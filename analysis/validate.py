@@ -8,7 +8,9 @@ table (``table.validation``) whether it passes or not:
   = 基本支出/合计), nested groups counted through their own subtotal;
 * ``row_total``: a 合计/总计 row equals the sum of the top-level rows (the
   least detailed code level, or the units, or the enumerated items 一、二、);
-* ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes.
+* ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes;
+* ``target_total`` (项目绩效目标表): a unit's budget = Σ its projects' budgets;
+* ``fund_total`` (one form per project): 年度资金总额 = Σ its sources.
 
 Figures are compared exactly, allowing only the rounding of the printed
 figures (half a unit of the last printed digit per summand).  Nothing is
@@ -27,6 +29,10 @@ from .model import Check, Table
 from .transform.tables import row_code_frame
 
 TOTAL_NAMES = {"合计", "小计", "总计"}
+#: a column heading that is the total of its siblings (合计, 收入合计, 支出总计 …)
+TOTAL_COLUMN_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:合计|小计|总计)$")
+#: the heading of a group's own amount beside its 其中 columns (事业收入/金额, 事业收入/其中：教育收费)
+GROUP_AMOUNT_NAMES = {"金额", "小计", "合计", "总计"}
 TOTAL_ROW_RE = re.compile(r"合计|总计")
 GRAND_TOTAL_RE = re.compile(r"总计")
 ENUM_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -65,7 +71,7 @@ def column_total_checks(table: Table) -> list[Check]:
         for column, parts in paths.items():
             if tuple(parts[:depth]) == prefix and len(parts) > depth:
                 children.setdefault(parts[depth], []).append(column)
-        totals = [name for name in children if name in TOTAL_NAMES and len(children[name]) == 1]
+        totals = [name for name in children if TOTAL_COLUMN_RE.match(name) and len(children[name]) == 1]
         if not totals or len(children) < 2:
             continue
         total_column = children[totals[0]][0]
@@ -91,12 +97,12 @@ def _group_value(df, i: int, columns: list[str], depth: int, paths) -> Decimal |
     """Value of a header group in row i: its own subtotal column, else the sum of its leaves."""
     if len(columns) == 1 and len(paths[columns[0]]) == depth:
         return df.at[i, columns[0]]
-    subtotal = [c for c in columns if len(paths[c]) == depth + 1 and paths[c][depth] in TOTAL_NAMES]
+    subtotal = [c for c in columns if len(paths[c]) == depth + 1 and paths[c][depth] in GROUP_AMOUNT_NAMES]
     if subtotal:
         return df.at[i, subtotal[0]]
     sub: dict[str, list[str]] = {}
     for c in columns:
-        if len(paths[c]) > depth:
+        if len(paths[c]) > depth and not paths[c][depth].startswith("其中"):
             sub.setdefault(paths[c][depth], []).append(c)
     values = [_group_value(df, i, cols, depth + 1, paths) for cols in sub.values()]
     values = [v for v in values if v is not None]
@@ -193,10 +199,82 @@ def hierarchy_checks(table: Table, codes: pd.DataFrame) -> list[Check]:
     return checks
 
 
+def fund_total_checks(table: Table) -> list[Check]:
+    """Performance-target forms: 年度资金总额 = 财政拨款 + 上年结转 + 其他资金 for each project."""
+    checks = []
+    for project, rows in table.df.groupby("项目名称", sort=False):
+        labels = [squash(v) for v in rows["资金来源"]]
+        totals = [i for i, label in enumerate(labels) if re.search(r"总额|合计", label)]
+        if len(totals) != 1 or len(rows) < 3:
+            continue
+        amounts = rows["金额"].tolist()
+        parts = [a for i, a in enumerate(amounts) if i != totals[0]]
+        check = _compare(
+            "fund_total",
+            f"{labels[totals[0]]} = Σ " + ", ".join(x for i, x in enumerate(labels) if i != totals[0]),
+            amounts[totals[0]],
+            parts,
+            f"{table.title}; {project}; page {table.cell_pages.at[rows.index[0], '金额']}",
+        )
+        if check:
+            checks.append(check)
+    return checks
+
+
+def _first_matching(names, pattern: str) -> str | None:
+    return next((n for n in names if re.search(pattern, squash(n.split("/")[-1]))), None)
+
+
+def target_total_checks(table: Table) -> list[Check]:
+    """Performance-target tables: a unit's (or department's) budget = Σ its projects' budgets.
+
+    A total row names a unit and no project; its projects are the rows whose
+    unit code begins with the total's code (358 ⊃ 358643), or, without codes,
+    every project row after it.
+    """
+    names = list(table.column_kinds)
+    unit_col = _first_matching(names, r"单位名称|部门名称|^单位$")
+    project_col = _first_matching(names, r"项目名称|^项目$")
+    money = table.money_columns
+    if unit_col is None or project_col is None or not money:
+        return []
+    df, amount_col = table.df, money[0]
+    totals, projects = [], []
+    previous = None
+    for i in range(len(df)):
+        value, project, unit = df.at[i, amount_col], df.at[i, project_col] or "", df.at[i, unit_col] or ""
+        if value is None:
+            continue
+        if not project:
+            totals.append((i, unit, value))
+        elif (unit, project) != previous:
+            projects.append((i, unit, value))
+        previous = (unit, project) if project else None
+    checks = []
+    for i, unit, value in totals:
+        code = re.match(r"^\d+", squash(unit))
+        if code:
+            members = [v for _, u, v in projects if squash(u).startswith(code.group())]
+        else:
+            members = [v for j, _, v in projects if j > i]
+        check = _compare(
+            "target_total",
+            f"{unit} {amount_col} = Σ 项目{amount_col} ({len(members)} projects)",
+            value,
+            members,
+            f"{table.name}; row {i}; column {amount_col}; page {table.cell_pages.at[i, amount_col]}",
+        )
+        if check is not None and members:
+            checks.append(check)
+    return checks
+
+
 def validate_table(table: Table) -> Table:
     """Run every identity on ``table`` and record the results on it."""
-    if table.key == "performance_targets":
-        checks = []
+    if table.raw is not None and getattr(table.raw, "layout", "grid") == "form":
+        checks = fund_total_checks(table)
+    elif table.key == "performance_targets":
+        checks = target_total_checks(table)
     else:
         codes = row_code_frame(table)
         checks = column_total_checks(table) + row_total_checks(table, codes) + hierarchy_checks(table, codes)

@@ -21,7 +21,7 @@ def main(paths: list[str]) -> None:
         except BudgetInputError as exc:
             print(f"{path.rsplit('/', 1)[-1]:<52} error: {exc.reason}")
             continue
-        cov = coverage(read_pages(path), budget.tidy)
+        cov = coverage(read_pages(path), budget.tidy, budget.indicators)
         report = budget.validation_report()
         status = ", ".join(f"{k} {v}" for k, v in report.status.value_counts().items()) if len(report) else "-"
         print(

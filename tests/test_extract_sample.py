@@ -129,4 +129,7 @@ def test_every_table_of_the_sample_validates(sample):
     report = sample.validation_report()
     assert set(report.status) <= {"ok", "not checked"}
     checked = report[report.status == "ok"]
-    assert len(checked) == 19 and checked.checks.sum() >= 250
+    assert len(checked) == 20 and checked.checks.sum() >= 250
+    # the 项目绩效目标表 too: the department's 2,586.00 = Σ the 14 projects' budgets
+    (target,) = sample.tables_of("performance_targets")
+    assert [(c.rule, c.actual, c.passed) for c in target.validation.checks] == [("target_total", "2,586.00", True)]

@@ -44,7 +44,8 @@ def printed_amounts(page: PageContent) -> Counter:
     return found
 
 
-def coverage(pages: list[PageContent], tidy) -> Coverage:
+def coverage(pages: list[PageContent], tidy, indicators=None) -> Coverage:
+    """Coverage of ``tidy`` (and of the indicator targets and weights, when given)."""
     printed: Counter = Counter()
     for page in pages:
         printed.update({(page.number, k): v for k, v in printed_amounts(page).items()})
@@ -53,6 +54,13 @@ def coverage(pages: list[PageContent], tidy) -> Coverage:
         for p, a in zip(tidy.page, tidy.amount_printed, strict=True)
         if DECIMAL_RE.fullmatch(str(a).replace(" ", ""))
     )
+    if indicators is not None and len(indicators):
+        for column in ("target", "weight"):
+            extracted_decimal.update(
+                (int(p), str(v).replace(",", ""))
+                for p, v in zip(indicators.page, indicators[column], strict=True)
+                if v is not None and DECIMAL_RE.fullmatch(str(v).replace(",", ""))
+            )
     both = printed & extracted_decimal
     return Coverage(
         printed=sum(printed.values()),

@@ -24,6 +24,7 @@ LABEL_RE = re.compile(
 ORG_RE = re.compile(r"^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?\s*[:：]")
 PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-－—\s]*$|^\d+\s*/\s*\d+$")
 EMPTY_NOTE_RE = re.compile(r"本表(?:为)?空表|本表无数据|无此(?:项|类)?(?:预算|支出|收支)|本单位无")
+HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、]")
 NOTE_RE = re.compile(r"^(?:注|备注|说明)\s*[:：\d]")
 
 
@@ -96,12 +97,22 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
     centre = (grid.bbox[0] + grid.bbox[2]) / 2
     width = grid.bbox[2] - grid.bbox[0]
     candidates = [ln for ln in candidates if ln.size > grid.text_size * 1.1 or abs(ln.xc - centre) < 0.08 * width]
-    if candidates:
-        size = max(ln.size for ln in candidates)
-        title_lines = [ln for ln in candidates if ln.size >= size - 0.6]
-        # keep only the contiguous block of title-sized lines nearest the top
-        title_lines.sort(key=lambda ln: (-ln.y1, ln.x0))
-        ctx.title = "".join(ln.text.strip() for ln in title_lines)
+    # section headings of the document (五、…, （一）…) printed above a table are not its title
+    titles = [ln for ln in candidates if not HEADING_RE.match(squash(ln.text))] or candidates
+    # and where a centred title exists, a left-aligned line (a wrapped heading) is not part of it
+    titles = [ln for ln in titles if abs(ln.xc - centre) < 0.08 * width] or titles
+    if titles:
+        size = max(ln.size for ln in titles)
+        title_lines = [ln for ln in titles if ln.size >= size - 0.6]
+        # keep the block of title-sized lines nearest the grid (a title may wrap)
+        title_lines.sort(key=lambda ln: ln.y0)
+        block = [title_lines[0]]
+        for line in title_lines[1:]:
+            if line.y0 - block[-1].y1 > 1.5 * size:
+                break
+            block.append(line)
+        block.sort(key=lambda ln: (-ln.y1, ln.x0))
+        ctx.title = "".join(ln.text.strip() for ln in block)
         ctx.title_size = size
     for line in below:
         squashed = squash(line.text)

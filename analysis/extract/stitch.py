@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..transform.amounts import is_amount_text
 from ..transform.codes import is_code_column
+from .forms import is_form
 from .grid import column_paths, header_cells, header_height, own_text
 from .pages import GridContext, classify_context
 from .reader import Grid, PageContent
@@ -40,6 +41,8 @@ class Part:
     #: text lines of the page outside any grid (for columns left unruled)
     loose_lines: list = field(default_factory=list, repr=False)
     base_cols: list[tuple[float, float]] | None = None
+    #: a key–value form (see :mod:`.forms`), read row by row
+    form: bool = False
 
     @property
     def body_rows(self) -> range:
@@ -74,6 +77,8 @@ class RawTable:
     continued_pages: int
     title_size: float = 0.0
     parts: list[Part] = field(default_factory=list, repr=False)
+    #: ``grid`` (columns under a header) or ``form`` (key–value forms, ``rows`` empty)
+    layout: str = "grid"
 
 
 @dataclass
@@ -90,7 +95,8 @@ def build_parts(pages: list[PageContent]) -> list[Part]:
         for index, (grid, ctx) in enumerate(zip(page.grids, classify_context(page, outside), strict=True)):
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
             part.loose_lines = outside
-            part.header = header_height(grid)
+            part.form = is_form(grid)
+            part.header = 0 if part.form else header_height(grid)
             parts.append(part)
     return parts
 
@@ -179,6 +185,16 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
     return False
 
 
+def _continues_form(bands: list[_Band], part: Part) -> bool:
+    """A grid after a form, with nothing printed before it, goes on with the form."""
+    prev = bands[-1].parts[-1]
+    if part.form or part.ctx.title or part.ctx.label or part.ctx.org_line:
+        return False  # a form opening with 项目名称 is the next project's
+    same_page = part.grid.page == prev.grid.page
+    next_page = part.grid.page == prev.grid.page + 1 and part.first_on_page and prev.last_on_page
+    return same_page or next_page
+
+
 def _repeated_header(base: Part, part: Part) -> int:
     """How many top rows of ``part`` repeat ``base``'s header rows."""
     header = _header_rows_text(base, base.header)
@@ -201,12 +217,16 @@ def group_parts(parts: list[Part]) -> list[list[_Band]]:
         if tables:
             bands = tables[-1]
             title, label = titles[-1]
-            if _is_horizontal_part(bands[-1], part) and (len(bands) == 1 or _band_has_room(bands, part)):
+            if bands[0].parts[0].form:
+                if _continues_form(bands, part):
+                    bands.append(_Band([part]))
+                    continue
+            elif _is_horizontal_part(bands[-1], part) and (len(bands) == 1 or _band_has_room(bands, part)):
                 part.header = (_aligned_rows(bands[-1].parts[0], part) or [0])[0]
                 bands[-1].parts.append(part)
                 titles[-1] = (title or part.ctx.title, label or part.ctx.label)
                 continue
-            if _continues_vertically(bands, part, title, label):
+            elif _continues_vertically(bands, part, title, label):
                 part.header = _repeated_header(bands[0].parts[0], part)
                 bands.append(_Band([part]))
                 continue
@@ -342,6 +362,28 @@ def _prints_nothing(bands: list[_Band]) -> bool:
     return not any(any(row) for p in parts for row in p.grid.texts)
 
 
+def _form_table(bands: list[_Band]) -> RawTable:
+    parts = [p for band in bands for p in band.parts]
+    ctx = parts[0].ctx
+    return RawTable(
+        title=ctx.title,
+        title_size=ctx.title_size,
+        label=ctx.label,
+        unit=next((p.ctx.unit for p in parts if p.ctx.unit), None),
+        unit_text=next((p.ctx.unit_text for p in parts if p.ctx.unit_text), ""),
+        org_line=ctx.org_line,
+        notes=[n for p in parts for n in p.ctx.notes],
+        columns=[],
+        column_pages=[],
+        rows=[],
+        pages=sorted({p.grid.page for p in parts}),
+        horizontal_parts=1,
+        continued_pages=len(parts) - 1,
+        parts=parts,
+        layout="form",
+    )
+
+
 def stitch(pages: list[PageContent]) -> list[RawTable]:
     """All tables of a document, continued tables joined."""
     tables = []
@@ -349,6 +391,9 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
         if _prints_nothing(bands):
             continue  # ruling without any text (a stray frame): not a table
         base = bands[0]
+        if base.parts[0].form:
+            tables.append(_form_table(bands))
+            continue
         cells = [header_cells(p.grid, p.header) for p in base.parts]
         _fill_across_parts(base, cells)
         columns = [path for part_cells in cells for path in column_paths(part_cells)]

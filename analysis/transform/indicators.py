@@ -18,6 +18,7 @@ from ..extract.stitch import BodyCell
 from ..extract.text import squash
 from ..model import Table
 from .amounts import parse_amount
+from .target_forms import form_indicators
 
 INDICATOR_COLUMNS = [
     "table_title",
@@ -97,6 +98,9 @@ def indicator_frame(tables: list[Table]) -> pd.DataFrame:
     for table in tables:
         raw = table.raw
         if raw is None:
+            continue
+        if raw.layout == "form":
+            rows.extend(form_indicators(table))
             continue
         roles = _roles(raw.columns)
         if "project" not in roles or "level3" not in roles:

@@ -22,6 +22,7 @@ from ..model import TIDY_COLUMNS, Table
 from ..specs import TableSpec, spec_for_title
 from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount, to_wanyuan
 from .codes import is_code_column, row_codes
+from .target_forms import form_table
 
 MONEY_HEADER_IN_TARGETS = re.compile(r"预算|金额|资金")
 COUNT_UNITS = {"人", "个", "辆"}
@@ -61,6 +62,8 @@ def _looks_like_label_header(path: str) -> bool:
 
 def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
     """Type a stitched table; raises :class:`UnreadableCellError` for a bad amount."""
+    if raw.layout == "form":
+        return form_table(raw, default_unit, path)
     spec = spec_for_title(raw.title)
     unit = raw.unit or default_unit
     kinds = column_kinds(raw, spec, unit)
