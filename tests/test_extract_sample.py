@@ -88,6 +88,18 @@ def test_tables_are_found_by_title_with_labels_units_and_pages(sample):
     assert staff.unit == "人" and staff.key == "staff_numbers"
 
 
+def test_each_standard_table_gets_its_spec_key_from_its_title(sample):
+    keys = {t.title: t.key for t in sample.tables}
+    assert keys["部门收支总表"] == "income_expense_summary"
+    assert keys["部门收入总表"] == "income_summary"
+    assert keys["支出预算总表"] == "expense_summary"
+    assert keys["财政拨款收支总表"] == "fiscal_summary"
+    assert keys["一般公共预算基本支出预算表"] == "gpb_basic_expense"
+    assert keys["一般公共预算项目支出预算表"] == "gpb_project_expense"
+    assert keys["项目支出预算表"] == "project_expense"
+    assert keys["国有资本经营预算支出预算表"] == "soe_capital_expense"
+
+
 def test_tables_printed_empty_are_present_and_marked_empty(sample):
     empty = [t.title for t in sample.tables if t.is_empty]
     assert "政府性基金预算支出预算表" in empty and "国有资本经营预算支出预算表" in empty
