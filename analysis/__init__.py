@@ -6,9 +6,10 @@
 >>> budget.table("表3-1").df      # one stitched table, amounts as Decimal
 """
 
+from .audit import audit, run_audit
 from .budget import read_budget
 from .errors import BudgetInputError
 from .model import Budget, Table
 
-__all__ = ["Budget", "BudgetInputError", "Table", "read_budget"]
+__all__ = ["Budget", "BudgetInputError", "Table", "audit", "read_budget", "run_audit"]
 __version__ = "0.1.0"

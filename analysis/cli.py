@@ -1,7 +1,8 @@
-"""Command line: ``python -m analysis extract PDF --out DIR``.
+"""Command line: ``python -m analysis extract|check … PDF``.
 
-Exit status: 0 success; 2 unusable input (the message names file, page and
-table).  Errors are one line on stderr, never a traceback.
+Exit status: 0 success; 1 the audit found errors; 2 unusable input (the
+message names file, page and table).  Errors are one line on stderr, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -59,6 +60,24 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from .audit import memo, run_audit
+
+    pdf = Path(args.pdf)
+    progress = _Progress(pdf.name)
+    budget = read_budget(pdf, use_cache=not args.no_cache, progress=progress)
+    progress.done()
+    report = run_audit(budget)
+    findings = report.frame(include_passed=args.all)
+    if args.format == "text":
+        sys.stdout.write(memo(report))
+    elif args.format == "json":
+        sys.stdout.write(findings.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        findings.to_csv(sys.stdout, index=False)
+    return 1 if report.has_errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -67,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", required=True, help="output folder")
     extract.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
     extract.set_defaults(func=_extract)
+    check = sub.add_parser("check", help="consistency audit: tables against tables, narrative against tables")
+    check.add_argument("pdf", help="budget PDF")
+    check.add_argument("--format", choices=["text", "json", "csv"], default="text", help="memo (text) or findings")
+    check.add_argument("--all", action="store_true", help="json/csv: list the identities that hold too")
+    check.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
+    check.set_defaults(func=_check)
     return parser
 
 

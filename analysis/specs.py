@@ -95,7 +95,9 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec("income_summary", "收入总表", "income summary", r"收入.*总表|收入.*表$", "income"),
     TableSpec("expense_detail", "支出预算明细表", "expenditure detail", r"支出.*明细表"),
-    TableSpec("expense_summary", "支出总表", "expenditure summary", r"支出.*总表|(?<!项目)(?<!基本)支出(?:决算|预算)表$"),
+    TableSpec(
+        "expense_summary", "支出总表", "expenditure summary", r"支出.*总表|(?<!项目)(?<!基本)支出(?:决算|预算)表$"
+    ),
     TableSpec("basic_expense", "基本支出表", "basic (operating) expenditure", r"基本支出"),
     TableSpec("project_expense", "项目支出表", "project expenditure", r"项目支出"),
     TableSpec("purchase_services", "政府购买服务预算表", "government purchase of services", r"购买服务"),

@@ -38,6 +38,7 @@ INDICATOR_COLUMNS = [
     "direction",
     "quantitative",
     "page",
+    "weight_total",
 ]
 
 #: header patterns of the columns we read, by role

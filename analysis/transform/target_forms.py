@@ -58,6 +58,8 @@ class FormProject:
     indicators: list[dict] = field(default_factory=list)
     #: unit printed in a funds label such as ``项目资金（万元）``
     unit: str | None = None
+    #: the weights' total printed in the indicator header (``分值（90）``)
+    weight_total: Decimal | None = None
 
 
 def _label(text: str) -> str:
@@ -85,6 +87,10 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
             header = _indicator_header(row)
             if header:
                 roles = header
+                weight_header = next((squash(c.fill) for c in row if re.search(r"^分值|^权重", squash(c.fill))), "")
+                printed_total = re.search(r"[（(](\d+(?:\.\d+)?)[)）]", weight_header)
+                if printed_total:
+                    project.weight_total = Decimal(printed_total.group(1))
                 continue
             if roles:
                 indicator = _indicator(row, roles)
@@ -238,6 +244,7 @@ def form_indicators(table: Table) -> list[dict]:
                     "budget": budget if isinstance(budget, Decimal) else None,
                     "annual_goal": project.goal,
                     **indicator,
+                    "weight_total": project.weight_total,
                 }
             )
     return out

@@ -1,0 +1,175 @@
+"""The audit's objects: rules, their outcomes, and the report.
+
+A rule is data (id, names, what it compares, severity, tolerance) plus one
+small function that yields :class:`Outcome` objects, one per identity tested:
+``passed``, ``failed`` or ``not_run`` (with the reason).  A rule that finds
+nothing to test yields one ``not_run`` outcome saying why; it never passes
+silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+import pandas as pd
+
+from ..model import Budget
+
+SEVERITIES = ("error", "warning", "info")
+FINDING_COLUMNS = [
+    "rule",
+    "rule_name",
+    "rule_name_en",
+    "severity",
+    "status",
+    "message",
+    "expected",
+    "actual",
+    "difference",
+    "location",
+    "page",
+]
+
+
+@dataclass
+class Outcome:
+    """One identity tested by a rule."""
+
+    status: str  # passed | failed | not_run
+    message: str
+    expected: str = ""
+    actual: str = ""
+    difference: str = ""
+    location: str = ""
+    page: int | None = None
+    #: overrides the rule's severity (e.g. a rounding-size difference is a warning)
+    severity: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name_zh: str
+    name_en: str
+    scope: str  # table | tables | narrative | coverage
+    compares: str
+    severity: str
+    tolerance: str
+    check: Callable[[AuditContext], Iterable[Outcome]] = field(repr=False, compare=False)
+
+
+@dataclass
+class AuditContext:
+    """What rules read: the budget and views computed once for all rules."""
+
+    budget: Budget
+
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        from ..transform.claims import claims_frame
+
+        return claims_frame(self.budget.narrative, self.budget.meta.get("unit_name", ""))
+
+    @cached_property
+    def function_figures(self):
+        from .figures import function_figures
+
+        return function_figures(self.budget)
+
+    @cached_property
+    def named_figures(self):
+        from .figures import named_figures
+
+        return named_figures(self.budget)
+
+
+@dataclass
+class AuditReport:
+    """All outcomes of all rules on one budget."""
+
+    budget: Budget
+    rules: list[Rule]
+    outcomes: dict[str, list[Outcome]]
+
+    def frame(self, include_passed: bool = False) -> pd.DataFrame:
+        rows = []
+        by_id = {r.id: r for r in self.rules}
+        for rule_id, outcomes in self.outcomes.items():
+            rule = by_id[rule_id]
+            for o in outcomes:
+                if o.status == "passed" and not include_passed:
+                    continue
+                severity = "info" if o.status == "not_run" else (o.severity or rule.severity)
+                if o.status == "passed":
+                    severity = ""
+                rows.append(
+                    {
+                        "rule": rule.id,
+                        "rule_name": rule.name_zh,
+                        "rule_name_en": rule.name_en,
+                        "severity": severity,
+                        "status": o.status,
+                        "message": o.message,
+                        "expected": o.expected,
+                        "actual": o.actual,
+                        "difference": o.difference,
+                        "location": o.location,
+                        "page": o.page,
+                    }
+                )
+        frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+        frame["page"] = frame["page"].astype("Int64")
+        return frame
+
+    @property
+    def findings(self) -> pd.DataFrame:
+        """Failed identities and rules that could not run (never the passing ones)."""
+        return self.frame()
+
+    def summary(self) -> pd.DataFrame:
+        """Per rule: how many identities ran, passed, failed, and could not run (with why)."""
+        rows = []
+        for rule in self.rules:
+            outcomes = self.outcomes.get(rule.id, [])
+            not_run = [o for o in outcomes if o.status == "not_run"]
+            rows.append(
+                {
+                    "rule": rule.id,
+                    "rule_name": rule.name_zh,
+                    "rule_name_en": rule.name_en,
+                    "severity": rule.severity,
+                    "ran": sum(o.status != "not_run" for o in outcomes),
+                    "passed": sum(o.status == "passed" for o in outcomes),
+                    "failed": sum(o.status == "failed" for o in outcomes),
+                    "not_run": len(not_run),
+                    "why_not_run": "; ".join(dict.fromkeys(o.message for o in not_run)),
+                }
+            )
+        return pd.DataFrame(rows)
+
+    @property
+    def has_errors(self) -> bool:
+        frame = self.findings
+        return bool(((frame.status == "failed") & (frame.severity == "error")).any())
+
+
+def fmt(value: Decimal | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    return format(value, ",f")
+
+
+def decimals(text: str) -> int:
+    """Decimal places of a printed number (``"5,601.00"`` → 2, ``"5671"`` → 0)."""
+    text = str(text).replace(",", "").rstrip("%％")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def half_unit(text: str) -> Decimal:
+    """Half a unit of the last printed digit: the rounding a printed figure may carry."""
+    return Decimal(5) * Decimal(10) ** (-(decimals(text) + 1))

@@ -1,0 +1,218 @@
+"""Figures the audit compares, read from the typed tables by meaning, not position.
+
+* row names (``四、事业收入`` → ``事业收入``) and total rows (合计/总计);
+* function-code rows by *scope* (all funds, 一般公共预算, 财政拨款) and *measure*
+  (total, basic, project), so that the same 类/款/项 can be compared across tables;
+* a name index of every printed figure, for the narrative's claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+from ..extract.text import squash
+from ..model import Budget, Table
+from ..reference import function_classes
+from ..transform.tables import row_code_frame
+
+TOTAL_LABEL_RE = re.compile(r"合计|总计")
+TOTAL_LEAF_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:合计|总计|小计)|金额|预算数|财政拨款)$")
+ENUM_PREFIX_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+#: which funds a table's figures cover
+SCOPES = {
+    "income_expense_summary": "all",
+    "income_summary": "income",  # income by the function it finances: not comparable with spending
+    "expense_summary": "all",
+    "expense_detail": "all",
+    "project_expense": "all",
+    "basic_expense": "all",
+    "fiscal_summary": "fiscal",
+    "fiscal_expense": "fiscal",
+    "fiscal_expense_econ": "fiscal",
+    "fiscal_basic_expense": "fiscal",
+    "gpb_expense_summary": "gpb",
+    "gpb_expense": "gpb",
+    "gpb_basic_expense": "gpb",
+    "gpb_project_expense": "gpb",
+}
+#: tables whose total column is one measure only
+TABLE_MEASURE = {
+    "project_expense": "project",
+    "gpb_project_expense": "project",
+    "basic_expense": "basic",
+    "gpb_basic_expense": "basic",
+    "fiscal_basic_expense": "basic",
+}
+
+
+def name_of(text: str) -> str:
+    """A row or column name without spaces, enumerators or codes."""
+    text = squash(text)
+    text = re.sub(r"^\d{3,}\s*", "", text)
+    return ENUM_PREFIX_RE.sub("", text)
+
+
+def text_columns(table: Table) -> list[str]:
+    return [c for c, k in table.column_kinds.items() if k == "text"]
+
+
+def label_column(table: Table, column: str) -> str | None:
+    """The text column naming the rows of ``column``: the nearest one to its left."""
+    names = list(table.column_kinds)
+    for j in range(names.index(column) - 1, -1, -1):
+        if table.column_kinds[names[j]] == "text":
+            return names[j]
+    return None
+
+
+def row_names(table: Table, column: str | None = None) -> list[str]:
+    """The name of each row: its last printed text cell (left of ``column``, when given)."""
+    cols = text_columns(table)
+    if column is not None:
+        label = label_column(table, column)
+        cols = [label] if label else cols
+    names = []
+    for i in range(len(table.df)):
+        values = [str(table.df.at[i, c] or "") for c in cols]
+        names.append(name_of(next((v for v in reversed(values) if squash(v)), "")))
+    return names
+
+
+def total_column(table: Table, measure: str = "total") -> str | None:
+    """The column holding the row totals of ``measure`` (total, basic or project)."""
+    money = expenditure_columns(table)
+    if not money:
+        return None
+    paths = {c: [squash(p) for p in c.split("/")] for c in money}
+    if measure == "total":
+        if TABLE_MEASURE.get(table.key, "total") != "total":
+            return None
+        top = [c for c in money if TOTAL_LEAF_RE.match(paths[c][-1]) and not _under_measure(paths[c])]
+        return (top or money)[0] if top or table.key in SCOPES else None
+    if TABLE_MEASURE.get(table.key) == measure:
+        return money[0]
+    word = "基本支出" if measure == "basic" else "项目支出"
+    exact = [c for c in money if paths[c][-1] == word]
+    if exact:
+        return exact[0]
+    grouped = [c for c in money if word in paths[c][:-1] and TOTAL_LEAF_RE.match(paths[c][-1])]
+    return grouped[0] if grouped else None
+
+
+def expenditure_columns(table: Table) -> list[str]:
+    """Money columns of expenditure (a 收支总表 prints income on its left half)."""
+    money = table.money_columns
+    if table.spec.kind == "both":
+        money = [c for c in money if "支出" in squash(c.split("/")[0])]
+    return money
+
+
+def _under_measure(path: list[str]) -> bool:
+    return any(p in ("基本支出", "项目支出") for p in path[:-1])
+
+
+def grand_total_row(table: Table) -> int | None:
+    names = row_names(table)
+    totals = [i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)]
+    return totals[0] if totals else None
+
+
+def class_codes_by_name() -> dict[str, str]:
+    frame = function_classes()
+    return {squash(r.name_zh): r.code for r in frame.itertuples()}
+
+
+def _table_groups(budget: Budget) -> list[list[Table]]:
+    """Tables as compared: the labelled parts of one wide table (表3-1, 表3-1(2) …) form one group."""
+    groups: dict[tuple, list[Table]] = {}
+    for index, table in enumerate(budget.tables):
+        if table.key not in SCOPES or table.is_empty:
+            continue
+        # labelled tables of one title are one table's parts (表3-1, 表3-1(2) …; 附表1-1, 附表1-2 …)
+        key = (table.key, table.title) if table.label else (index,)
+        groups.setdefault(key, []).append(table)
+    return list(groups.values())
+
+
+def _scope(budget: Budget, key: str) -> str:
+    scope = SCOPES[key]
+    if scope == "fiscal":
+        # 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营: the same figures when the other two are nil
+        others = [t for t in budget.tables if t.key in ("gov_fund_expense", "soe_capital_expense")]
+        if all(t.is_empty for t in others):
+            return "gpb"
+    return scope
+
+
+def function_figures(budget: Budget) -> dict[tuple[str, str, str], list[tuple[str, Decimal, str]]]:
+    """(scope, measure, func_code) → [(table name, value, where)] for every table printing it.
+
+    Wide tables printed as labelled parts each carry a 合计 of their own part
+    only, so their parts are added up and count as one table.  A 类 or 款 that
+    a table does not print is derived from its finest rows (Σ 项), so that it
+    can be compared with the tables that do print it.
+    """
+    by_name = class_codes_by_name()
+    found: dict[tuple[str, str, str], list] = defaultdict(list)
+    for tables in _table_groups(budget):
+        scope = _scope(budget, tables[0].key)
+        name = tables[0].name if len(tables) == 1 else f"{tables[0].title} ({len(tables)} parts)"
+        for measure in ("total", "basic", "project"):
+            sums: dict[str, list] = {}
+            for table in tables:
+                column = total_column(table, measure)
+                if column is None:
+                    continue
+                codes = row_code_frame(table)
+                names = row_names(table, column)
+                for i in range(len(table.df)):
+                    code = codes.at[i, "func_code"] or by_name.get(names[i], "")
+                    value = table.df.at[i, column]
+                    if not code or value is None:
+                        continue
+                    entry = sums.setdefault(code, [Decimal(0), f"row {i}, page {table.cell_pages.at[i, column]}"])
+                    entry[0] += value
+            for code, (value, where) in sums.items():
+                found[(scope, measure, code)].append((name, value, where))
+            for length in (5, 3):
+                finest = [c for c in sums if len(c) > length]
+                derived: dict[str, Decimal] = defaultdict(Decimal)
+                for code in finest:
+                    if not any(len(o) > length and o != code and code.startswith(o) for o in finest):
+                        derived[code[:length]] += sums[code][0]
+                for code, value in derived.items():
+                    if code not in sums:
+                        found[(scope, measure, code)].append((name, value, f"Σ of its {len(code) + 2}-digit rows"))
+    return found
+
+
+def named_figures(budget: Budget) -> dict[str, list[tuple[Table, Decimal]]]:
+    """Every printed figure under the names a sentence may use for it.
+
+    A row's figures are filed under the row's name; a total row's figures also
+    under their column's name (``基本支出``, ``人员经费``).  Values in 万元.
+    """
+    from ..transform.amounts import to_wanyuan
+
+    index: dict[str, list[tuple[Table, Decimal]]] = defaultdict(list)
+    for table in budget.tables:
+        if table.unit not in ("万元", "元", "亿元") or table.is_empty:
+            continue
+        for column in table.money_columns:
+            names = row_names(table, column)
+            totals = {i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)}
+            leaf_names = {name_of(p) for p in column.split("/")}
+            for i in range(len(table.df)):
+                value = table.df.at[i, column]
+                if value is None:
+                    continue
+                value = to_wanyuan(value, table.unit)
+                if names[i]:
+                    index[names[i]].append((table, value))
+                if i in totals or (i == 0 and not names[i]):
+                    for leaf in leaf_names:
+                        index[leaf].append((table, value))
+    return index

@@ -1,0 +1,381 @@
+"""Rules on the tables: within each table, and the same figures across tables."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..extract.text import squash
+from ..model import Check, Table
+from ..transform.amounts import to_wanyuan
+from .core import AuditContext, Outcome, fmt
+from .figures import (
+    SCOPES,
+    _scope,
+    _table_groups,
+    expenditure_columns,
+    grand_total_row,
+    name_of,
+    row_names,
+    total_column,
+)
+
+PAGE_RE = re.compile(r"page (\d+)")
+#: a figure rounded to cents may differ by rounding only: half a cent per summand
+CENT = Decimal("0.005")
+
+
+def _to_decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except Exception:
+        return None
+
+
+def _outcome_of_check(table: Table, check: Check) -> Outcome:
+    expected, actual = _to_decimal(check.expected), _to_decimal(check.actual)
+    difference = fmt(actual - expected) if expected is not None and actual is not None else ""
+    page = PAGE_RE.search(check.location)
+    verdict = "成立" if check.passed else "不成立"
+    return Outcome(
+        status="passed" if check.passed else "failed",
+        message=f"{table.name}：{check.description} {verdict}",
+        expected=check.expected,
+        actual=check.actual,
+        difference=difference,
+        location=check.location,
+        page=int(page.group(1)) if page else None,
+    )
+
+
+def _check_kind(check: Check) -> str:
+    """Which audit rule a table validation check belongs to."""
+    if check.rule == "column_total":
+        parts = {squash(p.split("/")[-1]) for p in check.description.split(" = ", 1)[-1].split(" + ")}
+        if parts == {"基本支出", "项目支出"}:
+            return "basic_plus_project"
+        if parts == {"人员经费", "公用经费"}:
+            return "personnel_plus_public"
+        return "table_totals"
+    if check.rule == "row_total":
+        return "table_totals"
+    if check.rule == "function_hierarchy":
+        return "function_hierarchy"
+    return "target_budgets"
+
+
+def validation_rule(kind: str, nothing: str):
+    """A rule reading the checks ``validate`` recorded on each table."""
+
+    def rule(ctx: AuditContext) -> Iterator[Outcome]:
+        found = False
+        for table in ctx.budget.tables:
+            for check in table.validation.checks:
+                if _check_kind(check) == kind:
+                    found = True
+                    yield _outcome_of_check(table, check)
+        if not found:
+            yield Outcome("not_run", nothing)
+
+    return rule
+
+
+def income_equals_expenditure(ctx: AuditContext) -> Iterator[Outcome]:
+    """收支总表: 收入总计 = 支出总计."""
+    found = False
+    for table in ctx.budget.tables:
+        if table.spec.kind != "both" or table.is_empty:
+            continue
+        income_cols = [c for c in table.money_columns if "收入" in squash(c.split("/")[0])]
+        spend_col = total_column(table)
+        if not income_cols or spend_col is None:
+            continue
+        income_col = income_cols[0]
+        income_names, spend_names = row_names(table, income_col), row_names(table, spend_col)
+        for i in range(len(table.df)):
+            a, b = income_names[i], spend_names[i]
+            # 收入总计 = 支出总计 is an identity; 本年收入 and 本年支出 differ by carry-overs
+            pair = (re.search(r"收入总计$", a), re.search(r"支出总计$", b))
+            if not (all(pair) or (a == "总计" and b == "总计")):
+                continue
+            found = True
+            income, spend = table.df.at[i, income_col], table.df.at[i, spend_col]
+            if income is None or spend is None:
+                continue
+            ok = abs(income - spend) <= CENT
+            yield Outcome(
+                "passed" if ok else "failed",
+                f"{table.name}：{a} = {b}" + (" 成立" if ok else " 不成立"),
+                expected=fmt(income),
+                actual=fmt(spend),
+                difference=fmt(spend - income),
+                location=f"{table.name}; row {i}; page {table.cell_pages.at[i, spend_col]}",
+                page=int(table.cell_pages.at[i, spend_col]),
+            )
+    if not found:
+        yield Outcome("not_run", "no 收支总表 with 收入总计 and 支出总计 side by side")
+
+
+def _compare_group(label: str, entries: list[tuple[str, Decimal, str]]) -> Outcome:
+    _, first_value, first_where = entries[0]
+    differing = [(n, v, w) for n, v, w in entries[1:] if abs(v - first_value) > CENT]
+    listing = "；".join(f"{n} {fmt(v)}（{w}）" for n, v, w in entries)
+    page = PAGE_RE.search(first_where)
+    if not differing:
+        return Outcome("passed", f"{label}：{listing}", fmt(first_value), fmt(first_value), "0", listing)
+    _, value, _ = differing[0]
+    return Outcome(
+        "failed",
+        f"{label} 在各表中不一致：{listing}",
+        expected=fmt(first_value),
+        actual=fmt(value),
+        difference=fmt(value - first_value),
+        location=listing,
+        page=int(page.group(1)) if page else None,
+    )
+
+
+SCOPE_NAMES = {"all": "全部资金", "gpb": "一般公共预算", "fiscal": "财政拨款", "income": "收入"}
+MEASURE_NAMES = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
+
+
+def function_rows_agree(ctx: AuditContext) -> Iterator[Outcome]:
+    """A function code printed (or summed up) in several tables has one figure."""
+    ran = False
+    for (scope, measure, code), entries in sorted(ctx.function_figures.items()):
+        if len(entries) < 2:
+            continue
+        ran = True
+        yield _compare_group(f"{code} {SCOPE_NAMES[scope]} {MEASURE_NAMES[measure]}", entries)
+    if not ran:
+        yield Outcome("not_run", "no function code is printed in two tables of the same scope")
+
+
+def grand_totals(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[str, Decimal, str]]]:
+    """(scope, measure) → each table's grand total (合计 row; 本年支出合计 in a 收支总表)."""
+    found: dict[tuple[str, str], list] = defaultdict(list)
+    for tables in _table_groups(ctx.budget):
+        scope = _scope(ctx.budget, tables[0].key)
+        name = tables[0].name if len(tables) == 1 else f"{tables[0].title} ({len(tables)} parts)"
+        for measure in ("total", "basic", "project"):
+            total, where = Decimal(0), ""
+            for table in tables:
+                column = total_column(table, measure)
+                if column is None:
+                    continue
+                row = _total_row(table, column)
+                if row is None or table.df.at[row, column] is None:
+                    continue
+                total += table.df.at[row, column]
+                where = where or f"row {row}, page {table.cell_pages.at[row, column]}"
+            if where:
+                found[(scope, measure)].append((name, total, where))
+    return found
+
+
+def _total_row(table: Table, column: str) -> int | None:
+    names = row_names(table, column)
+    if table.spec.kind == "both":
+        rows = [i for i, n in enumerate(names) if re.search(r"^本年支出(合计)?$|^支出合计$", n)]
+        return rows[0] if rows else None
+    return grand_total_row(table)
+
+
+def totals_agree(ctx: AuditContext) -> Iterator[Outcome]:
+    """Each table's grand total against the other tables of the same scope; total = basic + project."""
+    totals = grand_totals(ctx)
+    ran = False
+    for (scope, measure), entries in sorted(totals.items()):
+        if len(entries) >= 2:
+            ran = True
+            yield _compare_group(f"{SCOPE_NAMES[scope]} {MEASURE_NAMES[measure]} 总额", entries)
+    for scope in {s for s, _ in totals}:
+        parts = [totals.get((scope, m)) for m in ("total", "basic", "project")]
+        if all(parts):
+            ran = True
+            total, basic, project = (p[0] for p in parts)
+            ok = abs(total[1] - basic[1] - project[1]) <= CENT * 2
+            yield Outcome(
+                "passed" if ok else "failed",
+                f"{SCOPE_NAMES[scope]}：合计 {fmt(total[1])}（{total[0]}）= 基本支出 {fmt(basic[1])}（{basic[0]}）"
+                f"+ 项目支出 {fmt(project[1])}（{project[0]}）" + ("" if ok else " 不成立"),
+                expected=fmt(basic[1] + project[1]),
+                actual=fmt(total[1]),
+                difference=fmt(total[1] - basic[1] - project[1]),
+                location=f"{total[0]}; {basic[0]}; {project[0]}",
+            )
+    if not ran:
+        yield Outcome("not_run", "fewer than two tables print a grand total of the same scope")
+
+
+THREE_PUBLIC_CODES = {
+    r"因公出国": ("30212",),
+    r"公务接待": ("30217",),
+    r"公务用车运行": ("30231",),
+    r"公务用车购置费|^公务用车购置$": ("31013", "30913"),
+}
+
+
+def three_public_vs_econ(ctx: AuditContext) -> Iterator[Outcome]:
+    """“三公”经费表 against the economic-class detail (因公出国(境)费用 30212, 公务接待费 30217 …)."""
+    tidy = ctx.budget.tidy
+    three = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
+    detail = tidy[tidy.table_key.isin(["gpb_expense"]) & (tidy.column_econ_code != "")]
+    if not three:
+        yield Outcome("not_run", "no 一般公共预算“三公”经费表 with figures")
+        return
+    if detail.empty:
+        yield Outcome("not_run", "no 一般公共预算 table by economic class item to compare the 三公 figures with")
+        return
+    detail_totals = detail[detail.row_label.map(lambda s: bool(re.search(r"合\s*计|总\s*计", s)))]
+    detail_totals = detail_totals.drop_duplicates(["table_label", "column"])
+    for table in three:
+        row = grand_total_row(table)
+        if row is None:
+            yield Outcome("not_run", f"{table.name}: no 合计 row")
+            continue
+        for column in table.money_columns:
+            leaf = squash(column.split("/")[-1])
+            codes = next((c for pattern, c in THREE_PUBLIC_CODES.items() if re.search(pattern, leaf)), None)
+            if codes is None:
+                continue
+            value = table.df.at[row, column]
+            value = to_wanyuan(value, table.unit) if value is not None else Decimal(0)
+            rows = detail_totals[detail_totals.column_econ_code.isin(codes)]
+            econ = sum((Decimal(a) for a in rows.amount), Decimal(0))
+            ok = abs(econ - value) <= CENT
+            yield Outcome(
+                "passed" if ok else "failed",
+                f"{table.name} {leaf} {fmt(value)} 万元 与经济分类明细 {'/'.join(codes)} 合计 {fmt(econ)} 万元"
+                + ("一致" if ok else "不一致"),
+                expected=fmt(econ),
+                actual=fmt(value),
+                difference=fmt(value - econ),
+                location=f"{table.name}; column {column}; page {table.cell_pages.at[row, column]}",
+                page=int(table.cell_pages.at[row, column]),
+            )
+
+
+def _project_table(ctx: AuditContext) -> Table | None:
+    for key in ("project_expense", "gpb_project_expense"):
+        tables = [t for t in ctx.budget.tables if t.key == key and not t.is_empty]
+        if tables:
+            return tables[0]
+    return None
+
+
+def project_amounts(table: Table) -> dict[str, tuple[Decimal, int]]:
+    """Project name → (Σ amount in 万元, page) of a 项目支出表 (rows with a function code)."""
+    from ..transform.tables import row_code_frame
+
+    column = expenditure_columns(table)[0]
+    names = row_names(table, column)
+    codes = row_code_frame(table)
+    out: dict[str, tuple[Decimal, int]] = {}
+    for i, name in enumerate(names):
+        value = table.df.at[i, column]
+        if not codes.at[i, "func_code"] or value is None or not name:
+            continue
+        amount = to_wanyuan(value, table.unit)
+        previous = out.get(name, (Decimal(0), int(table.cell_pages.at[i, column])))
+        out[name] = (previous[0] + amount, previous[1])
+    return out
+
+
+def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
+    """项目绩效目标表 budgets against the 项目支出表, project by project and in total."""
+    indicators = ctx.budget.indicators
+    projects_table = _project_table(ctx)
+    if indicators.empty:
+        yield Outcome("not_run", "no 项目绩效目标表 with indicators")
+        return
+    if projects_table is None:
+        yield Outcome("not_run", "no 项目支出表 listing projects")
+        return
+    listed = project_amounts(projects_table)
+    targets = indicators.drop_duplicates("project")
+    target_budgets = {name_of(r.project): (r.budget, int(r.page)) for r in targets.itertuples() if r.budget is not None}
+    for name, (budget, page) in target_budgets.items():
+        if name not in listed:
+            yield Outcome(
+                "failed",
+                f"绩效目标表项目“{name}”（{fmt(budget)} 万元）不在{projects_table.name}中",
+                expected="",
+                actual=fmt(budget),
+                location=f"项目绩效目标表; project {name}; page {page}",
+                page=page,
+                severity="warning",
+            )
+            continue
+        amount, table_page = listed[name]
+        ok = abs(amount - budget) <= CENT
+        yield Outcome(
+            "passed" if ok else "failed",
+            f"项目“{name}”：绩效目标表 {fmt(budget)} 万元，{projects_table.name} {fmt(amount)} 万元",
+            expected=fmt(amount),
+            actual=fmt(budget),
+            difference=fmt(budget - amount),
+            location=f"项目绩效目标表 page {page}; {projects_table.name} page {table_page}",
+            page=page,
+        )
+    for name, (amount, page) in listed.items():
+        if name not in target_budgets:
+            yield Outcome(
+                "failed",
+                f"{projects_table.name}项目“{name}”（{fmt(amount)} 万元）没有绩效目标",
+                expected=fmt(amount),
+                actual="",
+                location=f"{projects_table.name}; project {name}; page {page}",
+                page=page,
+                severity="warning",
+            )
+    total_targets = sum((b for b, _ in target_budgets.values()), Decimal(0))
+    total_listed = sum((a for a, _ in listed.values()), Decimal(0))
+    ok = abs(total_targets - total_listed) <= CENT
+    yield Outcome(
+        "passed" if ok else "failed",
+        f"绩效目标表项目预算合计 {fmt(total_targets)} 万元（{len(target_budgets)} 个项目），"
+        f"{projects_table.name}项目合计 {fmt(total_listed)} 万元（{len(listed)} 个项目）",
+        expected=fmt(total_listed),
+        actual=fmt(total_targets),
+        difference=fmt(total_targets - total_listed),
+        location=f"项目绩效目标表; {projects_table.name}",
+    )
+
+
+WEIGHT_HEADER_RE = re.compile(r"[（(](\d+)[)）]")
+
+
+def indicator_weights(ctx: AuditContext) -> Iterator[Outcome]:
+    """Each project's indicator weights sum to 100 (or to the total its form's header prints)."""
+    indicators = ctx.budget.indicators
+    if indicators.empty or indicators.weight.isna().all():
+        yield Outcome("not_run", "no indicator weights printed")
+        return
+    for project, rows in indicators.groupby("project", sort=False):
+        weights = [w for w in rows.weight if w is not None and w == w]
+        total = sum((Decimal(str(w)) for w in weights), Decimal(0))
+        printed = rows.weight_total.dropna() if "weight_total" in rows else []
+        expected = Decimal(str(printed.iloc[0])) if len(printed) else Decimal(100)
+        page = int(rows.page.iloc[0])
+        if total == expected:
+            yield Outcome("passed", f"项目“{project}”指标权重合计 {fmt(total)}", fmt(expected), fmt(total), "0")
+            continue
+        # many templates keep 10 points for 预算执行率 outside the indicator list
+        reserved = expected == 100 and total == 90
+        yield Outcome(
+            "failed",
+            f"项目“{project}”指标权重合计 {fmt(total)}，应为 {fmt(expected)}"
+            + ("（另 10 分通常留给预算执行率，表中未列）" if reserved else ""),
+            expected=fmt(expected),
+            actual=fmt(total),
+            difference=fmt(total - expected),
+            location=f"项目绩效目标表; project {project}; page {page}",
+            page=page,
+            severity="info" if reserved else None,
+        )
+
+
+__all__ = ["SCOPES"]
