@@ -68,8 +68,18 @@ def label_column(table: Table, column: str) -> str | None:
     return None
 
 
-def row_names(table: Table, column: str | None = None) -> list[str]:
-    """The name of each row: its last printed text cell (left of ``column``, when given)."""
+def printed_name(text: str) -> str:
+    """A name as printed, without its layout spaces and enumerator (full-width brackets kept)."""
+    text = re.sub(r"\s+", "", str(text or ""))
+    text = re.sub(r"^\d{3,}", "", text)
+    return ENUM_PREFIX_RE.sub("", text)
+
+
+def row_names(table: Table, column: str | None = None, printed: bool = False) -> list[str]:
+    """The name of each row: its last printed text cell (left of ``column``, when given).
+
+    Names are squashed for matching (NFKC, no spaces); ``printed=True`` keeps them as printed.
+    """
     cols = text_columns(table)
     if column is not None:
         label = label_column(table, column)
@@ -77,7 +87,8 @@ def row_names(table: Table, column: str | None = None) -> list[str]:
     names = []
     for i in range(len(table.df)):
         values = [str(table.df.at[i, c] or "") for c in cols]
-        names.append(name_of(next((v for v in reversed(values) if squash(v)), "")))
+        text = next((v for v in reversed(values) if squash(v)), "")
+        names.append(printed_name(text) if printed else name_of(text))
     return names
 
 

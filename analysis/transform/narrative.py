@@ -89,12 +89,9 @@ def page_frame(pages: list[PageContent], tables: list[RawTable]) -> pd.DataFrame
 
 def document_meta(pages: list[PageContent], tables) -> dict:
     """Title, year, kind (预算/决算), unit name and code, as printed in the document."""
-    first = next((p for p in pages if p.lines), None)
-    title = ""
-    if first is not None:
-        size = max(ln.size for ln in first.lines)
-        title = "".join(ln.text.strip() for ln in first.lines if ln.size >= size - 0.6)
+    title = _cover_title(pages)
     text = "\n".join(ln.text for p in pages[:3] for ln in p.lines)
+    text_all = "\n".join(ln.text for p in pages for ln in p.lines)
     years = YEAR_RE.findall(title) or YEAR_RE.findall(text)
     kind = "决算" if "决算" in (title or text[:200]) else "预算"
     orgs = Counter()
@@ -111,10 +108,35 @@ def document_meta(pages: list[PageContent], tables) -> dict:
         "title": title,
         "year": int(years[0]) if years else None,
         "kind": kind,
-        "unit_name": orgs.most_common(1)[0][0] if orgs else _unit_from_title(title),
+        "unit_name": orgs.most_common(1)[0][0] if orgs else (_unit_from_title(title) or _unit_from_text(text_all)),
         "unit_code": unit_codes.most_common(1)[0][0] if unit_codes else "",
         "pages": len(pages),
     }
+
+
+def _cover_title(pages: list[PageContent]) -> str:
+    """The document's title: the largest type naming a 预算/决算 on the first pages (the cover may be an image)."""
+    for page in pages[:5]:
+        lines = [ln for ln in page.lines if ln.text.strip()]
+        if not lines:
+            continue
+        size = max(ln.size for ln in lines)
+        title = "".join(ln.text.strip() for ln in lines if ln.size >= size - 0.6)
+        if re.search(r"预算|决算", title) and not re.match(r"^第[一二三四五六七八九十]+部分|^目\s*录", title):
+            return title
+    return ""
+
+
+ORG_BEFORE_YEAR_RE = re.compile(
+    r"([\u4e00-\u9fff（）()]{2,30}?(?:办公厅|委员会|办公室|管理中心|中心|大学|学院|学校|厅|局|委|院|会|部|所|站|馆|处|队|社))"
+    r"\s*20\d{2}\s*年"
+)
+
+
+def _unit_from_text(text: str) -> str:
+    """The organisation the narrative names most often before a year (``江苏省政协办公厅2019年度…``)."""
+    names = Counter(m.group(1) for m in ORG_BEFORE_YEAR_RE.finditer(text.replace(" ", "")))
+    return names.most_common(1)[0][0] if names else ""
 
 
 def _unit_from_title(title: str) -> str:
