@@ -78,6 +78,21 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if report.has_errors else 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    pdf = Path(args.pdf) if args.pdf else None
+    if pdf is not None:
+        read_budget(pdf)  # unusable input fails here, with its one-line message
+    index = build_report(pdf, args.out, hide_code=args.hide_code, workers=args.workers, progress=_say)
+    print(f"report: {index}")
+    return 0
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--all", action="store_true", help="json/csv: list the identities that hold too")
     check.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
     check.set_defaults(func=_check)
+    report = sub.add_parser("report", help="run the notebooks on a PDF and write an HTML report")
+    report.add_argument("pdf", nargs="?", help="budget PDF (default: the bundled sample)")
+    report.add_argument("--out", required=True, help="output folder (index.html and the rendered notebooks)")
+    report.add_argument("--hide-code", action="store_true", help="leave the code out of the rendered notebooks")
+    report.add_argument("--workers", type=int, default=2, help="notebooks run at once (default 2)")
+    report.set_defaults(func=_report)
     return parser
 
 

@@ -359,6 +359,33 @@ def pareto(budget: Budget, lang: str = "zh", top: int = 20) -> Figure:
     return fig
 
 
+def indicator_mix(budget: Budget, lang: str = "zh") -> Figure:
+    """Performance indicators counted by level-1 / level-2 type, quantitative vs qualitative."""
+    from .performance import by_type
+
+    text = _setup(lang)
+    title = "绩效指标类型" if lang == "zh" else "Performance indicators by type"
+    data = by_type(budget)
+    if data.empty:
+        return _empty(text, title)
+    labels = [
+        f"{r.level1_en or r.level1} / {r.level2_en or r.level2}" if lang == "en" else f"{r.level1} / {r.level2}"
+        for r in data.itertuples()
+    ]
+    quantitative = list(data.quantitative)
+    qualitative = [n - q for n, q in zip(data.indicators, data.quantitative, strict=True)]
+    colours = sns.color_palette(PALETTE, 2)
+    fig, ax = plt.subplots(figsize=(9, 0.4 * len(data) + 1.8))
+    ax.barh(labels, quantitative, color=colours[0], label="定量" if lang == "zh" else "quantitative")
+    ax.barh(labels, qualitative, left=quantitative, color=colours[1], label="定性" if lang == "zh" else "qualitative")
+    ax.invert_yaxis()
+    ax.set_xlabel("指标数" if lang == "zh" else "indicators")
+    ax.set_title(title)
+    ax.legend(frameon=False, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
 def all_figures(budget: Budget, lang: str = "zh") -> dict[str, Figure]:
     """Every chart of one budget, by name (for reports)."""
     return {
@@ -368,6 +395,7 @@ def all_figures(budget: Budget, lang: str = "zh") -> dict[str, Figure]:
         "flow": flow(budget, lang=lang),
         "waterfall": waterfall(budget, lang=lang),
         "pareto": pareto(budget, lang=lang),
+        "indicators": indicator_mix(budget, lang=lang),
     }
 
 
@@ -376,6 +404,7 @@ __all__ = [
     "basic_project_bars",
     "economic_breakdown",
     "flow",
+    "indicator_mix",
     "pareto",
     "treemap",
     "waterfall",

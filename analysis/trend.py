@@ -131,6 +131,21 @@ def _table_pairs(budget: Budget) -> list[dict]:
     return out
 
 
+def misstated(changes: pd.DataFrame) -> pd.DataFrame:
+    """Pairs whose stated change differs from the recomputed one (beyond the printed rounding)."""
+    if changes.empty:
+        return changes
+    stated = changes[changes.stated_change.notna()]
+    return stated[[abs(abs(c) - s) > Decimal("0.01") for c, s in zip(stated.change, stated.stated_change, strict=True)]]
+
+
+def read_budgets(paths) -> list[Budget]:
+    """Several budgets (for example one department's, year after year), in the order given."""
+    from .budget import read_budget
+
+    return [read_budget(p) for p in paths]
+
+
 PANEL_COLUMNS = ["func_code", "name_zh", "name_en", "year", "amount", "change", "rate"]
 
 

@@ -127,3 +127,23 @@ def test_performance_views(sample):
     types = performance.by_type(sample)
     assert types.indicators.sum() == 106
     assert set(types.level1_en) <= {"output", "outcome", "satisfaction", "cost"}
+
+
+def test_exercises_check_answers_at_their_precision(sample):
+    from analysis import teaching
+
+    exercises = teaching.exercises(sample)
+    assert sorted(exercises) == [1, 2, 3]
+    assert teaching.check(exercises, 1, D("4928.27") / D("5601.00") * 100) == "correct: 87.99 %"
+    assert teaching.check(exercises, 2, D("5671")).startswith("correct")
+    assert teaching.check(exercises, 1, D("88.5")).startswith("not quite")
+    assert "not available" in teaching.check(exercises, 4, D(1))
+
+
+def test_glossary_reads_the_documents_own_definitions(sample):
+    from analysis import teaching
+
+    glossary = teaching.glossary(sample).set_index("term")
+    assert glossary.at["事业收入", "definition"].startswith("指事业单位开展专业业务活动")
+    assert "公务接待费反映" in glossary.at["三公经费", "definition"]  # a definition continued on the next line
+    assert len(glossary) == 14
