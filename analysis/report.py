@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import html
 import io
-import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -108,7 +107,8 @@ STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
 max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 h1{font-size:1.6em} h2{margin-top:1.6em;border-bottom:1px solid #ddd}
-table.data{border-collapse:collapse;font-size:.9em} table.data td,table.data th{padding:3px 8px;border-bottom:1px solid #eee}
+table.data{border-collapse:collapse;font-size:.9em}
+table.data td,table.data th{padding:3px 8px;border-bottom:1px solid #eee}
 .error{color:#b00020} .warning{color:#a86400} .muted{color:#666} img{max-width:100%}
 """
 
@@ -155,7 +155,3 @@ unit {html.escape(str(meta.get("unit_name", "")))} {html.escape(str(meta.get("un
 {_table_html(table_map(budget)) if budget.tables else "<p>None.</p>"}
 </body></html>
 """
-
-
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
