@@ -1,8 +1,8 @@
-"""Command line: ``python -m analysis extract|check … PDF``.
+"""Command line: ``python -m analysis extract|check|report|corpus …``.
 
-Exit status: 0 success; 1 the audit found errors; 2 unusable input (the
-message names file, page and table).  Errors are one line on stderr, never a
-traceback.
+Exit status: 0 success; 1 the audit found errors (check) or some files failed
+(corpus); 2 unusable input (the message names file, page and table).  Errors
+are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -89,6 +89,29 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corpus(args: argparse.Namespace) -> int:
+    from .corpus import Progress, find_pdfs, read_corpus, write_corpus
+
+    files = find_pdfs(args.inputs)
+    if not files:
+        print(f"error: no PDF files in {args.inputs}", file=sys.stderr)
+        return 2
+    progress = Progress(len(files))
+    corpus = read_corpus(
+        files, workers=args.workers, scheduler=args.scheduler, use_cache=not args.no_cache, progress=progress
+    )
+    written = write_corpus(corpus, args.out)
+    docs = corpus.documents
+    print(
+        f"{len(docs)} documents read, {len(corpus.failures)} failed, {len(corpus.tidy)} amounts, "
+        f"{corpus.seconds:.1f} s ({corpus.engine}, {corpus.workers} workers)"
+    )
+    for failure in corpus.failures.itertuples():
+        print(f"  FAILED {failure.reason}")
+    print(f"wrote {written['tidy']}, {written['duckdb']} and {written['failures']}")
+    return 1 if len(corpus.failures) else 0
+
+
 def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -113,6 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--hide-code", action="store_true", help="leave the code out of the rendered notebooks")
     report.add_argument("--workers", type=int, default=2, help="notebooks run at once (default 2)")
     report.set_defaults(func=_report)
+    corpus = sub.add_parser("corpus", help="read many PDFs in parallel into a Parquet/DuckDB panel")
+    corpus.add_argument("inputs", help="a folder of PDFs (searched recursively) or a glob pattern")
+    corpus.add_argument("--out", required=True, help="output folder")
+    corpus.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    corpus.add_argument("--scheduler", default=None, help="Dask distributed scheduler address (tcp://host:8786)")
+    corpus.add_argument("--no-cache", action="store_true", help="read every file afresh")
+    corpus.set_defaults(func=_corpus)
     return parser
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pandas as pd
 
 from .model import Budget
+from .transform.indicators import project_budgets
 
 LEVEL1_EN = {
     "产出指标": "output",
@@ -33,6 +34,7 @@ LEVEL2_EN = {
 def projects(budget: Budget) -> pd.DataFrame:
     """One row per project: budget, number of indicators, quantitative share, weights' total."""
     columns = ["project", "unit_name", "budget", "indicators", "quantitative", "qualitative", "weight_total", "goal"]
+    budgets = project_budgets(budget.indicators)
     data = budget.indicators
     if data.empty:
         return pd.DataFrame(columns=columns)
@@ -43,7 +45,7 @@ def projects(budget: Budget) -> pd.DataFrame:
             {
                 "project": project,
                 "unit_name": group.unit_name.iloc[0],
-                "budget": group.budget.iloc[0],
+                "budget": budgets.get(project, (None, 0))[0],  # 万元
                 "indicators": len(group),
                 "quantitative": int(group.quantitative.sum()),
                 "qualitative": int((~group.quantitative.astype(bool)).sum()),

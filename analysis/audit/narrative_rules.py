@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..extract.text import squash
 from ..transform.claims import direction_sign
+from ..transform.indicators import project_budgets
 from .core import AuditContext, Outcome, decimals, fmt, half_unit
 from .figures import name_of
 from .table_rules import _project_table, project_amounts
@@ -306,8 +307,8 @@ def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
     if indicators.empty:
         yield Outcome("not_run", "the document has no 项目绩效目标表 to compare the stated count with")
         return
+    budgets = sum((b for b, _ in project_budgets(indicators).values()), Decimal(0))
     projects = indicators.drop_duplicates("project")
-    budgets = sum((b for b in projects.budget if b is not None), Decimal(0))
     for c in counts.itertuples():
         n = len(projects)
         ok = c.amount == n

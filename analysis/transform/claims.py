@@ -59,6 +59,10 @@ PRIOR_RE = re.compile(
 DIRECTION_BEFORE_RE = re.compile(rf"(?P<word>{DIRECTION_RE})(?:了)?\s*$")
 SHARE_BEFORE_RE = re.compile(r"占[^，,。；%]{0,12}?(?:的)?(?:比重|比例)?(?:为)?\s*$")
 SENTENCE_END = "。"
+#: a paragraph opening with an enumerator starts anew (1.  (2)  三、) — unlike one opening with 89.74
+ENUMERATED_RE = re.compile(
+    r"^(?:\d+[、．)）]|\d+\.(?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)"
+)
 LIST_OPENER_RE = re.compile(r"其中|包括")
 CLAUSE_START_RE = re.compile(r"[，,：:、；;。]|其中")
 #: words around a subject that say nothing about what is counted
@@ -123,7 +127,7 @@ def text_units(narrative: pd.DataFrame) -> list[tuple[int, str, str]]:
             and units[-1][2]
             and units[-1][2][-1] not in "。；;：:！!"
             and row.page == units[-1][3] + 1
-            and not re.match(r"^(?:\d+[.、．)）]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)", text)
+            and not ENUMERATED_RE.match(text)
         ):
             units[-1][2] += text
             units[-1][3] = row.page

@@ -39,6 +39,8 @@ INDICATOR_COLUMNS = [
     "quantitative",
     "page",
     "weight_total",
+    #: the unit ``budget`` is printed in (万元 or 元)
+    "unit_printed",
 ]
 
 #: header patterns of the columns we read, by role
@@ -91,6 +93,17 @@ def _same_block(prev: BodyCell, cell: BodyCell) -> bool:
         return True
     # a merged cell cut by a page break continues on the next page
     return prev.touches_bottom and cell.touches_top and (not cell.text or cell.fill == prev.fill)
+
+
+def project_budgets(indicators: pd.DataFrame) -> dict[str, tuple[Decimal, int]]:
+    """Project → (budget in 万元, page) from an indicator table (one entry per project)."""
+    from .amounts import to_wanyuan
+
+    out: dict[str, tuple[Decimal, int]] = {}
+    for row in indicators.drop_duplicates("project").itertuples():
+        if row.budget is not None and row.budget == row.budget:
+            out[row.project] = (to_wanyuan(Decimal(str(row.budget)), row.unit_printed or "万元"), int(row.page))
+    return out
 
 
 def indicator_frame(tables: list[Table]) -> pd.DataFrame:
@@ -163,6 +176,7 @@ def _table_indicators(table: Table, roles: dict[str, int]) -> list[dict]:
             out.append(
                 {
                     "table_title": table.title,
+                    "unit_printed": table.unit,
                     "row_index": i,
                     "unit_name": get("unit_name"),
                     "project": project,

@@ -237,6 +237,7 @@ def form_indicators(table: Table) -> list[dict]:
             out.append(
                 {
                     "table_title": table.title,
+                    "unit_printed": table.unit,
                     "row_index": len(out),
                     "unit_name": project.unit_name,
                     "project": project.name,
