@@ -20,12 +20,14 @@ def cache_dir() -> Path:
     return Path(root) if root else Path.home() / ".cache" / "budget-analysis"
 
 
-def _entry(sha: str, version: str) -> Path:
-    return cache_dir() / f"{sha}.v{version}.pkl"
+def _entry(sha: str, version: str, kind: str = "budget") -> Path:
+    suffix = "" if kind == "budget" else f".{kind}"
+    return cache_dir() / f"{sha}.v{version}{suffix}.pkl"
 
 
-def load(sha: str, version: str) -> Any | None:
-    path = _entry(sha, version)
+def load(sha: str, version: str, kind: str = "budget") -> Any | None:
+    """The cached value of ``kind`` (``budget``; ``corpus`` for a document's panel rows), or ``None``."""
+    path = _entry(sha, version, kind)
     if not path.exists():
         return None
     try:
@@ -35,13 +37,13 @@ def load(sha: str, version: str) -> Any | None:
         return None
 
 
-def store(sha: str, version: str, value: Any) -> None:
+def store(sha: str, version: str, value: Any, kind: str = "budget") -> None:
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, _entry(sha, version))
+        os.replace(tmp, _entry(sha, version, kind))
     except OSError:
         pass  # a read-only home only costs speed

@@ -73,12 +73,44 @@ def read_document(path: str, use_cache: bool = True) -> dict:
     Never raises for a bad document: it returns ``{"failure": …}`` with the
     one-line reason instead.
     """
+    from . import cache
+    from .budget import extractor_version, file_sha256
+
+    started = time.perf_counter()
+    path_obj = Path(path)
+    if use_cache and path_obj.is_file():
+        # a document already in the panel once: its rows, without unpickling the Budget or re-auditing
+        sha = file_sha256(path_obj)
+        hit = cache.load(sha, extractor_version(), kind="corpus")
+        if hit is not None:
+            return _relabel(hit, path_obj, started)
+    result = _read_document(path_obj, use_cache, started)
+    if use_cache and "document" in result:
+        cache.store(result["document"]["sha256"], extractor_version(), result, kind="corpus")
+    return result
+
+
+def _relabel(result: dict, path: Path, started: float) -> dict:
+    """A cached panel entry for this file's name and path (identical files may have several names)."""
+    result["document"] = {
+        **result["document"],
+        "file_name": path.name,
+        "path": str(path),
+        "seconds": time.perf_counter() - started,
+        "worker": f"{os.uname().nodename}:{os.getpid()}",
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    for key in ("tidy", "tables", "indicators", "findings"):
+        result[key] = result[key].assign(file_name=path.name)
+    return result
+
+
+def _read_document(path_obj: Path, use_cache: bool, started: float) -> dict:
     from .audit import run_audit
     from .budget import file_sha256, read_budget
     from .explore import table_map
 
-    started = time.perf_counter()
-    path_obj = Path(path)
+    path = str(path_obj)
     try:
         budget = read_budget(path_obj, use_cache=use_cache)
         report = run_audit(budget)

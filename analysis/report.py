@@ -25,9 +25,18 @@ NOTEBOOKS = ROOT / "notebooks"
 SAMPLE_PDF = ROOT / "data" / "raw" / "2023_chengdu_etemc_budget.pdf"
 
 
-def notebook_paths() -> list[Path]:
-    """The numbered notebooks, in order."""
-    return sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+def notebook_paths(per_document: bool = True) -> list[Path]:
+    """The numbered notebooks, in order: those on one document (parameter ``pdf``), or all."""
+    paths = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    return [p for p in paths if not per_document or _takes_pdf(p)]
+
+
+def _takes_pdf(path: Path) -> bool:
+    import nbformat
+
+    cells = nbformat.read(path, as_version=4).cells
+    parameters = [c for c in cells if "parameters" in c.metadata.get("tags", [])]
+    return any(line.startswith("pdf =") for c in parameters for line in c.source.splitlines())
 
 
 def run_notebook(notebook: Path, pdf: Path, out_dir: Path, hide_code: bool = False) -> Path:

@@ -21,9 +21,22 @@ def _code_cells(path):
     return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
 
 
-def test_there_are_six_numbered_notebooks():
-    names = [p.stem for p in notebook_paths()]
-    assert [n[:2] for n in names] == ["01", "02", "03", "04", "05", "06"]
+def test_six_notebooks_read_one_document_and_a_seventh_compares_a_corpus():
+    assert [p.stem[:2] for p in notebook_paths()] == ["01", "02", "03", "04", "05", "06"]
+    assert [p.stem[:2] for p in notebook_paths(per_document=False)][-1] == "07"
+
+
+def test_the_corpus_notebook_compares_departments_and_years(tmp_path):
+    import papermill
+
+    (corpus_notebook,) = [p for p in notebook_paths(per_document=False) if p.stem.startswith("07")]
+    for cell in _code_cells(corpus_notebook):
+        assert not [n for n in ast.walk(ast.parse(cell.source)) if isinstance(n, LOGIC)]
+    executed = tmp_path / corpus_notebook.name
+    papermill.execute_notebook(str(corpus_notebook), str(executed), cwd=str(corpus_notebook.parent), progress_bar=False)
+    text = _outputs_text(executed)
+    assert "成都市教育信息化服务中心" in text and "西南大学" in text and "江苏省政协办公厅" in text
+    assert "Traceback" not in text
 
 
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
