@@ -13,13 +13,14 @@ Only geometry and printed text decide; page numbers and figures never do.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..transform.amounts import is_amount_text
 from ..transform.codes import is_code_column
 from .forms import is_form
 from .grid import column_paths, header_cells, header_height, own_text
-from .pages import GridContext, classify_context
+from .pages import EMPTY_NOTE_RE, LABEL_RE, ORG_RE, PAGE_NUMBER_RE, GridContext, classify_context
 from .reader import Grid, PageContent
 from .text import squash
 
@@ -384,8 +385,72 @@ def _form_table(bands: list[_Band]) -> RawTable:
     )
 
 
+def gridless_empty_tables(pages: list[PageContent]) -> list[RawTable]:
+    """Tables printed as a title and a note such as 本表为空表, with no ruled grid at all.
+
+    Only pages without any grid are looked at; the title is the largest line
+    above the note, and it must name a standard table (it ends in 表 and a
+    table spec recognises it), so a narrative sentence saying 无…支出 is not
+    taken for a table.
+    """
+    from ..specs import UNKNOWN, spec_for_title
+    from ..transform.amounts import unit_from_line
+
+    out = []
+    for page in pages:
+        if page.grids:
+            continue
+        lines = sorted((ln for ln in page.lines if squash(ln.text)), key=lambda ln: (-ln.y1, ln.x0))
+        notes = [ln for ln in lines if EMPTY_NOTE_RE.search(squash(ln.text))]
+        if not notes:
+            continue
+        note = notes[0]
+        above = [ln for ln in lines if ln.y0 >= note.y1 - 1 and not PAGE_NUMBER_RE.match(squash(ln.text))]
+        label, unit, unit_text, org_line, candidates = "", None, "", "", []
+        for line in above:
+            text = squash(line.text)
+            found_unit = unit_from_line(line.text)
+            if found_unit:
+                unit, unit_text = found_unit, line.text.strip()
+                continue
+            if ORG_RE.match(text):
+                org_line = line.text.strip()
+                continue
+            match = LABEL_RE.match(text)
+            if match:
+                label = squash(match.group("label"))
+                text = match.group("rest")
+                if not text:
+                    continue
+            candidates.append((line.size, text))
+        if not candidates:
+            continue
+        size = max(s for s, _ in candidates)
+        title = "".join(t for s, t in candidates if s >= size - 0.6)
+        bare = re.sub(r"[（(][^）)]*[)）]$", "", title)
+        if not bare.endswith("表") or spec_for_title(title) is UNKNOWN:
+            continue
+        out.append(
+            RawTable(
+                title=title,
+                label=label,
+                unit=unit,
+                unit_text=unit_text,
+                org_line=org_line,
+                notes=[ln.text.strip() for ln in notes],
+                columns=[],
+                column_pages=[],
+                rows=[],
+                pages=[page.number],
+                horizontal_parts=0,
+                continued_pages=0,
+            )
+        )
+    return out
+
+
 def stitch(pages: list[PageContent]) -> list[RawTable]:
-    """All tables of a document, continued tables joined."""
+    """All tables of a document, continued tables joined (and empty tables printed without a grid)."""
     tables = []
     for bands in group_parts(build_parts(pages)):
         if _prints_nothing(bands):
@@ -426,4 +491,5 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
                 parts=all_parts,
             )
         )
-    return tables
+    tables.extend(gridless_empty_tables(pages))
+    return sorted(tables, key=lambda t: t.pages[0])
