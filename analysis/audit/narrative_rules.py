@@ -64,12 +64,51 @@ def claim_change(ctx: AuditContext) -> Iterator[Outcome]:
         )
 
 
+def _derived_prior_rates(ctx: AuditContext) -> Iterator[Outcome]:
+    """Rates stated with a change but no prior-year figure: prior = current ∓ change (增加 X / 减少 X)."""
+    claims = ctx.claims
+    if claims.empty:
+        return
+    rows = claims[
+        claims.prior.isna() & claims.change.notna() & claims.rate.notna() & ~claims.is_change & (claims.direction != "")
+    ]
+    for c in rows.itertuples():
+        if re.search(r"20\d{2}|上年|相比|同比", c.subject):
+            continue  # the amount may itself be the earlier year's figure
+        prior = c.amount - direction_sign(c.direction) * c.change
+        if prior <= 0:
+            continue
+        rate = c.change / prior * 100
+        slack = (half_unit(c.amount_text) + 2 * half_unit(c.change_text)) / prior * 100
+        ok = abs(rate - c.rate) <= half_unit(c.rate_text) + slack
+        shown = rate.quantize(Decimal(1).scaleb(-max(decimals(c.rate_text), 2)))
+        yield Outcome(
+            "passed" if ok else "failed",
+            f"{_label(c)}：{c.direction} {c.change_text} ÷ 上年（{c.amount_text} ∓ {c.change_text} = {fmt(prior)}）"
+            f"= {fmt(shown)}%，文中为 {c.rate_text}（wrong rate）",
+            expected=f"{fmt(shown)}%",
+            actual=c.rate_text,
+            difference=f"{fmt((c.rate - shown).quantize(shown))}%",
+            location=_where(c),
+            page=c.page,
+            # one unit off in the last printed digit: a rounding slip — worth a look, not an error
+            severity="warning" if abs(rate - c.rate) <= 3 * half_unit(c.rate_text) + slack else None,
+        )
+
+
 def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
-    """(current − prior) ÷ prior = the stated rate of change, at its printed precision."""
+    """(current − prior) ÷ prior = the stated rate of change, at its printed precision.
+
+    Without a stated prior-year figure, the prior is derived from the stated
+    change (current ∓ change) and the rate checked against it.
+    """
     rows = _with_change(ctx)
     rows = rows[rows.rate.notna()] if not rows.empty else rows
+    derived = list(_derived_prior_rates(ctx))
+    yield from derived
     if rows.empty:
-        yield Outcome("not_run", "the narrative states no rate of change with a prior-year figure")
+        if not derived:
+            yield Outcome("not_run", "the narrative states no rate of change with a prior-year figure or a change")
         return
     for c in rows.itertuples():
         if c.prior == 0:
@@ -94,6 +133,8 @@ def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
             difference=f"{fmt((c.rate - shown).quantize(shown))}%",
             location=_where(c),
             page=c.page,
+            # one unit off in the last printed digit: a rounding slip — worth a look, not an error
+            severity="warning" if abs(rate - c.rate) <= 3 * half_unit(c.rate_text) + slack else None,
         )
 
 
