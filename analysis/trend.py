@@ -91,8 +91,40 @@ def stated_changes(budget: Budget) -> pd.DataFrame:
                 "page": c.page,
             }
         )
+    rows.extend(_derived_pairs(claims, names))
     rows.extend(_table_pairs(budget))
     return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def _derived_pairs(claims: pd.DataFrame, names: dict[str, str]) -> list[dict]:
+    """Claims stating a change (增加/减少 X) but no prior-year figure: prior = current ∓ change."""
+    from .transform.claims import direction_sign
+
+    if claims.empty:
+        return []
+    rows = claims[claims.prior.isna() & claims.change.notna() & ~claims.is_change & (claims.direction != "")]
+    out = []
+    for c in rows.itertuples():
+        if re.search(r"20\d{2}|上年|相比|同比", c.subject):
+            continue  # the amount may itself be the earlier year's figure
+        change = direction_sign(c.direction) * c.change
+        prior = c.amount - change
+        out.append(
+            {
+                "source": "narrative (prior = current ∓ stated change)",
+                "subject": c.subject,
+                "func_code": _claim_code(c.subject, names),
+                "current": c.amount,
+                "prior": prior,
+                "change": change,
+                "rate": change / prior * HUNDRED if prior else None,
+                "stated_change": c.change,
+                "stated_direction": c.direction,
+                "stated_rate": c.rate,
+                "page": c.page,
+            }
+        )
+    return out
 
 
 def _table_pairs(budget: Budget) -> list[dict]:
