@@ -22,10 +22,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import pandas as pd
-
 from .extract.text import squash
-from .model import Check, Table
+from .model import Check, ColumnLists, Table
 from .transform.tables import row_code_frame
 
 TOTAL_NAMES = {"合计", "小计", "总计"}
@@ -60,7 +58,7 @@ def _compare(rule, description, total, parts, location) -> Check | None:
 
 
 def column_total_checks(table: Table) -> list[Check]:
-    df = table.df
+    df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
     money = table.money_columns
     paths = {c: [squash(p) for p in c.split("/")] for c in money}
     prefixes = {tuple(p[:k]) for p in paths.values() for k in range(len(p))}
@@ -86,7 +84,7 @@ def column_total_checks(table: Table) -> list[Check]:
                 f"{total_column} = " + " + ".join("/".join((*prefix, n)) for n in others),
                 df.at[i, total_column],
                 parts,
-                f"{table.name}; row {i}; column {total_column}; page {table.cell_pages.at[i, total_column]}",
+                f"{table.name}; row {i}; column {total_column}; page {pages.at[i, total_column]}",
             )
             if check is not None:
                 checks.append(check)
@@ -118,8 +116,8 @@ def _label_column_for(table: Table, money_column: str) -> str | None:
     return None
 
 
-def row_total_checks(table: Table, codes: pd.DataFrame) -> list[Check]:
-    df = table.df
+def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
+    df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
     if df.empty:
         return []
     checks = []
@@ -138,7 +136,7 @@ def row_total_checks(table: Table, codes: pd.DataFrame) -> list[Check]:
                     f"{labels[first]} = Σ {len(parts_rows)} rows",
                     df.at[first, column],
                     [df.at[i, column] for i in parts_rows],
-                    f"{table.name}; row {first}; column {column}; page {table.cell_pages.at[first, column]}",
+                    f"{table.name}; row {first}; column {column}; page {pages.at[first, column]}",
                 )
             )
         grand = [i for i in totals if i > first and GRAND_TOTAL_RE.search(labels[i])]
@@ -150,7 +148,7 @@ def row_total_checks(table: Table, codes: pd.DataFrame) -> list[Check]:
                     f"{labels[grand[0]]} = {labels[first]} + Σ {len(between)} rows",
                     df.at[grand[0], column],
                     [df.at[first, column]] + [df.at[i, column] for i in between],
-                    f"{table.name}; row {grand[0]}; column {column}; page {table.cell_pages.at[grand[0], column]}",
+                    f"{table.name}; row {grand[0]}; column {column}; page {pages.at[grand[0], column]}",
                 )
             )
     return [c for c in checks if c is not None]
@@ -171,8 +169,8 @@ def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[i
     return enumerated or rows
 
 
-def hierarchy_checks(table: Table, codes: pd.DataFrame) -> list[Check]:
-    df = table.df
+def hierarchy_checks(table: Table, codes: ColumnLists) -> list[Check]:
+    df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
     codes = codes["func_code"]
     by_code: dict[str, list[int]] = {}
     for i, code in enumerate(codes):
@@ -192,7 +190,7 @@ def hierarchy_checks(table: Table, codes: pd.DataFrame) -> list[Check]:
                 f"{code} = Σ {', '.join(sorted(children))}",
                 df.at[parent, column],
                 [df.at[by_code[c][0], column] for c in children],
-                f"{table.name}; row {parent}; column {column}; page {table.cell_pages.at[parent, column]}",
+                f"{table.name}; row {parent}; column {column}; page {pages.at[parent, column]}",
             )
             if check is not None:
                 checks.append(check)
@@ -238,7 +236,8 @@ def target_total_checks(table: Table) -> list[Check]:
     money = table.money_columns
     if unit_col is None or project_col is None or not money:
         return []
-    df, amount_col = table.df, money[0]
+    df, amount_col = ColumnLists(table.df), money[0]
+    pages = ColumnLists(table.cell_pages)
     totals, projects = [], []
     previous = None
     for i in range(len(df)):
@@ -262,7 +261,7 @@ def target_total_checks(table: Table) -> list[Check]:
             f"{unit} {amount_col} = Σ 项目{amount_col} ({len(members)} projects)",
             value,
             members,
-            f"{table.name}; row {i}; column {amount_col}; page {table.cell_pages.at[i, amount_col]}",
+            f"{table.name}; row {i}; column {amount_col}; page {pages.at[i, amount_col]}",
         )
         if check is not None and members:
             checks.append(check)
@@ -276,7 +275,7 @@ def validate_table(table: Table) -> Table:
     elif table.key == "performance_targets":
         checks = target_total_checks(table)
     else:
-        codes = row_code_frame(table)
+        codes = ColumnLists(row_code_frame(table))
         checks = column_total_checks(table) + row_total_checks(table, codes) + hierarchy_checks(table, codes)
     table.validation.checks = checks
     if table.unit_assumed:

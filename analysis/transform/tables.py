@@ -18,7 +18,7 @@ import pandas as pd
 from ..errors import UnreadableCellError
 from ..extract.stitch import RawTable
 from ..extract.text import squash
-from ..model import TIDY_COLUMNS, Table
+from ..model import TIDY_COLUMNS, ColumnLists, Table
 from ..specs import TableSpec, spec_for_title
 from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount, to_wanyuan
 from .codes import is_code_column, row_codes
@@ -138,20 +138,19 @@ def label_columns(table: Table) -> list[str]:
 
 def row_labels(table: Table) -> list[str]:
     cols = label_columns(table)
-    labels = []
-    for _, row in table.df[cols].iterrows():
-        labels.append(" ".join(str(v) for v in row.tolist() if v))
-    return labels
+    values = [table.df[c].tolist() for c in cols]
+    return [" ".join(str(v) for v in row if v) for row in zip(*values, strict=True)] if cols else [""] * len(table.df)
 
 
 def row_code_frame(table: Table) -> pd.DataFrame:
     """func_code / econ_code / unit_code of every row."""
     code_cols = [c for c, k in table.column_kinds.items() if k == "code"]
     text_cols = [c for c, k in table.column_kinds.items() if k == "text"]
+    data = ColumnLists(table.df)
     out = []
-    for _, row in table.df.iterrows():
-        name = next((row[c] for c in text_cols if row[c]), "")
-        out.append(row_codes([(c, row[c] or "") for c in code_cols], name))
+    for i in range(len(data)):
+        name = next((data[c][i] for c in text_cols if data[c][i]), "")
+        out.append(row_codes([(c, data[c][i] or "") for c in code_cols], name))
     columns = ["func_code", "econ_code", "income_code", "unit_code"]
     return pd.DataFrame([{c: found.get(c, "") for c in columns} for found in out], columns=columns, dtype=object)
 
@@ -169,7 +168,8 @@ def format_amount(value: Decimal) -> str:
 def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) -> pd.DataFrame:
     """The long table of one typed table: one row per printed amount."""
     labels = row_labels(table)
-    codes = row_code_frame(table)
+    codes = ColumnLists(row_code_frame(table))
+    printed, pages = ColumnLists(table.printed), ColumnLists(table.cell_pages)
     column_econ_codes = column_econ_codes or {}
     rows = []
     for column in table.money_columns:
@@ -189,9 +189,9 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
                     "column": column,
                     "column_econ_code": column_econ_codes.get(column, ""),
                     "amount": format_amount(amount),
-                    "amount_printed": table.printed.at[i, column],
+                    "amount_printed": printed.at[i, column],
                     "unit_printed": table.unit,
-                    "page": int(table.cell_pages.at[i, column]),
+                    "page": int(pages.at[i, column]),
                 }
             )
     frame = pd.DataFrame(rows, columns=TIDY_COLUMNS)
