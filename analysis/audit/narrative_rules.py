@@ -64,6 +64,26 @@ def claim_change(ctx: AuditContext) -> Iterator[Outcome]:
         )
 
 
+def _percent_outcome(c, computed: Decimal, stated: Decimal, stated_text: str, slack: Decimal, formula: str, what: str):
+    """A stated percentage against the one recomputed, at its printed precision (inputs' rounding allowed).
+
+    One unit off in the last printed digit is a rounding slip (shares forced to
+    add up to 100%, say): a warning, not an error.
+    """
+    ok = abs(computed - stated) <= half_unit(stated_text) + slack
+    shown = computed.quantize(Decimal(1).scaleb(-max(decimals(stated_text), 2)))
+    return Outcome(
+        "passed" if ok else "failed",
+        f"{_label(c)}：{formula} = {fmt(shown)}%，文中为 {stated_text}（{what}）",
+        expected=f"{fmt(shown)}%",
+        actual=stated_text,
+        difference=f"{fmt((stated - shown).quantize(shown))}%",
+        location=_where(c),
+        page=c.page,
+        severity="warning" if abs(computed - stated) <= 3 * half_unit(stated_text) + slack else None,
+    )
+
+
 def _derived_prior_rates(ctx: AuditContext) -> Iterator[Outcome]:
     """Rates stated with a change but no prior-year figure: prior = current ∓ change (增加 X / 减少 X)."""
     claims = ctx.claims
@@ -78,22 +98,9 @@ def _derived_prior_rates(ctx: AuditContext) -> Iterator[Outcome]:
         prior = c.amount - direction_sign(c.direction) * c.change
         if prior <= 0:
             continue
-        rate = c.change / prior * 100
         slack = (half_unit(c.amount_text) + 2 * half_unit(c.change_text)) / prior * 100
-        ok = abs(rate - c.rate) <= half_unit(c.rate_text) + slack
-        shown = rate.quantize(Decimal(1).scaleb(-max(decimals(c.rate_text), 2)))
-        yield Outcome(
-            "passed" if ok else "failed",
-            f"{_label(c)}：{c.direction} {c.change_text} ÷ 上年（{c.amount_text} ∓ {c.change_text} = {fmt(prior)}）"
-            f"= {fmt(shown)}%，文中为 {c.rate_text}（wrong rate）",
-            expected=f"{fmt(shown)}%",
-            actual=c.rate_text,
-            difference=f"{fmt((c.rate - shown).quantize(shown))}%",
-            location=_where(c),
-            page=c.page,
-            # one unit off in the last printed digit: a rounding slip — worth a look, not an error
-            severity="warning" if abs(rate - c.rate) <= 3 * half_unit(c.rate_text) + slack else None,
-        )
+        formula = f"{c.direction} {c.change_text} ÷ 上年（{c.amount_text} ∓ {c.change_text} = {fmt(prior)}）"
+        yield _percent_outcome(c, c.change / prior * 100, c.rate, c.rate_text, slack, formula, "wrong rate")
 
 
 def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
@@ -122,20 +129,8 @@ def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
         rate = abs(c.amount - c.prior) / c.prior * 100
         # the inputs are rounded too: their half units move the rate by up to this much
         slack = (half_unit(c.amount_text) + half_unit(c.prior_text)) / c.prior * 100
-        ok = abs(rate - c.rate) <= half_unit(c.rate_text) + slack
-        shown = rate.quantize(Decimal(1).scaleb(-max(decimals(c.rate_text), 2)))
-        yield Outcome(
-            "passed" if ok else "failed",
-            f"{_label(c)}：({c.amount_text} − {c.prior_text}) ÷ {c.prior_text} = {fmt(shown)}%，"
-            f"文中为 {c.rate_text}（wrong rate）",
-            expected=f"{fmt(shown)}%",
-            actual=c.rate_text,
-            difference=f"{fmt((c.rate - shown).quantize(shown))}%",
-            location=_where(c),
-            page=c.page,
-            # one unit off in the last printed digit: a rounding slip — worth a look, not an error
-            severity="warning" if abs(rate - c.rate) <= 3 * half_unit(c.rate_text) + slack else None,
-        )
+        formula = f"({c.amount_text} − {c.prior_text}) ÷ {c.prior_text}"
+        yield _percent_outcome(c, rate, c.rate, c.rate_text, slack, formula, "wrong rate")
 
 
 def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
@@ -180,22 +175,8 @@ def claim_share(ctx: AuditContext) -> Iterator[Outcome]:
         share = c.amount / whole.amount * 100
         # the inputs' rounding moves the share too
         slack = half_unit(c.amount_text) / whole.amount + c.amount * half_unit(whole.amount_text) / whole.amount**2
-        slack *= 100
-        ok = abs(share - c.share) <= half_unit(c.share_text) + slack
-        shown = share.quantize(Decimal(1).scaleb(-max(decimals(c.share_text), 2)))
-        # off by one in the last digit: shares forced to add up to 100%, say — worth a look, not an error
-        last_digit = abs(share - c.share) <= 3 * half_unit(c.share_text) + slack
-        yield Outcome(
-            "passed" if ok else "failed",
-            f"{_label(c)}：{c.amount_text} ÷ {whole.amount_text}（{whole.subject}）= {fmt(shown)}%，"
-            f"文中为 {c.share_text}（wrong share）",
-            expected=f"{fmt(shown)}%",
-            actual=c.share_text,
-            difference=f"{fmt((c.share - shown).quantize(shown))}%",
-            location=_where(c),
-            page=c.page,
-            severity="warning" if last_digit else None,
-        )
+        formula = f"{c.amount_text} ÷ {whole.amount_text}（{whole.subject}）"
+        yield _percent_outcome(c, share, c.share, c.share_text, slack * 100, formula, "wrong share")
 
 
 def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
