@@ -15,12 +15,12 @@ import pandas as pd
 
 from .audit.figures import (
     SCOPES,
-    _table_groups,
     expenditure_columns,
     grand_total_row,
     name_of,
     printed_name,
     row_names,
+    table_groups,
     total_column,
 )
 from .model import Budget, Table
@@ -62,7 +62,7 @@ def share(part: Decimal, whole: Decimal) -> Decimal | None:
 def _function_rows(budget: Budget, scope: str, measure: str = "total") -> tuple[pd.DataFrame, Table | None]:
     """Finest function-code rows (code, name, amount in 万元) of the first table of ``scope`` that prints them."""
     for wanted in SCOPE_ORDER.get(scope, (scope,)):
-        for tables in _table_groups(budget):
+        for tables in table_groups(budget):
             key = tables[0].key
             if SCOPES.get(key) not in (wanted, "fiscal" if wanted == "gpb" else None):
                 continue

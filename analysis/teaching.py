@@ -79,11 +79,12 @@ def check(exercises: dict[int, Exercise], number: int, value) -> str:
     return exercises[number].check(value)
 
 
-def _tidy_sum(budget: Budget, **filters) -> Decimal:
-    tidy = budget.tidy
-    for column, value in filters.items():
-        tidy = tidy[tidy[column].astype(str).str.contains(value, regex=True)]
-    return sum((Decimal(a) for a in tidy.amount), Decimal(0))
+def _total_row_amount(tidy: pd.DataFrame, table_key: str, column_word: str) -> Decimal | None:
+    """The amount printed in ``table_key``'s 合计 row under the first column naming ``column_word``."""
+    table = tidy[tidy.table_key == table_key]
+    first = table[table.row_label.str.replace(" ", "").str.contains("合计")]
+    cells = first[first.column.str.contains(column_word)].drop_duplicates("column")
+    return Decimal(cells.amount.iloc[0]) if len(cells) else None
 
 
 def exercises(budget: Budget) -> dict[int, Exercise]:
@@ -105,30 +106,20 @@ def exercises(budget: Budget) -> dict[int, Exercise]:
                 "%",
                 "add the 项 rows whose code starts with 205 in the 一般公共预算支出表, divide by its total",
             )
-    summary = tidy[tidy.table_key == "expense_summary"]
-    if not summary.empty:
-        first = summary[summary.row_label.str.replace(" ", "").str.contains("合计")]
-        basic = first[first.column.str.contains("基本支出")].drop_duplicates("column")
-        project = first[first.column.str.contains("项目支出")].drop_duplicates("column")
-        if len(basic) and len(project):
-            b, p = Decimal(basic.amount.iloc[0]), Decimal(project.amount.iloc[0])
-            out[2] = Exercise(
-                "How much is spent in total (基本支出 + 项目支出), in 万元?",
-                b + p,
-                "万元",
-                "the 支出总表's 合计 row: 基本支出 plus 项目支出",
-            )
-    basic_table = tidy[tidy.table_key == "gpb_basic_expense"]
-    if not basic_table.empty:
-        first = basic_table[basic_table.row_label.str.replace(" ", "").str.contains("合计")]
-        personnel = first[first.column.str.contains("人员经费")].drop_duplicates("column")
-        public = first[first.column.str.contains("公用经费")].drop_duplicates("column")
-        if len(personnel) and len(public):
-            a, b = Decimal(personnel.amount.iloc[0]), Decimal(public.amount.iloc[0])
-            out[3] = Exercise(
-                "What share (%) of 一般公共预算基本支出 is 人员经费 (personnel costs)?",
-                a / (a + b) * 100,
-                "%",
-                "人员经费 ÷ (人员经费 + 公用经费) in the 一般公共预算基本支出表",
-            )
+    basic, project = (_total_row_amount(tidy, "expense_summary", word) for word in ("基本支出", "项目支出"))
+    if basic is not None and project is not None:
+        out[2] = Exercise(
+            "How much is spent in total (基本支出 + 项目支出), in 万元?",
+            basic + project,
+            "万元",
+            "the 支出总表's 合计 row: 基本支出 plus 项目支出",
+        )
+    personnel, public = (_total_row_amount(tidy, "gpb_basic_expense", word) for word in ("人员经费", "公用经费"))
+    if personnel is not None and public is not None and personnel + public:
+        out[3] = Exercise(
+            "What share (%) of 一般公共预算基本支出 is 人员经费 (personnel costs)?",
+            personnel / (personnel + public) * 100,
+            "%",
+            "人员经费 ÷ (人员经费 + 公用经费) in the 一般公共预算基本支出表",
+        )
     return out

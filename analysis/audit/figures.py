@@ -136,7 +136,7 @@ def class_codes_by_name() -> dict[str, str]:
     return {squash(r.name_zh): r.code for r in frame.itertuples()}
 
 
-def _table_groups(budget: Budget) -> list[list[Table]]:
+def table_groups(budget: Budget) -> list[list[Table]]:
     """Tables as compared: the labelled parts of one wide table (表3-1, 表3-1(2) …) form one group."""
     groups: dict[tuple, list[Table]] = {}
     for index, table in enumerate(budget.tables):
@@ -148,7 +148,7 @@ def _table_groups(budget: Budget) -> list[list[Table]]:
     return list(groups.values())
 
 
-def _scope(budget: Budget, key: str) -> str:
+def scope_of(budget: Budget, key: str) -> str:
     scope = SCOPES[key]
     if scope == "fiscal":
         # 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营: the same figures when the other two are nil
@@ -168,8 +168,8 @@ def function_figures(budget: Budget) -> dict[tuple[str, str, str], list[tuple[st
     """
     by_name = class_codes_by_name()
     found: dict[tuple[str, str, str], list] = defaultdict(list)
-    for tables in _table_groups(budget):
-        scope = _scope(budget, tables[0].key)
+    for tables in table_groups(budget):
+        scope = scope_of(budget, tables[0].key)
         name = tables[0].name if len(tables) == 1 else f"{tables[0].title} ({len(tables)} parts)"
         for measure in ("total", "basic", "project"):
             sums: dict[str, list] = {}

@@ -14,12 +14,12 @@ from ..transform.indicators import project_budgets
 from .core import AuditContext, Outcome, fmt
 from .figures import (
     SCOPES,
-    _scope,
-    _table_groups,
     expenditure_columns,
     grand_total_row,
     name_of,
     row_names,
+    scope_of,
+    table_groups,
     total_column,
 )
 
@@ -160,8 +160,8 @@ def function_rows_agree(ctx: AuditContext) -> Iterator[Outcome]:
 def grand_totals(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[str, Decimal, str]]]:
     """(scope, measure) → each table's grand total (合计 row; 本年支出合计 in a 收支总表)."""
     found: dict[tuple[str, str], list] = defaultdict(list)
-    for tables in _table_groups(ctx.budget):
-        scope = _scope(ctx.budget, tables[0].key)
+    for tables in table_groups(ctx.budget):
+        scope = scope_of(ctx.budget, tables[0].key)
         name = tables[0].name if len(tables) == 1 else f"{tables[0].title} ({len(tables)} parts)"
         for measure in ("total", "basic", "project"):
             total, where = Decimal(0), ""
