@@ -19,6 +19,7 @@ from .audit.figures import (
     grand_total_row,
     name_of,
     printed_name,
+    project_amounts,
     row_names,
     table_groups,
     total_column,
@@ -298,34 +299,22 @@ def project_ranking(budget: Budget) -> pd.DataFrame:
     tables = [t for t in budget.tables if t.key in ("project_expense", "gpb_project_expense") and not t.is_empty]
     if not tables:
         return pd.DataFrame(columns=PROJECT_COLUMNS)
-    table = tables[0]
-    column = expenditure_columns(table)[0]
-    names = row_names(table, column, printed=True)
-    codes_frame = row_code_frame(table)
-    amounts: dict[str, tuple[Decimal, int]] = {}
-    codes: dict[str, set[str]] = {}
-    for i, name in enumerate(names):
-        value = table.df.at[i, column]
-        code = codes_frame.at[i, "func_code"]
-        if not code or value is None or not name:
-            continue
-        previous = amounts.get(name, (Decimal(0), int(table.cell_pages.at[i, column])))
-        amounts[name] = (previous[0] + to_wanyuan(value, table.unit), previous[1])
-        codes.setdefault(name, set()).add(code)
-    total = sum((a for a, _ in amounts.values()), Decimal(0))
-    ranked = sorted(amounts.items(), key=lambda kv: kv[1][0], reverse=True)
+    amounts = project_amounts(tables[0], printed=True)
+    total = sum((p.amount for p in amounts.values()), Decimal(0))
+    ranked = sorted(amounts.items(), key=lambda kv: kv[1].amount, reverse=True)
     rows, running = [], Decimal(0)
-    for rank, (name, (amount, page)) in enumerate(ranked, 1):
+    for rank, (name, project) in enumerate(ranked, 1):
+        amount = project.amount
         running += amount
         rows.append(
             {
                 "rank": rank,
                 "project": name,
-                "func_codes": ", ".join(sorted(codes.get(name, set()))),
+                "func_codes": ", ".join(sorted(project.codes)),
                 "amount": amount,
                 "share": share(amount, total),
                 "cumulative_share": share(running, total),
-                "page": page,
+                "page": project.page,
             }
         )
     return pd.DataFrame(rows, columns=PROJECT_COLUMNS)

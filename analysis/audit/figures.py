@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..extract.text import squash
@@ -134,6 +135,37 @@ def grand_total_row(table: Table) -> int | None:
 def class_codes_by_name() -> dict[str, str]:
     frame = function_classes()
     return {squash(r.name_zh): r.code for r in frame.itertuples()}
+
+
+@dataclass(frozen=True)
+class ProjectAmount:
+    """One project of a 项目支出表: its amount in 万元 (all its rows), first page, function codes."""
+
+    amount: Decimal
+    page: int
+    codes: frozenset[str]
+
+
+def project_amounts(table: Table, printed: bool = False) -> dict[str, ProjectAmount]:
+    """Project name → :class:`ProjectAmount` of a 项目支出表 (its rows with a function code).
+
+    Names are squashed for matching; ``printed=True`` keeps them as printed.
+    """
+    from ..transform.amounts import to_wanyuan
+
+    column = expenditure_columns(table)[0]
+    names = row_names(table, column, printed=printed)
+    codes = row_code_frame(table)
+    out: dict[str, ProjectAmount] = {}
+    for i, name in enumerate(names):
+        value, code = table.df.at[i, column], codes.at[i, "func_code"]
+        if not code or value is None or not name:
+            continue
+        previous = out.get(name, ProjectAmount(Decimal(0), int(table.cell_pages.at[i, column]), frozenset()))
+        out[name] = ProjectAmount(
+            previous.amount + to_wanyuan(value, table.unit), previous.page, previous.codes | {code}
+        )
+    return out
 
 
 def table_groups(budget: Budget) -> list[list[Table]]:

@@ -17,8 +17,8 @@ from ..extract.text import squash
 from ..transform.claims import direction_sign
 from ..transform.indicators import project_budgets
 from .core import AuditContext, Outcome, decimals, fmt, half_unit
-from .figures import name_of
-from .table_rules import _project_table, project_amounts
+from .figures import name_of, project_amounts
+from .table_rules import _project_table
 
 #: words too general to name one figure
 GENERIC_NAMES = {
@@ -347,7 +347,7 @@ def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
         for f in following.itertuples():
             ok = abs(f.amount - budgets) <= half_unit(f.amount_text)
             table = _project_table(ctx)
-            listed = sum((a for a, _ in project_amounts(table).values()), Decimal(0)) if table else None
+            listed = sum((p.amount for p in project_amounts(table).values()), Decimal(0)) if table else None
             yield Outcome(
                 "passed" if ok else "failed",
                 f"文中绩效目标项目涉及预算 {f.amount_text} 万元，绩效目标表项目预算合计 {fmt(budgets)} 万元"

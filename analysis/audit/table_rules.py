@@ -14,9 +14,9 @@ from ..transform.indicators import project_budgets
 from .core import AuditContext, Outcome, fmt
 from .figures import (
     SCOPES,
-    expenditure_columns,
     grand_total_row,
     name_of,
+    project_amounts,
     row_names,
     scope_of,
     table_groups,
@@ -270,24 +270,6 @@ def _project_table(ctx: AuditContext) -> Table | None:
     return None
 
 
-def project_amounts(table: Table) -> dict[str, tuple[Decimal, int]]:
-    """Project name → (Σ amount in 万元, page) of a 项目支出表 (rows with a function code)."""
-    from ..transform.tables import row_code_frame
-
-    column = expenditure_columns(table)[0]
-    names = row_names(table, column)
-    codes = row_code_frame(table)
-    out: dict[str, tuple[Decimal, int]] = {}
-    for i, name in enumerate(names):
-        value = table.df.at[i, column]
-        if not codes.at[i, "func_code"] or value is None or not name:
-            continue
-        amount = to_wanyuan(value, table.unit)
-        previous = out.get(name, (Decimal(0), int(table.cell_pages.at[i, column])))
-        out[name] = (previous[0] + amount, previous[1])
-    return out
-
-
 def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
     """项目绩效目标表 budgets against the 项目支出表, project by project and in total."""
     indicators = ctx.budget.indicators
@@ -312,7 +294,7 @@ def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
                 severity="warning",
             )
             continue
-        amount, table_page = listed[name]
+        amount, table_page = listed[name].amount, listed[name].page
         ok = abs(amount - budget) <= CENT
         yield Outcome(
             "passed" if ok else "failed",
@@ -323,7 +305,8 @@ def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
             location=f"项目绩效目标表 page {page}; {projects_table.name} page {table_page}",
             page=page,
         )
-    for name, (amount, page) in listed.items():
+    for name, project in listed.items():
+        amount, page = project.amount, project.page
         if name not in target_budgets:
             yield Outcome(
                 "failed",
@@ -335,7 +318,7 @@ def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
                 severity="warning",
             )
     total_targets = sum((b for b, _ in target_budgets.values()), Decimal(0))
-    total_listed = sum((a for a, _ in listed.values()), Decimal(0))
+    total_listed = sum((p.amount for p in listed.values()), Decimal(0))
     ok = abs(total_targets - total_listed) <= CENT
     yield Outcome(
         "passed" if ok else "failed",
