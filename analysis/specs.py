@@ -15,6 +15,22 @@ from dataclasses import dataclass
 
 from .extract.text import squash
 
+#: the scopes a table's figures may cover: Chinese and English names
+SCOPE_NAMES: dict[str, tuple[str, str]] = {
+    "all": ("全部资金", "all funds"),
+    "fiscal": ("财政拨款", "fiscal appropriations"),
+    "gpb": ("一般公共预算", "general public budget"),
+    "gov_fund": ("政府性基金预算", "government fund budget"),
+    "soe": ("国有资本经营预算", "state capital operation budget"),
+    "income": ("收入", "income"),
+}
+#: what a table's total column may measure
+MEASURE_NAMES: dict[str, tuple[str, str]] = {
+    "total": ("合计", "total"),
+    "basic": ("基本支出", "basic (operating) expenditure"),
+    "project": ("项目支出", "project expenditure"),
+}
+
 
 @dataclass(frozen=True)
 class TableSpec:
@@ -24,6 +40,12 @@ class TableSpec:
     pattern: str
     #: what the table's amounts describe: income, expenditure, both, count, targets
     kind: str = "expenditure"
+    #: which funds its figures cover: ``all`` (全部资金), ``fiscal`` (财政拨款), ``gpb``
+    #: (一般公共预算), ``gov_fund``, ``soe``; ``income`` for income by the function it
+    #: finances (not comparable with spending); ``""`` when the table is not compared by code
+    scope: str = ""
+    #: what its total column measures: ``total``, ``basic`` (基本支出) or ``project`` (项目支出)
+    measure: str = "total"
 
     def matches(self, title: str) -> bool:
         return re.search(self.pattern, squash(title)) is not None
@@ -46,60 +68,98 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec("three_public", "“三公”经费支出表", '"three public" expenses', r"三公"),
     TableSpec("agency_running_costs", "机关运行经费支出表", "agency running costs", r"机关运行经费"),
-    TableSpec("fiscal_summary", "财政拨款收支总表", "fiscal appropriation summary", r"财政拨款收支.*总表", "both"),
     TableSpec(
-        "fiscal_basic_expense", "财政拨款基本支出表", "fiscal appropriation basic expenditure", r"财政拨款.*基本支出"
+        "fiscal_summary", "财政拨款收支总表", "fiscal appropriation summary", r"财政拨款收支.*总表", "both", "fiscal"
+    ),
+    TableSpec(
+        "fiscal_basic_expense",
+        "财政拨款基本支出表",
+        "fiscal appropriation basic expenditure",
+        r"财政拨款.*基本支出",
+        scope="fiscal",
+        measure="basic",
     ),
     TableSpec(
         "fiscal_gov_fund_expense",
         "财政拨款政府性基金支出表",
         "fiscal appropriation government fund expenditure",
         r"财政拨款.*政府性基金",
+        scope="gov_fund",
     ),
     TableSpec(
         "fiscal_expense_econ",
         "财政拨款支出表（部门经济分类科目）",
         "fiscal appropriation expenditure by economic class",
         r"财政拨款支出.*经济分类",
+        scope="fiscal",
     ),
-    TableSpec("fiscal_expense", "财政拨款支出表", "fiscal appropriation expenditure", r"财政拨款支出"),
+    TableSpec("fiscal_expense", "财政拨款支出表", "fiscal appropriation expenditure", r"财政拨款支出", scope="fiscal"),
     TableSpec(
         "gpb_expense_summary",
         "一般公共预算支出总表",
         "general public budget expenditure summary",
         r"一般公共预算.*支出.*总表",
+        scope="gpb",
     ),
     TableSpec(
         "gpb_basic_expense",
         "一般公共预算基本支出表",
         "general public budget basic expenditure",
         r"一般公共预算.*基本支出",
+        scope="gpb",
+        measure="basic",
     ),
     TableSpec(
         "gpb_project_expense",
         "一般公共预算项目支出表",
         "general public budget project expenditure",
         r"一般公共预算.*项目支出",
+        scope="gpb",
+        measure="project",
     ),
-    TableSpec("gpb_expense", "一般公共预算支出表", "general public budget expenditure", r"一般公共预算.*支出"),
-    TableSpec("gov_fund_expense", "政府性基金预算支出表", "government fund budget expenditure", r"政府性基金.*支出"),
+    TableSpec(
+        "gpb_expense",
+        "一般公共预算支出表",
+        "general public budget expenditure",
+        r"一般公共预算.*支出",
+        scope="gpb",
+    ),
+    TableSpec(
+        "gov_fund_expense",
+        "政府性基金预算支出表",
+        "government fund budget expenditure",
+        r"政府性基金.*支出",
+        scope="gov_fund",
+    ),
     TableSpec(
         "soe_capital_expense",
         "国有资本经营预算支出表",
         "state capital operation budget expenditure",
         r"国有资本经营.*支出",
+        scope="soe",
     ),
     TableSpec("fee_collection", "行政事业性收费征收预计表", "administrative fees to be collected", r"收费", "income"),
     TableSpec(
-        "income_expense_summary", "收支总表", "income and expenditure summary", r"收支.*总表|收入支出.*总表", "both"
+        "income_expense_summary",
+        "收支总表",
+        "income and expenditure summary",
+        r"收支.*总表|收入支出.*总表",
+        "both",
+        "all",
     ),
-    TableSpec("income_summary", "收入总表", "income summary", r"收入.*总表|收入.*表$", "income"),
-    TableSpec("expense_detail", "支出预算明细表", "expenditure detail", r"支出.*明细表"),
+    TableSpec("income_summary", "收入总表", "income summary", r"收入.*总表|收入.*表$", "income", "income"),
+    TableSpec("expense_detail", "支出预算明细表", "expenditure detail", r"支出.*明细表", scope="all"),
     TableSpec(
-        "expense_summary", "支出总表", "expenditure summary", r"支出.*总表|(?<!项目)(?<!基本)支出(?:决算|预算)表$"
+        "expense_summary",
+        "支出总表",
+        "expenditure summary",
+        r"支出.*总表|(?<!项目)(?<!基本)支出(?:决算|预算)表$",
+        scope="all",
     ),
-    TableSpec("basic_expense", "基本支出表", "basic (operating) expenditure", r"基本支出"),
-    TableSpec("project_expense", "项目支出表", "project expenditure", r"项目支出"),
+    TableSpec(
+        "basic_expense", "基本支出表", "basic (operating) expenditure", r"基本支出", scope="all", measure="basic"
+    ),
+    TableSpec("project_expense", "项目支出表", "project expenditure", r"项目支出", scope="all", measure="project"),
     TableSpec("purchase_services", "政府购买服务预算表", "government purchase of services", r"购买服务"),
     TableSpec("gov_procurement", "政府采购预算表", "government procurement", r"政府采购"),
     TableSpec("staff_numbers", "单位人员情况表", "staff numbers", r"人员.*(情况|数字)", "count"),
@@ -115,3 +175,8 @@ def spec_for_title(title: str) -> TableSpec:
         if spec.matches(title):
             return spec
     return UNKNOWN
+
+
+def spec_by_key(key: str) -> TableSpec:
+    """The spec of a standard table key (``UNKNOWN`` if none)."""
+    return next((s for s in TABLE_SPECS if s.key == key), UNKNOWN)

@@ -14,7 +14,6 @@ from decimal import Decimal
 import pandas as pd
 
 from .audit.figures import (
-    SCOPES,
     expenditure_columns,
     grand_total_row,
     name_of,
@@ -64,8 +63,7 @@ def _function_rows(budget: Budget, scope: str, measure: str = "total") -> tuple[
     """Finest function-code rows (code, name, amount in 万元) of the first table of ``scope`` that prints them."""
     for wanted in SCOPE_ORDER.get(scope, (scope,)):
         for tables in table_groups(budget):
-            key = tables[0].key
-            if SCOPES.get(key) not in (wanted, "fiscal" if wanted == "gpb" else None):
+            if tables[0].spec.scope not in (wanted, "fiscal" if wanted == "gpb" else None):
                 continue
             table = tables[0]
             if len(tables) > 1 or table.spec.kind == "both":
@@ -466,8 +464,8 @@ def flows(budget: Budget) -> pd.DataFrame:
 
 
 def _function_by_class(budget: Budget) -> dict[tuple[str, str], Decimal]:
-    candidates = [t for t in budget.tables if SCOPES.get(t.key) in ("all", "gpb") and not t.is_empty]
-    candidates.sort(key=lambda t: SCOPES[t.key] != "all")  # all funds first
+    candidates = [t for t in budget.tables if t.spec.scope in ("all", "gpb") and not t.is_empty]
+    candidates.sort(key=lambda t: t.spec.scope != "all")  # all funds first
     for table in candidates:
         columns = _class_columns(table)
         if len(columns) < 2:

@@ -22,32 +22,6 @@ TOTAL_LABEL_RE = re.compile(r"合计|总计")
 TOTAL_LEAF_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:合计|总计|小计)|金额|预算数|财政拨款)$")
 ENUM_PREFIX_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
-#: which funds a table's figures cover
-SCOPES = {
-    "income_expense_summary": "all",
-    "income_summary": "income",  # income by the function it finances: not comparable with spending
-    "expense_summary": "all",
-    "expense_detail": "all",
-    "project_expense": "all",
-    "basic_expense": "all",
-    "fiscal_summary": "fiscal",
-    "fiscal_expense": "fiscal",
-    "fiscal_expense_econ": "fiscal",
-    "fiscal_basic_expense": "fiscal",
-    "gpb_expense_summary": "gpb",
-    "gpb_expense": "gpb",
-    "gpb_basic_expense": "gpb",
-    "gpb_project_expense": "gpb",
-}
-#: tables whose total column is one measure only
-TABLE_MEASURE = {
-    "project_expense": "project",
-    "gpb_project_expense": "project",
-    "basic_expense": "basic",
-    "gpb_basic_expense": "basic",
-    "fiscal_basic_expense": "basic",
-}
-
 
 def name_of(text: str) -> str:
     """A row or column name without spaces, enumerators or codes."""
@@ -100,11 +74,11 @@ def total_column(table: Table, measure: str = "total") -> str | None:
         return None
     paths = {c: [squash(p) for p in c.split("/")] for c in money}
     if measure == "total":
-        if TABLE_MEASURE.get(table.key, "total") != "total":
+        if table.spec.measure != "total":
             return None
         top = [c for c in money if TOTAL_LEAF_RE.match(paths[c][-1]) and not _under_measure(paths[c])]
-        return (top or money)[0] if top or table.key in SCOPES else None
-    if TABLE_MEASURE.get(table.key) == measure:
+        return (top or money)[0] if top or table.spec.scope else None
+    if table.spec.measure == measure:
         return money[0]
     word = "基本支出" if measure == "basic" else "项目支出"
     exact = [c for c in money if paths[c][-1] == word]
@@ -172,7 +146,7 @@ def table_groups(budget: Budget) -> list[list[Table]]:
     """Tables as compared: the labelled parts of one wide table (表3-1, 表3-1(2) …) form one group."""
     groups: dict[tuple, list[Table]] = {}
     for index, table in enumerate(budget.tables):
-        if table.key not in SCOPES or table.is_empty:
+        if not table.spec.scope or table.is_empty:
             continue
         # labelled tables of one title are one table's parts (表3-1, 表3-1(2) …; 附表1-1, 附表1-2 …)
         key = (table.key, table.title) if table.label else (index,)
@@ -180,11 +154,13 @@ def table_groups(budget: Budget) -> list[list[Table]]:
     return list(groups.values())
 
 
-def scope_of(budget: Budget, key: str) -> str:
-    scope = SCOPES[key]
+def scope_of(budget: Budget, table: Table) -> str:
+    """The scope a table's figures are compared in (its spec's, with 财政拨款 read as 一般公共预算 when
+    the document's government fund and state capital tables are nil)."""
+    scope = table.spec.scope
     if scope == "fiscal":
         # 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营: the same figures when the other two are nil
-        others = [t for t in budget.tables if t.key in ("gov_fund_expense", "soe_capital_expense")]
+        others = [t for t in budget.tables if t.spec.scope in ("gov_fund", "soe")]
         if all(t.is_empty for t in others):
             return "gpb"
     return scope
@@ -201,7 +177,7 @@ def function_figures(budget: Budget) -> dict[tuple[str, str, str], list[tuple[st
     by_name = class_codes_by_name()
     found: dict[tuple[str, str, str], list] = defaultdict(list)
     for tables in table_groups(budget):
-        scope = scope_of(budget, tables[0].key)
+        scope = scope_of(budget, tables[0])
         name = tables[0].name if len(tables) == 1 else f"{tables[0].title} ({len(tables)} parts)"
         for measure in ("total", "basic", "project"):
             sums: dict[str, list] = {}

@@ -9,11 +9,12 @@ from decimal import Decimal
 
 from ..extract.text import squash
 from ..model import Check, Table
+from ..specs import MEASURE_NAMES as SPEC_MEASURE_NAMES
+from ..specs import SCOPE_NAMES as SPEC_SCOPE_NAMES
 from ..transform.amounts import to_wanyuan
 from ..transform.indicators import project_budgets
 from .core import AuditContext, Outcome, fmt
 from .figures import (
-    SCOPES,
     grand_total_row,
     name_of,
     project_amounts,
@@ -141,8 +142,8 @@ def _compare_group(label: str, entries: list[tuple[str, Decimal, str]]) -> Outco
     )
 
 
-SCOPE_NAMES = {"all": "全部资金", "gpb": "一般公共预算", "fiscal": "财政拨款", "income": "收入"}
-MEASURE_NAMES = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
+SCOPE_NAMES = {k: zh for k, (zh, _) in SPEC_SCOPE_NAMES.items()}
+MEASURE_NAMES = {k: zh for k, (zh, _) in SPEC_MEASURE_NAMES.items()}
 
 
 def function_rows_agree(ctx: AuditContext) -> Iterator[Outcome]:
@@ -161,7 +162,7 @@ def grand_totals(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[str, Dec
     """(scope, measure) → each table's grand total (合计 row; 本年支出合计 in a 收支总表)."""
     found: dict[tuple[str, str], list] = defaultdict(list)
     for tables in table_groups(ctx.budget):
-        scope = scope_of(ctx.budget, tables[0].key)
+        scope = scope_of(ctx.budget, tables[0])
         name = tables[0].name if len(tables) == 1 else f"{tables[0].title} ({len(tables)} parts)"
         for measure in ("total", "basic", "project"):
             total, where = Decimal(0), ""
@@ -362,6 +363,3 @@ def indicator_weights(ctx: AuditContext) -> Iterator[Outcome]:
             page=page,
             severity="info" if reserved else None,
         )
-
-
-__all__ = ["SCOPES"]
