@@ -7,7 +7,8 @@ table (``table.validation``) whether it passes or not:
   columns under the same header (基本支出 + 项目支出 = 合计; 人员经费 + 公用经费
   = 基本支出/合计), nested groups counted through their own subtotal;
 * ``row_total``: a 合计/总计 row equals the sum of the top-level rows (the
-  least detailed code level, or the units, or the enumerated items 一、二、);
+  groups' 小计 rows, or the least detailed code level, or the units, or the
+  enumerated items 一、二、), and a group's 小计 the sum of the group's rows;
 * ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes;
 * ``target_total`` (项目绩效目标表): a unit's budget = Σ its projects' budgets;
 * ``fund_total`` (one form per project): 年度资金总额 = Σ its sources.
@@ -159,6 +160,10 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
 
 
 def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[int]:
+    # groups that print their own 小计 (一般公共预算资金 | 小计, …): the total is the sum of the 小计 rows
+    subtotals = [i for i in range(len(labels)) if labels[i] == "小计" and i not in totals]
+    if subtotals:
+        return subtotals
     for kind in ("func_code", "econ_code"):
         coded = [i for i in range(len(labels)) if codes.at[i, kind]]
         if coded:
@@ -171,6 +176,42 @@ def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[i
     rows = [i for i in candidates if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
     enumerated = [i for i in rows if ENUM_RE.match(labels[i])]
     return enumerated or rows
+
+
+def subtotal_checks(table: Table) -> list[Check]:
+    """``小计`` rows of a group (the rows under one merged label of an outer column) = Σ the group's other rows."""
+    df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
+    checks = []
+    for column in table.money_columns:
+        label_col = _label_column_for(table, column)
+        outer_col = _label_column_for(table, label_col) if label_col else None
+        if outer_col is None:
+            continue
+        labels = [squash(str(v or "")) for v in df[label_col]]
+        outer = [squash(str(v or "")) for v in df[outer_col]]
+        for i, label in enumerate(labels):
+            if label != "小计" or not outer[i]:
+                continue
+            group = [j for j in range(len(labels)) if outer[j] == outer[i] and _contiguous(outer, i, j)]
+            parts = [j for j in group if j != i and labels[j] and not labels[j].startswith("其中")]
+            if not parts:
+                continue
+            check = _compare(
+                "row_total",
+                f"{outer[i]} 小计 = Σ {len(parts)} rows",
+                df.at[i, column],
+                [df.at[j, column] for j in parts],
+                f"{table.name}; row {i}; column {column}; page {pages.at[i, column]}",
+                [(j, column) for j in [i, *parts]],
+            )
+            if check is not None:
+                checks.append(check)
+    return checks
+
+
+def _contiguous(values: list[str], i: int, j: int) -> bool:
+    lo, hi = min(i, j), max(i, j)
+    return all(values[k] == values[i] for k in range(lo, hi + 1))
 
 
 def hierarchy_checks(table: Table, codes: ColumnLists) -> list[Check]:
@@ -284,7 +325,14 @@ def validate_table(table: Table) -> Table:
         checks = target_total_checks(table)
     else:
         codes = ColumnLists(row_code_frame(table))
-        checks = column_total_checks(table) + row_total_checks(table, codes) + hierarchy_checks(table, codes)
+        checks = (
+            column_total_checks(table)
+            + row_total_checks(table, codes)
+            + subtotal_checks(table)
+            + hierarchy_checks(table, codes)
+        )
+    # a total whose cell is covered by a label merged across it prints no figure: nothing to compare
+    checks = [c for c in checks if not (c.cells and c.cells[0] in table.covered)]
     if table.unreadable:
         # an identity that needs an unreadable cell is not run: its figures are not all known
         kept = []

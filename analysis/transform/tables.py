@@ -74,6 +74,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
     names = _unique(raw.columns)
     records, pages, printed = [], [], []
     unreadable: dict[tuple[int, str], str] = {}
+    covered: set[tuple[int, str]] = set()
     for i, row in enumerate(raw.rows):
         record, page_row, text_row = {}, {}, {}
         for j, name in enumerate(names):
@@ -90,6 +91,10 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
                     record[name] = None
                 if cell.text and record[name] is None and not _is_blank(cell.text):
                     unreadable[(i, name)] = cell.text
+                elif (
+                    not cell.text and (cell.fill or cell.span_text) and not is_amount_text(cell.fill or cell.span_text)
+                ):
+                    covered.add((i, name))  # under a label merged across from another column: no figure here
             else:
                 record[name] = cell.fill if kinds[j] != "code" else (cell.fill or cell.text)
         records.append(record)
@@ -114,6 +119,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         continued_pages=raw.continued_pages,
         raw=raw,
         unreadable=unreadable,
+        covered=covered,
         reader=raw.reader,
     )
 
