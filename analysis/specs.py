@@ -57,14 +57,26 @@ class TableSpec:
     scope: str = ""
     #: what its total column measures: ``total``, ``basic`` (基本支出) or ``project`` (项目支出)
     measure: str = "total"
+    #: header words that name the table when no title is printed (a table inside the narrative)
+    header: str = ""
 
     def matches(self, title: str) -> bool:
         return re.search(self.pattern, squash(title)) is not None
 
+    def matches_header(self, columns: list[str]) -> bool:
+        return bool(self.header) and any(re.search(self.header, squash(c)) for c in columns)
+
 
 # Most specific first: the first matching spec wins.
 TABLE_SPECS: tuple[TableSpec, ...] = (
-    TableSpec("performance_targets", "项目绩效目标表", "project performance targets", r"绩效目标", "targets"),
+    TableSpec(
+        "performance_targets",
+        "项目绩效目标表",
+        "project performance targets",
+        r"绩效目标",
+        "targets",
+        header=r"^绩效目标|^绩效指标|^年度绩效目标|^一级指标",
+    ),
     TableSpec(
         "gov_fund_three_public",
         "政府性基金预算“三公”经费支出表",
@@ -169,7 +181,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "expense_summary",
         "支出总表",
         "expenditure summary",
-        r"支出.*(?:总表|总体情况)|(?<!项目)(?<!基本)支出(?:决算|预算)表$",
+        r"^(?!.*(?:项目|基本)支出).*(?:支出.*(?:总表|总体情况)|支出(?:决算|预算)表$)",
         scope="all",
     ),
     TableSpec(
@@ -185,10 +197,14 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
 UNKNOWN = TableSpec("other", "其他表", "other table", r"$^", "other")
 
 
-def spec_for_title(title: str) -> TableSpec:
-    """The standard spec a printed title belongs to (``UNKNOWN`` if none)."""
+def spec_for_title(title: str, columns: list[str] | None = None) -> TableSpec:
+    """The standard spec a printed title belongs to; by its header words when the title names
+    none (a table printed inside the narrative); ``UNKNOWN`` if neither does."""
     for spec in TABLE_SPECS:
         if spec.matches(title):
+            return spec
+    for spec in TABLE_SPECS:
+        if columns and spec.matches_header(columns):
             return spec
     return UNKNOWN
 

@@ -21,7 +21,8 @@ from .text import squash
 FORM_KEY = "项目名称"
 #: labels a form prints in its first rows besides 项目名称 (a column header row has none of them)
 FORM_LABEL_RE = re.compile(
-    r"^(?:主管部门|实施单位|项目单位|年度资金总额|项目资金|资金来源|年度总体目标|年度目标|总体目标)"
+    r"^(?:主管部门|实施单位|项目单位|年度资金总额|项目资金|资金来源|年度总体目标|年度目标|总体目标"
+    r"|当年预算|项目概况|当年绩效目标)"
 )
 
 

@@ -194,7 +194,9 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         return False
     if part.ctx.label and part.ctx.label != label:
         return False
-    if part.ctx.org_line:  # the 部门：/单位： line opens a table
+    # the 部门：/单位： line opens a table — unless the page repeats the table's own label and title
+    repeated = bool(label and part.ctx.label == label and squash(part.ctx.title) == squash(title))
+    if part.ctx.org_line and not repeated:
         return False
     part.col_map = _column_map(bands[0].parts[0].grid, part.grid)
     if part.col_map is None:
@@ -203,9 +205,9 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
     part.base_cols = bands[0].parts[0].grid.cols
     # a continuation repeats the header or has none; a grid with header-like rows
     # but nothing printed around it (no title, label, unit or 部门 line) continues too
-    if part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0:
+    if part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0 or repeated:
         return True
-    if not (part.ctx.unit or part.ctx.notes):
+    if not (part.ctx.unit or part.ctx.org_line):
         part.header = 0
         return True
     return False
