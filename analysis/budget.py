@@ -7,6 +7,7 @@ tidy table, indicators and narrative.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Callable
 from functools import cache as _memo
@@ -37,7 +38,7 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def file_sha256(path: str | Path) -> str:
+def file_sha256(path: str | os.PathLike) -> str:
     digest = hashlib.sha256()
     with Path(path).open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -45,7 +46,9 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def read_budget(path: str | Path, *, use_cache: bool = True, progress: Callable[[int], None] | None = None) -> Budget:
+def read_budget(
+    path: str | os.PathLike, *, use_cache: bool = True, progress: Callable[[int], None] | None = None
+) -> Budget:
     """Read a departmental budget PDF into a :class:`Budget`.
 
     Results are cached by the file's SHA-256 (see :mod:`analysis.cache`), so a

@@ -14,6 +14,8 @@ from analysis.extract.reader import read_pages
 
 from .conftest import REALWORLD
 
+pytestmark = pytest.mark.slow  # each real document is read (and laid out again for the coverage check)
+
 
 @pytest.mark.parametrize(
     "name, unit",
