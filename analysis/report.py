@@ -170,7 +170,8 @@ def table_file(budget: Budget, table: Table) -> str:
     """The report's page of ``table``, relative to the report folder."""
     from .output import table_slug
 
-    return f"tables/{table_slug(budget.tables.index(table) + 1, table)}.html"
+    number = next(i for i, t in enumerate(budget.tables, start=1) if t is table)
+    return f"tables/{table_slug(number, table)}.html"
 
 
 def row_anchor(row: int | None) -> str:
