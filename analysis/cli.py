@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .budget import read_budget
+from .corpus.run import DEFAULT_TIMEOUT
 from .errors import BudgetInputError
 from .model import Problem
 from .output import write_budget
@@ -118,7 +119,12 @@ def _corpus(args: argparse.Namespace) -> int:
         return 2
     progress = Progress(len(files))
     corpus = read_corpus(
-        files, workers=args.workers, scheduler=args.scheduler, use_cache=not args.no_cache, progress=progress
+        files,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        use_cache=not args.no_cache,
+        progress=progress,
+        timeout=args.timeout,
     )
     written = write_corpus(corpus, args.out)
     docs = corpus.documents
@@ -162,6 +168,14 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     corpus.add_argument("--scheduler", default=None, help="Dask distributed scheduler address (tcp://host:8786)")
     corpus.add_argument("--no-cache", action="store_true", help="read every file afresh")
+    corpus.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per document; a file that takes longer is stopped and listed as failed "
+        f"(default {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
     corpus.set_defaults(func=_corpus)
     return parser
 
