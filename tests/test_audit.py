@@ -43,10 +43,12 @@ def test_the_sample_errors_are_exactly_its_genuine_inconsistencies(report):
             ("N07", "14", "15"),  # “15 个” projects with targets; the 绩效目标表 lists 14
             ("N07", "2,586.00", "2686"),  # their budget stated 2686; the 绩效目标表 adds up to 2,586.00
             ("X04", "2,686.00", "2,586.00"),  # 绩效目标表 total against the 项目支出表's projects
+            ("X06", "0", "70.00"),  # 收支总表 事业收入 70.00; the 收入总表 prints it as 财政专户管理资金收入
         ]
     )
     errors_text = " ".join(errors.message)
     assert "事业单位医疗" in errors_text and "卫生健康（类）" in errors_text and "住房保障（类）" in errors_text
+    assert "列在“财政专户管理资金收入”" in errors_text
 
 
 def test_the_sample_warnings_and_notes(report):
@@ -124,8 +126,9 @@ def _failures_by_rule(report) -> dict[str, int]:
     [
         # 财政拨款收支总表: 卫生健康支出 (合计 column) — its 本年支出 row total and the 210 figure of other tables
         (31, "118.08", 0, "128.08", {"T01", "X02"}),
-        # 一般公共预算“三公”经费表, 合计 row: 公务用车运行费 — the table's own totals and 公务用车运行维护费 (30231)
-        (51, "3.50", 0, "4.50", {"T01", "X03"}),
+        # 一般公共预算“三公”经费表, 合计 row: 公务用车运行费 — the table's own totals, 公务用车运行维护费 (30231)
+        # and the narrative's “安排公务用车运行维护费 3.5 万元”
+        (51, "3.50", 0, "4.50", {"T01", "X03", "N12"}),
     ],
 )
 def test_changing_one_printed_amount_flags_exactly_the_rules_that_read_it(report, page, old, occurrence, new, rules):
@@ -165,8 +168,7 @@ def test_a_document_without_tables_runs_the_narrative_rules_and_says_why_the_oth
     assert not report.has_errors
 
 
-@pytest.mark.parametrize("name", ["shanghai_putuo_sifaju_2026_department_budget", "swu_2023_final_accounts"])
-def test_real_documents_that_add_up_give_no_errors(name):
-    report = run_audit(read_budget(REALWORLD / f"{name}.pdf"))
+def test_a_real_document_that_adds_up_gives_no_errors():
+    report = run_audit(read_budget(REALWORLD / "swu_2023_final_accounts.pdf"))
     assert not report.has_errors
     assert report.summary().ran.sum() > 200

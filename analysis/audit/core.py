@@ -68,10 +68,26 @@ class AuditContext:
     budget: Budget
 
     @cached_property
-    def claims(self) -> pd.DataFrame:
-        from ..transform.claims import claims_frame
+    def _claims_read(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        from ..transform.claims import read_claims
 
-        return claims_frame(self.budget.narrative, self.budget.meta.get("unit_name", ""))
+        return read_claims(self.budget.narrative, self.budget.meta.get("unit_name", ""))
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """The narrative's claims (:func:`analysis.transform.claims.claims_frame`)."""
+        return self._claims_read[0]
+
+    @property
+    def unmatched(self) -> pd.DataFrame:
+        """Sentences carrying a percentage that no claim pattern reads."""
+        return self._claims_read[1]
+
+    @cached_property
+    def code_figures(self):
+        from .figures import code_figures
+
+        return code_figures(self.budget)
 
     @cached_property
     def function_figures(self):

@@ -111,12 +111,14 @@ def document_year(ctx: AuditContext) -> Iterator[Outcome]:
     if not year:
         yield Outcome("not_run", "the document's year is not printed on its cover")
         return
+    found = False
     for row in ctx.budget.narrative.itertuples():
         text = str(row.text).strip()
         # a heading, not a sentence comparing with another year (与2025年预算持平) or stating amounts
         if len(squash(text)) > 40 or re.search(r"[比与较同]\s*20\d{2}|万元|元", text):
             continue
         for match in HEADING_YEAR_RE.finditer(squash(text)):
+            found = True
             stated = int(match.group(1))
             yield Outcome(
                 "passed" if stated == year else "failed",
@@ -126,3 +128,5 @@ def document_year(ctx: AuditContext) -> Iterator[Outcome]:
                 location=f"p.{row.page} “{text}”",
                 page=int(row.page),
             )
+    if not found:
+        yield Outcome("not_run", "no heading names a year (YYYY年预算 …)")

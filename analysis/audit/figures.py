@@ -235,3 +235,43 @@ def named_figures(budget: Budget) -> dict[str, list[tuple[Table, Decimal]]]:
                     for leaf in leaf_names:
                         index[leaf].append((table, value))
     return index
+
+
+@dataclass(frozen=True)
+class CodeFigure:
+    """One function-code row of a table: its printed name and total in 万元."""
+
+    table: Table
+    name: str
+    value: Decimal | None
+    page: int
+
+
+def code_figures(budget: Budget) -> dict[str, list[CodeFigure]]:
+    """Function code → the rows printing it, in every table that prints codes (total column, in 万元).
+
+    Tables without a total column still give the row's printed name (``value`` is ``None``).
+    """
+    from ..transform.amounts import to_wanyuan
+
+    found: dict[str, list[CodeFigure]] = defaultdict(list)
+    for table in budget.tables:
+        if table.is_empty or not table.money_columns:
+            continue
+        codes = row_code_frame(table)
+        if not any(codes.func_code):
+            continue
+        column = total_column(table) if table.spec.scope else None
+        names = row_names(table, column, printed=True)
+        for i in range(len(table.df)):
+            code = codes.at[i, "func_code"]
+            if not code or not names[i]:
+                continue
+            value = table.df.at[i, column] if column else None
+            page = int(table.cell_pages.at[i, column or table.money_columns[0]])
+            if value is not None and table.unit in ("万元", "元", "亿元"):
+                value = to_wanyuan(value, table.unit)
+            elif table.unit not in ("万元", "元", "亿元"):
+                value = None
+            found[code].append(CodeFigure(table, names[i], value, page))
+    return found

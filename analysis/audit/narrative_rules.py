@@ -1,8 +1,8 @@
-"""Rules on the narrative: each numeric claim recomputed from its own figures and the tables.
+"""Rules on the narrative's figures: shares and listed parts recomputed, figures and names against the tables.
 
 Figures are compared at the precision they are printed with: a claim printed
-as ``5671 万元`` agrees with a table's ``5,671.00``; a rate printed as
-``10.83%`` agrees with any value that rounds to it (inputs' rounding included).
+as ``5671 万元`` agrees with a table's ``5,671.00``; a share printed as
+``2.40%`` agrees with any value that rounds to it (inputs' rounding included).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from decimal import Decimal
 import pandas as pd
 
 from ..extract.text import squash
-from ..transform.claims import direction_sign
+from ..transform.amounts import to_wanyuan
 from ..transform.indicators import project_budgets
-from .core import AuditContext, Outcome, decimals, fmt, half_unit
-from .figures import name_of, project_amounts
+from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
+from .core import AuditContext, Outcome, fmt, half_unit
+from .figures import grand_total_row, name_of, project_amounts
 from .table_rules import _project_table
 
 #: words too general to name one figure
@@ -25,158 +26,68 @@ GENERIC_NAMES = {
     "支出", "收入", "合计", "总计", "预算", "预算数", "决算", "决算数", "金额", "项目",
     "一般公共预算", "本年支出", "本年收入",
 }  # fmt: skip
-MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
+HUNDRED = Decimal(100)
 
 
-def _where(claim) -> str:
-    return f"p.{claim.page} “{claim.sentence[:80]}{'…' if len(claim.sentence) > 80 else ''}”"
+def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple | None:
+    """(amount, half unit, formula text) of the whole a share is of, in the part's unit.
 
-
-def _label(claim) -> str:
-    return claim.subject or "(unnamed)"
-
-
-def _with_change(ctx: AuditContext) -> pd.DataFrame:
-    claims = ctx.claims
-    return claims[claims.prior.notna()] if not claims.empty else claims
-
-
-def claim_change(ctx: AuditContext) -> Iterator[Outcome]:
-    """current − prior = the stated change (增加/减少 X 万元)."""
-    rows = _with_change(ctx)
-    rows = rows[rows.change.notna()] if not rows.empty else rows
-    if rows.empty:
-        yield Outcome("not_run", "the narrative states no prior-year figure with a change")
-        return
-    for c in rows.itertuples():
-        actual_change = c.amount - c.prior
-        tolerance = half_unit(c.amount_text) + half_unit(c.prior_text) + half_unit(c.change_text)
-        ok = abs(abs(actual_change) - c.change) <= tolerance
-        yield Outcome(
-            "passed" if ok else "failed",
-            f"{_label(c)}：{c.prior_text} → {c.amount_text} {c.unit}，变动应为 {fmt(abs(actual_change))}，"
-            f"文中为 {c.direction} {c.change_text}（wrong change amount）",
-            expected=fmt(abs(actual_change)),
-            actual=c.change_text,
-            difference=fmt(c.change - abs(actual_change)),
-            location=_where(c),
-            page=c.page,
-        )
-
-
-def _percent_outcome(c, computed: Decimal, stated: Decimal, stated_text: str, slack: Decimal, formula: str, what: str):
-    """A stated percentage against the one recomputed, at its printed precision (inputs' rounding allowed).
-
-    One unit off in the last printed digit is a rounding slip (shares forced to
-    add up to 100%, say): a warning, not an error.
+    The total the narrative states (the claim's whole), else the table figure named like the whole
+    (占本年支出合计的 …), else — when the shares of one named whole listed together add up to 100% — the
+    sum of those parts.
     """
-    ok = abs(computed - stated) <= half_unit(stated_text) + slack
-    shown = computed.quantize(Decimal(1).scaleb(-max(decimals(stated_text), 2)))
-    return Outcome(
-        "passed" if ok else "failed",
-        f"{_label(c)}：{formula} = {fmt(shown)}%，文中为 {stated_text}（{what}）",
-        expected=f"{fmt(shown)}%",
-        actual=stated_text,
-        difference=f"{fmt((stated - shown).quantize(shown))}%",
-        location=_where(c),
-        page=c.page,
-        severity="warning" if abs(computed - stated) <= 3 * half_unit(stated_text) + slack else None,
-    )
-
-
-def _derived_prior_rates(ctx: AuditContext) -> Iterator[Outcome]:
-    """Rates stated with a change but no prior-year figure: prior = current ∓ change (增加 X / 减少 X)."""
-    claims = ctx.claims
-    if claims.empty:
-        return
-    rows = claims[
-        claims.prior.isna() & claims.change.notna() & claims.rate.notna() & ~claims.is_change & (claims.direction != "")
-    ]
-    for c in rows.itertuples():
-        if re.search(r"20\d{2}|上年|相比|同比", c.subject):
-            continue  # the amount may itself be the earlier year's figure
-        prior = c.amount - direction_sign(c.direction) * c.change
-        if prior <= 0:
-            continue
-        slack = (half_unit(c.amount_text) + 2 * half_unit(c.change_text)) / prior * 100
-        formula = f"{c.direction} {c.change_text} ÷ 上年（{c.amount_text} ∓ {c.change_text} = {fmt(prior)}）"
-        yield _percent_outcome(c, c.change / prior * 100, c.rate, c.rate_text, slack, formula, "wrong rate")
-
-
-def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
-    """(current − prior) ÷ prior = the stated rate of change, at its printed precision.
-
-    Without a stated prior-year figure, the prior is derived from the stated
-    change (current ∓ change) and the rate checked against it.
-    """
-    rows = _with_change(ctx)
-    rows = rows[rows.rate.notna()] if not rows.empty else rows
-    derived = list(_derived_prior_rates(ctx))
-    yield from derived
-    if rows.empty:
-        if not derived:
-            yield Outcome("not_run", "the narrative states no rate of change with a prior-year figure or a change")
-        return
-    for c in rows.itertuples():
-        if c.prior == 0:
-            yield Outcome(
-                "not_run",
-                f"{_label(c)}：上年为 0，增长率无定义（文中写 {c.rate_text}）",
-                location=_where(c),
-                page=c.page,
-            )
-            continue
-        rate = abs(c.amount - c.prior) / c.prior * 100
-        # the inputs are rounded too: their half units move the rate by up to this much
-        slack = (half_unit(c.amount_text) + half_unit(c.prior_text)) / c.prior * 100
-        formula = f"({c.amount_text} − {c.prior_text}) ÷ {c.prior_text}"
-        yield _percent_outcome(c, rate, c.rate, c.rate_text, slack, formula, "wrong rate")
-
-
-def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
-    """The direction words (增加/减少, 上升/降低, 持平) agree with current − prior."""
-    claims = ctx.claims
-    rows = claims[claims.prior.notna() & ((claims.direction != "") | (claims.rate_direction != ""))]
-    if rows.empty:
-        yield Outcome("not_run", "the narrative states no change with a direction word and a prior-year figure")
-        return
-    for c in rows.itertuples():
-        sign = (c.amount > c.prior) - (c.amount < c.prior)
-        for word in (c.direction, c.rate_direction):
-            if not word:
-                continue
-            stated = direction_sign(word)
-            ok = stated == sign
-            truth = "增加" if sign > 0 else "减少" if sign < 0 else "持平"
-            yield Outcome(
-                "passed" if ok else "failed",
-                f"{_label(c)}：{c.prior_text} → {c.amount_text} {c.unit} 是{truth}，文中写“{word}”"
-                + ("" if ok else "（direction word contradicts the figures）"),
-                expected=truth,
-                actual=word,
-                location=_where(c),
-                page=c.page,
-            )
+    if pd.notna(c.whole_id):
+        whole = by_id.loc[int(c.whole_id)]
+        return whole.amount, half_unit(whole.amount_text), f"{whole.amount_text}（{whole.subject}）"
+    if c.whole_name and c.unit in MONEY_UNITS:
+        for name in dict.fromkeys((name_of(c.whole_name), name_of(re.sub(r"^本年", "", c.whole_name)))):
+            candidates = ctx.named_figures.get(name, [])
+            if candidates:
+                table, value = candidates[0]
+                value = value / MONEY_UNITS[c.unit]
+                return value, Decimal(0), f"{fmt(value)}（{table.name}：{name}）"
+    if pd.notna(c.share_group):
+        members = groups[int(c.share_group)]
+        total_share = sum((m.share for m in members), Decimal(0))
+        slack = sum((half_unit(m.share_text) for m in members), Decimal(0))
+        if len(members) > 1 and abs(total_share - HUNDRED) <= slack + Decimal("0.01") * len(members):
+            total = sum((m.amount for m in members), Decimal(0))
+            half = sum((half_unit(m.amount_text) for m in members), Decimal(0))
+            listing = " + ".join(m.amount_text for m in members)
+            return total, half, f"{fmt(total)}（所列各项之和 {listing}，占比合计 {fmt(total_share)}%）"
+    return None
 
 
 def claim_share(ctx: AuditContext) -> Iterator[Outcome]:
-    """part ÷ whole = the stated share (占 X%), the whole being the total the text states."""
+    """part ÷ whole = the stated share (占 X%), the whole being the total the text (or a table) states."""
     claims = ctx.claims
-    rows = claims[claims.share.notna() & ~claims.is_change] if not claims.empty else claims
-    if rows.empty:
-        yield Outcome("not_run", "the narrative states no share (占 …%)")
-        return
-    by_id = claims.set_index("claim_id")
+    rows = claims[claims.share.notna() & ~claims.is_change & claims.amount.notna()] if not claims.empty else claims
+    by_id = claims.set_index("claim_id") if not claims.empty else claims
+    groups: dict[int, list] = {}
     for c in rows.itertuples():
-        if pd.isna(c.whole_id):
-            yield Outcome("not_run", f"{_label(c)}：找不到占比的总额", location=_where(c), page=c.page)
+        if pd.notna(c.share_group):
+            groups.setdefault(int(c.share_group), []).append(c)
+    for c in rows.itertuples():
+        whole = _whole_of(ctx, c, by_id, groups)
+        if whole is None:
+            named = f"“{c.whole_name}”" if c.whole_name else "占比"
+            yield Outcome(
+                "not_run", f"{label(c)}：找不到{named}的总额", actual=c.share_text, location=where(c), page=c.page
+            )
             continue
-        whole = by_id.loc[int(c.whole_id)]
-        share = c.amount / whole.amount * 100
+        amount, half, formula = whole
+        if amount == 0:
+            yield Outcome("not_run", f"{label(c)}：总额为 0", actual=c.share_text, location=where(c), page=c.page)
+            continue
+        share = c.amount / amount * HUNDRED
         # the inputs' rounding moves the share too
-        slack = half_unit(c.amount_text) / whole.amount + c.amount * half_unit(whole.amount_text) / whole.amount**2
-        formula = f"{c.amount_text} ÷ {whole.amount_text}（{whole.subject}）"
-        yield _percent_outcome(c, share, c.share, c.share_text, slack * 100, formula, "wrong share")
+        slack = (half_unit(c.amount_text) / amount + c.amount * half / amount**2) * HUNDRED
+        yield percent_outcome(c, share, c.share, c.share_text, slack, f"{c.amount_text} ÷ {formula}", "wrong share")
+    unread = list(_unread(ctx, SHARE_WORD_RE, "占比"))
+    yield from unread
+    if rows.empty and not unread:
+        yield Outcome("not_run", "the narrative states no share (占 …%)")
 
 
 def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
@@ -186,7 +97,7 @@ def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
         # a unit's description (概况) lists overlapping groups (正高级职称, 博士生导师 …): not parts
         described = claims.section.str.contains("概况|基本情况")
         claims = claims[~described | claims.unit.isin(list(MONEY_UNITS))]
-    rows = claims[claims.parent_id.notna() & ~claims.is_change] if not claims.empty else claims
+    rows = claims[claims.parent_id.notna() & ~claims.is_change & claims.amount.notna()] if not claims.empty else claims
     if rows.empty:
         yield Outcome("not_run", "the narrative lists no parts of a stated total (其中 …)")
         return
@@ -202,7 +113,7 @@ def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
             kinds = parts.enum.tolist()
             end = next((k for k, kind in enumerate(kinds) if kind != kinds[0]), len(kinds))
             parts = parts.iloc[:end]
-        if parts.empty or whole.is_change:
+        if parts.empty or whole.is_change or pd.isna(whole.amount):
             continue
         yield from _part_segments(whole, parts)
 
@@ -258,7 +169,7 @@ def _parts_outcome(whole, segment: list) -> Outcome:
 def _subject_names(subject: str) -> list[str]:
     """Names a claim's subject may go by in the tables, most specific first."""
     subject = squash(subject)
-    levels = re.findall(r"([^（()）]+?)[（(](类|款|项)[)）]", subject)
+    levels = re.findall(r"([^（()）]+?)[（(](?:\d+)?(类|款|项)[)）]", subject)
     if levels:
         base = levels[-1][0]
         if levels[-1][1] == "类" and subject.endswith("支出") and not base.endswith("支出"):
@@ -276,46 +187,198 @@ def _subject_names(subject: str) -> list[str]:
     return out
 
 
-def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
-    """A figure the narrative states equals a table figure printed under the same name."""
-    claims = ctx.claims
-    rows = claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change] if not claims.empty else claims
+def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal]]]:
+    """(what was looked up, [(table, value in 万元)]) for a claim: by its function code, else by its name."""
+    if c.func_code:
+        rows = [f for f in ctx.code_figures.get(c.func_code, []) if f.value is not None]
+        if rows:
+            return c.func_code, [(f.table.name, f.value) for f in rows]
     index = ctx.named_figures
+    names = [n for n in _subject_names(c.subject) if n in index]
+    if not names:
+        return "", []
+    return names[0], [(t.name, v) for t, v in index[names[0]]]
+
+
+def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
+    """A figure the narrative states equals a table figure printed under the same code or name."""
+    claims = ctx.claims
+    rows = (
+        claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change & claims.amount.notna()]
+        if not claims.empty
+        else claims
+    )
+    three = set(_three_public_claims(ctx))
     ran = False
     for c in rows.itertuples():
-        names = [n for n in _subject_names(c.subject) if n in index]
-        if not names:
+        if c.claim_id in three:
+            continue  # the 三公 figures: rule N12
+        looked_up, candidates = _table_candidates(ctx, c)
+        if not candidates:
             continue
         ran = True
-        candidates = index[names[0]]
         amount = c.amount * MONEY_UNITS[c.unit]
         tolerance = half_unit(c.amount_text) * MONEY_UNITS[c.unit]
         match = next(((t, v) for t, v in candidates if abs(v - amount) <= tolerance), None)
         if match:
-            yield Outcome(
-                "passed",
-                f"{_label(c)} {c.amount_text} {c.unit} = {match[0].name}",
-                fmt(match[1]),
-                c.amount_text,
-                "0",
-                _where(c),
-                c.page,
-            )
+            yield Outcome("passed", f"{label(c)} {c.amount_text} {c.unit} = {match[0]}", fmt(match[1]),
+                          c.amount_text, "0", where(c), c.page)  # fmt: skip
             continue
-        listing = "；".join(f"{t.name} {fmt(v)}" for t, v in candidates[:4])
+        listing = "；".join(f"{t} {fmt(v)}" for t, v in candidates[:4])
         nearest = min(candidates, key=lambda tv: abs(tv[1] - amount))
         yield Outcome(
             "failed",
-            f"{_label(c)}：文中 {c.amount_text} {c.unit}，表中“{names[0]}”为 {listing}"
+            f"{label(c)}：文中 {c.amount_text} {c.unit}，表中“{looked_up}”为 {listing}"
             "（narrative differs from tables）",
             expected=fmt(nearest[1]),
             actual=c.amount_text,
             difference=fmt(amount - nearest[1]),
-            location=_where(c),
+            location=where(c),
             page=c.page,
         )
     if not ran:
-        yield Outcome("not_run", "no narrative figure is named like a table row or column")
+        yield Outcome("not_run", "no narrative figure is named (or coded) like a table row or column")
+
+
+def _class_name(name: str) -> str:
+    return re.sub(r"支出$", "", squash(name))
+
+
+def class_names(ctx: AuditContext) -> Iterator[Outcome]:
+    """A class the narrative names with its code (医疗卫生与计划生育支出（210类）) has the tables' name for it."""
+    claims = ctx.claims
+    named = {}
+    for c in claims.itertuples() if not claims.empty else []:
+        for code, name in c.func_levels:
+            named.setdefault((code, _class_name(name)), (name, c))
+    if not named:
+        yield Outcome("not_run", "the narrative names no function class with its code")
+        return
+    figures = ctx.code_figures
+    if not figures:
+        yield Outcome("not_run", "no table prints function codes to compare the narrative's class names with")
+        return
+    for (code, key), (name, c) in named.items():
+        rows = figures.get(code, [])
+        if not rows:
+            yield Outcome("not_run", f"{code} {name}：表中未列此科目", location=where(c), page=c.page)
+            continue
+        printed = list(dict.fromkeys(f.name for f in rows))
+        ok = any(_class_name(p) == key for p in printed)
+        tables = "、".join(dict.fromkeys(f.table.name for f in rows))
+        yield Outcome(
+            "passed" if ok else "failed",
+            f"科目 {code}：文中“{name}”，表中“{'/'.join(printed)}”"
+            + ("" if ok else f"（{tables}；the narrative uses another name for the class）"),
+            expected="/".join(printed),
+            actual=name,
+            location=where(c),
+            page=c.page,
+        )
+
+
+def _vehicle(path: list[str]) -> bool:
+    return any("公务用车" in p for p in path)
+
+
+THREE_PUBLIC_ITEMS = (
+    # (narrative subject, whether a 三公 table column — its squashed header path — holds the item)
+    (r"因公出国", lambda path: any("因公出国" in p for p in path)),
+    (
+        r"公务用车购置及运行",
+        lambda path: (
+            "公务用车购置及运行" in path[-1]
+            or (any("公务用车购置及运行" in p for p in path[:-1]) and path[-1] in ("小计", "合计"))
+        ),
+    ),
+    (r"公务用车购置(?!及)", lambda path: re.search(r"购置(?!及)", path[-1]) is not None and _vehicle(path)),
+    (r"公务用车运行", lambda path: re.search(r"(?<!购置及)运行", path[-1]) is not None and _vehicle(path)),
+    (r"公务接待", lambda path: "公务接待" in path[-1]),
+)
+#: the 三公 total: a 合计 column under no item's heading
+THREE_PUBLIC_TOTAL = (
+    r"三公",
+    lambda path: path[-1] in ("合计", "总计") and not any(test(path) for _, test in THREE_PUBLIC_ITEMS),
+)
+OTHER_COSTS_RE = re.compile(r"会议费|培训费|机关运行")
+
+
+def _three_public_item(subject: str):
+    subject = squash(subject)
+    if OTHER_COSTS_RE.search(subject):
+        return None
+    for item in THREE_PUBLIC_ITEMS:
+        if re.search(item[0], subject):
+            return item
+    return THREE_PUBLIC_TOTAL if re.search(THREE_PUBLIC_TOTAL[0], subject) else None
+
+
+def _three_public_claims(ctx: AuditContext) -> dict[int, tuple]:
+    tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
+    claims = ctx.claims
+    if not tables or claims.empty:
+        return {}
+    rows = claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change & claims.amount.notna()]
+    out = {}
+    for c in rows.itertuples():
+        item = _three_public_item(c.subject)
+        if item:
+            out[c.claim_id] = item
+    return out
+
+
+def _three_public_column(table, test) -> str | None:
+    """The column of a 三公 table holding an item (or the 三公 total)."""
+    for column in table.money_columns:
+        if test([squash(p) for p in column.split("/")]):
+            return column
+    return None
+
+
+def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
+    """The “三公” figures the narrative states against the “三公”经费表 (total and each item)."""
+    tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
+    if not tables:
+        yield Outcome("not_run", "no “三公”经费表 with figures to compare the narrative with")
+        return
+    items = _three_public_claims(ctx)
+    if not items:
+        yield Outcome("not_run", "the narrative states no “三公” figure")
+        return
+    by_id = ctx.claims.set_index("claim_id")
+    table = tables[0]
+    row = grand_total_row(table)
+    if row is None and len(table.df) == 1:
+        row = 0
+    if row is None:
+        yield Outcome("not_run", f"{table.name}: no 合计 row")
+        return
+    for claim_id, (_, test) in items.items():
+        c = by_id.loc[claim_id]
+        column = _three_public_column(table, test)
+        if column is None:
+            yield Outcome(
+                "not_run",
+                f"{c.subject} {c.amount_text} {c.unit}：{table.name}无此栏",
+                location=f"p.{c.page}",
+                page=int(c.page),
+            )
+            continue
+        value = table.df.at[row, column]
+        value = to_wanyuan(value, table.unit) if value is not None else Decimal(0)
+        amount = c.amount * MONEY_UNITS[c.unit]
+        ok = abs(amount - value) <= half_unit(c.amount_text) * MONEY_UNITS[c.unit]
+        leaf = "/".join(squash(p) for p in column.split("/"))
+        yield Outcome(
+            "passed" if ok else "failed",
+            f"{c.subject}：文中 {c.amount_text} {c.unit}，{table.name}“{leaf}”为 {fmt(value)} 万元"
+            + ("" if ok else "（narrative differs from the table）"),
+            expected=fmt(value),
+            actual=c.amount_text,
+            difference=fmt(amount - value),
+            location=f"p.{c.page} “{c.sentence[:60]}”; {table.name} page {table.cell_pages.at[row, column]}",
+            page=int(c.page),
+        )
 
 
 def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
@@ -340,7 +403,7 @@ def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
             expected=str(n),
             actual=c.amount_text,
             difference=str(c.amount - n),
-            location=_where(c),
+            location=where(c),
             page=c.page,
         )
         following = claims[(claims.claim_id == c.claim_id + 1) & (claims.unit == "万元")]
@@ -355,6 +418,6 @@ def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
                 expected=fmt(budgets),
                 actual=f.amount_text,
                 difference=fmt(f.amount - budgets),
-                location=_where(f),
+                location=where(f),
                 page=f.page,
             )
