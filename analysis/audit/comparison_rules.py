@@ -145,7 +145,16 @@ def _rate_outcomes(c) -> Iterator[Outcome]:
         sign = direction_sign(_sign_word(c))
         value, text, _ = texts[0]
         prior = value - sign * c.change
-        if sign and prior > 0:
+        if sign and prior <= 0:
+            yield Outcome(
+                "not_run",
+                f"{label(c)}：上年 = {text} ∓ {c.change_text} = {fmt(prior)}，增长率无定义（文中写 {c.rate_text}）",
+                actual=c.rate_text,
+                location=where(c),
+                page=c.page,
+            )
+            return
+        if sign:
             slack = (half_unit(text) + 2 * half_unit(c.change_text)) / prior * HUNDRED
             word = c.direction or c.rate_direction
             formula = f"{word} {c.change_text} ÷ 上年（{text} ∓ {c.change_text} = {fmt(prior)}）"

@@ -80,7 +80,10 @@ def nil_statements(ctx: AuditContext) -> Iterator[Outcome]:
                 ran = True
                 table = tables[0]
                 if column_pattern is None:
-                    nil, what = table.is_empty, f"{table.name} {'为空表' if table.is_empty else '有数据'}"
+                    values = [v for c in table.money_columns for v in table.df[c] if v is not None]
+                    nil = table.is_empty or all(v == 0 for v in values)
+                    state = "为空表" if table.is_empty else "金额均为 0" if nil else "有数据"
+                    what = f"{table.name} {state}"
                 else:
                     columns = [c for c in table.money_columns if re.search(column_pattern, squash(c.split("/")[-1]))]
                     total = grand_total_row(table)

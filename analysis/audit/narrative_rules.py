@@ -18,7 +18,7 @@ from ..transform.amounts import to_wanyuan
 from ..transform.indicators import project_budgets
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
 from .core import AuditContext, Outcome, fmt, half_unit
-from .figures import grand_total_row, name_of, project_amounts
+from .figures import grand_total_row, name_of, project_amounts, scope_of
 from .table_rules import _project_table
 
 #: words too general to name one figure
@@ -44,7 +44,7 @@ def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple 
         for name in dict.fromkeys((name_of(c.whole_name), name_of(re.sub(r"^本年", "", c.whole_name)))):
             candidates = ctx.named_figures.get(name, [])
             if candidates:
-                table, value = candidates[0]
+                table, value = candidates[0].table, candidates[0].value
                 value = value / MONEY_UNITS[c.unit]
                 return value, Decimal(0), f"{fmt(value)}（{table.name}：{name}）"
     if pd.notna(c.share_group):
@@ -115,7 +115,33 @@ def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
             parts = parts.iloc[:end]
         if parts.empty or whole.is_change or pd.isna(whole.amount):
             continue
-        yield from _part_segments(whole, parts)
+        if len(parts) == 1 and parts.amount.iloc[0] < whole.amount:
+            continue  # 其中 naming one part only: “of which”, no sum stated
+        yield from _part_segments(whole, _continued(claims, whole, parts))
+
+
+def _continued(claims: pd.DataFrame, whole, parts: pd.DataFrame) -> pd.DataFrame:
+    """A list short of its total that goes on in the paragraph's next sentences (主要包括：A …。B …。):
+    the parts with those sentences' figures, when they then add up exactly; else the list as stated."""
+    total = parts.amount.sum()
+    tolerance = sum((half_unit(t) for t in parts.amount_text), half_unit(whole.amount_text))
+    if total >= whole.amount - tolerance:
+        return parts
+    last = parts.iloc[-1]
+    later = claims[
+        (claims.unit_index == last.unit_index)
+        & (claims.sentence_index > last.sentence_index)
+        & claims.parent_id.isna()
+        & ~claims.is_change
+        & claims.amount.notna()
+        & (claims.unit == whole.unit)
+    ]
+    for k in range(1, len(later) + 1):
+        extended = pd.concat([parts, later.iloc[:k]])
+        tolerance += half_unit(later.amount_text.iloc[k - 1])
+        if abs(extended.amount.sum() - whole.amount) <= tolerance:
+            return extended
+    return parts
 
 
 def _part_segments(whole, parts: pd.DataFrame) -> Iterator[Outcome]:
@@ -187,21 +213,53 @@ def _subject_names(subject: str) -> list[str]:
     return out
 
 
-def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal]]]:
-    """(what was looked up, [(table, value in 万元)]) for a claim: by its function code, else by its name."""
+#: words naming the funds a sentence's figure covers, most specific first
+SCOPE_WORDS = (("一般公共预算", "gpb"), ("政府性基金", "gov_fund"), ("国有资本经营", "soe"), ("财政拨款", "fiscal"))
+
+
+def _claim_scope(c) -> str:
+    text = squash(f"{c.section} {c.subject}")
+    return next((scope for word, scope in SCOPE_WORDS if word in text), "all")
+
+
+def _same_scope(claim_scope: str, table_scope: str) -> bool:
+    """Whether a table's figures cover the funds a claim speaks of (tables not compared by scope always do)."""
+    if table_scope in ("", "income") or claim_scope == table_scope:
+        return True
+    return {claim_scope, table_scope} == {"fiscal", "gpb"}
+
+
+def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal, str]]]:
+    """(what was looked up, [(table, value in 万元, scope)]) for a claim: by its function code, else by its name.
+
+    By name, a row's total is preferred to its other columns; a part the narrative lists under a total
+    is not a table figure larger than that total.
+    """
+    budget = ctx.budget
     if c.func_code:
         rows = [f for f in ctx.code_figures.get(c.func_code, []) if f.value is not None]
         if rows:
-            return c.func_code, [(f.table.name, f.value) for f in rows]
+            return c.func_code, [(f.table.name, f.value, scope_of(budget, f.table)) for f in rows]
     index = ctx.named_figures
     names = [n for n in _subject_names(c.subject) if n in index]
     if not names:
         return "", []
-    return names[0], [(t.name, v) for t, v in index[names[0]]]
+    entries = index[names[0]]
+    entries = [e for e in entries if e.whole] or entries
+    if pd.notna(c.parent_id):
+        parent = ctx.claims.set_index("claim_id").loc[int(c.parent_id)]
+        if parent.unit in MONEY_UNITS and pd.notna(parent.amount):
+            limit = parent.amount * MONEY_UNITS[parent.unit] + half_unit(parent.amount_text)
+            entries = [e for e in entries if e.value <= limit]
+    return names[0], [(e.table.name, e.value, scope_of(budget, e.table)) for e in entries]
 
 
 def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
-    """A figure the narrative states equals a table figure printed under the same code or name."""
+    """A figure the narrative states equals a table figure printed under the same code or name.
+
+    A figure no table of the funds it speaks of prints (a 全部资金 figure where only 财政拨款 tables print
+    the name) cannot be compared and says so.
+    """
     claims = ctx.claims
     rows = (
         claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change & claims.amount.notna()]
@@ -219,13 +277,25 @@ def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
         ran = True
         amount = c.amount * MONEY_UNITS[c.unit]
         tolerance = half_unit(c.amount_text) * MONEY_UNITS[c.unit]
-        match = next(((t, v) for t, v in candidates if abs(v - amount) <= tolerance), None)
+        match = next(((t, v) for t, v, _ in candidates if abs(v - amount) <= tolerance), None)
+        scope = _claim_scope(c)
+        comparable = [(t, v) for t, v, s in candidates if _same_scope(scope, s)]
+        if not match and not comparable:
+            yield Outcome(
+                "not_run",
+                f"{label(c)} {c.amount_text} {c.unit}：只有其他资金范围的表列出“{looked_up}”"
+                f"（{'；'.join(f'{t} {fmt(v)}' for t, v, _ in candidates[:3])}）",
+                actual=c.amount_text,
+                location=where(c),
+                page=c.page,
+            )
+            continue
         if match:
             yield Outcome("passed", f"{label(c)} {c.amount_text} {c.unit} = {match[0]}", fmt(match[1]),
                           c.amount_text, "0", where(c), c.page)  # fmt: skip
             continue
-        listing = "；".join(f"{t} {fmt(v)}" for t, v in candidates[:4])
-        nearest = min(candidates, key=lambda tv: abs(tv[1] - amount))
+        listing = "；".join(f"{t} {fmt(v)}" for t, v in comparable[:4])
+        nearest = min(comparable, key=lambda tv: abs(tv[1] - amount))
         yield Outcome(
             "failed",
             f"{label(c)}：文中 {c.amount_text} {c.unit}，表中“{looked_up}”为 {listing}"

@@ -26,6 +26,7 @@ from .figures import (
 
 PAGE_RE = re.compile(r"page (\d+)")
 TOTAL_LABEL_RE_INCOME = re.compile(r"合计|总计")
+NOT_RUN_RE = re.compile(r"^(?P<rule>\S+) (?P<description>.*) \((?P<location>[^()]*)\): (?P<why>unreadable .*)$")
 #: a figure rounded to cents may differ by rounding only: half a cent per summand
 CENT = Decimal("0.005")
 
@@ -79,6 +80,18 @@ def validation_rule(kind: str, nothing: str):
                 if _check_kind(check) == kind:
                     found = True
                     yield _outcome_of_check(table, check)
+            for entry in table.validation.not_run:
+                # an identity that needs an unreadable cell: "rule description (location): unreadable cell …"
+                m = NOT_RUN_RE.match(entry)
+                if m and _check_kind(Check(m["rule"], m["description"], "", "", False)) == kind:
+                    found = True
+                    page = PAGE_RE.search(m["location"])
+                    yield Outcome(
+                        "not_run",
+                        f"{table.name}：{m['description']} — {m['why']}",
+                        location=m["location"],
+                        page=int(page.group(1)) if page else None,
+                    )
         if not found:
             yield Outcome("not_run", nothing)
 

@@ -34,7 +34,7 @@ CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增|减"
 #: words stating a rate of change (增长 X%), longest first
 RATE_WORDS = "增长幅度|下降幅度|增长率|增幅|降幅|减幅|增长|增加|上升|提高|下降|降低|减少|增|减"
 #: this year's or the compared year's figure: which kind of figure the comparison names
-FIGURE_KINDS = r"(?:当年)?(?:预算执行数|执行数|预算数|决算数|预算|决算|同期数?|数)?"
+FIGURE_KINDS = r"(?:当年|年初)?(?:预算执行数|执行数|预算数|决算数|预算|决算|同期数?|数)?"
 
 #: what each captured figure is
 FIELDS: dict[str, str] = {

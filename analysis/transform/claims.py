@@ -64,6 +64,8 @@ CLAIM_COLUMNS = [
     "whole_id",
     "share_group",
     "func_levels",
+    "unit_index",
+    "sentence_index",
 ]
 UNMATCHED_COLUMNS = ["page", "section", "sentence", "percents"]
 
@@ -80,6 +82,8 @@ ENUMERATED_RE = re.compile(
     r"^(?:\d+[、．)）]|\d+\.(?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)"
 )
 LIST_OPENER_RE = re.compile(r"其中|包括")
+#: a colon right after an amount lists its parts (总额 6,143.52 万元：货物 5,242.52 万元、…)
+COLON_RE = re.compile(r"^[：:]")
 CLAUSE_START_RE = re.compile(r"[，,：:、；;。]|其中")
 #: words around a subject that say nothing about what is counted
 SUBJECT_NOISE_RE = re.compile(
@@ -202,14 +206,44 @@ def text_units(narrative: pd.DataFrame) -> list[tuple[int, str, str]]:
 
 
 def _sentences(text: str) -> list[str]:
+    """Sentences ending with 。 (not one closing a bracketed aside: ``…6.7万元。）比上年减少 …``)."""
     parts, start = [], 0
     for i, ch in enumerate(text):
-        if ch in SENTENCE_END:
+        if ch in SENTENCE_END and text[i + 1 : i + 2] not in ("）", ")"):
             parts.append(text[start : i + 1])
             start = i + 1
     if start < len(text):
         parts.append(text[start:])
     return [p for p in parts if p.strip()]
+
+
+def _depth(sentence: str, end: int) -> int:
+    """How many brackets are open at ``end``."""
+    head = sentence[:end]
+    return max(0, head.count("（") + head.count("(") - head.count("）") - head.count(")"))
+
+
+def _bracket_head(claims: list[Claim], sentence: str, start: int, position: tuple) -> int | None:
+    """The claim a bracketed aside lists parts of: the amount just before the bracket the token is in."""
+    depth, opened = 0, None
+    for i in range(start - 1, -1, -1):
+        if sentence[i] in "）)":
+            depth += 1
+        elif sentence[i] in "（(":
+            if depth == 0:
+                opened = i
+                break
+            depth -= 1
+    if opened is None:
+        return None
+    for j in range(len(claims) - 1, -1, -1):
+        c = claims[j]
+        if c.position[:2] != position or c.position[2] >= opened:
+            if c.position[:2] != position:
+                return None
+            continue
+        return j if c.amount is not None and not TOKEN_RE.search(sentence[c.position[2] : opened][1:]) else None
+    return None
 
 
 def _opens_claim(before: str) -> bool:
@@ -309,15 +343,16 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
         if section != previous_section:
             open_parts, previous_section = None, section
         unit_first = len(claims)
-        text = normalise(raw)
-        for sentence_index, sentence in enumerate(_sentences(text)):
-            clean = sentence.replace(org, "") if org else sentence
+        sentences = _sentences(normalise(raw))
+        cleaned = [s.replace(org, "") if org else s for s in sentences]
+        for sentence_index, (sentence, clean) in enumerate(zip(sentences, cleaned, strict=True)):
             tokens = list(TOKEN_RE.finditer(clean))
             matches = _match_sentence(clean, tokens)
             roles = {start: (m, f) for m in matches for start, f in m.spans.items()}
             sentence_first: int | None = None
             parent: int | None = None
             current: Claim | None = None
+            current_end = -1
             last_end = 0
             loose: list[str] = []
             for token in tokens:
@@ -336,13 +371,16 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                         last_end = token.end()
                         continue
                 number, unit = token.group("number"), token.group("unit")
-                opener = LIST_OPENER_RE.search(before)
+                bracket = _bracket_head(claims, clean, token.start(), (unit_index, sentence_index))
+                opener = LIST_OPENER_RE.search(before) if bracket is None else None
                 if opener:
-                    parent = _list_parent(claims, current, opener.group(), section)
+                    parent = _list_parent(claims, current, opener.group(), section, before)
                     part_list += 1
+                elif bracket is None and current is not None and current_end == last_end and COLON_RE.match(before):
+                    parent, part_list = claims.index(current), part_list + 1  # 总额 6,143.52 万元：货物 …、服务 …
                 subject = _subject(before)
                 if role and role[0].pattern.subject == "phrase":
-                    subject = _phrase_subject(clean, role[0].start, _sentences(text)[:sentence_index])
+                    subject = _phrase_subject(clean, role[0].start, cleaned[:sentence_index])
                 trailing = re.search(rf"(?:{DIRECTION_RE})$", subject)
                 current = Claim(
                     page=page,
@@ -361,16 +399,19 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                 current.func_code = current.func_levels[-1][0] if current.func_levels else ""
                 current.parent = parent
                 current.part_list = part_list
-                if current.parent is None and open_parts is not None:
+                if bracket is not None:  # 公务用车购置及运行维护费6.7万元（公务用车购置费0万元；…）
+                    current.parent, current.part_list = bracket, -1_000_000 - bracket
+                elif current.parent is None and open_parts is not None:
                     current.parent, current.part_list = open_parts, -1 - open_parts
                 claims.append(current)
+                current_end = token.end()
                 if role:
                     role[0].claim = current
                 if sentence_first is None:
                     sentence_first = len(claims) - 1
                 last_end = token.end()
             for m in matches:
-                _apply(m, claims, unit_first, clean, page, section, sentence, (unit_index, sentence_index))
+                _apply(m, claims, unit_first, cleaned, page, section, sentence, (unit_index, sentence_index))
             if loose and unmatched is not None:
                 unmatched.append((page, section, sentence.strip(), loose))
             if sentence_first is not None and re.search(r"其中[:：]?\s*$", clean.strip()):
@@ -395,21 +436,31 @@ def _heading(claims, unit_first, unit_index, sentence_index, sentence, unit) -> 
     return head
 
 
-def _target(m: _Match, claims: list[Claim], unit_first: int, sentence: str, position) -> Claim | None:
+def _target(m: _Match, claims: list[Claim], unit_first: int, sentences: list[str], position) -> Claim | None:
     """The claim a pattern without a current figure speaks of: the figure stated before it.
 
     In the same sentence, the last amount before the phrase; when the phrase opens its sentence
     (与上年相比增加 …), the last amount of the paragraph.  A claim already compared is not compared again.
     """
+    sentence = sentences[position[1]]
+    depth = _depth(sentence, m.start)
     same = [c for c in claims[unit_first:] if c.position[:2] == position and c.position[2] < m.start]
     fields = set(m.groups)
     for c in reversed(same):
-        if c.is_change:
+        if c.is_change or _depth(sentence, c.position[2]) > depth:  # an aside in brackets, closed before
             continue
         return None if _conflicts(c, fields) else c
-    if same or not CONNECTIVES_RE.match(sentence[: m.start]):
+    opening = CONNECTIVES_RE.match(re.sub(r"^[)）]", "", sentence[: m.start]))
+    if same or not opening:
         return None
+    # a comparison opening its sentence speaks of the item's own figure (the first of the item the
+    # paragraph's last enumerated sentence opens), else of the paragraph's last figure that is not a listed part
     earlier = [c for c in claims[unit_first:] if c.position[:2] < position and not c.is_change]
+    item = max((i for i in range(position[1]) if ENUMERATED_RE.match(sentences[i])), default=None)
+    heads = [c for c in earlier if item is not None and c.position[1] >= item]
+    if heads and heads[0].amount is not None and not _conflicts(heads[0], fields):
+        return heads[0]
+    earlier = [c for c in earlier if c.parent is None or c.parent < unit_first]
     if earlier and not _conflicts(earlier[-1], fields):
         return earlier[-1]
     return None
@@ -427,12 +478,13 @@ def _conflicts(claim: Claim, fields: set[str]) -> bool:
     return any(taken.get(f, False) for f in fields)
 
 
-def _apply(m: _Match, claims, unit_first, sentence, page, section, original, position) -> None:
+def _apply(m: _Match, claims, unit_first, sentences, page, section, original, position) -> None:
     """Put a pattern's figures on the claim it speaks of (an amount-less claim when none is stated)."""
     g = m.groups
     claim = m.claim
+    sentence = sentences[position[1]]
     if claim is None and m.pattern.claim == "before":
-        claim = _target(m, claims, unit_first, sentence, position)
+        claim = _target(m, claims, unit_first, sentences, position)
     if claim is None:
         subject = _subject(sentence[: m.start])
         claim = Claim(
@@ -489,18 +541,18 @@ def _whole_name(text: str) -> str:
     return re.sub(r"(?:的|比重|比例|为|达)+$", "", text or "")
 
 
-def _list_parent(claims: list[Claim], current: Claim | None, opener: str, section: str) -> int | None:
+def _list_parent(claims: list[Claim], current: Claim | None, opener: str, section: str, before: str) -> int | None:
     """The whole a list of parts belongs to.
 
-    ``其中`` lists parts of the amount just stated; ``包括`` lists parts of the
-    total the sentence (or the paragraph before) states, also when it follows
-    another such list (收入包括 …；支出包括 …).
+    ``其中`` lists parts of the amount just stated, unless a list ended just before it (``货物 …、服务 901 万元；
+    其中一般公共预算拨款 …``: of the list's total); ``包括`` lists parts of the total the sentence (or the
+    paragraph before) states, also when it follows another such list (收入包括 …；支出包括 …).
     """
     if current is None:
         same_section = [j for j, c in enumerate(claims) if c.section == section and c.amount is not None]
         return same_section[-1] if same_section else None
     index = claims.index(current)
-    if opener == "包括" and current.parent is not None:
+    if current.parent is not None and (opener == "包括" or re.match(r"^[；;]\s*其中", before)):
         return current.parent
     return index
 
@@ -635,6 +687,8 @@ def _row(i: int, c: Claim) -> dict:
         "whole_id": c.whole,
         "share_group": c.share_group,
         "func_levels": c.func_levels,
+        "unit_index": c.position[0],
+        "sentence_index": c.position[1],
     }
 
 
