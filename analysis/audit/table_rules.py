@@ -389,17 +389,31 @@ def _income_figures(table: Table) -> dict[str, tuple[Decimal | None, str, str]]:
     and its rows' names when it lists the sources as rows."""
     out: dict[str, tuple[Decimal | None, str, str]] = {}
     row = grand_total_row(table)
+    if row is None and len(table.df) == 1:  # one unit's row: its own total
+        row = 0
     if row is not None:
+        groups: dict[str, list] = {}  # a heading over several columns: the sum of its columns (or its 小计)
         for column in table.money_columns:
             value = table.df.at[row, column]
             value = to_wanyuan(value, table.unit) if value is not None else None
             where = f"{table.name} {column}, page {table.cell_pages.at[row, column]}"
             levels = [squash(p) for p in column.split("/")]
-            for level in levels:
-                # the grand total: the first 合计/总计 column (收入合计, 收入预算/合计)
-                key = "总计" if re.match(r"^(?:收入)?(?:合计|总计)$", level) else _income_key(level)
-                if key and key not in out:
-                    out[key] = (value, where, level)
+            leaf = levels[-1]
+            # the grand total: the first 合计/总计 column (收入合计, 收入预算/合计)
+            key = "总计" if re.match(r"^(?:收入)?(?:合计|总计)$", leaf) and len(levels) <= 2 else _income_key(leaf)
+            if key and key not in out and (key == "总计" or not GROUP_TOTAL_RE.match(leaf)):
+                out[key] = (value, where, leaf)
+            for depth, level in enumerate(levels[:-1]):
+                group_where = f"{table.name} {level}（各栏之和）, page {table.cell_pages.at[row, column]}"
+                entry = groups.setdefault(_income_key(level), [Decimal(0), None, group_where, level, False])
+                if depth == len(levels) - 2 and GROUP_TOTAL_RE.match(leaf):
+                    entry[1], entry[2] = value, where  # the heading's own 小计 (事业收入/金额)
+                elif value is not None and not leaf.startswith("其中"):  # 其中：教育收费 is inside another
+                    entry[0] += value
+                    entry[4] = True
+        for key, (total, subtotal, where, level, any_value) in groups.items():
+            if key and key not in out and (subtotal is not None or any_value):
+                out[key] = (subtotal if subtotal is not None else total, where, level)
     if table.money_columns:
         column = table.money_columns[0]
         for i, name in enumerate(row_names(table, column)):
@@ -410,6 +424,7 @@ def _income_figures(table: Table) -> dict[str, tuple[Decimal | None, str, str]]:
     return out
 
 
+GROUP_TOTAL_RE = re.compile(r"^(?:小计|合计|金额)$")
 UNIT_HALF = {"万元": Decimal("0.005"), "元": Decimal("0.0000005"), "亿元": Decimal("50"), "千元": Decimal("0.0005")}
 
 
@@ -421,16 +436,21 @@ def income_lines_agree(ctx: AuditContext) -> Iterator[Outcome]:
         missing = "收支总表" if not summaries else "收入总表"
         yield Outcome("not_run", f"no {missing} with figures to compare the income lines")
         return
-    summary, income = summaries[0], incomes[0]
-    columns = [c for c in summary.money_columns if "收入" in squash(c.split("/")[0])] or summary.money_columns[:1]
-    if not columns:
-        yield Outcome("not_run", f"{summary.name}: no income column")
-        return
-    column = columns[0]
+    income = incomes[0]
     figures = _income_figures(income)
-    tolerance = max(UNIT_HALF.get(summary.unit, CENT), UNIT_HALF.get(income.unit, CENT))
     unmatched, ran = [], False
-    for i, name in enumerate(row_names(summary, column)):
+    # a 收支总表 continued over pages is read as its parts (the same title): every part's income lines
+    parts = [t for t in summaries if (t.label, t.title) == (summaries[0].label, summaries[0].title)]
+    lines = []
+    for summary in parts:
+        columns = [c for c in summary.money_columns if "收入" in squash(c.split("/")[0])] or summary.money_columns[:1]
+        if columns:
+            lines += [(summary, columns[0], i, name) for i, name in enumerate(row_names(summary, columns[0]))]
+    if not lines:
+        yield Outcome("not_run", f"{summaries[0].name}: no income column")
+        return
+    for summary, column, i, name in lines:
+        tolerance = max(UNIT_HALF.get(summary.unit, CENT), UNIT_HALF.get(income.unit, CENT))
         value = summary.df.at[i, column]
         if not name or value is None:
             continue
@@ -467,7 +487,7 @@ def income_lines_agree(ctx: AuditContext) -> Iterator[Outcome]:
     if unmatched:
         yield Outcome("not_run", f"{income.name} prints no line named like: {'、'.join(unmatched)}")
     elif not ran:
-        yield Outcome("not_run", f"no income line of {summary.name} with a figure")
+        yield Outcome("not_run", f"no income line of {summaries[0].name} with a figure")
 
 
 def splits_agree(ctx: AuditContext) -> Iterator[Outcome]:
