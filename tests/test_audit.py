@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from analysis import read_budget
@@ -172,3 +173,25 @@ def test_a_real_document_that_adds_up_gives_no_errors():
     report = run_audit(read_budget(REALWORLD / "swu_2023_final_accounts.pdf"))
     assert not report.has_errors
     assert report.summary().ran.sum() > 200
+
+
+def test_no_identity_that_holds_is_called_wrong(report):
+    frame = report.frame(include_passed=True)
+    passed = frame[frame.status == "passed"]
+    assert not passed.message.str.contains(r"wrong|contradict|differs|不成立|do not add up").any()
+
+
+def test_narrative_rules_do_not_depend_on_where_the_narrative_is_printed(sample, report):
+    """A budget whose narrative comes from another file (its own page numbers): the same findings."""
+    import dataclasses
+
+    moved = sample.narrative.assign(page=sample.narrative.page + 1000)
+    other = run_audit(dataclasses.replace(sample, narrative=moved)).frame(include_passed=True)
+    same = report.frame(include_passed=True)
+
+    def narrative_outcomes(frame):
+        frame = frame[frame.rule.str.startswith("N")]
+        return frame.drop(columns=["page", "location"]).reset_index(drop=True)
+
+    assert len(narrative_outcomes(same)) > 80
+    pd.testing.assert_frame_equal(narrative_outcomes(same), narrative_outcomes(other))
