@@ -36,7 +36,9 @@ def _figures(claim: pd.Series) -> dict:
 EXPECTED = {
     "F01": {"amount": "118.20", "budget": "120.00", "completion": "98.50%"},
     "F02": {"amount": "56.00", "budget": "56.00", "budget_flat": True},
-    "F03": {"amount": "7,970.38", "rate": "0.39%", "rate_direction": "增长", "prior_year": 2022, "current_year": 2023},
+    "F03": {"amount": "118.20", "change": "1.80", "direction": "减少", "rate": "1.50%", "rate_direction": "下降"},
+    "F04": {"amount": "45.30", "completion": "90.60%"},
+    "F05": {"amount": "7,970.38", "rate": "0.39%", "rate_direction": "增长", "prior_year": 2022, "current_year": 2023},
     "B01": {"amount": "3147.17", "prior": "3529.60", "change": "382.43", "direction": "减少", "rate": "10.83%",
             "rate_direction": "降低", "prior_year": 2022},
     "B02": {"amount": "5601", "prior": "5516.62", "change": "84.38", "direction": "增加"},
@@ -153,3 +155,45 @@ def test_a_figure_already_compared_is_not_compared_again():
     claims = _claims("支出 100 万元，比上年增加 10 万元，增长 11.11%。比上年增加 5 万元，增长 5.26%。")
     assert claims.change_text.tolist() == ["10", "5"]
     assert claims.amount.isna().tolist() == [False, True]
+
+
+def _audit(*texts: str, year: int = 2023):
+    """The narrative rules on a budget holding only these paragraphs."""
+    from pathlib import Path
+
+    from analysis.audit import run_audit
+    from analysis.model import TIDY_COLUMNS, Budget
+    from analysis.transform.indicators import INDICATOR_COLUMNS
+
+    budget = Budget(
+        path=Path("narrative.pdf"),
+        sha256="0" * 64,
+        pages=pd.DataFrame(),
+        tables=[],
+        tidy=pd.DataFrame(columns=TIDY_COLUMNS),
+        indicators=pd.DataFrame(columns=INDICATOR_COLUMNS),
+        narrative=_narrative(*texts),
+        meta={"year": year, "kind": "决算", "unit_name": ""},
+    )
+    frame = run_audit(budget).frame(include_passed=True)
+    return frame[frame.status != "not_run"].set_index("rule")
+
+
+def test_final_accounts_completion_and_change_against_the_budget_are_recomputed():
+    found = _audit(
+        "1.行政运行（项）。年初预算为 120.00 万元，支出决算为 118.20 万元，完成年初预算的 98.50%。",
+        "2.机关服务（项）。年初预算为 50.00 万元，支出决算为 45.00 万元，完成年初预算的 95.00%。",
+        "3.机关运行经费支出决算为 118.20 万元，比年初预算减少 1.80 万元，下降 1.50%。",
+    )
+    completion = found.loc[["N08"]]
+    assert completion.status.tolist() == ["passed", "failed"]
+    assert completion.expected.tolist() == ["98.50%", "90.00%"]
+    rate = found.loc["N02"]
+    assert rate.status == "passed" and "÷ 年初预算（118.20 ∓ 1.80 = 120.00）" in rate.message
+
+
+def test_a_comparison_naming_the_documents_own_year_is_flagged():
+    found = _audit("支出预算 100 万元，比2023年预算增加 10 万元，增长 11.11%。", year=2023)
+    years = found.loc[["N10"]]
+    assert years.status.tolist() == ["failed"] and years.expected.tolist() == ["2022"]
+    assert found.loc["N02"].status == "passed"

@@ -148,7 +148,8 @@ def _rate_outcomes(c) -> Iterator[Outcome]:
         if sign and prior <= 0:
             yield Outcome(
                 "not_run",
-                f"{label(c)}：上年 = {text} ∓ {c.change_text} = {fmt(prior)}，增长率无定义（文中写 {c.rate_text}）",
+                f"{label(c)}：{c.compared or '上年'} = {text} ∓ {c.change_text} = {fmt(prior)}，增长率无定义"
+                f"（文中写 {c.rate_text}）",
                 actual=c.rate_text,
                 location=where(c),
                 page=c.page,
@@ -157,7 +158,7 @@ def _rate_outcomes(c) -> Iterator[Outcome]:
         if sign:
             slack = (half_unit(text) + 2 * half_unit(c.change_text)) / prior * HUNDRED
             word = c.direction or c.rate_direction
-            formula = f"{word} {c.change_text} ÷ 上年（{text} ∓ {c.change_text} = {fmt(prior)}）"
+            formula = f"{word} {c.change_text} ÷ {c.compared or '上年'}（{text} ∓ {c.change_text} = {fmt(prior)}）"
             yield percent_outcome(c, c.change / prior * HUNDRED, c.rate, c.rate_text, slack, formula, "wrong rate")
             return
     why = "上年决算数本文件未列" if "决算数" in c.sentence else "文中未写上年金额或变动额"
@@ -262,11 +263,20 @@ def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
 def completion(ctx: AuditContext) -> Iterator[Outcome]:
     """决算 ÷ 年初预算 = the stated completion (完成年初预算的 Z%); 与年初预算一致 means equal figures."""
     claims = ctx.claims
-    rows = claims[claims.budget.notna()] if not claims.empty else claims
+    rows = claims[claims.budget.notna() | claims.completion.notna()] if not claims.empty else claims
     if rows.empty:
         yield Outcome("not_run", "the narrative states no final figure against its budget (年初预算 … 决算 …)")
         return
     for c in rows.itertuples():
+        if pd.isna(c.budget):
+            yield Outcome(
+                "not_run",
+                f"{label(c)}：完成预算的 {c.completion_text} 无法复核（文中未写年初预算）",
+                actual=c.completion_text,
+                location=where(c),
+                page=c.page,
+            )
+            continue
         if pd.notna(c.completion):
             if c.budget == 0:
                 yield Outcome("not_run", f"{label(c)}：年初预算为 0，完成率无定义", location=where(c), page=c.page)

@@ -53,6 +53,7 @@ FIELDS: dict[str, str] = {
     "current_year": "the year named for this year's figure",
     "flat": "the word stating no change (持平, 一致 …)",
     "budget_flat": "the word stating that the final figure equals the budget (与年初预算一致)",
+    "versus_budget": "the budget a final figure's change is stated against (比年初预算增加 …)",
 }
 
 PLACEHOLDERS: dict[str, str] = {
@@ -71,6 +72,7 @@ PLACEHOLDERS: dict[str, str] = {
     "kind": FIGURE_KINDS,
     "whole": r"(?P<whole>[^，,。；;：:%\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?",
     "flat": r"(?P<flat>持平|一致|相同|相当|不变|无变化)",
+    "versus_budget": r"(?:与|比|较)(?P<versus_budget>年初预算|预算)数?(?:相比|比较)?",
     #: words without figures inside one clause (the subject repeated: 与上年相比，财政拨款支出增加 …)
     "gap": r"[^，,。；;：:%\d]{0,24}?",
     "sep": r"[，,]?",
@@ -132,7 +134,20 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="部门决算 (national template)",
     ),
     ClaimPattern(
-        "F03", "final against the prior year's final, rate only",
+        "F03", "final against the budget: change and rate",
+        r"{versus_budget}{sep}{gap}{dir}{change}{sep}{rate_dir}{rate}",
+        "机关运行经费支出决算为 118.20 万元，比年初预算减少 1.80 万元，下降 1.50%。",
+        claim="before",
+        families="部门决算 (national template)",
+    ),
+    ClaimPattern(
+        "F04", "final figure and completion, the budget not stated",
+        r"决算(?:数)?为?{current}{sep}(?:完成(?:了)?(?:年初)?预算(?:数)?的?|为(?:年初)?预算(?:数)?的){completion}",
+        "2023年度“三公”经费支出决算为 45.30 万元，完成预算的 90.60%。",
+        families="部门决算 (national template)",
+    ),
+    ClaimPattern(
+        "F05", "final against the prior year's final, rate only",
         r"(?:{this_year})?决算数为?{current}{sep}(?:比|较){last_year}决算数?{rate_dir}{rate}",
         "1.小学教育（2050202），2023 年度决算数为 7,970.38万元，比 2022 年度决算数增长 0.39%。",
         families="部门决算 (central units)",

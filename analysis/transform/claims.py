@@ -54,6 +54,7 @@ CLAIM_COLUMNS = [
     "completion",
     "completion_text",
     "budget_flat",
+    "compared",
     "prior_year",
     "compare_year",
     "current_year",
@@ -154,6 +155,8 @@ class Claim:
     completion: Decimal | None = None
     completion_text: str = ""
     budget_flat: bool = False
+    #: what a change is stated against when it is not the prior year (``年初预算``: a final figure's budget)
+    compared: str = ""
     prior_year: int | None = None
     compare_year: int | None = None
     current_year: int | None = None
@@ -532,6 +535,8 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
         claim.flat = True
     if "budget_flat" in g:
         claim.budget_flat = True
+    if "versus_budget" in g:
+        claim.compared = "年初预算"
     for name in ("prior_year", "compare_year", "current_year"):
         if name in g:
             setattr(claim, name, int(g[name]))
@@ -677,6 +682,7 @@ def _row(i: int, c: Claim) -> dict:
         "completion": c.completion,
         "completion_text": c.completion_text,
         "budget_flat": c.budget_flat,
+        "compared": c.compared,
         "prior_year": c.prior_year,
         "compare_year": c.compare_year,
         "current_year": c.current_year,
