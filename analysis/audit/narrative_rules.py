@@ -28,6 +28,7 @@ GENERIC_NAMES = {
 }  # fmt: skip
 MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
 HUNDRED = Decimal(100)
+INCOME_SUFFIXES = ("拨款", "资金", "收入", "拨款收入", "收入资金")
 
 
 def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple | None:
@@ -205,6 +206,11 @@ def _subject_names(subject: str) -> list[str]:
         base = re.sub(r"^(?:部门|单位|本部门|本单位)", "", subject)
         names = [base, re.sub(r"预算$", "", base), re.sub(r"^一般公共预算(?:当年)?", "", base)]
     out = []
+    for name in list(names):
+        # an income source goes by 拨款, 资金 or 收入 (一般公共预算拨款 = 一般公共预算资金, 事业收入资金 = 事业收入)
+        base = re.sub(r"(?:拨款收入|拨款资金|收入资金|拨款|资金|收入)$", "", name)
+        if base != name:
+            names += [base + suffix for suffix in INCOME_SUFFIXES]
     for name in names:
         for variant in (name, re.sub(r"支出$", "", name), name + "支出" if not name.endswith("支出") else name):
             variant = name_of(variant)
@@ -244,14 +250,14 @@ def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decima
     names = [n for n in _subject_names(c.subject) if n in index]
     if not names:
         return "", []
-    entries = index[names[0]]
+    entries = list({(id(e.table), e.value, e.whole): e for n in names for e in index[n]}.values())
     entries = [e for e in entries if e.whole] or entries
     if pd.notna(c.parent_id):
         parent = ctx.claims.set_index("claim_id").loc[int(c.parent_id)]
         if parent.unit in MONEY_UNITS and pd.notna(parent.amount):
             limit = parent.amount * MONEY_UNITS[parent.unit] + half_unit(parent.amount_text)
             entries = [e for e in entries if e.value <= limit]
-    return names[0], [(e.table.name, e.value, scope_of(budget, e.table)) for e in entries]
+    return "/".join(names), [(e.table.name, e.value, scope_of(budget, e.table)) for e in entries]
 
 
 def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:

@@ -383,8 +383,9 @@ def indicator_weights(ctx: AuditContext) -> Iterator[Outcome]:
 
 
 def _income_key(name: str) -> str:
-    """An income line's name as matched across tables (``一、财政拨款`` ≈ ``财政拨款收入``)."""
-    return re.sub(r"收入$", "", name_of(name))
+    """An income line's name as matched across tables (``一、财政拨款`` ≈ ``财政拨款收入``, ``一般公共预算资金``
+    ≈ ``一般公共预算拨款收入``)."""
+    return re.sub(r"(?:拨款收入|拨款资金|收入资金|拨款|资金|收入)$", "", name_of(name))
 
 
 def _income_figures(table: Table) -> dict[str, tuple[Decimal | None, str, str]]:
