@@ -18,7 +18,7 @@ from ..transform.amounts import to_wanyuan
 from ..transform.indicators import project_budgets
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
 from .core import AuditContext, Outcome, fmt, half_unit
-from .figures import grand_total_row, name_of, project_amounts, scope_of
+from .figures import grand_total_row, name_of, project_amounts, row_names, scope_of, text_columns
 from .table_rules import _project_table
 
 #: words too general to name one figure
@@ -353,43 +353,47 @@ def class_names(ctx: AuditContext) -> Iterator[Outcome]:
         )
 
 
-def _vehicle(path: list[str]) -> bool:
-    return any("公务用车" in p for p in path)
+#: the “三公” items, as the narrative and the tables name them
+THREE_PUBLIC_NAMES = {
+    "total": "“三公”经费",
+    "abroad": "因公出国（境）费",
+    "vehicles": "公务用车购置及运行费",
+    "purchase": "公务用车购置费",
+    "running": "公务用车运行费",
+    "reception": "公务接待费",
+}
+OTHER_COSTS_RE = re.compile(r"会议费|培训费|机关运行|行政经费")
 
 
-THREE_PUBLIC_ITEMS = (
-    # (narrative subject, whether a 三公 table column — its squashed header path — holds the item)
-    (r"因公出国", lambda path: any("因公出国" in p for p in path)),
-    (
-        r"公务用车购置及运行",
-        lambda path: (
-            "公务用车购置及运行" in path[-1]
-            or (any("公务用车购置及运行" in p for p in path[:-1]) and path[-1] in ("小计", "合计"))
-        ),
-    ),
-    (r"公务用车购置(?!及)", lambda path: re.search(r"购置(?!及)", path[-1]) is not None and _vehicle(path)),
-    (r"公务用车运行", lambda path: re.search(r"(?<!购置及)运行", path[-1]) is not None and _vehicle(path)),
-    (r"公务接待", lambda path: "公务接待" in path[-1]),
-)
-#: the 三公 total: a 合计 column under no item's heading
-THREE_PUBLIC_TOTAL = (
-    r"三公",
-    lambda path: path[-1] in ("合计", "总计") and not any(test(path) for _, test in THREE_PUBLIC_ITEMS),
-)
-OTHER_COSTS_RE = re.compile(r"会议费|培训费|机关运行")
+def three_public_item(names: list[str]) -> str | None:
+    """Which “三公” item a subject or a table heading path names (``None``: none of them).
 
-
-def _three_public_item(subject: str):
-    subject = squash(subject)
-    if OTHER_COSTS_RE.search(subject):
+    A vehicle heading's parts (购置费, 运行费 under 公务用车购置及运行费) are the finer items; a path under
+    no item but 合计/总计 (or a subject naming 三公 only) is the total.
+    """
+    names = [squash(n) for n in names if n]
+    text = "/".join(names)
+    if OTHER_COSTS_RE.search(text):
         return None
-    for item in THREE_PUBLIC_ITEMS:
-        if re.search(item[0], subject):
-            return item
-    return THREE_PUBLIC_TOTAL if re.search(THREE_PUBLIC_TOTAL[0], subject) else None
+    if "公务用车" in text or any("购置及运行" in n for n in names):
+        for name in names:
+            if "购置及运行" in name:
+                continue
+            if re.search(r"购置", name):
+                return "purchase"
+            if re.search(r"运行", name):
+                return "running"
+        return "vehicles"
+    if "因公出国" in text:
+        return "abroad"
+    if "公务接待" in text:
+        return "reception"
+    if "三公" in text or any(re.match(r"^(?:合计|总计)$", n) for n in names):
+        return "total"
+    return None
 
 
-def _three_public_claims(ctx: AuditContext) -> dict[int, tuple]:
+def _three_public_claims(ctx: AuditContext) -> dict[int, str]:
     tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
     claims = ctx.claims
     if not tables or claims.empty:
@@ -397,18 +401,59 @@ def _three_public_claims(ctx: AuditContext) -> dict[int, tuple]:
     rows = claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change & claims.amount.notna()]
     out = {}
     for c in rows.itertuples():
-        item = _three_public_item(c.subject)
+        item = three_public_item([c.subject]) if re.search(r"三公|因公出国|公务用车|公务接待", c.subject) else None
         if item:
             out[c.claim_id] = item
     return out
 
 
-def _three_public_column(table, test) -> str | None:
-    """The column of a 三公 table holding an item (or the 三公 total)."""
+def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decimal, str]], str]:
+    """Item → (figure in 万元, where) of a “三公”经费表, and why it gives none.
+
+    Items printed as columns are read in the table's 合计 row (else the row of the document's year,
+    else its only row), the columns of one item added up (its funds: 一般公共预算, 政府性基金 …); items
+    printed as rows are read in the table's first amount column.
+    """
+    names = row_names(table, printed=False)
+    by_row = {
+        three_public_item([n]): i for i, n in enumerate(names) if re.search(r"三公|因公出国|公务用车|公务接待", n)
+    }
+    by_row.pop(None, None)
+    out: dict[str, tuple[Decimal, str]] = {}
+    if {"abroad", "reception"} & set(by_row):
+        column = table.money_columns[0]
+        for item, i in by_row.items():
+            value = table.df.at[i, column]
+            if value is not None:
+                out[item] = (
+                    to_wanyuan(value, table.unit),
+                    f"{table.name} row {names[i]}, page {table.cell_pages.at[i, column]}",
+                )
+        return out, ""
+    row = grand_total_row(table)
+    if row is None and year:
+        rows = [
+            i
+            for i in range(len(table.df))
+            if any(re.match(rf"^{year}\s*年?度?$", str(table.df.at[i, c] or "").strip()) for c in text_columns(table))
+        ]
+        row = rows[0] if rows else None
+    if row is None and len(table.df) == 1:
+        row = 0
+    if row is None:
+        return {}, f"{table.name}: no 合计 row (nor a row of the year {year})"
+    sums: dict[str, list] = {}
     for column in table.money_columns:
-        if test([squash(p) for p in column.split("/")]):
-            return column
-    return None
+        item = three_public_item(column.split("/"))
+        if item is None:
+            continue
+        value = table.df.at[row, column]
+        value = Decimal(0) if value is None else value  # a blank cell of an item's column: nothing budgeted
+        entry = sums.setdefault(
+            item, [Decimal(0), f"{table.name} “{squash(column)}”, page {table.cell_pages.at[row, column]}"]
+        )
+        entry[0] += to_wanyuan(value, table.unit)
+    return {item: (value, where) for item, (value, where) in sums.items()}, ""
 
 
 def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
@@ -421,38 +466,32 @@ def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
     if not items:
         yield Outcome("not_run", "the narrative states no “三公” figure")
         return
-    by_id = ctx.claims.set_index("claim_id")
-    table = tables[0]
-    row = grand_total_row(table)
-    if row is None and len(table.df) == 1:
-        row = 0
-    if row is None:
-        yield Outcome("not_run", f"{table.name}: no 合计 row")
+    figures, why = three_public_figures(tables[0], ctx.budget.meta.get("year"))
+    if not figures:
+        yield Outcome("not_run", why or f"{tables[0].name}: no “三公” item read")
         return
-    for claim_id, (_, test) in items.items():
+    by_id = ctx.claims.set_index("claim_id")
+    for claim_id, item in items.items():
         c = by_id.loc[claim_id]
-        column = _three_public_column(table, test)
-        if column is None:
+        if item not in figures:
             yield Outcome(
                 "not_run",
-                f"{c.subject} {c.amount_text} {c.unit}：{table.name}无此栏",
+                f"{c.subject} {c.amount_text} {c.unit}：{tables[0].name}未列{THREE_PUBLIC_NAMES[item]}",
                 location=f"p.{c.page}",
                 page=int(c.page),
             )
             continue
-        value = table.df.at[row, column]
-        value = to_wanyuan(value, table.unit) if value is not None else Decimal(0)
+        value, where_table = figures[item]
         amount = c.amount * MONEY_UNITS[c.unit]
         ok = abs(amount - value) <= half_unit(c.amount_text) * MONEY_UNITS[c.unit]
-        leaf = "/".join(squash(p) for p in column.split("/"))
         yield Outcome(
             "passed" if ok else "failed",
-            f"{c.subject}：文中 {c.amount_text} {c.unit}，{table.name}“{leaf}”为 {fmt(value)} 万元"
+            f"{c.subject}：文中 {c.amount_text} {c.unit}，{where_table.split(', page')[0]} 为 {fmt(value)} 万元"
             + ("" if ok else "（narrative differs from the table）"),
             expected=fmt(value),
             actual=c.amount_text,
             difference=fmt(amount - value),
-            location=f"p.{c.page} “{c.sentence[:60]}”; {table.name} page {table.cell_pages.at[row, column]}",
+            location=f"p.{c.page} “{c.sentence[:60]}”; {where_table}",
             page=int(c.page),
         )
 
