@@ -195,3 +195,15 @@ def test_narrative_rules_do_not_depend_on_where_the_narrative_is_printed(sample,
 
     assert len(narrative_outcomes(same)) > 80
     pd.testing.assert_frame_equal(narrative_outcomes(same), narrative_outcomes(other))
+
+
+def test_three_public_items_are_named_alike_in_the_text_and_in_every_table_layout():
+    from analysis.audit.narrative_rules import three_public_item
+
+    assert three_public_item(["“三公”经费预算数", "公务用车购置及运行费", "购置费"]) == "purchase"
+    assert three_public_item(["公务用车购置及运行维护费", "公务用车运行维护费", "一般公共预算"]) == "running"
+    assert three_public_item(["当年财政拨款预算安排", "公务用车购置及运行费", "小计"]) == "vehicles"
+    assert three_public_item(["总计", "一般公共预算"]) == "total"
+    assert three_public_item(["（二）公务用车购置及运行维护支出"]) == "vehicles"
+    assert three_public_item(["其中：（一）因公出国（境）支出"]) == "abroad"
+    assert three_public_item(["机关运行经费预算数"]) is None and three_public_item(["行政经费"]) is None
