@@ -157,7 +157,7 @@ def test_a_figure_already_compared_is_not_compared_again():
     assert claims.amount.isna().tolist() == [False, True]
 
 
-def _audit(*texts: str, year: int = 2023):
+def _audit(*texts: str, year: int = 2023, kind: str = "预算"):
     """The narrative rules on a budget holding only these paragraphs."""
     from pathlib import Path
 
@@ -173,7 +173,7 @@ def _audit(*texts: str, year: int = 2023):
         tidy=pd.DataFrame(columns=TIDY_COLUMNS),
         indicators=pd.DataFrame(columns=INDICATOR_COLUMNS),
         narrative=_narrative(*texts),
-        meta={"year": year, "kind": "决算", "unit_name": ""},
+        meta={"year": year, "kind": kind, "unit_name": ""},
     )
     frame = run_audit(budget).frame(include_passed=True)
     return frame[frame.status != "not_run"].set_index("rule")
@@ -184,6 +184,7 @@ def test_final_accounts_completion_and_change_against_the_budget_are_recomputed(
         "1.行政运行（项）。年初预算为 120.00 万元，支出决算为 118.20 万元，完成年初预算的 98.50%。",
         "2.机关服务（项）。年初预算为 50.00 万元，支出决算为 45.00 万元，完成年初预算的 95.00%。",
         "3.机关运行经费支出决算为 118.20 万元，比年初预算减少 1.80 万元，下降 1.50%。",
+        kind="决算",
     )
     completion = found.loc[["N08"]]
     assert completion.status.tolist() == ["passed", "failed"]
@@ -196,4 +197,10 @@ def test_a_comparison_naming_the_documents_own_year_is_flagged():
     found = _audit("支出预算 100 万元，比2023年预算增加 10 万元，增长 11.11%。", year=2023)
     years = found.loc[["N10"]]
     assert years.status.tolist() == ["failed"] and years.expected.tolist() == ["2022"]
+    assert found.loc["N02"].status == "passed"
+
+
+def test_final_accounts_may_compare_with_their_own_years_budget():
+    found = _audit("机关运行经费支出决算 95 万元，比2023年年初预算减少 5 万元，下降 5%。", year=2023, kind="决算")
+    assert found.loc[["N10"]].status.tolist() == ["passed"]
     assert found.loc["N02"].status == "passed"

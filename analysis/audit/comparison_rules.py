@@ -339,6 +339,7 @@ def comparison_years(ctx: AuditContext) -> Iterator[Outcome]:
     if not year:
         yield Outcome("not_run", "the document's year is not printed on its cover")
         return
+    final = ctx.budget.meta.get("kind") == "决算"
     wrong: dict[tuple, list] = {}
     for c in named.itertuples():
         for column, expected, what in (
@@ -349,6 +350,8 @@ def comparison_years(ctx: AuditContext) -> Iterator[Outcome]:
             stated = getattr(c, column)
             if pd.isna(stated):
                 continue
+            if final and column != "current_year" and re.search(rf"{int(stated)}年度?(?:年初)?预算", c.sentence):
+                expected, what = year, "本年预算"  # final accounts compare with the year's own budget
             if int(stated) == expected:
                 yield Outcome(
                     "passed",
