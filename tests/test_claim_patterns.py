@@ -55,6 +55,7 @@ EXPECTED = {
     "B10": {"amount": "36.5", "rate": "5.2%", "rate_direction": "下降"},
     "B11": {"amount": "880", "rate": "3.5%", "rate_direction": "增长"},
     "B12": {"amount": "0", "flat": True, "prior_year": 2025},
+    "B14": {"amount": "1305.25", "change": "403.75", "direction": "小于"},
     "B13": {"amount": "14,458.07", "direction": "增加", "rate": "6.33%", "rate_direction": "增长", "is_change": True},
     "S01": {"amount": "434,334.99", "share": "77.94%"},
     "S02": {"amount": "106", "share": "15.70%", "whole": "“三公”经费"},

@@ -239,6 +239,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         claim="before",
         families="上海, 江苏, 广东, 深圳, 北京; national",
     ),
+    ClaimPattern(
+        "B14", "this year's figure more or less than the prior year's by a change (本年数小于上年预算数 X)",
+        r"本年(?:预算)?数?(?P<direction>小于|大于|少于|多于|低于|高于){last_year}{kind}{change}",
+        "会议费预算支出 1305.25 万元，本年数小于上年预算数 403.75 万元，原因是…",
+        claim="before",
+        families="江苏",
+    ),
     # ----- a change and a rate stated of a subject without any figure of it (收入增加 X 万元，增长 Z%)
     ClaimPattern(
         "B13", "change and rate of a subject stating no level",

@@ -70,8 +70,8 @@ CLAIM_COLUMNS = [
 ]
 UNMATCHED_COLUMNS = ["page", "section", "sentence", "percents"]
 
-UP_WORDS = ("增加", "增长", "上升", "提高", "增")
-DOWN_WORDS = ("减少", "降低", "下降", "减")
+UP_WORDS = ("增加", "增长", "上升", "提高", "增", "大于", "多于", "高于")
+DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于")
 DIRECTION_RE = "增加|减少|增长|降低|上升|下降|提高"
 #: units of the amounts a sentence states (项 not as in a function code's level: 行政运行（01项）)
 UNITS = "亿元|万元|千元|元|辆|个|台（套）|台\\(套\\)|台|套|人|项(?![)）])"
