@@ -58,6 +58,31 @@ FINDINGS = {
         ("N02", "warning", "66.68%", "66.69%"),  # 机关运行经费 减少 2,233.13 of 3,348.98
     ],
     "jiangsu_zhengxie_bangongting_2019_budget": [],
+    "jiangsu_jianchayuan_2018_budget": [
+        ("N02", "error", "0.60%", "0.06%"),  # 一般行政管理事务: 增加 21.8 of 3,644.2 stated as 0.06%
+        ("N02", "error", "6.60%", "0.66%"),  # 检察监督支出: 减少 134 of 2,029 stated as 0.66%
+        ("N02", "warning", "36.59%", "36.58%"),  # 行政运行: 2,915.22 ÷ 7,968.14
+        ("N02", "warning", "9.15%", "9.1%"),  # 社会保障和就业支出: 184.96 ÷ 2,021.18
+        # shares forced to add up to 100%: each a digit off
+        ("N04", "warning", "0.07%", "0.06%"),
+        ("N04", "warning", "10.88%", "10.87%"),
+        ("N04", "warning", "63.74%", "63.75%"),
+        ("N04", "warning", "99.93%", "99.94%"),
+        ("N04", "warning", "99.93%", "99.94%"),
+    ],
+    "jiangsu_renda_bangongting_2017_budget": [
+        # “占‘三公’经费的 8.75% / 7.22% / 16.81%”: the 三公 table's 合计 is 833.60 (222.5 + 183.6 + 427.5)
+        ("N04", "error", "22.02%", "7.22%"),
+        ("N04", "error", "26.69%", "8.75%"),
+        ("N04", "error", "51.28%", "16.81%"),
+    ],
+    "jiangsu_shengwei_bangongting_2018_budget": [],
+    "jiangsu_shengwei_bangongting_2018_budget_tables": [],
+    "guangzhou_tongjiju_2026_department_budget": [],
+    "shenzhen_kouanban_2026_department_budget": [],
+    "chongqing_kejiju_2026_department_budget": [],
+    "beijing_jiaotongwei_2026_department_budget": [],
+    "shanghai_zhiyenenglikaoshiyuan_2026_unit_budget": [],
 }
 
 #: identities that hold per file and rule: (ran, passed)
@@ -72,6 +97,14 @@ HOLD = {
     "jiangsu_zhengxie_bangongting_2017_budget": {"N02": (20, 20), "N03": (20, 20), "N04": (12, 12), "N10": (2, 2)},
     "jiangsu_zhengxie_bangongting_2018_budget": {"N02": (19, 18), "N03": (19, 19), "N04": (14, 14)},
     "jiangsu_zhengxie_bangongting_2019_budget": {"N02": (22, 22), "N03": (22, 22), "N04": (14, 14)},
+    "jiangsu_jianchayuan_2018_budget": {"N02": (13, 9), "N04": (9, 4), "N06": (12, 12), "N12": (7, 7)},
+    "jiangsu_renda_bangongting_2017_budget": {"N02": (10, 10), "N04": (7, 4), "N06": (8, 8), "N12": (7, 7)},
+    "jiangsu_shengwei_bangongting_2018_budget": {"N02": (18, 18), "N03": (15, 15), "N04": (8, 8)},
+    "guangzhou_tongjiju_2026_department_budget": {"N02": (8, 8), "N05": (3, 3), "N12": (6, 6), "X06": (8, 8)},
+    "shenzhen_kouanban_2026_department_budget": {"N02": (10, 10), "N05": (7, 7), "N06": (8, 8), "X06": (13, 13)},
+    "chongqing_kejiju_2026_department_budget": {"N05": (7, 7), "N06": (12, 12), "N12": (5, 5), "X06": (3, 3)},
+    "beijing_jiaotongwei_2026_department_budget": {"N01": (2, 2), "N02": (3, 3), "N04": (2, 2)},
+    "shanghai_zhiyenenglikaoshiyuan_2026_unit_budget": {"N06": (5, 5), "N12": (6, 6), "X06": (3, 3)},
 }  # fmt: skip
 
 
@@ -133,3 +166,21 @@ def test_rates_of_final_accounts_without_the_prior_years_figures_say_why_they_ca
     not_run = report.findings[(report.findings.rule == "N02") & (report.findings.status == "not_run")]
     assert len(not_run) == 12 and not_run.message.str.contains("上年决算数本文件未列").all()
     assert not_run.message.str.startswith("小学教育（2050202）").any()
+
+
+def test_a_narrative_printed_apart_from_its_tables_is_audited_against_them():
+    """The 2018 budget of 中共江苏省委办公厅: narrative and tables in two files, put together as one budget."""
+    import dataclasses
+
+    narrative = read_budget(REALWORLD / "jiangsu_shengwei_bangongting_2018_budget.pdf")
+    tables = read_budget(REALWORLD / "jiangsu_shengwei_bangongting_2018_budget_tables.pdf")
+    meta = {**tables.meta, **{k: v for k, v in narrative.meta.items() if v}}
+    report = run_audit(dataclasses.replace(tables, narrative=narrative.narrative, meta=meta))
+    summary = report.summary().set_index("rule")
+    for rule, (ran, passed) in {"N06": (14, 14), "N12": (8, 8), "N04": (8, 7), "N02": (18, 18)}.items():
+        assert (summary.at[rule, "ran"], summary.at[rule, "passed"]) == (ran, passed), rule
+    failed = report.findings[report.findings.status == "failed"]
+    # 公务用车购置及运行费 411.20 of the table's 三公 合计 508.20 is 80.91%; the three shares are forced to 100%
+    assert list(zip(failed.rule, failed.severity, failed.expected, failed.actual, strict=True)) == [
+        ("N04", "warning", "80.91%", "80.92%")
+    ]
