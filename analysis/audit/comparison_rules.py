@@ -23,7 +23,9 @@ SHARE_WORD_RE = re.compile(r"占[^，。；%]{0,40}?\d+(?:\.\d+)?\s*%")
 
 
 def where(claim) -> str:
-    return f"p.{claim.page} “{claim.sentence[:80]}{'…' if len(claim.sentence) > 80 else ''}”"
+    """Where a claim is printed: page (and file, for a narrative read from several files) and sentence."""
+    page = f"{claim.source} p.{claim.page}" if getattr(claim, "source", "") else f"p.{claim.page}"
+    return f"{page} “{claim.sentence[:80]}{'…' if len(claim.sentence) > 80 else ''}”"
 
 
 def label(claim) -> str:
@@ -197,7 +199,7 @@ def _unread(ctx: AuditContext, pattern: re.Pattern, what: str) -> Iterator[Outco
                 "not_run",
                 f"未识别的{what}表述（no claim pattern reads it）：“{m.group()}”",
                 actual=re.search(r"\d+(?:\.\d+)?\s*%", m.group()).group().replace(" ", ""),
-                location=f"p.{row.page} “{row.sentence[:80]}”",
+                location=(f"{row.source} " if row.source else "") + f"p.{row.page} “{row.sentence[:80]}”",
                 page=int(row.page),
             )
 

@@ -84,6 +84,17 @@ class AuditContext:
         return self._claims_read[1]
 
     @cached_property
+    def several_files(self) -> bool:
+        """Whether the narrative was read from several files (pages are then named with their file)."""
+        narrative = self.budget.narrative
+        return "source" in narrative and narrative.source.nunique() > 1
+
+    def place(self, row) -> str:
+        """``p.N`` of a narrative row, with its file when the narrative comes from several files."""
+        source = getattr(row, "source", "") if self.several_files else ""
+        return f"{source} p.{row.page}" if source else f"p.{row.page}"
+
+    @cached_property
     def code_figures(self):
         from .figures import code_figures
 

@@ -186,7 +186,7 @@ def _parts_outcome(whole, segment: list) -> Outcome:
         expected=whole.amount_text,
         actual=fmt(total),
         difference=fmt(difference),
-        location=f"p.{whole.page} “{whole.sentence[:60]}…”",
+        location=f"{whole.source + ' ' if whole.source else ''}p.{whole.page} “{whole.sentence[:60]}…”",
         page=int(whole.page),
         # parts short of the total may be a partial list (其中 names only some); more than the total is an error
         severity=None if difference > 0 else "warning",
@@ -477,7 +477,7 @@ def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
             yield Outcome(
                 "not_run",
                 f"{c.subject} {c.amount_text} {c.unit}：{tables[0].name}未列{THREE_PUBLIC_NAMES[item]}",
-                location=f"p.{c.page}",
+                location=where(c),
                 page=int(c.page),
             )
             continue
@@ -491,7 +491,7 @@ def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
             expected=fmt(value),
             actual=c.amount_text,
             difference=fmt(amount - value),
-            location=f"p.{c.page} “{c.sentence[:60]}”; {where_table}",
+            location=f"{where(c)}; {where_table}",
             page=int(c.page),
         )
 

@@ -27,6 +27,7 @@ from .claim_patterns import NUMBER, NUMBER_FIELDS, PATTERNS, ClaimPattern
 CLAIM_COLUMNS = [
     "claim_id",
     "page",
+    "source",
     "section",
     "sentence",
     "subject",
@@ -68,7 +69,7 @@ CLAIM_COLUMNS = [
     "unit_index",
     "sentence_index",
 ]
-UNMATCHED_COLUMNS = ["page", "section", "sentence", "percents"]
+UNMATCHED_COLUMNS = ["page", "source", "section", "sentence", "percents"]
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "增", "大于", "多于", "高于")
 DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于")
@@ -170,6 +171,8 @@ class Claim:
     share_group: int | None = None
     func_code: str = ""
     func_levels: tuple[tuple[str, str], ...] = ()
+    #: the file the sentence is printed in, when the narrative comes from several files
+    source: str = ""
     position: tuple[int, int, int] = (0, 0, 0)  # text unit, sentence, offset: reading order
 
     def has_comparison(self) -> bool:
@@ -187,15 +190,23 @@ class _Match:
     restating: bool = False
 
 
-def text_units(narrative: pd.DataFrame) -> list[tuple[int, str, str]]:
-    """(page, section, text) with paragraphs cut by a page break joined again."""
+def text_units(narrative: pd.DataFrame) -> list[tuple[int, str, str, str]]:
+    """(page, section, text, source) with paragraphs cut by a page break joined again.
+
+    ``source`` is the file a paragraph is printed in when the narrative comes from several files (a
+    budget published as two), else ``""``; paragraphs of different files are never joined.
+    """
+    sources = narrative["source"].fillna("") if "source" in narrative else pd.Series("", index=narrative.index)
+    several = sources.nunique() > 1
     units: list[list] = []
-    for row in narrative.itertuples():
+    for row, source in zip(narrative.itertuples(), sources, strict=True):
         text = str(row.text).strip()
         section = f"{row.part or ''} {row.section or ''}".strip()
+        source = source if several else ""
         if (
             units
             and units[-1][1] == section
+            and units[-1][4] == source
             and units[-1][2]
             and units[-1][2][-1] not in "。；;：:！!"
             and row.page == units[-1][3] + 1
@@ -204,8 +215,8 @@ def text_units(narrative: pd.DataFrame) -> list[tuple[int, str, str]]:
             units[-1][2] += text
             units[-1][3] = row.page
             continue
-        units.append([row.page, section, text, row.page])
-    return [(page, section, text) for page, section, text, _ in units]
+        units.append([row.page, section, text, row.page, source])
+    return [(page, section, text, source) for page, section, text, _, source in units]
 
 
 def _sentences(text: str) -> list[str]:
@@ -342,7 +353,7 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
     open_parts: int | None = None  # a claim whose 其中 list goes on in the next paragraphs
     part_list = 0
     previous_section = None
-    for unit_index, (page, section, raw) in enumerate(text_units(narrative)):
+    for unit_index, (page, section, raw, source) in enumerate(text_units(narrative)):
         if section != previous_section:
             open_parts, previous_section = None, section
         unit_first = len(claims)
@@ -387,6 +398,7 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                 trailing = re.search(rf"(?:{DIRECTION_RE})$", subject)
                 current = Claim(
                     page=page,
+                    source=source,
                     section=section,
                     sentence=sentence.strip(),
                     subject=subject[: trailing.start()] if trailing else subject,
@@ -414,9 +426,9 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                     sentence_first = len(claims) - 1
                 last_end = token.end()
             for m in matches:
-                _apply(m, claims, unit_first, cleaned, page, section, sentence, (unit_index, sentence_index))
+                _apply(m, claims, unit_first, cleaned, page, section, sentence, (unit_index, sentence_index), source)
             if loose and unmatched is not None:
-                unmatched.append((page, section, sentence.strip(), loose))
+                unmatched.append((page, source, section, sentence.strip(), loose))
             if sentence_first is not None and re.search(r"其中[:：]?\s*$", clean.strip()):
                 open_parts = sentence_first
     _link_shares(claims)
@@ -481,7 +493,7 @@ def _conflicts(claim: Claim, fields: set[str]) -> bool:
     return any(taken.get(f, False) for f in fields)
 
 
-def _apply(m: _Match, claims, unit_first, sentences, page, section, original, position) -> None:
+def _apply(m: _Match, claims, unit_first, sentences, page, section, original, position, unit_source="") -> None:
     """Put a pattern's figures on the claim it speaks of (an amount-less claim when none is stated)."""
     g = m.groups
     claim = m.claim
@@ -492,6 +504,7 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
         subject = _subject(sentence[: m.start])
         claim = Claim(
             page=page,
+            source=unit_source,
             section=section,
             sentence=original.strip(),
             subject=re.sub(r"(?:与|同|比|较)$", "", subject),
@@ -655,6 +668,7 @@ def _row(i: int, c: Claim) -> dict:
     return {
         "claim_id": i,
         "page": c.page,
+        "source": c.source,
         "section": c.section,
         "sentence": c.sentence,
         "subject": c.subject,
@@ -705,7 +719,7 @@ def read_claims(narrative: pd.DataFrame, org_name: str = "") -> tuple[pd.DataFra
     frame = pd.DataFrame([_row(i, c) for i, c in enumerate(claims)], columns=CLAIM_COLUMNS)
     for column in ("prior_year", "compare_year", "current_year", "parent_id", "whole_id", "share_group"):
         frame[column] = frame[column].astype("Int64")
-    rows = [{"page": p, "section": s, "sentence": t, "percents": " ".join(x)} for p, s, t, x in missed]
+    rows = [{"page": p, "source": f, "section": s, "sentence": t, "percents": " ".join(x)} for p, f, s, t, x in missed]
     return frame, pd.DataFrame(rows, columns=UNMATCHED_COLUMNS)
 
 
