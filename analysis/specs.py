@@ -97,7 +97,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "fiscal_summary",
         "财政拨款收支总表",
         "fiscal appropriation summary",
-        r"财政拨款收支.*(?:总表|总体情况)",
+        r"^(?!.*(?:一般公共预算|政府性基金预算|国有资本经营预算)).*财政拨款收入?支出?.*(?:总表|总体情况)",
         "both",
         "fiscal",
     ),
@@ -105,7 +105,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "fiscal_basic_expense",
         "财政拨款基本支出表",
         "fiscal appropriation basic expenditure",
-        r"财政拨款.*基本支出",
+        r"^(?!.*(?:一般公共预算|政府性基金预算|国有资本经营预算)).*财政拨款.*基本支出",
         scope="fiscal",
         measure="basic",
     ),
@@ -120,10 +120,16 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "fiscal_expense_econ",
         "财政拨款支出表（部门经济分类科目）",
         "fiscal appropriation expenditure by economic class",
-        r"财政拨款支出.*经济分类",
+        r"^(?!.*(?:一般公共预算|政府性基金预算|国有资本经营预算)).*财政拨款支出.*经济分类",
         scope="fiscal",
     ),
-    TableSpec("fiscal_expense", "财政拨款支出表", "fiscal appropriation expenditure", r"财政拨款支出", scope="fiscal"),
+    TableSpec(
+        "fiscal_expense",
+        "财政拨款支出表",
+        "fiscal appropriation expenditure",
+        r"^(?!.*(?:一般公共预算|政府性基金预算|国有资本经营预算)).*财政拨款支出",
+        scope="fiscal",
+    ),
     TableSpec(
         "gpb_expense_summary",
         "一般公共预算支出总表",
@@ -173,7 +179,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "income_expense_summary",
         "收支总表",
         "income and expenditure summary",
-        r"收支.*(?:总表|总体情况)|收入支出.*(?:总表|总体情况)",
+        r"收支.*(?:总表|总体情况)|收入支出.*(?:总表|总体情况)|收入支出(?:决算|预算)表$",
         "both",
         "all",
     ),
@@ -189,9 +195,18 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         "basic_expense", "基本支出表", "basic (operating) expenditure", r"基本支出", scope="all", measure="basic"
     ),
-    TableSpec("project_expense", "项目支出表", "project expenditure", r"项目支出", scope="all", measure="project"),
-    TableSpec("purchase_services", "政府购买服务预算表", "government purchase of services", r"购买服务"),
+    TableSpec(
+        "performance_evaluation",
+        "绩效自评表",
+        "performance self-evaluation",
+        r"绩效自评|绩效评价",
+        "targets",
+    ),
+    TableSpec(
+        "project_expense", "项目支出表", "project expenditure", r"项目支出|专项业务经费", scope="all", measure="project"
+    ),
     TableSpec("gov_procurement", "政府采购预算表", "government procurement", r"政府采购"),
+    TableSpec("purchase_services", "政府购买服务预算表", "government purchase of services", r"购买服务"),
     TableSpec("staff_numbers", "单位人员情况表", "staff numbers", r"人员.*(情况|数字)", "count"),
     TableSpec("assets", "资产情况表", "state-owned assets", r"资产"),
 )
