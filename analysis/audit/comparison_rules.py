@@ -15,7 +15,7 @@ from decimal import Decimal
 import pandas as pd
 
 from ..transform.claims import direction_sign
-from .core import AuditContext, Outcome, decimals, fmt, half_unit
+from .core import AuditContext, Outcome, decimals, fmt, fmt_amount, half_unit
 
 HUNDRED = Decimal(100)
 RATE_WORD_RE = re.compile(r"(?:增长|增加|减少|下降|降低|上升|增幅为?|降幅为?|减幅为?)了?\s*\d+(?:\.\d+)?\s*%")
@@ -313,7 +313,7 @@ def restated_amounts(ctx: AuditContext) -> Iterator[Outcome]:
         table = ""
         values = {f.value for f in ctx.code_figures.get(c.func_code, []) if f.value is not None}
         if values and c.unit == "万元":
-            table = f"；表中{c.func_code}为 " + "、".join(f"{fmt(v.normalize())} 万元" for v in sorted(values))
+            table = f"；表中{c.func_code}为 " + "、".join(f"{fmt_amount(v)} 万元" for v in sorted(values))
         yield Outcome(
             "passed" if ok else "failed",
             f"{label(c)}：段首金额 {c.amount_text} {c.unit}，预算安排 {c.restated_text} {c.unit}"

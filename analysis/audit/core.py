@@ -191,6 +191,15 @@ def fmt(value: Decimal | int | None) -> str:
     return format(value, ",f")
 
 
+def fmt_amount(value: Decimal) -> str:
+    """An amount for a message read on screen: exact to the cent, else ``≈`` and two decimals
+    (2,087,959 元 is 208.7959 万元: shown ≈208.80; the figures themselves stay exact)."""
+    value = value.normalize() if isinstance(value, Decimal) else value
+    if isinstance(value, Decimal) and -value.as_tuple().exponent > 2:
+        return f"≈{value:,.2f}"
+    return fmt(value)
+
+
 def decimals(text: str) -> int:
     """Decimal places of a printed number (``"5,601.00"`` → 2, ``"5671"`` → 0)."""
     text = str(text).replace(",", "").rstrip("%％")

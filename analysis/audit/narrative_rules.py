@@ -17,7 +17,7 @@ from ..extract.text import squash
 from ..transform.amounts import to_wanyuan
 from ..transform.indicators import project_budgets
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
-from .core import AuditContext, Outcome, fmt, half_unit
+from .core import AuditContext, Outcome, fmt, fmt_amount, half_unit
 from .figures import grand_total_row, name_of, project_amounts, row_names, scope_of, text_columns
 from .table_rules import _project_table
 
@@ -300,7 +300,7 @@ def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
             yield Outcome("passed", f"{label(c)} {c.amount_text} {c.unit} = {match[0]}", fmt(match[1]),
                           c.amount_text, "0", where(c), c.page)  # fmt: skip
             continue
-        listing = "；".join(f"{t} {fmt(v)}" for t, v in comparable[:4])
+        listing = "；".join(f"{t} {fmt_amount(v)}" for t, v in comparable[:4])
         nearest = min(comparable, key=lambda tv: abs(tv[1] - amount))
         yield Outcome(
             "failed",
