@@ -12,7 +12,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..extract.pages import PAGE_NUMBER_RE, opens_table
+from ..extract.pages import EMPTY_NOTE_RE, NOTE_RE, PAGE_NUMBER_RE, opens_table
 from ..extract.reader import PageContent
 from ..extract.stitch import RawTable
 from ..extract.text import join_cell_lines, squash
@@ -44,6 +44,19 @@ def _narrative_lines(page: PageContent) -> list:
             continue
         break
     kept = [ln for ln in above if ln not in context and ln.y0 > max((c.y1 for c in context), default=top)]
+    # and the narrative going on below the page's last table, after its notes (注：…) and before
+    # the title of a table opening at the foot of the page
+    bottom = min(g.bbox[1] for g in page.grids)
+    below = sorted((ln for ln in lines if ln.y1 < bottom + 2), key=lambda ln: -ln.y1)
+    notes = True
+    for line in below:
+        squashed = squash(line.text)
+        if notes and (NOTE_RE.match(squashed) or EMPTY_NOTE_RE.search(squashed)):
+            continue
+        notes = False
+        if opens_table(line.text):
+            break
+        kept.append(line)
     return sorted(kept, key=lambda ln: (-round(ln.y1), ln.x0))
 
 
