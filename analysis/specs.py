@@ -28,6 +28,49 @@ TABLE_NAME_RE = re.compile(r"表\s*(?:[（(][^）)]{0,16}[)）])?\s*[:：]?$")
 #: the enumerators titles may carry (一、2018年度…预算表, （一）…)
 TITLE_ENUMERATOR_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))")
 
+
+@dataclass(frozen=True)
+class FormSpec:
+    """How templates print a 项目绩效目标表 as one key–value form per project (central, Chongqing …).
+
+    Each field is a pattern of the labels a form prints (matched on squashed text).
+    """
+
+    #: the label that opens a form (its first cell)
+    opens: str
+    #: labels a form prints in its first rows besides ``opens`` (a column header row has none)
+    labels: str
+    #: the funds: their labels (total and parts) and the label of the total
+    fund: str
+    fund_total: str
+    goal: str
+    unit: str
+    department: str
+    #: the indicator block's header words, by role
+    indicator_header: tuple[tuple[str, str], ...]
+
+
+TARGET_FORM = FormSpec(
+    opens="项目名称",
+    labels=r"^(?:主管部门|实施单位|项目单位|年度资金总额|项目资金|资金来源|年度总体目标|年度目标|总体目标"
+    r"|当年预算|项目概况|当年绩效目标)",
+    fund=r"资金|拨款|结转|收入|总额|合计|^当年预算|^市级支出|^补助区县",
+    fund_total=r"总额|合计|^当年预算",
+    goal=r"年度总体目标|年度目标|总体目标|绩效目标$",
+    unit=r"^实施单位|^单位名称",
+    department=r"^主管部门",
+    indicator_header=(
+        ("level1", r"^一级指标"),
+        ("level2", r"^二级指标"),
+        ("level3", r"^三级指标|^指标名称"),
+        ("operator", r"^指标性质|^符号"),
+        ("target", r"^指标值|^目标值"),
+        ("measure_unit", r"^度量单位|^计量单位"),
+        ("weight", r"^分值|^权重|^指标权重"),
+        ("direction", r"方向"),
+    ),
+)
+
 #: the scopes a table's figures may cover: Chinese and English names
 SCOPE_NAMES: dict[str, tuple[str, str]] = {
     "all": ("全部资金", "all funds"),

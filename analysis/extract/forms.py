@@ -14,16 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..specs import TARGET_FORM
 from .reader import Grid
 from .text import squash
 
-#: the label that opens a form (its first cell)
-FORM_KEY = "项目名称"
-#: labels a form prints in its first rows besides 项目名称 (a column header row has none of them)
-FORM_LABEL_RE = re.compile(
-    r"^(?:主管部门|实施单位|项目单位|年度资金总额|项目资金|资金来源|年度总体目标|年度目标|总体目标"
-    r"|当年预算|项目概况|当年绩效目标)"
-)
+#: the label that opens a form, and the labels of its first rows (declared in analysis.specs)
+FORM_KEY = TARGET_FORM.opens
+FORM_LABEL_RE = re.compile(TARGET_FORM.labels)
 
 
 @dataclass(frozen=True)

@@ -21,26 +21,16 @@ from ..extract.forms import FORM_KEY, FormCell, form_rows
 from ..extract.stitch import RawTable
 from ..extract.text import squash
 from ..model import Table
-from ..specs import TABLE_SPECS
+from ..specs import TABLE_SPECS, TARGET_FORM
 from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount
 
-#: header words of the indicator block, by role
-INDICATOR_HEADER = {
-    "level1": r"^一级指标",
-    "level2": r"^二级指标",
-    "level3": r"^三级指标|^指标名称",
-    "operator": r"^指标性质|^符号",
-    "target": r"^指标值|^目标值",
-    "measure_unit": r"^度量单位|^计量单位",
-    "weight": r"^分值|^权重|^指标权重",
-    "direction": r"方向",
-}
-#: the labels of a form's funds: its total (年度资金总额, 当年预算) and its parts (财政拨款, 市级支出 …)
-FUND_LABEL_RE = re.compile(r"资金|拨款|结转|收入|总额|合计|^当年预算|^市级支出|^补助区县")
-FUND_TOTAL_RE = re.compile(r"总额|合计|^当年预算")
-GOAL_LABEL_RE = re.compile(r"年度总体目标|年度目标|总体目标|绩效目标$")
-UNIT_LABEL_RE = re.compile(r"^实施单位|^单位名称")
-DEPT_LABEL_RE = re.compile(r"^主管部门")
+#: the form's labels, declared with the template in analysis.specs (TARGET_FORM)
+INDICATOR_HEADER = dict(TARGET_FORM.indicator_header)
+FUND_LABEL_RE = re.compile(TARGET_FORM.fund)
+FUND_TOTAL_RE = re.compile(TARGET_FORM.fund_total)
+GOAL_LABEL_RE = re.compile(TARGET_FORM.goal)
+UNIT_LABEL_RE = re.compile(TARGET_FORM.unit)
+DEPT_LABEL_RE = re.compile(TARGET_FORM.department)
 TARGET_RE = re.compile(r"^(?P<op>[≥≤＞＜><=＝]=?)?\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>.*)$")
 LABEL_UNIT_RE = re.compile(r"[(（](亿元|万元|元)[)）]")
 OPERATOR_NORMAL = {"＝": "=", "==": "=", ">=": "≥", "<=": "≤", "＞": ">", "＜": "<", "＞＝": "≥", "＜＝": "≤"}
