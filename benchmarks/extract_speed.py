@@ -13,22 +13,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
-import time
 import warnings
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def best_of(repeat: int, func) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = func()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+from timing import best_of  # noqa: E402
 
 
 def main() -> None:

@@ -50,57 +50,33 @@ def coverage_problems(
     ``contents``: the pages of the 目录, whose entries name tables without printing them.
     """
     problems = []
+
+    def problem(kind: str, page: PageContent, reason: str, table: str = "", text: str = "") -> None:
+        problems.append(Problem(kind, path.name, page.number, table, None, "", text, reason))
+
     for page in pages:
         if page.number in contents:
             continue
         if page.hidden_amounts:
-            problems.append(
-                Problem(
-                    "hidden",
-                    path.name,
-                    page.number,
-                    "",
-                    None,
-                    "",
-                    "",
-                    f"{page.hidden_amounts} amounts drawn outside the page's visible area are not read (not printed)",
-                )
+            problem(
+                "hidden",
+                page,
+                f"{page.hidden_amounts} amounts drawn outside the page's visible area are not read (not printed)",
             )
         loose = unread_amounts(page.lines, [g.bbox for g in page.grids])
         outside = page.lines_outside_grids()
         labels = _label_lines(outside)
         table = labels[0] if labels else ""
         if loose:
-            problems.append(
-                Problem(
-                    "coverage",
-                    path.name,
-                    page.number,
-                    table,
-                    None,
-                    "",
-                    loose[0].text.strip(),
-                    f"{len(loose)} amounts laid out in columns outside every table read: not extracted",
-                )
-            )
+            reason = f"{len(loose)} amounts laid out in columns outside every table read: not extracted"
+            problem("coverage", page, reason, table, loose[0].text.strip())
             continue
         if page.number in table_pages:
             continue
         units = [ln.text.strip() for ln in outside if UNIT_LINE_RE.search(squash(ln.text))]
         if labels or units:
-            signs = ", ".join(
-                ([f"label {labels[0]!r}"] if labels else []) + ([f"unit line {units[0]!r}"] if units else [])
-            )
-            problems.append(
-                Problem(
-                    "coverage",
-                    path.name,
-                    page.number,
-                    table,
-                    None,
-                    "",
-                    "",
-                    f"the page prints a table ({signs}) from which nothing was read",
-                )
+            signs = ([f"label {labels[0]!r}"] if labels else []) + ([f"unit line {units[0]!r}"] if units else [])
+            problem(
+                "coverage", page, f"the page prints a table ({', '.join(signs)}) from which nothing was read", table
             )
     return problems
