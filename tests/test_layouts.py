@@ -210,3 +210,25 @@ def test_percentage_columns_are_read_but_are_no_amounts(tmp_path):
     (t,) = doc.tables
     assert t.column_kinds["增长率"] == "rate" and t.df.at[1, "增长率"] == Decimal("10.00")
     assert set(doc.tidy.column) == {"本年预算数", "上年预算数"} and len(doc.tidy) == 4
+
+
+def test_a_scanned_page_among_text_pages_is_reported(tmp_path):
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    from .budget_pdfs import A4, FONT, _font
+
+    picture = tmp_path / "scan.png"
+    Image.new("L", (600, 800), 200).save(picture)
+    path = tmp_path / "scanned.pdf"
+    _font()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 11)
+    c.drawString(72, 760, "2024年某某局部门预算：收入预算1,234.56万元，支出预算1,234.56万元。")
+    c.showPage()
+    c.drawImage(str(picture), 40, 40, 515, 760)  # a table scanned as a picture, no text layer
+    c.showPage()
+    c.save()
+    doc = read_budget(path, use_cache=False)
+    (problem,) = doc.problems.itertuples()
+    assert problem.kind == "coverage" and problem.page == 2 and "image and no text" in problem.reason

@@ -8,7 +8,8 @@ narrative:
   of one, that no reader accounted for);
 * a page that prints a table's label (``表3``, ``公开05表``) or a unit line
   (``单位：万元``) and from which no table was read;
-* amounts drawn outside the page's visible area (not printed, so not read).
+* amounts drawn outside the page's visible area (not printed, so not read);
+* a page holding an image and no text (a scanned page among text pages).
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def coverage_problems(
 
     for page in pages:
         if page.number in contents:
+            continue
+        if page.has_images and not page.lines:
+            problem(
+                "coverage", page, "the page holds an image and no text (a scan?): a table printed on it is not read"
+            )
             continue
         if page.hidden_amounts:
             problem(
