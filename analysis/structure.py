@@ -14,13 +14,14 @@ from decimal import Decimal
 import pandas as pd
 
 from .audit.figures import (
+    THREE_PUBLIC_NAMES,
     expenditure_columns,
     grand_total_row,
     name_of,
-    printed_name,
     project_amounts,
     row_names,
     table_groups,
+    three_public_figures,
     total_column,
 )
 from .model import Budget, Table
@@ -345,29 +346,33 @@ THREE_PUBLIC_EN = {
 
 
 def three_public(budget: Budget) -> pd.DataFrame:
-    """“三公”经费 by item (因公出国（境）费用, 公务用车购置费, 公务用车运行费, 公务接待费)."""
+    """“三公”经费 by item (因公出国（境）费, 公务用车购置费, 公务用车运行费, 公务接待费), in 万元.
+
+    Read as the audit reads the table (:func:`analysis.audit.figures.three_public_figures`): items
+    printed as columns or as rows, in the 合计 row, the row of the document's year or the only row, an
+    item's columns by fund added up; 会议费, 培训费 and 机关运行经费 printed beside them are no 三公 items.
+    A vehicle item printed only as a whole (公务用车购置及运行费) is shown as that whole.
+    """
     columns = ["item_zh", "item_en", "amount", "share", "table"]
-    tables = [t for t in budget.tables if t.key == "three_public"]
+    tables = [t for t in budget.tables if t.key == "three_public" and not t.is_empty]
     if not tables:
         return pd.DataFrame(columns=columns)
     table = tables[0]
-    values = _total_row_values(table) if not table.is_empty else {}
-    leaves = {}
-    for column in table.money_columns:
-        leaf = column.split("/")[-1]
-        if name_of(leaf) in ("合计", "小计", "总计"):
-            continue
-        leaves[printed_name(leaf)] = values.get(column, Decimal(0))
-    total = sum(leaves.values(), Decimal(0))
+    figures, _ = three_public_figures(table, budget.meta.get("year"))
+    items = ["abroad", "purchase", "running", "reception"]
+    if not {"purchase", "running"} & set(figures):
+        items = ["abroad", "vehicles", "reception"]
+    found = {item: figures[item][0] for item in items if item in figures}
+    total = sum(found.values(), Decimal(0))
     rows = [
         {
-            "item_zh": k,
-            "item_en": THREE_PUBLIC_EN.get(name_of(k), ""),
-            "amount": v,
-            "share": share(v, total),
+            "item_zh": THREE_PUBLIC_NAMES[item],
+            "item_en": THREE_PUBLIC_EN.get(name_of(THREE_PUBLIC_NAMES[item]), ""),
+            "amount": value,
+            "share": share(value, total),
             "table": table.name,
         }
-        for k, v in leaves.items()
+        for item, value in found.items()
     ]
     return pd.DataFrame(rows, columns=columns)
 

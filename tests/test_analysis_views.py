@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 
-from analysis import performance, structure, trend
+import pytest
+
+from analysis import performance, read_budget, structure, trend
 
 D = Decimal
 
@@ -147,3 +149,24 @@ def test_glossary_reads_the_documents_own_definitions(sample):
     assert glossary.at["事业收入", "definition"].startswith("指事业单位开展专业业务活动")
     assert "公务接待费反映" in glossary.at["三公经费", "definition"]  # a definition continued on the next line
     assert len(glossary) == 14
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name, items",
+    [
+        # one row, the items as columns beside 机关运行经费 (no 三公 item), figures read by hand from p.21
+        ("shanghai_putuo_sifaju_2026_department_budget", {"公务用车运行费": "9.98", "公务接待费": "0.83"}),
+        # 公开09表 (p.19): the items as columns beside 会议费 and 培训费
+        (
+            "jiangsu_jianchayuan_2018_budget",
+            {"因公出国（境）费": "100.00", "公务用车运行费": "267.80", "公务接待费": "116.50"},
+        ),
+    ],
+)
+def test_three_public_items_are_read_in_every_layout_of_the_table(name, items):
+    from .conftest import REALWORLD
+
+    view = structure.three_public(read_budget(REALWORLD / f"{name}.pdf"))
+    found = {r.item_zh: format(r.amount, "f") for r in view.itertuples() if r.amount}
+    assert found == items and "机关运行经费" not in set(view.item_zh)

@@ -14,11 +14,17 @@ from decimal import Decimal
 import pandas as pd
 
 from ..extract.text import squash
-from ..transform.amounts import to_wanyuan
 from ..transform.indicators import project_budgets
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
 from .core import AuditContext, Outcome, fmt, fmt_amount, half_unit
-from .figures import grand_total_row, name_of, project_amounts, row_names, scope_of, text_columns
+from .figures import (
+    THREE_PUBLIC_NAMES,
+    name_of,
+    project_amounts,
+    scope_of,
+    three_public_figures,
+    three_public_item,
+)
 from .table_rules import _project_table
 
 #: words too general to name one figure
@@ -353,46 +359,6 @@ def class_names(ctx: AuditContext) -> Iterator[Outcome]:
         )
 
 
-#: the “三公” items, as the narrative and the tables name them
-THREE_PUBLIC_NAMES = {
-    "total": "“三公”经费",
-    "abroad": "因公出国（境）费",
-    "vehicles": "公务用车购置及运行费",
-    "purchase": "公务用车购置费",
-    "running": "公务用车运行费",
-    "reception": "公务接待费",
-}
-OTHER_COSTS_RE = re.compile(r"会议费|培训费|机关运行|行政经费")
-
-
-def three_public_item(names: list[str]) -> str | None:
-    """Which “三公” item a subject or a table heading path names (``None``: none of them).
-
-    A vehicle heading's parts (购置费, 运行费 under 公务用车购置及运行费) are the finer items; a path under
-    no item but 合计/总计 (or a subject naming 三公 only) is the total.
-    """
-    names = [squash(n) for n in names if n]
-    text = "/".join(names)
-    if OTHER_COSTS_RE.search(text):
-        return None
-    if "公务用车" in text or any("购置及运行" in n for n in names):
-        for name in names:
-            if "购置及运行" in name:
-                continue
-            if re.search(r"购置", name):
-                return "purchase"
-            if re.search(r"运行", name):
-                return "running"
-        return "vehicles"
-    if "因公出国" in text:
-        return "abroad"
-    if "公务接待" in text:
-        return "reception"
-    if "三公" in text or any(re.match(r"^(?:合计|总计)$", n) for n in names):
-        return "total"
-    return None
-
-
 def _three_public_claims(ctx: AuditContext) -> dict[int, str]:
     tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
     claims = ctx.claims
@@ -405,55 +371,6 @@ def _three_public_claims(ctx: AuditContext) -> dict[int, str]:
         if item:
             out[c.claim_id] = item
     return out
-
-
-def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decimal, str]], str]:
-    """Item → (figure in 万元, where) of a “三公”经费表, and why it gives none.
-
-    Items printed as columns are read in the table's 合计 row (else the row of the document's year,
-    else its only row), the columns of one item added up (its funds: 一般公共预算, 政府性基金 …); items
-    printed as rows are read in the table's first amount column.
-    """
-    names = row_names(table, printed=False)
-    by_row = {
-        three_public_item([n]): i for i, n in enumerate(names) if re.search(r"三公|因公出国|公务用车|公务接待", n)
-    }
-    by_row.pop(None, None)
-    out: dict[str, tuple[Decimal, str]] = {}
-    if {"abroad", "reception"} & set(by_row):
-        column = table.money_columns[0]
-        for item, i in by_row.items():
-            value = table.df.at[i, column]
-            if value is not None:
-                out[item] = (
-                    to_wanyuan(value, table.unit),
-                    f"{table.name} row {names[i]}, page {table.cell_pages.at[i, column]}",
-                )
-        return out, ""
-    row = grand_total_row(table)
-    if row is None and year:
-        rows = [
-            i
-            for i in range(len(table.df))
-            if any(re.match(rf"^{year}\s*年?度?$", str(table.df.at[i, c] or "").strip()) for c in text_columns(table))
-        ]
-        row = rows[0] if rows else None
-    if row is None and len(table.df) == 1:
-        row = 0
-    if row is None:
-        return {}, f"{table.name}: no 合计 row (nor a row of the year {year})"
-    sums: dict[str, list] = {}
-    for column in table.money_columns:
-        item = three_public_item(column.split("/"))
-        if item is None:
-            continue
-        value = table.df.at[row, column]
-        value = Decimal(0) if value is None else value  # a blank cell of an item's column: nothing budgeted
-        entry = sums.setdefault(
-            item, [Decimal(0), f"{table.name} “{squash(column)}”, page {table.cell_pages.at[row, column]}"]
-        )
-        entry[0] += to_wanyuan(value, table.unit)
-    return {item: (value, where) for item, (value, where) in sums.items()}, ""
 
 
 def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
