@@ -427,14 +427,16 @@ def key_figures(budget: Budget) -> pd.DataFrame:
     tables = [t for t in budget.tables if t.key == "three_public"]
     three = three_public(budget)
     if not three.empty:
-        row = grand_total_row(tables[0])
+        table = next(t for t in tables if t.name == three.table.iloc[0])
+        row = grand_total_row(table)
+        row = 0 if row is None and len(table.df) == 1 else row
         rows.append(
             {
                 "figure_zh": "“三公”经费",
                 "figure_en": '"three public" expenses',
-                "amount": sum(three.amount, Decimal(0)) if row is not None else None,
-                "table": three.table.iloc[0],
-                "location": cell_location(tables[0], row) if row is not None else f"{tables[0].name}：未识别合计行",
+                "amount": sum(three.amount, Decimal(0)),  # its items, as three_public reads them
+                "table": table.name,
+                "location": cell_location(table, row) if row is not None else table.name,
             }
         )
     return pd.DataFrame(rows, columns=KEY_FIGURE_COLUMNS)
