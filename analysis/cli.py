@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract|check|report|corpus …``.
+"""Command line: ``python -m analysis extract|check|compare|report|corpus …``.
 
 Exit status: 0 success; 1 the audit found errors (check) or some files failed
 (corpus); 2 unusable input (the message names file, page and table).  Errors
@@ -78,6 +78,15 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if report.has_errors else 0
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from .budget_execution import compare
+    from .budget_execution.text import render
+
+    execution = compare(args.budget, args.final)  # documents of another unit or year: one line, exit 2
+    sys.stdout.write(render(execution, args.format))
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     from .report import build_report
 
@@ -130,6 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--all", action="store_true", help="json/csv: list the identities that hold too")
     check.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
     check.set_defaults(func=_check)
+    compare = sub.add_parser("compare", help="budget against its final accounts (预算 vs 决算): execution by code")
+    compare.add_argument("budget", help="budget PDF (部门预算)")
+    compare.add_argument("final", help="final accounts PDF (部门决算) of the same unit and year")
+    compare.add_argument("--format", choices=["text", "csv", "json"], default="text", help="memo (text) or the table")
+    compare.set_defaults(func=_compare)
     report = sub.add_parser("report", help="run the notebooks on a PDF and write an HTML report")
     report.add_argument("pdf", nargs="?", help="budget PDF (default: the bundled sample)")
     report.add_argument("--out", required=True, help="output folder (index.html and the rendered notebooks)")

@@ -68,6 +68,46 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec("three_public", "“三公”经费支出表", '"three public" expenses', r"三公"),
     TableSpec("agency_running_costs", "机关运行经费支出表", "agency running costs", r"机关运行经费"),
+    # final accounts (决算) name the fund before 财政拨款 (一般公共预算财政拨款支出决算表 is the 一般公共预算
+    # scope, 国有资本经营预算财政拨款支出决算表 the state capital one) and spell out 收入支出
+    TableSpec(
+        "fiscal_summary",
+        "财政拨款收支总表",
+        "fiscal appropriation summary",
+        r"财政拨款收入支出.*总表",
+        "both",
+        "fiscal",
+    ),
+    TableSpec(
+        "gpb_basic_expense",
+        "一般公共预算基本支出表",
+        "general public budget basic expenditure",
+        r"一般公共预算财政拨款.*基本支出",
+        scope="gpb",
+        measure="basic",
+    ),
+    TableSpec(
+        "gpb_project_expense",
+        "一般公共预算项目支出表",
+        "general public budget project expenditure",
+        r"一般公共预算财政拨款.*项目支出",
+        scope="gpb",
+        measure="project",
+    ),
+    TableSpec(
+        "gpb_expense",
+        "一般公共预算支出表",
+        "general public budget expenditure",
+        r"一般公共预算财政拨款.*支出",
+        scope="gpb",
+    ),
+    TableSpec(
+        "soe_capital_expense",
+        "国有资本经营预算支出表",
+        "state capital operation budget expenditure",
+        r"国有资本经营预算财政拨款.*支出",
+        scope="soe",
+    ),
     TableSpec(
         "fiscal_summary", "财政拨款收支总表", "fiscal appropriation summary", r"财政拨款收支.*总表", "both", "fiscal"
     ),
@@ -167,6 +207,29 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
 )
 
 UNKNOWN = TableSpec("other", "其他表", "other table", r"$^", "other")
+
+#: document kinds (``Budget.meta["kind"]``): a budget (预算) and its final accounts (决算)
+DOCUMENT_KINDS: dict[str, tuple[str, str]] = {"预算": ("budget", "部门预算"), "决算": ("final accounts", "部门决算")}
+
+#: the role of a money column, read from the words of its header levels (first match wins).  A budget
+#: prints the year's budget (and at times the prior year's, for comparison); final accounts print the
+#: outcome (决算数, 本年支出) and at times the budget it is measured against.  A column no pattern
+#: matches holds the document's own figure: the budget in a 预算, the outcome in a 决算.
+COLUMN_ROLES: tuple[tuple[str, str], ...] = (
+    ("ignored", r"行次|栏次|[%％]|增减|增长|比上年|较上年|上年|同比|执行率|完成率|结转|结余|收入"),
+    ("initial", r"年初预算"),
+    ("adjusted", r"调整预算|调整后预算|全年预算|变动后预算"),
+    ("printed_budget", r"预算数|^预算$"),
+    ("final", r"决算"),
+)
+#: words of a title naming the funds its figures cover (most specific first), for tables whose spec
+#: leaves the scope open (the “三公” tables)
+SCOPE_WORDS: tuple[tuple[str, str], ...] = (
+    ("gpb", "一般公共预算"),
+    ("gov_fund", "政府性基金"),
+    ("soe", "国有资本经营"),
+    ("fiscal", "财政拨款"),
+)
 
 
 def spec_for_title(title: str) -> TableSpec:
