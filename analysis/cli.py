@@ -93,7 +93,10 @@ def _report(args: argparse.Namespace) -> int:
     pdf = Path(args.pdf) if args.pdf else None
     if pdf is not None:
         read_budget(pdf)  # unusable input fails here, with its one-line message
-    index = build_report(pdf, args.out, hide_code=args.hide_code, workers=args.workers, progress=_say)
+    final = Path(args.final) if args.final else None
+    if final is not None:
+        read_budget(final)
+    index = build_report(pdf, args.out, hide_code=args.hide_code, workers=args.workers, progress=_say, final=final)
     print(f"report: {index}")
     return 0
 
@@ -149,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, help="output folder (index.html and the rendered notebooks)")
     report.add_argument("--hide-code", action="store_true", help="leave the code out of the rendered notebooks")
     report.add_argument("--workers", type=int, default=2, help="notebooks run at once (default 2)")
+    report.add_argument("--final", help="the final accounts (部门决算) of the same unit and year: compare them")
     report.set_defaults(func=_report)
     corpus = sub.add_parser("corpus", help="read many PDFs in parallel into a Parquet/DuckDB panel")
     corpus.add_argument("inputs", help="a folder of PDFs (searched recursively) or a glob pattern")

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -54,6 +55,8 @@ DOC_COLUMNS = [
     "peak_rss_mb",
 ]
 FAILURE_COLUMNS = ["file_name", "path", "sha256", "reason"]
+#: the panel's tables written beside the tidy amounts
+PANEL_TABLES = ("documents", "tables", "indicators", "findings", "pairs", "execution")
 META_ON_ROWS = ["doc_id", "file_name", "sha256", "unit_name", "unit_code", "year", "kind"]
 
 
@@ -100,7 +103,7 @@ def _relabel(result: dict, path: Path, started: float) -> dict:
         "worker": f"{os.uname().nodename}:{os.getpid()}",
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
-    for key in ("tidy", "tables", "indicators", "findings"):
+    for key in ("tidy", "tables", "indicators", "findings", "figures"):
         result[key] = result[key].assign(file_name=path.name)
     return result
 
@@ -108,12 +111,14 @@ def _relabel(result: dict, path: Path, started: float) -> dict:
 def _read_document(path_obj: Path, use_cache: bool, started: float) -> dict:
     from .audit import run_audit
     from .budget import file_sha256, read_budget
+    from .budget_execution import document_figures
     from .explore import table_map
 
     path = str(path_obj)
     try:
         budget = read_budget(path_obj, use_cache=use_cache)
         report = run_audit(budget)
+        figures = document_figures(budget)
     except BudgetInputError as exc:
         sha = file_sha256(path_obj) if path_obj.is_file() else ""
         return {"failure": {"file_name": path_obj.name, "path": str(path), "sha256": sha, "reason": exc.one_line()}}
@@ -156,6 +161,7 @@ def _read_document(path_obj: Path, use_cache: bool, started: float) -> dict:
         "tables": tables,
         "indicators": budget.indicators.assign(**ids),
         "findings": report.frame(include_passed=False).assign(**ids),
+        "figures": figures.assign(**ids),
     }
 
 
@@ -173,10 +179,21 @@ class Corpus:
     workers: int = 1
     engine: str = "local"
     extra: dict = field(default_factory=dict)
+    #: each document's figures by scope, measure and code (budget_execution.document_figures)
+    figures: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: budgets and final accounts of the same unit and year
+    pairs: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def ok(self) -> bool:
         return self.failures.empty
+
+    @cached_property
+    def execution(self) -> pd.DataFrame:
+        """The execution table (budget against final accounts) of every pair, with the pair's columns in front."""
+        from .budget_execution.panel import corpus_execution
+
+        return corpus_execution(self.pairs, self.figures)
 
 
 class Progress:
@@ -263,14 +280,17 @@ def read_corpus(
 
 def assemble(results: list[dict], seconds: float = 0.0, workers: int = 1, engine: str = "local") -> Corpus:
     """The panel from per-document results (documents in the order given)."""
+    from .budget_execution.panel import pair_documents
+
     good = [r for r in results if "failure" not in r]
 
     def concat(key: str) -> pd.DataFrame:
         frames = [r[key] for r in good if not r[key].empty]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
+    documents = pd.DataFrame([r["document"] for r in good], columns=DOC_COLUMNS)
     return Corpus(
-        documents=pd.DataFrame([r["document"] for r in good], columns=DOC_COLUMNS),
+        documents=documents,
         tidy=concat("tidy"),
         tables=concat("tables"),
         indicators=concat("indicators"),
@@ -279,6 +299,8 @@ def assemble(results: list[dict], seconds: float = 0.0, workers: int = 1, engine
         seconds=seconds,
         workers=workers,
         engine=engine,
+        figures=concat("figures"),
+        pairs=pair_documents(documents),
     )
 
 
@@ -336,7 +358,7 @@ def write_corpus(corpus: Corpus, out: str | Path) -> dict[str, Path]:
     written["tidy"] = tidy_dir
     tables_dir = out / "tables"
     tables_dir.mkdir(exist_ok=True)
-    for name in ("documents", "tables", "indicators", "findings"):
+    for name in PANEL_TABLES:
         frame = getattr(corpus, name)
         path = tables_dir / f"{name}.parquet"
         pq.write_table(_arrow_table(frame), path)
@@ -353,7 +375,7 @@ def write_corpus(corpus: Corpus, out: str | Path) -> dict[str, Path]:
                 "CREATE TABLE tidy AS SELECT * FROM read_parquet(?, hive_partitioning = true)",
                 [str(tidy_dir / "**" / "*.parquet")],
             )
-        for name in ("documents", "tables", "indicators", "findings"):
+        for name in PANEL_TABLES:
             con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [str(tables_dir / f"{name}.parquet")])
         con.execute("CREATE TABLE failures AS SELECT * FROM read_csv_auto(?, all_varchar = true)", [str(failures)])
     written["duckdb"] = database
@@ -390,7 +412,7 @@ def _write_datapackage(corpus: Corpus, out: Path) -> Path:
             "schema": schema(corpus.tidy),
         }
     ]
-    for name in ("documents", "tables", "indicators", "findings"):
+    for name in PANEL_TABLES:
         resources.append(
             {
                 "name": name,
@@ -404,7 +426,7 @@ def _write_datapackage(corpus: Corpus, out: Path) -> Path:
         "name": "budget-corpus",
         "title": "Departmental budgets (部门预算) read from PDF",
         "resources": resources,
-        "database": "corpus.duckdb (DuckDB: tables tidy, documents, tables, indicators, findings, failures)",
+        "database": f"corpus.duckdb (DuckDB: tables tidy, {', '.join(PANEL_TABLES)}, failures)",
     }
     path = out / "datapackage.json"
     path.write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -23,6 +23,8 @@ from .model import Budget
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SAMPLE_PDF = ROOT / "data" / "raw" / "2023_chengdu_etemc_budget.pdf"
+#: the notebook comparing a budget with its final accounts (parameters ``budget_pdf``, ``final_pdf``)
+PAIR_NOTEBOOK = NOTEBOOKS / "08_budget_vs_final_accounts.ipynb"
 
 
 def notebook_paths(per_document: bool = True) -> list[Path]:
@@ -39,8 +41,10 @@ def _takes_pdf(path: Path) -> bool:
     return any(line.startswith("pdf =") for c in parameters for line in c.source.splitlines())
 
 
-def run_notebook(notebook: Path, pdf: Path, out_dir: Path, hide_code: bool = False) -> Path:
-    """Execute one notebook on ``pdf`` and write it (executed .ipynb and .html) under ``out_dir``."""
+def run_notebook(
+    notebook: Path, pdf: Path, out_dir: Path, hide_code: bool = False, parameters: dict | None = None
+) -> Path:
+    """Execute one notebook on ``pdf`` (or with ``parameters``); write it (.ipynb and .html) under ``out_dir``."""
     import nbformat
     import papermill
     from nbconvert import HTMLExporter
@@ -50,7 +54,7 @@ def run_notebook(notebook: Path, pdf: Path, out_dir: Path, hide_code: bool = Fal
     papermill.execute_notebook(
         str(notebook),
         str(executed),
-        parameters={"pdf": str(pdf)},
+        parameters=parameters or {"pdf": str(pdf)},
         cwd=str(NOTEBOOKS),
         progress_bar=False,
         kernel_name="python3",
@@ -68,8 +72,13 @@ def build_report(
     hide_code: bool = False,
     workers: int = 2,
     progress: Callable[[str], None] | None = None,
+    final: Path | str | None = None,
 ) -> Path:
-    """Run every notebook on ``pdf`` (default: the bundled sample) and write ``out_dir/index.html``."""
+    """Run every notebook on ``pdf`` (default: the bundled sample) and write ``out_dir/index.html``.
+
+    ``final``: the final accounts (决算) of the same unit and year; the report then compares the two
+    (notebook 08).  Documents of another unit or year raise ``DocumentsDoNotMatchError``.
+    """
     pdf = Path(pdf or SAMPLE_PDF).resolve()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -78,17 +87,33 @@ def build_report(
     budget = read_budget(pdf)  # fills the cache once: every notebook then reads it instantly
     say(f"read {pdf.name}: {len(budget.tables)} tables ({time.perf_counter() - started:.1f} s)")
     notebooks = notebook_paths()
+    jobs = {nb: None for nb in notebooks}
+    execution = None
+    if final is not None:
+        from .budget_execution import compare
+
+        final = Path(final).resolve()
+        execution = compare(budget, final)
+        jobs[PAIR_NOTEBOOK] = {"budget_pdf": str(pdf), "final_pdf": str(final)}
     pages: dict[str, Path] = {}
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = {pool.submit(run_notebook, nb, pdf, out_dir, hide_code): nb for nb in notebooks}
+        futures = {pool.submit(run_notebook, nb, pdf, out_dir, hide_code, params): nb for nb, params in jobs.items()}
         for done, future in enumerate(futures, 1):
             nb = futures[future]
             pages[nb.stem] = future.result()
-            say(f"[{done}/{len(notebooks)}] {nb.stem} ({time.perf_counter() - started:.1f} s)")
+            say(f"[{done}/{len(jobs)}] {nb.stem} ({time.perf_counter() - started:.1f} s)")
     index = out_dir / "index.html"
-    index.write_text(index_html(budget, pages, out_dir), encoding="utf-8")
+    index.write_text(index_html(budget, pages, out_dir, execution), encoding="utf-8")
     say(f"wrote {index} ({time.perf_counter() - started:.1f} s)")
     return index
+
+
+def _execution_html(execution) -> str:
+    if execution is None:
+        return ""
+    from .budget_execution.text import html_section
+
+    return f"<h2>Budget against final accounts 预算与决算（万元）</h2>\n{html_section(execution)}"
 
 
 def _figure_png(fig) -> str:
@@ -111,6 +136,7 @@ TITLES = {
     "04_consistency_audit": "Consistency audit 一致性审核",
     "05_performance_targets": "Performance targets 绩效目标",
     "06_reading_a_budget": "How to read a budget 如何阅读部门预算",
+    "08_budget_vs_final_accounts": "Budget against final accounts 预算与决算",
 }
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
@@ -122,8 +148,8 @@ table.data td,table.data th{padding:3px 8px;border-bottom:1px solid #eee}
 """
 
 
-def index_html(budget: Budget, pages: dict[str, Path], out_dir: Path) -> str:
-    """The report's front page."""
+def index_html(budget: Budget, pages: dict[str, Path], out_dir: Path, execution=None) -> str:
+    """The report's front page (with the comparison with the final accounts when ``execution`` is given)."""
     from . import plots, structure
     from .audit import run_audit
     from .explore import table_map
@@ -156,6 +182,7 @@ unit {html.escape(str(meta.get("unit_name", "")))} {html.escape(str(meta.get("un
 <span class="warning">{counts.get("warning", 0)} warnings</span> · {counts.get("info", 0)} notes ·
 {int(report.summary().ran.sum())} identities tested, {int(report.summary().passed.sum())} hold.</p>
 {_table_html(errors) if not errors.empty else "<p>No errors found.</p>"}
+{_execution_html(execution)}
 <h2>Charts 图表</h2>
 {"".join(f'<img alt="chart" src="data:image/png;base64,{c}">' for c in charts)}
 <h2>Notebooks</h2>

@@ -38,3 +38,7 @@ def variant():
         return cache[name]
 
     return load
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: long end-to-end runs (the whole report); deselect with -m 'not slow'")

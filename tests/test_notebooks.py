@@ -21,9 +21,9 @@ def _code_cells(path):
     return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
 
 
-def test_six_notebooks_read_one_document_and_a_seventh_compares_a_corpus():
+def test_six_notebooks_read_one_document_a_seventh_compares_a_corpus_an_eighth_a_budget_with_its_final_accounts():
     assert [p.stem[:2] for p in notebook_paths()] == ["01", "02", "03", "04", "05", "06"]
-    assert [p.stem[:2] for p in notebook_paths(per_document=False)][-1] == "07"
+    assert [p.stem[:2] for p in notebook_paths(per_document=False)][-2:] == ["07", "08"]
 
 
 def test_the_corpus_notebook_compares_departments_and_years(tmp_path):

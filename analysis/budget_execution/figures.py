@@ -39,7 +39,7 @@ from ..reference import econ_code_for_column
 from ..specs import COLUMN_ROLES, SCOPE_WORDS
 from ..transform.amounts import to_wanyuan
 from ..transform.codes import classify_code
-from ..transform.tables import row_code_frame
+from ..transform.tables import format_amount, row_code_frame
 
 FIGURE_COLUMNS = [
     "section", "scope", "measure", "code", "name_zh", "role", "amount", "table", "page", "derived",
@@ -62,7 +62,7 @@ THREE_PUBLIC_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("vehicle_running", "公务用车运行费", r"公务用车运行|^运行(?:维护)?费$"),
     ("vehicles", "公务用车购置及运行费", r"公务用车购置及运行|^公务用车费?$"),
     ("reception", "公务接待费", r"公务接待"),
-    ("total", "合计", r"^(?:合计|总计|小计|“?三公”?经费(?:合计|支出)?|金额)$"),
+    ("total", "“三公”经费合计", r"^(?:合计|总计|小计|“?三公”?经费(?:合计|支出)?|金额)$"),
 )
 THREE_PUBLIC_EN = {
     "abroad": "official travel abroad",
@@ -296,7 +296,13 @@ def function_figures(doc: Budget) -> pd.DataFrame:
     return _frame(rows)
 
 
+def exact(value: Decimal) -> Decimal:
+    """The same amount with at least two decimals and no trailing zeros beyond them (元 → 万元 gives six)."""
+    return Decimal(format_amount(value))
+
+
 def _row(section, scope, measure, code, name, role, amount, table, page, derived) -> dict:
+    amount = exact(amount)
     return {
         "section": section,
         "scope": scope,

@@ -100,3 +100,16 @@ def display(frame):
     formats = {c: money for c in frame.columns if c in AMOUNT_COLUMNS}
     formats.update({c: percent for c in frame.columns if c.endswith("rate")})
     return frame.style.format(formats, na_rep="").hide(axis="index")
+
+
+def html_section(execution) -> str:
+    """The report's front-page section: whether the documents belong together, and each scope's totals."""
+    import html
+
+    totals = display(execution.scope_totals()).set_table_attributes('class="data"').to_html()
+    one_sided = len(execution.one_sided())
+    return (
+        f"<p>{html.escape(execution.statement)}</p>\n{totals}\n"
+        f"<p>{one_sided} rows only one document prints; findings on the final accounts' own budget columns: "
+        f"{len(execution.findings)}.</p>"
+    )
