@@ -171,7 +171,6 @@ def test_codes_only_one_document_prints_appear_with_the_other_side_empty(a):
     gpb = a.one_sided()
     gpb = gpb[gpb.scope == "一般公共预算"]
     assert dict(zip(gpb.func_code, gpb.only_in, strict=True)) == {
-        "2010302": "budget",
         "2010399": "final",
         "224": "final",
         "22401": "final",
@@ -181,8 +180,11 @@ def test_codes_only_one_document_prints_appear_with_the_other_side_empty(a):
     assert new_class.name_zh == "灾害防治及应急管理支出"
     assert new_class.name_en == "Disaster prevention and emergency management"
     assert _figures(new_class) == (None, D("20.00"), D("20.00"), "final")
-    # a row whose outcome is blank in the final accounts is not a figure of them
-    assert _figures(_row(a.table, "function", "一般公共预算", "2010302")) == (D("200.00"), None, D("-200.00"), "budget")
+    # the final accounts print 2010302 with its budget and a blank outcome: nothing spent
+    unspent = _row(a.table, "function", "一般公共预算", "2010302")
+    assert _figures(unspent) == (D("200.00"), D("0.00"), D("-200.00"), "") and unspent.execution_rate == 0
+    # the 支出决算表 does not print it at all
+    assert _figures(_row(a.table, "function", "全部资金", "2010302")) == (D("200.00"), None, D("-200.00"), "budget")
 
 
 def test_basic_project_economic_classes_and_three_public_items(a):
@@ -208,6 +210,7 @@ def test_basic_project_economic_classes_and_three_public_items(a):
         "“三公”经费合计": (D("26.00"), D("20.00")),
         "因公出国（境）费": (D("10.00"), D("8.00")),
         "公务用车购置及运行费": (D("10.00"), D("9.00")),
+        "公务用车购置费": (D("0.00"), D("0.00")),  # printed blank: none
         "公务用车运行费": (D("10.00"), D("9.00")),
         "公务接待费": (D("6.00"), D("3.00")),
     }
@@ -228,9 +231,10 @@ def test_the_final_accounts_budget_columns_are_compared_with_the_published_budge
     adjusted = failed[failed.rule == "E03"]
     assert set(adjusted.severity) == {"info"} and "2010399" in " ".join(adjusted.message)
     summary = a.report.summary().set_index("rule")
-    # 年初预算数 of 201, 20103, 2010301, 2010302 equal the budget; “三公” 出国, 车辆 and 运行费 too
-    assert (summary.at["E01", "passed"], summary.at["E01", "failed"]) == (4, 4)
-    assert (summary.at["E02", "passed"], summary.at["E02", "failed"]) == (3, 2)
+    # 年初预算数 of 201, 20103, 2010301, 2010302 equal the budget, and the rows of new codes print none (blank);
+    # the “三公” 出国, 车辆, 购置费 (blank) and 运行费 too
+    assert (summary.at["E01", "passed"], summary.at["E01", "failed"]) == (8, 4)
+    assert (summary.at["E02", "passed"], summary.at["E02", "failed"]) == (4, 2)
 
 
 def test_prior_year_change_and_percent_columns_are_not_figures_of_the_year(pair_b):

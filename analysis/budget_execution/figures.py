@@ -11,7 +11,8 @@ outcome), ``initial`` (年初预算数), ``adjusted`` (调整预算数) or
 Of several tables of one scope, measure and role, the one printing the most
 codes is read; a 类 or 款 it does not print is summed from its finer rows
 (``derived``), and its total is its printed 合计 row (else the sum of its 类).
-Amounts are exact ``Decimal`` in 万元.
+A blank cell of a printed row is none (0), as the documents mean it; a row
+printed without any amount is not a figure.  Amounts are exact ``Decimal`` in 万元.
 """
 
 from __future__ import annotations
@@ -187,6 +188,8 @@ def _function_readings(doc: Budget) -> dict[tuple[str, str, str], list[Reading]]
             readings: dict[str, Reading] = {}
             for table in tables:
                 codes = row_code_frame(table)
+                spending = expenditure_columns(table)
+                printed_row = [any(table.df.at[i, c] is not None for c in spending) for i in range(len(table.df))]
                 for role, columns in role_columns(table, kind, year).items():
                     column = measure_column(table, columns, measure)
                     if column is None:
@@ -197,8 +200,9 @@ def _function_readings(doc: Budget) -> dict[tuple[str, str, str], list[Reading]]
                     for i in range(len(table.df)):
                         value = table.df.at[i, column]
                         code = codes.at[i, "func_code"] or by_name.get(squashed[i], "")
-                        if value is None or not code:
+                        if not code or (value is None and not printed_row[i]):
                             continue
+                        value = Decimal(0) if value is None else value  # a blank cell of a printed row: none
                         reading.codes[code] = reading.codes.get(code, Decimal(0)) + to_wanyuan(value, table.unit)
                         reading.names.setdefault(code, printed[i])
                         reading.pages.setdefault(code, int(table.cell_pages.at[i, column]))
@@ -455,8 +459,8 @@ def _item_of(part: str) -> str:
 
 def _three_public_reading(table: Table, columns: list[str]) -> dict[str, tuple[Decimal, int]]:
     """Item → (amount in 万元, page) of a “三公” table, whether the items are its columns or its rows."""
-    by_column = {c: three_public_item(c) for c in columns}
-    by_column = {c: k for c, k in by_column.items() if k}
+    items = {c: three_public_item(c) for c in columns}
+    by_column = _three_public_only({c: k for c, k in items.items() if k}, others=not all(items.values()))
     found: dict[str, tuple[Decimal, int]] = {}
     if len({k for k in by_column.values() if k != "total"}) >= 2:
         rows = _total_rows(table, next(iter(by_column)))
@@ -466,20 +470,29 @@ def _three_public_reading(table: Table, columns: list[str]) -> dict[str, tuple[D
         if row is None:
             return {}
         for column, key in by_column.items():
-            value = table.df.at[row, column]
-            if value is not None and key not in found:
-                found[key] = (to_wanyuan(value, table.unit), int(table.cell_pages.at[row, column]))
+            value = table.df.at[row, column]  # a blank item of the row: none spent
+            if key not in found:
+                found[key] = (to_wanyuan(value or Decimal(0), table.unit), int(table.cell_pages.at[row, column]))
         return found
     column = measure_column(table, columns, "total") or (columns[0] if columns else None)
     if column is None:
         return {}
     names = row_names(table, column, printed=True)
-    for i, name in enumerate(names):
-        key = three_public_item(name)
-        value = table.df.at[i, column]
-        if key and value is not None and key not in found:
-            found[key] = (to_wanyuan(value, table.unit), int(table.cell_pages.at[i, column]))
+    filled = {i: name for i, name in enumerate(names) if table.df.at[i, column] is not None and squash(name)}
+    items = {i: three_public_item(name) for i, name in filled.items()}
+    by_row = _three_public_only({i: k for i, k in items.items() if k}, others=not all(items.values()), names=filled)
+    for i, key in by_row.items():
+        if key not in found:
+            found[key] = (to_wanyuan(table.df.at[i, column], table.unit), int(table.cell_pages.at[i, column]))
     return found
+
+
+def _three_public_only(items: dict, others: bool, names: dict | None = None) -> dict:
+    """A bare 合计 printed beside other spending (会议费, 培训费) is not the “三公” total: only a total that
+    names 三公 (``“三公”经费/小计``) is, then."""
+    if not others:
+        return items
+    return {k: item for k, item in items.items() if item != "total" or "三公" in squash(str((names or {}).get(k, k)))}
 
 
 def _is_column_numbers(table: Table, i: int, columns: list[str]) -> bool:

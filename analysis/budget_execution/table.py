@@ -28,6 +28,8 @@ TABLE_COLUMNS = [
 SECTIONS = ("function", "basic_project", "economic", "three_public")
 HUNDRED = Decimal(100)
 LEVEL_NAMES = {3: "类", 5: "款", 7: "项"}
+#: “三公” items in the order the tables print them, the total first
+THREE_PUBLIC_ORDER = ("total", "abroad", "vehicles", "vehicle_purchase", "vehicle_running", "reception")
 
 
 def rate(final: Decimal | None, budget: Decimal | None) -> Decimal | None:
@@ -218,8 +220,7 @@ def _three_public(budget_figures, final_figures, notes) -> list[dict]:
             f"“三公”经费: the budget prints them for {scope_name(pairs[0][0]) or 'no named scope'}, the final accounts "
             f"for {scope_name(pairs[0][1]) or 'no named scope'}: compared as printed"
         )
-    order = [key for key, _, _ in THREE_PUBLIC_ITEMS]
-    order = [order[-1], *order[:-1]]  # the total first
+    order = THREE_PUBLIC_ORDER
     names = {key: zh for key, zh, _ in THREE_PUBLIC_ITEMS}
     rows = []
     for bs, fs in pairs:
