@@ -18,11 +18,11 @@ from . import cache
 from .errors import NotABudgetError
 from .extract.reader import PageContent, check_pdf_file, read_pages
 from .extract.stitch import stitch
-from .model import TIDY_COLUMNS, Budget, Table
+from .model import TIDY_COLUMNS, Budget, Problem, Table, problem_frame
 from .transform.econ import column_econ_codes
 from .transform.indicators import indicator_frame
 from .transform.narrative import document_meta, narrative_frame, page_frame
-from .transform.tables import tidy_frame, to_table
+from .transform.tables import table_problems, tidy_frame, to_table
 from .validate import validate_table
 
 
@@ -80,10 +80,12 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
     units = Counter(t.unit for t in raw_tables if t.unit and t.unit != "人")
     default_unit = units.most_common(1)[0][0] if units else "万元"
     tables: list[Table] = []
+    problems: list[Problem] = []
     for raw in raw_tables:
         table = to_table(raw, default_unit, path)
         validate_table(table)
         tables.append(table)
+        problems.extend(table_problems(table, path))
     tidy_parts = [tidy_frame(t, column_econ_codes(t)) for t in tables]
     tidy = (
         pd.concat([p for p in tidy_parts if not p.empty], ignore_index=True)
@@ -101,6 +103,7 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
         indicators=indicators,
         narrative=narrative,
         meta=document_meta(pages, tables),
+        problems=problem_frame(problems),
     )
 
 

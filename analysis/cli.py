@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .budget import read_budget
 from .errors import BudgetInputError
+from .model import Problem
 from .output import write_budget
 
 
@@ -32,11 +33,26 @@ class _Progress:
             print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
 
 
-def _extract(args: argparse.Namespace) -> int:
+def _warn_problems(budget) -> None:
+    """One warning line on stderr per thing printed but not read (the rest of the document is read)."""
+    for problem in budget.problems.itertuples(index=False):
+        page = None if problem.page is None or problem.page != problem.page else int(problem.page)
+        row = None if problem.row is None or problem.row != problem.row else int(problem.row)
+        line = Problem(**{**problem._asdict(), "page": page, "row": row}).one_line()
+        print(f"warning: {line}", file=sys.stderr)
+
+
+def _read(args: argparse.Namespace):
     pdf = Path(args.pdf)
     progress = _Progress(pdf.name)
     budget = read_budget(pdf, use_cache=not args.no_cache, progress=progress)
     progress.done()
+    _warn_problems(budget)
+    return pdf, budget
+
+
+def _extract(args: argparse.Namespace) -> int:
+    pdf, budget = _read(args)
     written = write_budget(budget, Path(args.out))
     print(
         f"{pdf.name}: {len(budget.pages)} pages, {len(budget.tables)} tables, "
@@ -63,10 +79,7 @@ def _extract(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .audit import memo, run_audit
 
-    pdf = Path(args.pdf)
-    progress = _Progress(pdf.name)
-    budget = read_budget(pdf, use_cache=not args.no_cache, progress=progress)
-    progress.done()
+    _, budget = _read(args)
     report = run_audit(budget)
     findings = report.frame(include_passed=args.all)
     if args.format == "text":

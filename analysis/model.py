@@ -57,6 +57,46 @@ class ColumnLists:
         return self._rows
 
 
+#: columns of :attr:`Budget.problems`
+PROBLEM_COLUMNS = ["kind", "file", "page", "table", "row", "column", "text", "reason"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something printed that could not be read: the rest of the document is read all the same.
+
+    ``kind``: ``cell`` (a cell of an amount column that is neither an amount nor a header),
+    ``coverage`` (a page prints a table, or part of one, that no reader read), ``contents``
+    (the 目录 lists tables this file does not print).
+    """
+
+    kind: str
+    file: str
+    page: int | None
+    table: str
+    row: int | None
+    column: str
+    text: str
+    reason: str
+
+    def one_line(self) -> str:
+        where = [self.file]
+        if self.page is not None:
+            where.append(f"page {self.page}")
+        if self.table:
+            where.append(f"table {self.table}")
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column!r}")
+        text = f" {self.text!r}:" if self.text else ""
+        return f"{', '.join(where)}:{text} {self.reason}"
+
+
+def problem_frame(problems: list[Problem]) -> pd.DataFrame:
+    return pd.DataFrame([p.__dict__ for p in problems], columns=PROBLEM_COLUMNS)
+
+
 @dataclass
 class Check:
     """One identity tested on a table: what was compared and whether it held."""
@@ -67,6 +107,8 @@ class Check:
     actual: str
     passed: bool
     location: str = ""
+    #: the (row, column) cells the identity reads
+    cells: tuple = field(default=(), repr=False, compare=False)
 
 
 @dataclass
@@ -75,6 +117,8 @@ class Validation:
 
     checks: list[Check] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: identities that could not be tested, with the reason (an unreadable cell they need)
+    not_run: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> int:
@@ -97,6 +141,8 @@ class Validation:
         text = f"{self.passed}/{len(self.checks)} checks passed"
         if self.failed:
             text += f", {len(self.failed)} failed"
+        if self.not_run:
+            text += f", {len(self.not_run)} not run (unreadable cells)"
         if self.problems:
             text += "; " + "; ".join(self.problems)
         return text
@@ -130,6 +176,10 @@ class Table:
     validation: Validation = field(default_factory=Validation)
     #: the stitched table before typing (merged regions, per-cell pages)
     raw: Any = field(default=None, repr=False)
+    #: cells of amount columns that could not be read: (row, column) -> printed text
+    unreadable: dict = field(default_factory=dict, repr=False)
+    #: which reader read the table's grid (``lattice-vector``, ``lattice-raster``, ``network``, ``form`` …)
+    reader: str = "lattice-vector"
 
     @property
     def key(self) -> str:
@@ -171,6 +221,8 @@ class Budget:
     indicators: pd.DataFrame
     narrative: pd.DataFrame
     meta: dict = field(default_factory=dict)
+    #: what is printed but could not be read (columns :data:`PROBLEM_COLUMNS`)
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
 
     def table(self, key_or_title: str) -> Table:
         """The first table whose key, label or title equals or contains ``key_or_title``."""
@@ -200,8 +252,10 @@ class Budget:
                     "rows": len(t.df),
                     "unit": t.unit + (" (assumed)" if t.unit_assumed else ""),
                     "empty": t.is_empty,
+                    "reader": t.reader,
                     "checks": len(t.validation.checks),
                     "failed": len(t.validation.failed),
+                    "not_run": len(t.validation.not_run),
                     "status": t.validation.status,
                 }
                 for t in self.tables

@@ -46,7 +46,7 @@ def _fmt(value: Decimal) -> str:
     return format(value, ",f")
 
 
-def _compare(rule, description, total, parts, location) -> Check | None:
+def _compare(rule, description, total, parts, location, cells=()) -> Check | None:
     values = [p for p in parts if p is not None]
     if total is None and not values:
         return None
@@ -54,7 +54,7 @@ def _compare(rule, description, total, parts, location) -> Check | None:
     actual = total if total is not None else Decimal(0)
     difference = actual - expected
     passed = abs(difference) <= _tolerance([actual, *values]) if difference else True
-    return Check(rule, description, _fmt(expected), _fmt(actual), passed, location)
+    return Check(rule, description, _fmt(expected), _fmt(actual), passed, location, tuple(cells))
 
 
 def column_total_checks(table: Table) -> list[Check]:
@@ -77,6 +77,7 @@ def column_total_checks(table: Table) -> list[Check]:
         others = [name for name in children if name != totals[0] and not name.startswith("其中")]
         if not others:
             continue
+        read = [total_column] + [c for name in others for c in children[name]]
         for i in range(len(df)):
             parts = [_group_value(df, i, children[name], depth + 1, paths) for name in others]
             check = _compare(
@@ -85,6 +86,7 @@ def column_total_checks(table: Table) -> list[Check]:
                 df.at[i, total_column],
                 parts,
                 f"{table.name}; row {i}; column {total_column}; page {pages.at[i, total_column]}",
+                [(i, c) for c in read],
             )
             if check is not None:
                 checks.append(check)
@@ -137,6 +139,7 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
                     df.at[first, column],
                     [df.at[i, column] for i in parts_rows],
                     f"{table.name}; row {first}; column {column}; page {pages.at[first, column]}",
+                    [(i, column) for i in [first, *parts_rows]],
                 )
             )
         grand = [i for i in totals if i > first and GRAND_TOTAL_RE.search(labels[i])]
@@ -149,6 +152,7 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
                     df.at[grand[0], column],
                     [df.at[first, column]] + [df.at[i, column] for i in between],
                     f"{table.name}; row {grand[0]}; column {column}; page {pages.at[grand[0], column]}",
+                    [(i, column) for i in [grand[0], first, *between]],
                 )
             )
     return [c for c in checks if c is not None]
@@ -191,6 +195,7 @@ def hierarchy_checks(table: Table, codes: ColumnLists) -> list[Check]:
                 df.at[parent, column],
                 [df.at[by_code[c][0], column] for c in children],
                 f"{table.name}; row {parent}; column {column}; page {pages.at[parent, column]}",
+                [(parent, column)] + [(by_code[c][0], column) for c in children],
             )
             if check is not None:
                 checks.append(check)
@@ -213,6 +218,7 @@ def fund_total_checks(table: Table) -> list[Check]:
             amounts[totals[0]],
             parts,
             f"{table.title}; {project}; page {table.cell_pages.at[rows.index[0], '金额']}",
+            [(i, "金额") for i in rows.index],
         )
         if check:
             checks.append(check)
@@ -253,15 +259,17 @@ def target_total_checks(table: Table) -> list[Check]:
     for i, unit, value in totals:
         code = re.match(r"^\d+", squash(unit))
         if code:
-            members = [v for _, u, v in projects if squash(u).startswith(code.group())]
+            rows = [j for j, u, _ in projects if squash(u).startswith(code.group())]
         else:
-            members = [v for j, _, v in projects if j > i]
+            rows = [j for j, _, _ in projects if j > i]
+        members = [v for j, _, v in projects if j in rows]
         check = _compare(
             "target_total",
             f"{unit} {amount_col} = Σ 项目{amount_col} ({len(members)} projects)",
             value,
             members,
             f"{table.name}; row {i}; column {amount_col}; page {pages.at[i, amount_col]}",
+            [(j, amount_col) for j in [i, *rows]],
         )
         if check is not None and members:
             checks.append(check)
@@ -277,6 +285,21 @@ def validate_table(table: Table) -> Table:
     else:
         codes = ColumnLists(row_code_frame(table))
         checks = column_total_checks(table) + row_total_checks(table, codes) + hierarchy_checks(table, codes)
+    if table.unreadable:
+        # an identity that needs an unreadable cell is not run: its figures are not all known
+        kept = []
+        for check in checks:
+            missing = [cell for cell in check.cells if cell in table.unreadable]
+            if missing:
+                row, column = missing[0]
+                table.validation.not_run.append(
+                    f"{check.rule} {check.description} ({check.location}): "
+                    f"unreadable cell {table.unreadable[missing[0]]!r} in row {row}, column {column!r}"
+                )
+            else:
+                kept.append(check)
+        checks = kept
+        table.validation.problems.append(f"{len(table.unreadable)} unreadable cell(s) left out")
     table.validation.checks = checks
     if table.unit_assumed:
         table.validation.problems.append(f"no unit line printed; {table.unit} assumed from the other tables")

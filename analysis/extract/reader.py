@@ -1,10 +1,22 @@
 """The one place camelot is called: page layout, text lines and ruled grids.
 
 Each page is laid out once (camelot's own pdfminer-compatible layout through
-playa); the same layout serves camelot's lattice parser (``engine="vector"``:
-ruled lines are read from the PDF's drawing commands, no page rendering) and
-our page text (titles, unit lines, narrative).  Camelot tables are converted at
-once into plain :class:`Grid` objects, which are picklable and cacheable.
+playa); the same layout serves camelot's parsers and our page text (titles,
+unit lines, narrative).  The reader of each page is chosen by what the page
+shows, never by file, producer or province:
+
+1. ``lattice-vector``: camelot's lattice parser on the PDF's own drawing
+   commands (``engine="vector"``, no rendering) — lines, rectangles, and rules
+   drawn as general paths (:mod:`.rulings`);
+2. ``lattice-raster``: where amounts laid out in columns remain outside every
+   grid (:mod:`.evidence`), the page is rendered and camelot's image-based
+   lattice sees any ruling, even one painted into an image;
+3. ``network``: where amounts in columns still remain, camelot's network
+   parser reads them as a table printed without rulings.
+
+What no reader accounts for is reported by the stages after (a coverage
+problem), never dropped.  Camelot tables are converted at once into plain
+:class:`Grid` objects, which are picklable and cacheable.
 """
 
 from __future__ import annotations
@@ -12,6 +24,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..errors import (
@@ -21,10 +34,19 @@ from ..errors import (
     NotAPdfError,
     NoTextLayerError,
 )
+from .evidence import unread_amounts, unruled_areas
+from .glyphs import fix_vertical_metrics
+from .rulings import curve_rulings
 from .text import join_cell_lines
 
 #: camelot lattice options: vector ruled lines, text split at cell borders.
 LATTICE_OPTIONS: dict = {"engine": "vector", "split_text": True}
+#: the image-based lattice, for rulings the drawing commands do not show as lines
+RASTER_OPTIONS: dict = {"engine": "raster", "split_text": True}
+#: the readers, in the order they are tried on a page
+READERS = ("lattice-vector", "lattice-raster", "network")
+#: pdfminer's char_margin for pages read by the network parser (its default, 2.0, joins cells)
+UNRULED_CHAR_MARGIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -66,6 +88,8 @@ class Grid:
     accuracy: float = 100.0
     #: median height of the text lines inside the grid (the table's type size)
     text_size: float = 0.0
+    #: which reader found the grid (see :data:`READERS`)
+    reader: str = "lattice-vector"
 
     @property
     def n_rows(self) -> int:
@@ -144,10 +168,11 @@ def check_pdf_file(path: Path) -> None:
         raise CorruptPdfError(path, "damaged or truncated PDF (no %%EOF end marker)")
 
 
-def _grid_from_camelot(table, page_number: int) -> Grid:
+def _grid_from_camelot(table, page_number: int, reader: str = "lattice-vector") -> Grid:
     cells = table.cells
     n_rows, n_cols = len(cells), len(cells[0]) if cells else 0
     parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
+    ruled = reader.startswith("lattice")
 
     def find(x):
         while parent[x] != x:
@@ -162,7 +187,7 @@ def _grid_from_camelot(table, page_number: int) -> Grid:
             keep, drop = (ra, rb) if ra < rb else (rb, ra)
             parent[drop] = keep
 
-    for r in range(n_rows):
+    for r in range(n_rows if ruled else 0):  # an unruled table has no merged cells to see
         for c in range(n_cols):
             cell = cells[r][c]
             if c + 1 < n_cols and not cell.right and not cells[r][c + 1].left:
@@ -180,6 +205,7 @@ def _grid_from_camelot(table, page_number: int) -> Grid:
         texts=texts,
         region=region,
         accuracy=float(table.parsing_report.get("accuracy", 100.0)),
+        reader=reader,
     )
 
 
@@ -202,13 +228,12 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
     """
     import playa
     from camelot.handlers import PDFHandler
-    from camelot.parsers import Lattice
     from playa.exceptions import PDFPasswordIncorrect
 
     path = Path(path)
     check_pdf_file(path)
     handler = PDFHandler(str(path))
-    parser = Lattice(**LATTICE_OPTIONS)
+    readers = _PageReaders(str(path))
     try:
         pdf = playa.open(str(path), space="page")
     except PDFPasswordIncorrect as exc:
@@ -232,21 +257,17 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     layout, dim, images, _chars, htext, vtext, rotation = handler._get_layout(page)
-                    parser.prepare_page_parse(
-                        str(path), layout, dim, number, images, htext, vtext, rotation, layout_kwargs={}
-                    )
-                    tables = parser.extract_tables() if htext else []
+                    fix_vertical_metrics(htext)
+                    lines = _text_lines(htext)
+                    relayout = partial(handler._get_layout, page)
+                    args = (layout, dim, number, images, htext, vtext, rotation, lines, relayout)
+                    grids = readers.read(*args) if htext else []
             except PDFPasswordIncorrect as exc:
                 raise EncryptedPdfError(path, "the PDF is encrypted and needs a password") from exc
             except BudgetInputError:
                 raise
             except Exception as exc:
                 raise CorruptPdfError(path, f"cannot read page ({_short(exc)})", page=number) from exc
-            grids = sorted(
-                (_grid_from_camelot(t, number) for t in tables if t.cells and t.cells[0]),
-                key=lambda g: -g.bbox[3],
-            )
-            lines = _text_lines(htext)
             for grid in grids:
                 sizes = sorted(ln.size for ln in lines if _inside(ln, grid.bbox))
                 grid.text_size = sizes[len(sizes) // 2] if sizes else 0.0
@@ -258,6 +279,78 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                 grids=grids,
                 has_images=bool(images),
             )
+
+
+class _PageReaders:
+    """camelot's parsers, each made once per document and used on the pages that need it."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._parsers: dict[str, object] = {}
+
+    def parser(self, reader: str, **options):
+        from camelot.parsers import Lattice, Network
+
+        key = reader if not options else f"{reader}:{options}"
+        if key not in self._parsers:
+            if reader == "lattice-vector":
+                self._parsers[key] = Lattice(**LATTICE_OPTIONS)
+            elif reader == "lattice-raster":
+                self._parsers[key] = Lattice(**RASTER_OPTIONS)
+            else:
+                self._parsers[key] = Network(split_text=True, **options)
+        return self._parsers[key]
+
+    def _run(self, reader: str, page_args: tuple, **options) -> list:
+        parser = self.parser(reader, **options)
+        parser.prepare_page_parse(self.path, *page_args, layout_kwargs={})
+        return [t for t in parser.extract_tables() if t.cells and t.cells[0]]
+
+    def read(
+        self, layout, dim, number, images, htext, vtext, rotation, lines: list[TextLine], relayout=None
+    ) -> list[Grid]:
+        """The page's grids, each from the first reader that accounts for its amounts.
+
+        ``relayout(**layout_kwargs)`` lays the page out again (for the unruled tables' reader).
+        """
+        extra = curve_rulings(layout)
+        vector_layout = [layout, *extra] if extra else layout
+        tables = self._run("lattice-vector", (vector_layout, dim, number, images, htext, vtext, rotation))
+        grids = [_grid_from_camelot(t, number, "lattice-vector") for t in tables]
+        loose = unread_amounts(lines, [g.bbox for g in grids])
+        if loose:
+            tables = self._run("lattice-raster", (layout, dim, number, images, htext, vtext, rotation))
+            found = [_grid_from_camelot(t, number, "lattice-raster") for t in tables]
+            grids += [g for g in found if _accounts_for(g, loose) and not any(_overlaps(g, o) for o in grids)]
+            loose = unread_amounts(lines, [g.bbox for g in grids])
+        if loose and relayout is not None:
+            # words of an unruled table's cells stand close: a layout that joins fewer of them
+            layout, dim, images, _chars, htext, vtext, rotation = relayout(char_margin=UNRULED_CHAR_MARGIN)
+            fix_vertical_metrics(htext)
+            areas = [f"{x0},{y1},{x1},{y0}" for x0, y0, x1, y1 in unruled_areas(lines, loose, float(dim[0]))]
+            tables = self._run("network", (layout, dim, number, images, htext, vtext, rotation), table_areas=areas)
+            found = [_grid_from_camelot(t, number, "network") for t in tables]
+            grids += [g for g in found if _accounts_for(g, loose) and not any(_overlaps(g, o) for o in grids)]
+        grids.sort(key=lambda g: -g.bbox[3])
+        for grid in grids:
+            sizes = sorted(ln.size for ln in lines if _inside(ln, grid.bbox))
+            grid.text_size = sizes[len(sizes) // 2] if sizes else 0.0
+        return grids
+
+
+def _accounts_for(grid: Grid, lines: list[TextLine]) -> bool:
+    return any(_inside(ln, grid.bbox) for ln in lines)
+
+
+def _overlaps(a: Grid, b: Grid) -> bool:
+    """True when the two grids share more than a tenth of the smaller one's area."""
+    ax0, ay0, ax1, ay1 = a.bbox
+    bx0, by0, bx1, by1 = b.bbox
+    w, h = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
+    if w <= 0 or h <= 0:
+        return False
+    smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))
+    return w * h > 0.1 * smaller
 
 
 def read_pages(path: str | Path, progress: Callable[[int], None] | None = None) -> list[PageContent]:

@@ -81,6 +81,12 @@ class RawTable:
     #: ``grid`` (columns under a header) or ``form`` (key–value forms, ``rows`` empty)
     layout: str = "grid"
 
+    @property
+    def reader(self) -> str:
+        """The reader(s) whose grids make up the table (``lattice-vector``, ``lattice-raster`` …)."""
+        readers = dict.fromkeys(p.grid.reader for p in self.parts)
+        return "+".join(readers) if readers else "text"
+
 
 @dataclass
 class _Band:

@@ -3,8 +3,8 @@
 Column kinds: ``code`` (类/款/项, 科目编码, 单位代码 …), ``text`` (names and
 other words), ``money`` (amounts in the table's unit) and ``count`` (head
 counts, unit 人).  A column is text when most of its printed cells are words;
-a word inside an amount column is an unreadable cell and an error, never a
-silently dropped figure.
+a word inside an amount column is an unreadable cell, listed as a problem of
+the document, never a silently dropped figure.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import UnreadableCellError
 from ..extract.stitch import RawTable
 from ..extract.text import squash
-from ..model import TIDY_COLUMNS, ColumnLists, Table
+from ..model import TIDY_COLUMNS, ColumnLists, Problem, Table
 from ..specs import TableSpec, spec_for_title
 from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount, to_wanyuan
 from .codes import is_code_column, row_codes
@@ -61,7 +60,12 @@ def _looks_like_label_header(path: str) -> bool:
 
 
 def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
-    """Type a stitched table; raises :class:`UnreadableCellError` for a bad amount."""
+    """Type a stitched table.
+
+    A cell of an amount column that reads as neither an amount nor a blank is
+    kept out of ``df`` (``None``) and listed in ``Table.unreadable`` with its
+    printed text; the document's :attr:`~analysis.model.Budget.problems` name it.
+    """
     if raw.layout == "form":
         return form_table(raw, default_unit, path)
     spec = spec_for_title(raw.title)
@@ -69,7 +73,8 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
     kinds = column_kinds(raw, spec, unit)
     names = _unique(raw.columns)
     records, pages, printed = [], [], []
-    for row in raw.rows:
+    unreadable: dict[tuple[int, str], str] = {}
+    for i, row in enumerate(raw.rows):
         record, page_row, text_row = {}, {}, {}
         for j, name in enumerate(names):
             cell = row[j] if j < len(row) else None
@@ -83,9 +88,8 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
                     record[name] = parse_amount(cell.text) if cell.text else None
                 except ValueError:
                     record[name] = None
-                    _raise_unreadable(path, raw, cell.page, name, cell.text)
                 if cell.text and record[name] is None and not _is_blank(cell.text):
-                    _raise_unreadable(path, raw, cell.page, name, cell.text)
+                    unreadable[(i, name)] = cell.text
             else:
                 record[name] = cell.fill if kinds[j] != "code" else (cell.fill or cell.text)
         records.append(record)
@@ -109,6 +113,8 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         horizontal_parts=raw.horizontal_parts,
         continued_pages=raw.continued_pages,
         raw=raw,
+        unreadable=unreadable,
+        reader=raw.reader,
     )
 
 
@@ -116,13 +122,21 @@ def _is_blank(text: str) -> bool:
     return normalise_number_text(text) in BLANKS
 
 
-def _raise_unreadable(path: Path, raw: RawTable, page: int, column: str, text: str) -> None:
-    raise UnreadableCellError(
-        path,
-        f"unreadable amount {text!r} in column {column!r}",
-        page=page,
-        table=f"{raw.label} {raw.title}".strip() or "(untitled)",
-    )
+def table_problems(table: Table, path: Path) -> list[Problem]:
+    """The unreadable cells of ``table`` as problems of the document."""
+    return [
+        Problem(
+            kind="cell",
+            file=path.name,
+            page=int(table.cell_pages.at[row, column]) if table.cell_pages.at[row, column] is not None else None,
+            table=table.name or "(untitled)",
+            row=row,
+            column=column,
+            text=text,
+            reason="neither an amount nor a header: the cell is left out and the identities that need it are not run",
+        )
+        for (row, column), text in table.unreadable.items()
+    ]
 
 
 def label_columns(table: Table) -> list[str]:

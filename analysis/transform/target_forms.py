@@ -17,13 +17,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import UnreadableCellError
 from ..extract.forms import FORM_KEY, FormCell, form_rows
 from ..extract.stitch import RawTable
 from ..extract.text import squash
 from ..model import Table
 from ..specs import TABLE_SPECS
-from .amounts import is_amount_text, parse_amount
+from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount
 
 #: header words of the indicator block, by role
 INDICATOR_HEADER = {
@@ -195,14 +194,15 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
         # the title was printed on the previous page (or not at all): the template's name
         title = f"{projects[0].name}绩效目标表"
         notes.append(f"title not printed above the form; named after its 项目名称 {projects[0].name!r}")
+    unreadable: dict[tuple[int, str], str] = {}
     for project in projects:
         for label, amount_text, page in project.funds:
             try:
                 amount = parse_amount(amount_text)
-            except ValueError as exc:
-                raise UnreadableCellError(
-                    path, f"unreadable amount {amount_text!r} ({label})", page=page, table=raw.title or "(untitled)"
-                ) from exc
+            except ValueError:
+                amount = None
+            if amount is None and normalise_number_text(amount_text) not in BLANKS:
+                unreadable[(len(records), "金额")] = amount_text
             records.append({"项目名称": project.name, "资金来源": label, "金额": amount})
             pages.append({"项目名称": page, "资金来源": page, "金额": page})
             printed.append({"项目名称": project.name, "资金来源": label, "金额": amount_text})
@@ -222,6 +222,8 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
         notes=notes,
         continued_pages=raw.continued_pages,
         raw=raw,
+        unreadable=unreadable,
+        reader="form",
     )
 
 

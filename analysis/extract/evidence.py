@@ -1,0 +1,111 @@
+"""What a page shows of a printed table, read from its text alone (no grid needed).
+
+The readers are chosen per page on this evidence: a page whose amounts laid out
+in columns are not all inside the grids a reader found has a table that reader
+missed.  The same evidence tells a page that prints a table (a title or label,
+a ``单位：`` line, amounts in columns) from a narrative page, so that a table
+printed but not read is reported, never taken for narrative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+
+from .text import squash
+
+#: one printed amount: thousands separators or decimals (plain integers are years, pages, counts)
+AMOUNT_TOKEN = r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:,\d{3})+|\d+\.\d{1,4})"
+#: a text line made of amounts only (several cells of one row may be one text line)
+AMOUNT_LINE_RE = re.compile(rf"^(?:{AMOUNT_TOKEN})(?:\s+(?:{AMOUNT_TOKEN}))*$")
+#: points of slack when two lines share a column edge
+ALIGN_TOL = 3.0
+#: amount lines a page needs, in at least two rows, to be read as a table
+MIN_AMOUNT_LINES = 3
+
+
+def amount_lines(lines: Iterable) -> list:
+    """The text lines that consist of printed amounts only."""
+    return [ln for ln in lines if AMOUNT_LINE_RE.match(ln.text.strip().replace("，", ","))]
+
+
+def inside(line, bbox: tuple[float, float, float, float], tol: float = 2.0) -> bool:
+    x0, y0, x1, y1 = bbox
+    return x0 - tol <= line.xc <= x1 + tol and y0 - tol <= line.yc <= y1 + tol
+
+
+def outside_grids(lines: Iterable, bboxes: list[tuple[float, float, float, float]]) -> list:
+    return [ln for ln in lines if not any(inside(ln, b) for b in bboxes)]
+
+
+def in_columns(lines: list) -> bool:
+    """Amount lines laid out as a table: several rows, and columns whose edges line up."""
+    if len(lines) < MIN_AMOUNT_LINES:
+        return False
+    rows = {round(ln.yc / ALIGN_TOL) for ln in lines}
+    if len(rows) < 2:
+        return False
+    # two lines of different rows sharing a right (or left) edge make a column
+    for i, a in enumerate(lines):
+        for b in lines[i + 1 :]:
+            if abs(a.yc - b.yc) > ALIGN_TOL and (abs(a.x1 - b.x1) <= ALIGN_TOL or abs(a.x0 - b.x0) <= ALIGN_TOL):
+                return True
+    return False
+
+
+def unread_amounts(lines: Iterable, bboxes: list[tuple[float, float, float, float]]) -> list:
+    """Amount lines in columns outside every grid: a table the grids do not account for."""
+    loose = outside_grids(amount_lines(lines), bboxes)
+    return loose if in_columns(loose) else []
+
+
+#: the line that opens a table: its unit line
+UNIT_LINE_RE = re.compile(r"(?:金额)?单\s*位\s*[:：]\s*(?:亿元|万元|元)")
+#: rows of header assumed above the first amount row when no unit line or title opens the table
+HEADER_ROWS = 4
+
+
+def _opens_table(line, body_size: float) -> bool:
+    return bool(UNIT_LINE_RE.search(squash(line.text))) or line.size > body_size * 1.2
+
+
+def unruled_areas(lines: list, loose: list, page_width: float) -> list[tuple[float, float, float, float]]:
+    """Table areas (x0, y0, x1, y1) around amounts printed without rulings, one per table.
+
+    Tables are told apart by the lines that open them (a unit line, a title in
+    larger type) between their amount rows; each area runs from below that
+    opening line (the header rows included) to the last amount row.
+    """
+    loose = sorted(loose, key=lambda ln: -ln.yc)
+    body = sorted(ln.size for ln in loose)[len(loose) // 2]
+    heads = sorted((ln for ln in lines if _opens_table(ln, body)), key=lambda ln: -ln.yc)
+    pitch = min((a.yc - b.yc for a, b in pairwise(loose) if a.yc - b.yc > 1), default=body)
+    blocks: list[list] = [[loose[0]]]
+    for line in loose[1:]:
+        above = blocks[-1][-1]
+        if any(line.yc < h.yc < above.yc for h in heads):
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    areas = []
+    for block in blocks:
+        top_line = block[0]
+        opening = [h for h in heads if h.yc > top_line.yc]
+        top = opening[-1].y0 - 1 if opening else top_line.y1 + HEADER_ROWS * pitch
+        bottom = block[-1].y0 - pitch / 2
+        areas.append((0.0, bottom, page_width, top))
+    return areas
+
+
+def table_signs(lines: Iterable) -> list[str]:
+    """Why a page looks like it prints a table: unit lines, amounts in columns."""
+    lines = list(lines)
+    signs = []
+    units = [ln.text.strip() for ln in lines if UNIT_LINE_RE.search(squash(ln.text))]
+    if units:
+        signs.append(f"unit line {units[0]!r}")
+    amounts = amount_lines(lines)
+    if in_columns(amounts):
+        signs.append(f"{len(amounts)} amounts laid out in columns")
+    return signs

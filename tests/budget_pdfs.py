@@ -1,0 +1,303 @@
+"""Small budget PDFs built in the tests: ruled tables drawn the ways real templates draw them.
+
+A page is a list of blocks printed top down: :class:`Text` (narrative lines or a
+heading) and :class:`Grid` (a titled table).  A grid's rulings are drawn as
+``lines`` (stroked lines), ``rects`` (a stroked rectangle per cell), ``filled``
+(thin filled rectangles, one per rule), ``curves`` (one thin filled five-point
+path per rule, as some producers write them), ``image`` (the rulings painted
+into an image under the text) or ``none`` (no rulings at all).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FONT = "STSong-Light"
+A4 = (595.0, 842.0)
+MARGIN = 60.0
+
+
+@dataclass
+class Text:
+    lines: list[str]
+    size: float = 11.0
+    centred: bool = False
+    gap: float = 6.0
+
+
+@dataclass
+class Grid:
+    """A table: title line(s), unit line, header rows and body rows.
+
+    ``header`` rows may merge cells: a cell ``("支出", 3)`` spans three columns;
+    a cell ``None`` is covered by the merged cell above it (that cell spans
+    down: write it as ``("项目", 1, 2)`` for one column, two rows).
+    """
+
+    header: list[list]
+    rows: list[list[str]]
+    widths: list[float]
+    title: str = ""
+    label: str = ""
+    unit: str = "单位：万元"
+    org: str = ""
+    ruling: str = "lines"
+    row_height: float = 18.0
+    size: float = 9.0
+    title_size: float = 15.0
+    #: title and label printed as one line (``公开01表：收支预算总表``) or the label above the title
+    label_inline: bool = True
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Spacer:
+    height: float
+
+
+def _font():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def _header_cells(header: list[list], ncols: int) -> list[tuple[int, int, int, int, str]]:
+    """(row, col, rowspan, colspan, text) of each header cell."""
+    taken: set[tuple[int, int]] = set()
+    cells = []
+    for r, row in enumerate(header):
+        c = 0
+        for item in row:
+            if item is None:  # covered by a cell merged down from above
+                continue
+            while (r, c) in taken:
+                c += 1
+            if isinstance(item, tuple):
+                text, colspan, rowspan = (item + (1,))[:3] if len(item) == 2 else item
+            else:
+                text, colspan, rowspan = item, 1, 1
+            cells.append((r, c, rowspan, colspan, text))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.add((r + dr, c + dc))
+            c += colspan
+    return cells
+
+
+def _rules(grid: Grid, x0: float, top: float) -> list[tuple[float, float, float, float]]:
+    """Segments (x0, y0, x1, y1) of every border of the grid's cells, merged cells left open."""
+    xs = [x0]
+    for w in grid.widths:
+        xs.append(xs[-1] + w)
+    nh, nb = len(grid.header), len(grid.rows)
+    ys = [top - i * grid.row_height for i in range(nh + nb + 1)]
+    segments = []
+    cells = _header_cells(grid.header, len(grid.widths))
+    spans = [(r, c, r + rs, c + cs) for r, c, rs, cs, _ in cells]
+    spans += [(nh + r, c, nh + r + 1, c + 1) for r in range(nb) for c in range(len(grid.widths))]
+    for r0, c0, r1, c1 in spans:
+        xa, xb, ya, yb = xs[c0], xs[c1], ys[r0], ys[r1]
+        segments += [(xa, ya, xb, ya), (xa, yb, xb, yb), (xa, yb, xa, ya), (xb, yb, xb, ya)]
+    return list(dict.fromkeys(segments))
+
+
+def _draw_rules(c, grid: Grid, x0: float, top: float) -> None:
+    segments = _rules(grid, x0, top)
+    if grid.ruling == "none":
+        return
+    if grid.ruling == "lines":
+        c.setLineWidth(0.5)
+        for xa, ya, xb, yb in segments:
+            c.line(xa, ya, xb, yb)
+    elif grid.ruling == "rects":
+        c.setLineWidth(0.5)
+        xs = [x0]
+        for w in grid.widths:
+            xs.append(xs[-1] + w)
+        for xa, ya, xb, yb in segments:  # each cell border as a stroked rectangle edge pair
+            if ya == yb:
+                c.rect(xa, ya - 0.25, xb - xa, 0.5, stroke=1, fill=0)
+            else:
+                c.rect(xa - 0.25, ya, 0.5, yb - ya, stroke=1, fill=0)
+    elif grid.ruling == "filled":
+        for xa, ya, xb, yb in segments:
+            if ya == yb:
+                c.rect(xa, ya - 0.3, xb - xa, 0.6, stroke=0, fill=1)
+            else:
+                c.rect(xa - 0.3, ya, 0.6, yb - ya, stroke=0, fill=1)
+    elif grid.ruling == "curves":
+        for xa, ya, xb, yb in segments:
+            path = c.beginPath()
+            if ya == yb:  # a thin polygon with one corner cut, five points
+                path.moveTo(xb, ya - 0.35)
+                path.lineTo(xa, ya - 0.35)
+                path.lineTo(xa, ya + 0.35)
+                path.lineTo(xb - 0.7, ya + 0.35)
+            else:
+                path.moveTo(xa - 0.35, ya)
+                path.lineTo(xa + 0.35, ya)
+                path.lineTo(xa + 0.35, yb)
+                path.lineTo(xa - 0.35, yb - 0.7)
+            path.close()
+            c.drawPath(path, stroke=0, fill=1)
+    elif grid.ruling == "image":
+        _draw_rules_as_image(c, segments)
+    else:
+        raise ValueError(grid.ruling)
+
+
+def _draw_rules_as_image(c, segments) -> None:
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    scale = 4
+    w, h = int(A4[0] * scale), int(A4[1] * scale)
+    image = Image.new("LA", (w, h), (255, 0))  # transparent: other blocks of the page stay visible
+    draw = ImageDraw.Draw(image)
+    for xa, ya, xb, yb in segments:
+        draw.line([(xa * scale, (A4[1] - ya) * scale), (xb * scale, (A4[1] - yb) * scale)], fill=(0, 255), width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    c.drawImage(ImageReader(buffer), 0, 0, A4[0], A4[1], mask="auto")
+
+
+def _draw_grid(c, grid: Grid, top: float) -> float:
+    """Draw ``grid`` with its top at ``top``; returns the y below it."""
+    width = sum(grid.widths)
+    x0 = (A4[0] - width) / 2
+    y = top
+    if grid.title or grid.label:
+        c.setFont(FONT, grid.title_size)
+        if grid.label and not grid.label_inline:
+            c.setFont(FONT, grid.size + 1)
+            c.drawString(x0, y - grid.size, grid.label)
+            y -= grid.size + 8
+            c.setFont(FONT, grid.title_size)
+            c.drawCentredString(A4[0] / 2, y - grid.title_size, grid.title)
+        else:
+            text = f"{grid.label}：{grid.title}" if grid.label and grid.title else (grid.title or grid.label)
+            c.drawCentredString(A4[0] / 2, y - grid.title_size, text)
+        y -= grid.title_size + 10
+    if grid.unit or grid.org:
+        c.setFont(FONT, grid.size)
+        if grid.org:
+            c.drawString(x0, y - grid.size, grid.org)
+        if grid.unit:
+            c.drawRightString(x0 + width, y - grid.size, grid.unit)
+        y -= grid.size + 6
+    _draw_rules(c, grid, x0, y)
+    xs = [x0]
+    for w in grid.widths:
+        xs.append(xs[-1] + w)
+    c.setFont(FONT, grid.size)
+    rh = grid.row_height
+    for r, col, rs, cs, text in _header_cells(grid.header, len(grid.widths)):
+        cy = y - r * rh - rs * rh / 2 - grid.size / 3
+        c.drawCentredString((xs[col] + xs[col + cs]) / 2, cy, text)
+    nh = len(grid.header)
+    for i, row in enumerate(grid.rows):
+        cy = y - (nh + i) * rh - rh / 2 - grid.size / 3
+        for j, text in enumerate(row):
+            if not text:
+                continue
+            if _is_number(text):
+                c.drawRightString(xs[j + 1] - 3, cy, text)
+            else:
+                c.drawString(xs[j] + 3, cy, text)
+    y -= (nh + len(grid.rows)) * rh
+    c.setFont(FONT, grid.size)
+    for note in grid.notes:
+        c.drawString(x0, y - grid.size - 4, note)
+        y -= grid.size + 6
+    return y - 14
+
+
+def _is_number(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) and all(ch.isdigit() or ch in ",.-" for ch in text)
+
+
+def build(path: Path, pages: list[list], page_numbers: bool = True) -> Path:
+    """Write a PDF of ``pages`` (each a list of :class:`Text`, :class:`Grid`, :class:`Spacer`)."""
+    from reportlab.pdfgen import canvas
+
+    _font()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for number, blocks in enumerate(pages, start=1):
+        y = A4[1] - MARGIN
+        for block in blocks:
+            if isinstance(block, Spacer):
+                y -= block.height
+            elif isinstance(block, Text):
+                c.setFont(FONT, block.size)
+                for line in block.lines:
+                    if block.centred:
+                        c.drawCentredString(A4[0] / 2, y - block.size, line)
+                    else:
+                        c.drawString(MARGIN + 12, y - block.size, line)
+                    y -= block.size + block.gap
+                y -= block.gap
+            else:
+                y = _draw_grid(c, block, y)
+        if page_numbers:
+            c.setFont(FONT, 9)
+            c.drawCentredString(A4[0] / 2, 30, str(number))
+        c.showPage()
+    c.save()
+    return path
+
+
+# -- the standard tables, small -------------------------------------------------------------------
+
+NARRATIVE = Text(
+    [
+        "2024年某某局部门预算",
+        "一、收入预算情况说明：2024年收入预算1,234.56万元，支出预算1,234.56万元。",
+        "二、支出预算情况说明：基本支出1,000.00万元，项目支出234.56万元。",
+    ]
+)
+
+
+def expense_table(ruling: str = "lines", **kw) -> Grid:
+    """一般公共预算支出表: 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出, with a 合计 row and 类/款/项."""
+    rows = [
+        ["", "合计", "1,234.56", "1,000.00", "234.56"],
+        ["201", "一般公共服务支出", "1,034.56", "800.00", "234.56"],
+        ["20101", "人大事务", "1,034.56", "800.00", "234.56"],
+        ["2010101", "行政运行", "800.00", "800.00", ""],
+        ["2010102", "一般行政管理事务", "234.56", "", "234.56"],
+        ["221", "住房保障支出", "200.00", "200.00", ""],
+        ["22102", "住房改革支出", "200.00", "200.00", ""],
+        ["2210201", "住房公积金", "200.00", "200.00", ""],
+    ]
+    defaults = {
+        "title": "一般公共预算支出表",
+        "header": [[("科目编码", 1, 2), ("科目名称", 1, 2), ("一般公共预算支出", 3)], [None, None, "合计", "基本支出", "项目支出"]],
+        "rows": rows,
+        "widths": [70, 150, 80, 80, 80],
+        "ruling": ruling,
+    }
+    defaults.update(kw)
+    return Grid(**defaults)
+
+
+def summary_table(ruling: str = "lines", **kw) -> Grid:
+    """收支总表: income on the left, expenditure on the right."""
+    rows = [
+        ["一、一般公共预算拨款", "1,234.56", "一、一般公共服务支出", "1,034.56"],
+        ["二、政府性基金预算拨款", "", "二、住房保障支出", "200.00"],
+        ["本年收入合计", "1,234.56", "本年支出合计", "1,234.56"],
+    ]
+    defaults = {
+        "title": "收支总表",
+        "header": [[("收入", 2), ("支出", 2)], ["项目", "预算数", "项目", "预算数"]],
+        "rows": rows,
+        "widths": [130, 80, 130, 80],
+        "ruling": ruling,
+    }
+    defaults.update(kw)
+    return Grid(**defaults)

@@ -1,0 +1,69 @@
+"""Which reader reads a page is decided by the page: rulings however drawn, or none at all."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from analysis import read_budget
+
+from .budget_pdfs import NARRATIVE, build, expense_table, summary_table
+
+RULINGS = {
+    "lines": "lattice-vector",
+    "rects": "lattice-vector",
+    "filled": "lattice-vector",
+    "curves": "lattice-vector",
+    "image": "lattice-raster",
+    "none": "network",
+}
+
+
+@pytest.fixture(scope="module")
+def ruled(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rulings")
+    out = {}
+    for ruling in RULINGS:
+        path = build(folder / f"{ruling}.pdf", [[NARRATIVE], [summary_table(ruling), expense_table(ruling)]])
+        out[ruling] = read_budget(path, use_cache=False)
+    return out
+
+
+@pytest.mark.parametrize("ruling", list(RULINGS))
+def test_every_table_is_read_however_its_rulings_are_drawn(ruled, ruling):
+    budget = ruled[ruling]
+    assert [t.title for t in budget.tables] == ["收支总表", "一般公共预算支出表"]
+    assert {t.reader for t in budget.tables} == {RULINGS[ruling]}
+    # all 24 printed amounts, exact, on page 2
+    assert len(budget.tidy) == 24 and set(budget.tidy.page) == {2}
+    expense = budget.table("一般公共预算支出表")
+    assert [c.passed for c in expense.validation.checks].count(True) == 21 and not expense.validation.failed
+    housing = budget.tidy[(budget.tidy.func_code == "2210201")]
+    assert sorted(housing.amount) == ["200.00", "200.00"]
+    total = expense.df[expense.df.iloc[:, 1] == "合计"].iloc[0]
+    assert Decimal("1234.56") in total.tolist()
+
+
+def test_the_reader_of_each_table_is_reported(ruled):
+    report = ruled["image"].validation_report()
+    assert report.reader.tolist() == ["lattice-raster", "lattice-raster"]
+
+
+def test_a_page_the_vector_lattice_reads_whole_is_not_rendered(ruled, monkeypatch):
+    """The image-based lattice renders a page only where amounts in columns are left outside every grid."""
+    import camelot.parsers.lattice as lattice
+
+    rendered = []
+    original = lattice.Lattice._generate_table_bbox
+
+    def spy(self):
+        if self.engine != "vector":
+            rendered.append(self.page)
+        return original(self)
+
+    monkeypatch.setattr(lattice.Lattice, "_generate_table_bbox", spy)
+    read_budget(ruled["lines"].path, use_cache=False)
+    assert rendered == []
+    read_budget(ruled["image"].path, use_cache=False)
+    assert rendered == [2]
