@@ -95,7 +95,7 @@ def _compare(args: argparse.Namespace) -> int:
     from .budget_execution import compare
     from .budget_execution.text import render
 
-    execution = compare(args.budget, args.final)  # documents of another unit or year: one line, exit 2
+    execution = compare(args.budget, args.final, measure=args.measure)  # another unit or year: exit 2
     sys.stdout.write(render(execution, args.format))
     return 0
 
@@ -159,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("budget", help="budget PDF (部门预算)")
     compare.add_argument("final", help="final accounts PDF (部门决算) of the same unit and year")
     compare.add_argument("--format", choices=["text", "csv", "json"], default="text", help="memo (text) or the table")
+    compare.add_argument(
+        "--measure", choices=["total", "basic", "project"], default="total", help="function rows: 合计/基本/项目支出"
+    )
     compare.set_defaults(func=_compare)
     report = sub.add_parser("report", help="run the notebooks on a PDF and write an HTML report")
     report.add_argument("pdf", nargs="?", help="budget PDF (default: the bundled sample)")

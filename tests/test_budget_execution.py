@@ -480,3 +480,32 @@ def test_report_with_the_final_accounts_includes_the_comparison(tmp_path):
     assert "468,779.07" in index and "102.70%" in index  # 全部资金 budget; 财政拨款 237,100.00 ÷ 230,876.38
     page = (tmp_path / "08_budget_vs_final_accounts.html").read_text(encoding="utf-8")
     assert "budget_execution.for_notebook" not in page and "2296004" in page
+
+
+def _figure_frame(role: str, section: str, codes: dict[str, str]) -> pd.DataFrame:
+    from analysis.budget_execution.figures import FIGURE_COLUMNS
+
+    rows = [(section, "gpb", "basic", c, "", role, D(v), "表", 1, False) for c, v in codes.items()]
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def test_economic_classes_of_two_classifications_are_not_matched_code_by_code():
+    from analysis.budget_execution.table import execution_table
+
+    budget = _figure_frame("budget", "economic", {"505": "10", "50501": "8", "301": "2"})
+    final = _figure_frame("final", "economic", {"301": "9", "30101": "7"})
+    table, notes = execution_table(budget, final)
+    assert {r.econ_code: (r.budget, r.final, r.only_in) for r in table.itertuples()} == {
+        "301": (D("2"), D("9"), ""),
+        "30101": (None, D("7"), "final"),
+    }
+    assert any("only the budget use the 政府预算支出经济分类 (5xx) codes" in n for n in notes)
+
+
+def test_compare_gives_the_function_rows_of_basic_expenditure(capsys):
+    assert main(["compare", str(SWU_BUDGET), str(SWU_FINAL), "--format", "csv", "--measure", "basic"]) == 0
+    frame = pd.read_csv(StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    function = frame[frame.section == "function"]
+    assert set(function.measure) == {"基本支出"}
+    total = function[(function.scope == "财政拨款") & (function.func_code == "")]
+    assert total[["budget", "final"]].values.tolist() == [["199019.33", "199015.13"]]

@@ -28,6 +28,8 @@ TABLE_COLUMNS = [
 SECTIONS = ("function", "basic_project", "economic", "three_public")
 HUNDRED = Decimal(100)
 LEVEL_NAMES = {3: "类", 5: "款", 7: "项"}
+#: the two economic classifications, by the first digit of their codes
+ECON_SCHEMES = {"3": "部门预算支出经济分类 (3xx)", "5": "政府预算支出经济分类 (5xx)"}
 #: “三公” items in the order the tables print them, the total first
 THREE_PUBLIC_ORDER = ("total", "abroad", "vehicles", "vehicle_purchase", "vehicle_running", "reception")
 
@@ -186,6 +188,15 @@ def _economic(budget_figures, final_figures, names, notes) -> list[dict]:
                 continue
             b = _by_code(b_all[(b_all.scope == scope) & (b_all.measure == measure)])
             f = _by_code(f_all[(f_all.scope == scope) & (f_all.measure == measure)])
+            schemes_b, schemes_f = {c[0] for c in b}, {c[0] for c in f}
+            for scheme in sorted(schemes_b ^ schemes_f):
+                side = "budget" if scheme in schemes_b else "final accounts"
+                notes.append(
+                    f"economic classes of {scope_name(scope)} {MEASURE_NAMES[measure][0]}: only the {side} use the "
+                    f"{ECON_SCHEMES.get(scheme, scheme + 'xx')} codes — those are not compared"
+                )
+            b = {c: r for c, r in b.items() if c[0] in schemes_f}
+            f = {c: r for c, r in f.items() if c[0] in schemes_b}
             for code in sorted(set(b) | set(f)):
                 rows.append(
                     _pair_row(
