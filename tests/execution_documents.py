@@ -284,3 +284,61 @@ def final_b(year: int = 2019, unit: str = "江南省某某厅") -> Document:
 def write(doc: Document, folder: Path, name: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     return write_document(doc, folder / name)
+
+
+def _three_public_by_rows(title: str, rows: list[list[str]], org: str) -> TablePage:
+    header = [
+        ["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "<", "<", "公务接待费"],
+        ["^", "^", "^", "小计", "公务用车购置费", "公务用车运行费", "^"],
+    ]
+    return TablePage(title, header, rows, [80, 60, 80, 60, 80, 80, 60], org=org)
+
+
+def budget_c(year: int = 2024, unit: str = "某某省某某中心") -> Document:
+    """“三公” figures as rows named by year (上年 and 本年预算数), beside a 支出预算表 of one class."""
+    org = f"单位：{unit}"
+    return Document(
+        cover=[f"{unit}{year}年部门预算"],
+        tables=[
+            TablePage(
+                "部门支出预算表",
+                [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
+                _body([["", "合计", "300.00", "300.00", ""]], [("208", "300.00", "300.00", "")]),
+                W5,
+                org=org,
+            ),
+            _three_public_by_rows(
+                "“三公”经费支出预算表",
+                [
+                    [f"{year - 1}年预算数", "12.00", "2.00", "6.00", "", "6.00", "4.00"],
+                    [f"{year}年预算数", "11.00", "1.00", "6.00", "", "6.00", "4.00"],
+                ],
+                org,
+            ),
+        ],
+    )
+
+
+def final_c(year: int = 2024, unit: str = "某某省某某中心") -> Document:
+    """“三公” figures as two rows, 预算数 and 决算数."""
+    org = f"单位：{unit}"
+    return Document(
+        cover=[f"{unit}{year}年度部门决算"],
+        tables=[
+            TablePage(
+                "支出决算表",
+                [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"]],
+                _body([["", "合计", "290.00", "290.00", ""]], [("208", "290.00", "290.00", "")]),
+                W5,
+                org=org,
+            ),
+            _three_public_by_rows(
+                "“三公”经费支出决算表",
+                [
+                    ["预算数", "11.00", "1.00", "6.00", "", "6.00", "4.00"],
+                    ["决算数", "9.50", "0.00", "5.50", "", "5.50", "4.00"],
+                ],
+                org,
+            ),
+        ],
+    )

@@ -509,3 +509,22 @@ def test_compare_gives_the_function_rows_of_basic_expenditure(capsys):
     assert set(function.measure) == {"基本支出"}
     total = function[(function.scope == "财政拨款") & (function.func_code == "")]
     assert total[["budget", "final"]].values.tolist() == [["199019.33", "199015.13"]]
+
+
+def test_three_public_rows_named_by_year_or_by_budget_and_outcome(folder):
+    budget = drawn.write(drawn.budget_c(), folder, "c_budget.pdf")
+    final = drawn.write(drawn.final_c(), folder, "c_final.pdf")
+    c = compare(budget, final)
+    three = c.section("three_public")
+    got = {r.name_zh: (r.budget, r.final, r.only_in) for r in three.itertuples()}
+    assert got == {
+        "“三公”经费合计": (D("11.00"), D("9.50"), ""),  # 2024年预算数, not the 2023 row
+        "因公出国（境）费": (D("1.00"), D("0.00"), ""),
+        "公务用车购置及运行费": (D("6.00"), D("5.50"), ""),
+        "公务用车购置费": (D("0.00"), D("0.00"), ""),
+        "公务用车运行费": (D("6.00"), D("5.50"), ""),
+        "公务接待费": (D("4.00"), D("4.00"), ""),
+    }
+    assert set(three.scope) == {""}  # neither title names the funds
+    summary = c.report.summary().set_index("rule")
+    assert (summary.at["E02", "ran"], summary.at["E02", "failed"]) == (6, 0)  # the 预算数 row is the published budget

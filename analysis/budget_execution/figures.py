@@ -457,34 +457,53 @@ def _item_of(part: str) -> str:
     return next((key for key, _, pattern in THREE_PUBLIC_ITEMS if re.search(pattern, part)), "")
 
 
-def _three_public_reading(table: Table, columns: list[str]) -> dict[str, tuple[Decimal, int]]:
-    """Item → (amount in 万元, page) of a “三公” table, whether the items are its columns or its rows."""
-    items = {c: three_public_item(c) for c in columns}
+def _named_role(text: str, kind: str, year: int | None) -> str | None:
+    """The role a row's name gives its figures (``2023年预算数``, ``决算数``), ``None`` when it names none."""
+    words = squash(text)
+    if not words or not (YEAR_IN_HEADER_RE.search(words) or any(re.search(p, words) for _, p in COLUMN_ROLES)):
+        return None
+    return column_role(words, kind, year)
+
+
+def _three_public_readings(table: Table, kind: str, year: int | None) -> dict[str, dict[str, tuple[Decimal, int]]]:
+    """Role → item → (amount in 万元, page) of a “三公” table, its items printed as columns or as rows.
+
+    With items as columns, the row read is the 合计 row, else the one row of figures, else the rows whose
+    names give a role (``2023年预算数``, ``决算数``); a column's role yields to its row's.
+    """
+    found: dict[str, dict[str, tuple[Decimal, int]]] = {}
+    roles = {c: column_role(c, kind, year) for c in expenditure_columns(table)}
+    items = {c: three_public_item(c) for c, role in roles.items() if role != "ignored"}
     by_column = _three_public_only({c: k for c, k in items.items() if k}, others=not all(items.values()))
-    found: dict[str, tuple[Decimal, int]] = {}
     if len({k for k in by_column.values() if k != "total"}) >= 2:
-        rows = _total_rows(table, next(iter(by_column)))
         filled = [i for i in range(len(table.df)) if any(table.df.at[i, c] is not None for c in by_column)]
         filled = [i for i in filled if not _is_column_numbers(table, i, list(by_column))]
-        row = rows[0] if rows else (filled[0] if len(filled) == 1 else None)
-        if row is None:
-            return {}
-        for column, key in by_column.items():
-            value = table.df.at[row, column]  # a blank item of the row: none spent
-            if key not in found:
-                found[key] = (to_wanyuan(value or Decimal(0), table.unit), int(table.cell_pages.at[row, column]))
+        totals = [i for i in _total_rows(table, next(iter(by_column))) if i in filled]
+        texts = [c for c, k in table.column_kinds.items() if k == "text"]
+        named = {i: _named_role(" ".join(str(table.df.at[i, c] or "") for c in texts), kind, year) for i in filled}
+        if totals or len(filled) == 1:
+            rows = {(totals or filled)[0]: None}
+        else:
+            rows = {i: role for i, role in named.items() if role not in (None, "ignored")}
+        for i, row_role in rows.items():
+            for column, key in by_column.items():
+                role = row_role or roles[column]
+                value = table.df.at[i, column]  # a blank item of the row: none spent
+                reading = found.setdefault(role, {})
+                if key not in reading:
+                    reading[key] = (to_wanyuan(value or Decimal(0), table.unit), int(table.cell_pages.at[i, column]))
         return found
-    column = measure_column(table, columns, "total") or (columns[0] if columns else None)
-    if column is None:
-        return {}
-    names = row_names(table, column, printed=True)
-    filled = {i: name for i, name in enumerate(names) if table.df.at[i, column] is not None and squash(name)}
-    items = {i: three_public_item(name) for i, name in filled.items()}
-    by_row = _three_public_only({i: k for i, k in items.items() if k}, others=not all(items.values()), names=filled)
-    for i, key in by_row.items():
-        if key not in found:
-            found[key] = (to_wanyuan(table.df.at[i, column], table.unit), int(table.cell_pages.at[i, column]))
-    return found
+    for role, columns in role_columns(table, kind, year).items():
+        column = measure_column(table, columns, "total") or columns[0]
+        names = row_names(table, column, printed=True)
+        filled = {i: name for i, name in enumerate(names) if table.df.at[i, column] is not None and squash(name)}
+        items = {i: three_public_item(name) for i, name in filled.items()}
+        by_row = _three_public_only({i: k for i, k in items.items() if k}, others=not all(items.values()), names=filled)
+        reading = found.setdefault(role, {})
+        for i, key in by_row.items():
+            if key not in reading:
+                reading[key] = (to_wanyuan(table.df.at[i, column], table.unit), int(table.cell_pages.at[i, column]))
+    return {role: reading for role, reading in found.items() if reading}
 
 
 def _three_public_only(items: dict, others: bool, names: dict | None = None) -> dict:
@@ -505,49 +524,31 @@ def _is_column_numbers(table: Table, i: int, columns: list[str]) -> bool:
 
 
 def three_public_figures(doc: Budget) -> pd.DataFrame:
-    """“三公”经费 items (因公出国（境）费, 公务用车购置及运行费 …, 公务接待费, 合计) of the document's “三公” table."""
+    """“三公”经费 items (因公出国（境）费, 公务用车购置及运行费 …, 公务接待费, their total) of the “三公” tables;
+    a total or a 公务用车购置及运行费 the table does not print is the sum of its parts (``derived``)."""
     kind, year = doc.meta.get("kind", "预算"), doc.meta.get("year")
+    names = {k: zh for k, zh, _ in THREE_PUBLIC_ITEMS}
     rows = []
     seen: set[tuple[str, str]] = set()
     for table in doc.tables:
         if "three_public" not in table.key or table.is_empty:
             continue
         scope = table_scope(table)
-        for role, columns in role_columns(table, kind, year).items():
+        for role, found in _three_public_readings(table, kind, year).items():
             if (scope, role) in seen:
                 continue
-            found = _three_public_reading(table, columns)
-            if not found:
-                continue
             seen.add((scope, role))
-            if "total" not in found:
-                parts = [found[k][0] for k in ("abroad", "reception") if k in found]
-                vehicles = found.get("vehicles") or (
-                    (found["vehicle_purchase"][0] + found["vehicle_running"][0], 0)
-                    if "vehicle_purchase" in found and "vehicle_running" in found
-                    else None
-                )
-                if vehicles is not None:
-                    parts.append(vehicles[0])
-                rows.append(
-                    _row(
-                        "three_public",
-                        scope,
-                        "total",
-                        "total",
-                        "合计",
-                        role,
-                        sum(parts, Decimal(0)),
-                        table.name,
-                        None,
-                        True,
-                    )
-                )
-            names = {k: zh for k, zh, _ in THREE_PUBLIC_ITEMS}
-            for key, (amount, page) in found.items():
-                rows.append(
-                    _row("three_public", scope, "total", key, names[key], role, amount, table.name, page, False)
-                )
+            amounts = {key: amount for key, (amount, _) in found.items()}
+            derived = {}
+            if "vehicles" not in amounts and {"vehicle_purchase", "vehicle_running"} <= amounts.keys():
+                derived["vehicles"] = amounts["vehicle_purchase"] + amounts["vehicle_running"]
+            if "total" not in amounts:
+                parts = [amounts.get(k, derived.get(k)) for k in ("abroad", "vehicles", "reception")]
+                derived["total"] = sum((v for v in parts if v is not None), Decimal(0))
+            printed = [(key, amount, page, False) for key, (amount, page) in found.items()]
+            for key, amount, page, is_sum in printed + [(k, v, None, True) for k, v in derived.items()]:
+                name = names[key]
+                rows.append(_row("three_public", scope, "total", key, name, role, amount, table.name, page, is_sum))
     return _frame(rows)
 
 
