@@ -286,6 +286,8 @@ def test_documents_of_another_year_or_unit_are_refused_in_one_line_with_exit_2(p
 
 def test_a_unit_printed_with_a_prefix_or_not_at_all_still_pairs():
     assert same_unit("中共江苏省委办公厅", "江苏省委办公厅") and same_unit("西南大学（本级）", "西南大学")
+    assert same_unit("江苏省人大常委会办公厅", "江苏省人民代表大会常务委员会办公厅")
+    assert same_unit("成都市教育局", "成都市财政局") is False
     assert same_unit("西南大学", "重庆大学") is False and same_unit("", "西南大学") is None
     assert document_level("上海市普陀区司法局2026年单位预算") == "单位"
     assert document_level("2023 年 部门 决算") == "部门"

@@ -32,11 +32,21 @@ def unit_key(name: str) -> str:
 
 
 def same_unit(a: str, b: str) -> bool | None:
-    """True/False for two printed unit names; ``None`` when one is not printed."""
+    """True/False for two printed unit names; ``None`` when one is not printed.
+
+    One name may carry a prefix the other leaves out (中共江苏省委办公厅 / 江苏省委办公厅) or be its
+    short form, every character in order (江苏省人大常委会办公厅 / 江苏省人民代表大会常务委员会办公厅).
+    """
     a, b = unit_key(a), unit_key(b)
     if not a or not b:
         return None
-    return a == b or a in b or b in a
+    short, long = sorted((a, b), key=len)
+    return short in long or _in_order(short, long)
+
+
+def _in_order(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def document_level(title: str) -> str:
@@ -130,6 +140,8 @@ def check_pair(budget: Budget, final: Budget) -> Pairing:
     unit = same_unit(b["unit_name"], f["unit_name"])
     if unit is False:
         problems.append(f"the budget is of {b['unit_name']}, the final accounts of {f['unit_name']}")
+    elif unit and unit_key(b["unit_name"]) != unit_key(f["unit_name"]):
+        caveats.append(f"the unit is named {b['unit_name']} in the budget and {f['unit_name']} in the final accounts")
     elif unit is None:
         caveats.append(
             "the unit name is not printed in " + " and ".join(x["file"] for x in (b, f) if not x["unit_name"])
