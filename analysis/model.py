@@ -178,6 +178,8 @@ class Table:
     raw: Any = field(default=None, repr=False)
     #: cells of amount columns that could not be read: (row, column) -> printed text
     unreadable: dict = field(default_factory=dict, repr=False)
+    #: cells of amount columns covered by a label merged across them (no figure can be printed there)
+    covered: set = field(default_factory=set, repr=False)
     #: which reader read the table's grid (``lattice-vector``, ``lattice-raster``, ``network``, ``form`` …)
     reader: str = "lattice-vector"
 

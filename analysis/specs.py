@@ -15,6 +15,17 @@ from dataclasses import dataclass
 
 from .extract.text import squash
 
+#: How templates print a table's label in front of (or above) its title, most specific first:
+#: 表1 / 表一 / 表3-1(2) / 附表4 / 表1-1 (most templates); 公开01表 (Jiangsu's 公开NN表).
+LABEL_FORMS: tuple[str, ...] = (
+    r"(?:部门|预算)?公开\s*[0-9０-９]+\s*表",
+    r"(?:附表|表)\s*[0-9０-９一二三四五六七八九十]+(?:\s*[-－—–]\s*[0-9０-９]+)*(?:\s*[（(]\s*[0-9０-９]+\s*[)）])?",
+)
+#: a printed line that names a table: it ends in 表 (a bracketed year, 续 or the like may follow)
+TABLE_NAME_RE = re.compile(r"表\s*(?:[（(][^）)]{0,16}[)）])?\s*[:：]?$")
+#: the enumerators titles may carry (一、2018年度…预算表, （一）…)
+TITLE_ENUMERATOR_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))")
+
 #: the scopes a table's figures may cover: Chinese and English names
 SCOPE_NAMES: dict[str, tuple[str, str]] = {
     "all": ("全部资金", "all funds"),
@@ -46,14 +57,26 @@ class TableSpec:
     scope: str = ""
     #: what its total column measures: ``total``, ``basic`` (基本支出) or ``project`` (项目支出)
     measure: str = "total"
+    #: header words that name the table when no title is printed (a table inside the narrative)
+    header: str = ""
 
     def matches(self, title: str) -> bool:
         return re.search(self.pattern, squash(title)) is not None
 
+    def matches_header(self, columns: list[str]) -> bool:
+        return bool(self.header) and any(re.search(self.header, squash(c)) for c in columns)
+
 
 # Most specific first: the first matching spec wins.
 TABLE_SPECS: tuple[TableSpec, ...] = (
-    TableSpec("performance_targets", "项目绩效目标表", "project performance targets", r"绩效目标", "targets"),
+    TableSpec(
+        "performance_targets",
+        "项目绩效目标表",
+        "project performance targets",
+        r"绩效目标",
+        "targets",
+        header=r"^绩效目标|^绩效指标|^年度绩效目标|^一级指标",
+    ),
     TableSpec(
         "gov_fund_three_public",
         "政府性基金预算“三公”经费支出表",
@@ -109,7 +132,12 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         scope="soe",
     ),
     TableSpec(
-        "fiscal_summary", "财政拨款收支总表", "fiscal appropriation summary", r"财政拨款收支.*总表", "both", "fiscal"
+        "fiscal_summary",
+        "财政拨款收支总表",
+        "fiscal appropriation summary",
+        r"财政拨款收支.*(?:总表|总体情况)",
+        "both",
+        "fiscal",
     ),
     TableSpec(
         "fiscal_basic_expense",
@@ -183,17 +211,17 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "income_expense_summary",
         "收支总表",
         "income and expenditure summary",
-        r"收支.*总表|收入支出.*总表",
+        r"收支.*(?:总表|总体情况)|收入支出.*(?:总表|总体情况)",
         "both",
         "all",
     ),
-    TableSpec("income_summary", "收入总表", "income summary", r"收入.*总表|收入.*表$", "income", "income"),
+    TableSpec("income_summary", "收入总表", "income summary", r"收入.*(?:总表|总体情况)|收入.*表$", "income", "income"),
     TableSpec("expense_detail", "支出预算明细表", "expenditure detail", r"支出.*明细表", scope="all"),
     TableSpec(
         "expense_summary",
         "支出总表",
         "expenditure summary",
-        r"支出.*总表|(?<!项目)(?<!基本)支出(?:决算|预算)表$",
+        r"^(?!.*(?:项目|基本)支出).*(?:支出.*(?:总表|总体情况)|支出(?:决算|预算)表$)",
         scope="all",
     ),
     TableSpec(
@@ -232,10 +260,14 @@ SCOPE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def spec_for_title(title: str) -> TableSpec:
-    """The standard spec a printed title belongs to (``UNKNOWN`` if none)."""
+def spec_for_title(title: str, columns: list[str] | None = None) -> TableSpec:
+    """The standard spec a printed title belongs to; by its header words when the title names
+    none (a table printed inside the narrative); ``UNKNOWN`` if neither does."""
     for spec in TABLE_SPECS:
         if spec.matches(title):
+            return spec
+    for spec in TABLE_SPECS:
+        if columns and spec.matches_header(columns):
             return spec
     return UNKNOWN
 

@@ -7,8 +7,10 @@ table (``table.validation``) whether it passes or not:
   columns under the same header (基本支出 + 项目支出 = 合计; 人员经费 + 公用经费
   = 基本支出/合计), nested groups counted through their own subtotal;
 * ``row_total``: a 合计/总计 row equals the sum of the top-level rows (the
-  least detailed code level, or the units, or the enumerated items 一、二、);
+  groups' 小计 rows, or the least detailed code level, or the units, or the
+  enumerated items 一、二、), and a group's 小计 the sum of the group's rows;
 * ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes;
+* ``econ_hierarchy``: 类 = Σ款 down the economic codes (301 = Σ 301xx);
 * ``target_total`` (项目绩效目标表): a unit's budget = Σ its projects' budgets;
 * ``fund_total`` (one form per project): 年度资金总额 = Σ its sources.
 
@@ -25,6 +27,7 @@ from decimal import Decimal
 from .extract.text import squash
 from .model import Check, ColumnLists, Table
 from .transform.tables import row_code_frame
+from .transform.target_forms import FUND_TOTAL_RE
 
 TOTAL_NAMES = {"合计", "小计", "总计"}
 #: a column heading that is the total of its siblings (合计, 收入合计, 支出总计 …)
@@ -34,6 +37,10 @@ GROUP_AMOUNT_NAMES = {"金额", "小计", "合计", "总计"}
 TOTAL_ROW_RE = re.compile(r"合计|总计")
 GRAND_TOTAL_RE = re.compile(r"总计")
 ENUM_RE = re.compile(r"^[一二三四五六七八九十]+、")
+ARABIC_ENUM_RE = re.compile(r"^(?:\d+[.、．](?!\d)|[（(]\d+[)）])")
+ENUM_ANY_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))")
+#: column groups that cross-cut a table's spending (政府采购 of it), never a part of its total
+MEMO_GROUP_RE = re.compile(r"政府采购")
 
 
 def _tolerance(values: list[Decimal]) -> Decimal:
@@ -73,8 +80,16 @@ def column_total_checks(table: Table) -> list[Check]:
         if not totals or len(children) < 2:
             continue
         total_column = children[totals[0]][0]
-        # "其中：…" columns are parts of a sibling, not further summands
-        others = [name for name in children if name != totals[0] and not name.startswith("其中")]
+        # "其中：…" columns are parts of the sibling before them, not further summands — except
+        # right after the total, where 其中 opens the total's own breakdown (小计 | 其中：基本支出 | 项目支出)
+        names = list(children)
+        others = [
+            name
+            for k, name in enumerate(names)
+            if name != totals[0]
+            and (not name.startswith("其中") or _opens_breakdown(names, k, totals[0]))
+            and not MEMO_GROUP_RE.search(name)
+        ]
         if not others:
             continue
         read = [total_column] + [c for name in others for c in children[name]]
@@ -91,6 +106,12 @@ def column_total_checks(table: Table) -> list[Check]:
             if check is not None:
                 checks.append(check)
     return checks
+
+
+def _opens_breakdown(names: list[str], k: int, total: str) -> bool:
+    """``小计 | 其中：基本支出 | 项目支出``: a 其中 right after the total, with siblings after it, opens the
+    total's own breakdown (``小计 | 其中：基本建设资金支出`` alone is a part of the total, not a summand)."""
+    return k > 0 and names[k - 1] == total and any(not n.startswith("其中") for n in names[k + 1 :])
 
 
 def _group_value(df, i: int, columns: list[str], depth: int, paths) -> Decimal | None:
@@ -123,6 +144,7 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
     if df.empty:
         return []
     checks = []
+    nestings: dict[str | None, list[tuple[int, list[int]]] | None] = {}
     for column in table.money_columns:
         label_col = _label_column_for(table, column)
         labels = [squash(str(v or "")) for v in (df[label_col] if label_col else [""] * len(df))]
@@ -131,6 +153,13 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
             continue
         first = totals[0]
         parts_rows = _top_rows(codes, labels, first, totals)
+        plain = parts_rows and not _coded(codes) and not any(ENUM_ANY_RE.match(labels[i]) for i in parts_rows)
+        if plain and label_col not in nestings:
+            nestings[label_col] = _nesting(table, df, first, parts_rows, label_col)
+        nesting = nestings.get(label_col) if plain else None
+        if nesting:
+            parts_rows = [head for head, _ in nesting]
+            checks.extend(_group_checks(table, df, pages, column, labels, nesting))
         if parts_rows:
             checks.append(
                 _compare(
@@ -145,6 +174,7 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
         grand = [i for i in totals if i > first and GRAND_TOTAL_RE.search(labels[i])]
         if grand and first > 0:
             between = [i for i in range(first + 1, grand[0]) if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
+            between = _without_sub_items(labels, between)
             checks.append(
                 _compare(
                     "row_total",
@@ -158,7 +188,79 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
     return [c for c in checks if c is not None]
 
 
+def _coded(codes) -> bool:
+    return any(codes.at[i, k] for i in range(len(codes)) for k in ("func_code", "econ_code", "unit_code"))
+
+
+def _without_sub_items(labels: list[str], rows: list[int]) -> list[int]:
+    """Rows numbered ``1.``/``（1）`` under a row of another style (上年结余、结转 | 1.财政拨款结余 …) are its parts."""
+    out, parent_style = [], None
+    for i in rows:
+        style = _enum_style(labels[i])
+        if style == "arabic" and parent_style not in (None, "arabic"):
+            continue
+        out.append(i)
+        parent_style = style
+    return out
+
+
+def _enum_style(label: str) -> str:
+    if ENUM_RE.match(label):
+        return "chinese"
+    if ARABIC_ENUM_RE.match(label):
+        return "arabic"
+    return "plain"
+
+
+def _nesting(table: Table, df, first: int, rows: list[int], label_col) -> list[tuple[int, list[int]]] | None:
+    """Rows printed without codes may nest (a unit and its items beneath it: 广州市统计局 | 工资福利支出 …).
+
+    Where the rows do not add up to the total flat, they are read as groups —
+    each row followed by the rows that add up to it — if the table's first
+    amount column splits that way from top to bottom; ``None`` otherwise.  The
+    groups then hold for every column of the table.
+    """
+    column = next(c for c in table.money_columns if _label_column_for(table, c) == label_col)
+    values = [df.at[i, column] or Decimal(0) for i in rows]
+    total = df.at[first, column]
+    if total is None or abs(sum(values, Decimal(0)) - total) <= _tolerance([total, *values]):
+        return None  # flat: no nesting to find
+    groups, i = [], 0
+    while i < len(rows):
+        head, running, j = values[i], Decimal(0), i + 1
+        while j < len(rows):
+            running += values[j]
+            j += 1
+            if abs(running - head) <= _tolerance([head, *values[i + 1 : j]]):
+                break
+        if j == i + 1 or abs(running - head) > _tolerance([head, *values[i + 1 : j]]):
+            return None
+        groups.append((rows[i], rows[i + 1 : j]))
+        i = j
+    return groups if any(len(children) > 1 for _, children in groups) or len(groups) > 1 else None
+
+
+def _group_checks(table, df, pages, column, labels, nesting) -> list[Check]:
+    checks = []
+    for head, children in nesting:
+        check = _compare(
+            "row_total",
+            f"{labels[head]} = Σ {len(children)} rows beneath it",
+            df.at[head, column],
+            [df.at[i, column] for i in children],
+            f"{table.name}; row {head}; column {column}; page {pages.at[head, column]}",
+            [(i, column) for i in [head, *children]],
+        )
+        if check is not None:
+            checks.append(check)
+    return checks
+
+
 def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[int]:
+    # groups that print their own 小计 (一般公共预算资金 | 小计, …): the total is the sum of the 小计 rows
+    subtotals = [i for i in range(len(labels)) if labels[i] == "小计" and i not in totals]
+    if subtotals:
+        return subtotals
     for kind in ("func_code", "econ_code"):
         coded = [i for i in range(len(labels)) if codes.at[i, kind]]
         if coded:
@@ -170,12 +272,54 @@ def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[i
     candidates = range(first + 1, len(labels)) if first == 0 else range(first)
     rows = [i for i in candidates if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
     enumerated = [i for i in rows if ENUM_RE.match(labels[i])]
-    return enumerated or rows
+    return enumerated or _without_sub_items(labels, rows)
+
+
+def subtotal_checks(table: Table) -> list[Check]:
+    """``小计`` rows of a group (the rows under one merged label of an outer column) = Σ the group's other rows."""
+    df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
+    checks = []
+    for column in table.money_columns:
+        label_col = _label_column_for(table, column)
+        outer_col = _label_column_for(table, label_col) if label_col else None
+        if outer_col is None:
+            continue
+        labels = [squash(str(v or "")) for v in df[label_col]]
+        outer = [squash(str(v or "")) for v in df[outer_col]]
+        for i, label in enumerate(labels):
+            if label != "小计" or not outer[i]:
+                continue
+            group = [j for j in range(len(labels)) if outer[j] == outer[i] and _contiguous(outer, i, j)]
+            parts = [j for j in group if j != i and labels[j] and not labels[j].startswith("其中")]
+            if not parts:
+                continue
+            check = _compare(
+                "row_total",
+                f"{outer[i]} 小计 = Σ {len(parts)} rows",
+                df.at[i, column],
+                [df.at[j, column] for j in parts],
+                f"{table.name}; row {i}; column {column}; page {pages.at[i, column]}",
+                [(j, column) for j in [i, *parts]],
+            )
+            if check is not None:
+                checks.append(check)
+    return checks
+
+
+def _contiguous(values: list[str], i: int, j: int) -> bool:
+    lo, hi = min(i, j), max(i, j)
+    return all(values[k] == values[i] for k in range(lo, hi + 1))
 
 
 def hierarchy_checks(table: Table, codes: ColumnLists) -> list[Check]:
+    """类 = Σ款 = Σ项 down the function codes, and 类 = Σ款 down the economic codes."""
+    return _hierarchy(table, codes["func_code"], "function_hierarchy") + _hierarchy(
+        table, codes["econ_code"], "econ_hierarchy"
+    )
+
+
+def _hierarchy(table: Table, codes: list[str], rule: str) -> list[Check]:
     df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
-    codes = codes["func_code"]
     by_code: dict[str, list[int]] = {}
     for i, code in enumerate(codes):
         if code:
@@ -190,7 +334,7 @@ def hierarchy_checks(table: Table, codes: ColumnLists) -> list[Check]:
         parent = rows[0]
         for column in table.money_columns:
             check = _compare(
-                "function_hierarchy",
+                rule,
                 f"{code} = Σ {', '.join(sorted(children))}",
                 df.at[parent, column],
                 [df.at[by_code[c][0], column] for c in children],
@@ -207,8 +351,8 @@ def fund_total_checks(table: Table) -> list[Check]:
     checks = []
     for project, rows in table.df.groupby("项目名称", sort=False):
         labels = [squash(v) for v in rows["资金来源"]]
-        totals = [i for i, label in enumerate(labels) if re.search(r"总额|合计", label)]
-        if len(totals) != 1 or len(rows) < 3:
+        totals = [i for i, label in enumerate(labels) if FUND_TOTAL_RE.search(label)]
+        if len(totals) != 1 or len(rows) < 2:
             continue
         amounts = rows["金额"].tolist()
         parts = [a for i, a in enumerate(amounts) if i != totals[0]]
@@ -284,7 +428,14 @@ def validate_table(table: Table) -> Table:
         checks = target_total_checks(table)
     else:
         codes = ColumnLists(row_code_frame(table))
-        checks = column_total_checks(table) + row_total_checks(table, codes) + hierarchy_checks(table, codes)
+        checks = (
+            column_total_checks(table)
+            + row_total_checks(table, codes)
+            + subtotal_checks(table)
+            + hierarchy_checks(table, codes)
+        )
+    # a total whose cell is covered by a label merged across it prints no figure: nothing to compare
+    checks = [c for c in checks if not (c.cells and c.cells[0] in table.covered)]
     if table.unreadable:
         # an identity that needs an unreadable cell is not run: its figures are not all known
         kept = []
@@ -301,6 +452,6 @@ def validate_table(table: Table) -> Table:
         checks = kept
         table.validation.problems.append(f"{len(table.unreadable)} unreadable cell(s) left out")
     table.validation.checks = checks
-    if table.unit_assumed:
+    if table.unit_assumed and not table.is_empty:
         table.validation.problems.append(f"no unit line printed; {table.unit} assumed from the other tables")
     return table

@@ -55,7 +55,10 @@ def _outcome_of_check(table: Table, check: Check) -> Outcome:
 def _check_kind(check: Check) -> str:
     """Which audit rule a table validation check belongs to."""
     if check.rule == "column_total":
-        parts = {squash(p.split("/")[-1]) for p in check.description.split(" = ", 1)[-1].split(" + ")}
+        parts = {
+            squash(p.split("/")[-1]).removeprefix("其中：").removeprefix("其中:")
+            for p in check.description.split(" = ", 1)[-1].split(" + ")
+        }
         if parts == {"基本支出", "项目支出"}:
             return "basic_plus_project"
         if parts == {"人员经费", "公用经费"}:

@@ -11,6 +11,7 @@ not through a fixed column map.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .reader import Grid
@@ -18,6 +19,11 @@ from .text import squash
 
 #: the label that opens a form (its first cell)
 FORM_KEY = "项目名称"
+#: labels a form prints in its first rows besides 项目名称 (a column header row has none of them)
+FORM_LABEL_RE = re.compile(
+    r"^(?:主管部门|实施单位|项目单位|年度资金总额|项目资金|资金来源|年度总体目标|年度目标|总体目标"
+    r"|当年预算|项目概况|当年绩效目标)"
+)
 
 
 @dataclass(frozen=True)
@@ -36,12 +42,22 @@ class FormCell:
 
 
 def is_form(grid: Grid) -> bool:
-    """True when the grid opens with a ``项目名称`` label beside its value (not a column header)."""
+    """True when the grid opens with a ``项目名称`` label beside its value (not a column header).
+
+    A form goes on with further labels of its own (主管部门, 年度资金总额 …) in
+    its first rows; a table whose header row begins with 项目名称 has none.
+    """
     for r in range(min(3, grid.n_rows)):
         row = [squash(grid.region_text(r, c)) for c in range(grid.n_cols)]
         if row and row[0] == FORM_KEY:
             others = [t for t in row[1:] if t and t != FORM_KEY]
-            return bool(others) and not any("指标" in t or "预算" in t for t in others)
+            if not others or any("指标" in t or "预算" in t for t in others):
+                return False
+            rows = range(r + 1, min(r + 6, grid.n_rows))
+            if not rows:  # the form's first row at the foot of a page: the rest follows on the next
+                return True
+            labels = [squash(grid.region_text(i, c)) for i in rows for c in range(min(2, grid.n_cols))]
+            return any(FORM_LABEL_RE.match(t) for t in labels)
     return False
 
 

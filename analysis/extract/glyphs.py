@@ -55,3 +55,93 @@ def fix_vertical_metrics(text_lines) -> int:
             )
             changed += 1
     return changed
+
+
+def _glyphs(line) -> list:
+    return [c for c in getattr(line, "_objs", []) if hasattr(c, "y0") and c.get_text().strip()]
+
+
+def _baseline_of(line) -> float | None:
+    glyphs = _glyphs(line)
+    baselines = [_baseline(c) for c in glyphs]
+    if not glyphs or any(b is None for b in baselines):
+        return None
+    return sorted(baselines)[len(baselines) // 2]
+
+
+def merge_baseline_pieces(horizontal, vertical) -> tuple[list, list]:
+    """Pieces of one printed line that pdfminer split, joined back into one horizontal line.
+
+    A line is split where its pieces come in different fonts or text objects:
+    ``2026`` | ``年部门收支总体情况表``, ``单位`` | ``:`` | ``万元``, ``109`` | ``,7`` |
+    ``03.00``; a piece of a glyph or two can even be taken for vertical text
+    (``公`` of ``公开 04 表``).  Pieces on one baseline that touch (a gap of at
+    most :data:`JOIN_GAP` of the type size) are one line: their glyphs are moved
+    into the leftmost piece, so cell text keeps its reading order.  A "vertical"
+    line whose glyphs all sit on one baseline is such a piece.  Returns the
+    horizontal and vertical lines that remain.
+    """
+    pieces = list(horizontal)
+    kept_vertical = []
+    for vline in vertical:
+        glyphs = _glyphs(vline)
+        baselines = [_baseline(c) for c in glyphs]
+        size = max((c.y1 - c.y0 for c in glyphs), default=0)
+        if glyphs and None not in baselines and max(baselines) - min(baselines) <= 0.2 * size:
+            pieces.append(vline)
+        else:
+            kept_vertical.append(vline)
+    keyed = []
+    for piece in pieces:
+        baseline = _baseline_of(piece)
+        if baseline is None:
+            keyed.append((None, piece))
+            continue
+        keyed.append((baseline, piece))
+    out = [p for b, p in keyed if b is None]
+    keyed = sorted(((b, p) for b, p in keyed if b is not None), key=lambda bp: (bp[0], bp[1].x0))
+    groups: list[list] = []
+    for baseline, piece in keyed:
+        size = max(piece.y1 - piece.y0, 1.0)
+        if groups and abs(groups[-1][0][0] - baseline) <= 0.2 * size:
+            groups[-1].append((baseline, piece))
+        else:
+            groups.append([(baseline, piece)])
+    for group in groups:
+        group.sort(key=lambda bp: bp[1].x0)
+        current = group[0][1]
+        merged = [current]
+        for _, piece in group[1:]:
+            size = max(current.y1 - current.y0, piece.y1 - piece.y0)
+            gap = piece.x0 - current.x1
+            if -0.5 * size <= gap <= JOIN_GAP * size and _glyphs(piece):
+                _absorb(current, piece, gap > SPACE_GAP * size and _latin_meet(current, piece))
+            else:
+                current = piece
+                merged.append(current)
+        out.extend(merged)
+    return [p for p in out if p not in kept_vertical], kept_vertical
+
+
+#: pieces of a line at most this far apart (share of the type size) are one line
+JOIN_GAP = 0.35
+#: and a gap wider than this is printed as a space
+SPACE_GAP = 0.25
+
+
+def _latin_meet(left, right) -> bool:
+    """Two Latin letters or digits meet at the join (Chinese takes no space between pieces)."""
+    a, b = _glyphs(left)[-1].get_text(), _glyphs(right)[0].get_text()
+    return a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
+
+
+def _absorb(line, piece, space: bool) -> None:
+    from playa.miner import LTAnno
+
+    objs = list(line._objs)
+    tail = []
+    while objs and not hasattr(objs[-1], "y0"):  # the trailing newline
+        tail.insert(0, objs.pop())
+    glyphs = [o for o in piece._objs if hasattr(o, "y0")]
+    line._objs[:] = objs + ([LTAnno(" ")] if space else []) + glyphs + (tail or [LTAnno("\n")])
+    line.set_bbox((min(line.x0, piece.x0), min(line.y0, piece.y0), max(line.x1, piece.x1), max(line.y1, piece.y1)))

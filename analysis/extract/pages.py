@@ -1,9 +1,14 @@
 """What the text around each grid says: title, label, unit, unit/department line, notes.
 
 Budget tables carry their metadata as free text lines around the ruled grid:
-the title (largest type above the grid), a label such as ``表3-1`` or ``附表4``,
-the ``金额单位：万元`` line and a ``部门：``/``编制单位：`` line, and notes below
-(``注：``, ``本表为空表``).  Wide tables printed in horizontal parts spread
+the title, a label such as ``表3-1``, ``附表4`` or ``公开01表`` (the forms are
+declared in :mod:`analysis.specs`), the ``金额单位：万元`` line and a
+``部门：``/``编制单位：`` line, and notes below (``注：``, ``本表为空表``).
+
+The title is the line nearest above the grid that names a table: a label
+line, or a line ending in 表; only where none is printed does the largest (or
+centred) type above the grid stand for it.  Narrative paragraphs above a table
+that starts mid-page are never its title.  Wide tables printed in horizontal parts spread
 these over the parts, so each part records what it carries and the stitcher
 merges them.
 """
@@ -13,14 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..specs import LABEL_FORMS, TABLE_NAME_RE, TITLE_ENUMERATOR_RE
 from ..transform.amounts import unit_from_line
 from .reader import Grid, PageContent, TextLine
 from .text import squash
 
-LABEL_RE = re.compile(
-    r"^(?P<label>(?:附表|表)\s*[0-9０-９一二三四五六七八九十]+(?:\s*[-－—–]\s*[0-9０-９]+)*"
-    r"(?:\s*[（(]\s*[0-9０-９]+\s*[)）])?)\s*[:：.、]?\s*(?P<rest>.*)$"
-)
+#: a label (declared per template in :data:`analysis.specs.LABEL_FORMS`) and the title after it
+LABEL_RE = re.compile(r"^(?P<label>" + "|".join(LABEL_FORMS) + r")\s*[:：.、]?\s*(?P<rest>.*)$")
 ORG_RE = re.compile(r"^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?\s*[:：]")
 PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-－—\s]*$|^\d+\s*/\s*\d+$")
 EMPTY_NOTE_RE = re.compile(r"本表(?:为)?空表|本表无数据|无此(?:项|类)?(?:预算|支出|收支)|本单位无")
@@ -59,63 +63,150 @@ def classify_context(page: PageContent, outside: list[TextLine] | None = None) -
         above = [ln for ln in outside if grid.bbox[3] - 2 < ln.yc < upper]
         lower = page.grids[index + 1].bbox[3] if index + 1 < len(page.grids) else -1
         below = [ln for ln in outside if lower < ln.yc < grid.bbox[1] + 2]
-        contexts.append(_context(above, below, grid))
+        contexts.append(_context(above, _notes_of(below), grid))
     return contexts
+
+
+def opens_table(text: str) -> bool:
+    """A line printed above a table that belongs to it: its label, title, unit or 部门 line."""
+    squashed = squash(text)
+    return bool(
+        unit_from_line(text) or ORG_RE.match(squashed) or _is_label(text) or TABLE_NAME_RE.search(squashed)
+    ) and not EMPTY_NOTE_RE.search(squashed)
+
+
+def _notes_of(below: list[TextLine]) -> list[TextLine]:
+    """The lines below a grid that are its own (notes), up to where the next table opens."""
+    out = []
+    for line in sorted(below, key=lambda ln: -ln.yc):
+        if opens_table(line.text):
+            break
+        out.append(line)
+    return out
+
+
+def _title_block(lines: list[TextLine], start: int, width: float) -> list[TextLine]:
+    """The title line at ``lines[start]`` with the lines it wraps from (just above it, same type size,
+    centred on the same axis or starting at the same left edge; a section heading is not one of them)."""
+    block = [lines[start]]
+    size = lines[start].size
+    for line in lines[start + 1 :]:
+        if abs(line.size - size) > 0.6 or line.y0 - block[-1].y1 > 1.5 * size:
+            break
+        aligned = abs(line.xc - block[-1].xc) < 0.08 * width or abs(line.x0 - block[-1].x0) < 2
+        squashed = squash(line.text)
+        if not aligned or HEADING_RE.match(squashed) or TABLE_NAME_RE.search(squashed) or LABEL_RE.match(squashed):
+            break
+        block.append(line)
+    return block
 
 
 def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridContext:
     ctx = GridContext()
     candidates: list[TextLine] = []
-    for line in above:
+    labelled: list[tuple[TextLine, str]] = []
+    # nearest the grid first
+    for line in sorted(above, key=lambda ln: ln.y0):
         text = line.text.strip()
         squashed = squash(text)
         if not squashed or PAGE_NUMBER_RE.match(squashed):
             continue
         unit = unit_from_line(text)
         if unit:
-            ctx.unit, ctx.unit_text = unit, text
-            head = re.split(r"(?:金额)?单\s*位\s*[:：]\s*(?:亿元|万元|元|人|个|辆)", text)[0].strip()
-            if head and ORG_RE.match(squash(head)):
-                ctx.org_line = head
+            if not ctx.unit:
+                ctx.unit, ctx.unit_text = unit, text
+                head = re.split(r"(?:金额)?单\s*位\s*[:：]\s*(?:亿元|万元|元|人|个|辆)", text)[0].strip()
+                if head and ORG_RE.match(squash(head)):
+                    ctx.org_line = head
             continue
         if ORG_RE.match(squashed):
-            ctx.org_line = text
-            continue
-        label = _is_label(text)
-        if label:
-            ctx.label = squash(label.group("label"))
-            rest = label.group("rest").strip()
-            if rest:
-                candidates.append(TextLine(line.x0, line.y0, line.x1, line.y1, line.size, rest))
+            ctx.org_line = ctx.org_line or text
             continue
         if NOTE_RE.match(squashed) or EMPTY_NOTE_RE.search(squashed):
             ctx.notes.append(text)
             continue
+        label = _is_label(text)
+        if label:
+            labelled.append((line, label.group("rest").strip()))
+            continue
         candidates.append(line)
-    # a title is set larger than the table's text, or centred over it; other
-    # lines (clipped text of merged cells spilling over the page) are not titles
-    centre = (grid.bbox[0] + grid.bbox[2]) / 2
-    width = grid.bbox[2] - grid.bbox[0]
-    candidates = [ln for ln in candidates if ln.size > grid.text_size * 1.1 or abs(ln.xc - centre) < 0.08 * width]
-    # section headings of the document (五、…, （一）…) printed above a table are not its title
-    titles = [ln for ln in candidates if not HEADING_RE.match(squash(ln.text))] or candidates
-    # and where a centred title exists, a left-aligned line (a wrapped heading) is not part of it
-    titles = [ln for ln in titles if abs(ln.xc - centre) < 0.08 * width] or titles
-    if titles:
-        size = max(ln.size for ln in titles)
-        title_lines = [ln for ln in titles if ln.size >= size - 0.6]
-        # keep the block of title-sized lines nearest the grid (a title may wrap)
-        title_lines.sort(key=lambda ln: ln.y0)
-        block = [title_lines[0]]
-        for line in title_lines[1:]:
-            if line.y0 - block[-1].y1 > 1.5 * size:
-                break
-            block.append(line)
-        block.sort(key=lambda ln: (-ln.y1, ln.x0))
-        ctx.title = "".join(ln.text.strip() for ln in block)
-        ctx.title_size = size
+    # the value of a 部门： line may be printed as a line of its own on the same baseline
+    meta_y = [ln.yc for ln in above if unit_from_line(ln.text) or ORG_RE.match(squash(ln.text))]
+    candidates = [ln for ln in candidates if not any(abs(ln.yc - y) < ln.size / 2 for y in meta_y)]
+    if labelled:
+        line, rest = labelled[0]  # the label nearest the grid
+        ctx.label = squash(_is_label(line.text).group("label"))
+        if rest:
+            ctx.title, ctx.title_size = rest, line.size
+        else:
+            # the title printed beside or under the label: the nearest title-like line
+            near = [ln for ln in candidates if abs(ln.y0 - line.y0) < 4 * line.size]
+            named = [ln for ln in near if TABLE_NAME_RE.search(squash(ln.text))] or near
+            if named:
+                best = min(named, key=lambda ln: abs(ln.yc - line.yc))
+                ctx.title, ctx.title_size = best.text.strip(), best.size
+    else:
+        ctx.title, ctx.title_size = _named_title(candidates, grid)
     for line in below:
         squashed = squash(line.text)
         if squashed and not PAGE_NUMBER_RE.match(squashed):
             ctx.notes.append(line.text.strip())
     return ctx
+
+
+def _named_title(candidates: list[TextLine], grid: Grid) -> tuple[str, float]:
+    """The title among the unlabelled lines above a grid (nearest first), and its type size."""
+    # a line naming a table (…表), the nearest one to the grid
+    for i, line in enumerate(candidates):
+        if TABLE_NAME_RE.search(squash(line.text)) and line.size >= grid.text_size * 0.95:
+            block = _title_block(candidates, i, grid.bbox[2] - grid.bbox[0])
+            block.sort(key=lambda ln: (-ln.y1, ln.x0))
+            title = "".join(ln.text.strip() for ln in block)
+            return _strip_enumerator(title), line.size
+    # none: a title is set larger than the table's text, or centred over it, and printed just above;
+    # other lines (clipped text of merged cells spilling over the page, narrative) are not titles
+    centre = (grid.bbox[0] + grid.bbox[2]) / 2
+    width = grid.bbox[2] - grid.bbox[0]
+    near = []
+    for line in candidates:  # nearest first: stop at the first line far from the one before
+        if near and line.y0 - near[-1].y1 > 3 * max(line.size, near[-1].size):
+            break
+        near.append(line)
+    near = [ln for ln in near if ln.size > grid.text_size * 1.1 or abs(ln.xc - centre) < 0.08 * width]
+    titles = [ln for ln in near if not HEADING_RE.match(squash(ln.text))] or near
+    titles = [ln for ln in titles if abs(ln.xc - centre) < 0.08 * width] or titles
+    if not titles:
+        return "", 0.0
+    size = max(ln.size for ln in titles)
+    title_lines = [ln for ln in titles if ln.size >= size - 0.6]
+    block = [title_lines[0]]
+    for line in title_lines[1:]:
+        if line.y0 - block[-1].y1 > 1.5 * size:
+            break
+        block.append(line)
+    block.sort(key=lambda ln: (-ln.y1, ln.x0))
+    return "".join(ln.text.strip() for ln in block), size
+
+
+def _strip_enumerator(title: str) -> str:
+    """``一、2018年度部门收支预算总表`` → ``2018年度部门收支预算总表`` (the enumerator is the outline's)."""
+    return TITLE_ENUMERATOR_RE.sub("", title.strip()).strip()
+
+
+def foot_context(previous: PageContent, grid: Grid, ctx: GridContext) -> None:
+    """A title printed at the foot of the page before: the table opening there belongs to ``grid``.
+
+    The lines after the previous page's last grid (or its narrative) are read
+    as the lines above ``grid`` when one of them opens a table (its label, a
+    line naming a table, its unit or 部门 line) and a title or label is found.
+    """
+    trailing = previous.trailing_lines()
+    if not any(opens_table(ln.text) for ln in trailing):
+        return
+    found = _context(trailing, [], grid)
+    if not (found.title and TABLE_NAME_RE.search(squash(found.title))) and not found.label:
+        return
+    ctx.title, ctx.title_size, ctx.label = found.title, found.title_size, found.label
+    ctx.unit, ctx.unit_text = ctx.unit or found.unit, ctx.unit_text or found.unit_text
+    ctx.org_line = ctx.org_line or found.org_line
+    ctx.notes.insert(0, f"title printed at the foot of page {previous.number}")

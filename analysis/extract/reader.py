@@ -35,7 +35,7 @@ from ..errors import (
     NoTextLayerError,
 )
 from .evidence import unread_amounts, unruled_areas
-from .glyphs import fix_vertical_metrics
+from .glyphs import fix_vertical_metrics, merge_baseline_pieces
 from .rulings import curve_rulings
 from .text import join_cell_lines
 
@@ -141,6 +141,12 @@ class PageContent:
         """Text lines not inside any grid (titles, unit lines, notes, narrative)."""
         return [ln for ln in self.lines if not any(_inside(ln, g.bbox) for g in self.grids)]
 
+    def trailing_lines(self) -> list[TextLine]:
+        """Lines below the page's last grid (all lines of a page without grids), top down."""
+        bottom = min((g.bbox[1] for g in self.grids), default=self.height + 1)
+        below = [ln for ln in self.lines_outside_grids() if ln.yc < bottom]
+        return sorted(below, key=lambda ln: -ln.yc)
+
     @property
     def text(self) -> str:
         return "\n".join(ln.text for ln in self.lines)
@@ -209,15 +215,42 @@ def _grid_from_camelot(table, page_number: int, reader: str = "lattice-vector") 
     )
 
 
-def _text_lines(horizontal_text) -> list[TextLine]:
+def _text_lines(horizontal_text, vertical_text=()) -> list[TextLine]:
+    """The page's text lines.  A "vertical" line holding one glyph is a glyph of a horizontal line
+    that pdfminer set apart (``公`` of ``公开 04 表``, drawn on its own): it is joined back."""
     lines = []
     for obj in horizontal_text:
         text = obj.get_text().strip()
         if not text:
             continue
         lines.append(TextLine(obj.x0, obj.y0, obj.x1, obj.y1, round(obj.height, 1), text))
+    for obj in vertical_text:
+        glyphs = [c for c in getattr(obj, "_objs", []) if hasattr(c, "y0") and c.get_text().strip()]
+        if len(glyphs) != 1:
+            continue
+        g = glyphs[0]
+        lines = _join_glyph(lines, TextLine(g.x0, g.y0, g.x1, g.y1, round(g.y1 - g.y0, 1), g.get_text().strip()))
     lines.sort(key=lambda ln: (-round(ln.y1), ln.x0))
     return lines
+
+
+def _join_glyph(lines: list[TextLine], glyph: TextLine) -> list[TextLine]:
+    """``lines`` with ``glyph`` joined to the line it begins or ends (same height, touching), or added."""
+    width = glyph.x1 - glyph.x0
+    for i, line in enumerate(lines):
+        if abs(line.yc - glyph.yc) > glyph.size / 3:
+            continue
+        if 0 <= line.x0 - glyph.x1 <= width:
+            lines[i] = TextLine(
+                glyph.x0, min(line.y0, glyph.y0), line.x1, max(line.y1, glyph.y1), line.size, glyph.text + line.text
+            )
+            return lines
+        if 0 <= glyph.x0 - line.x1 <= width:
+            lines[i] = TextLine(
+                line.x0, min(line.y0, glyph.y0), glyph.x1, max(line.y1, glyph.y1), line.size, line.text + glyph.text
+            )
+            return lines
+    return [*lines, glyph]
 
 
 def iter_pages(path: str | Path) -> Iterator[PageContent]:
@@ -258,7 +291,9 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                     warnings.simplefilter("ignore")
                     layout, dim, images, _chars, htext, vtext, rotation = handler._get_layout(page)
                     fix_vertical_metrics(htext)
-                    lines = _text_lines(htext)
+                    htext, vtext = merge_baseline_pieces(htext, vtext)
+                    # content drawn outside the page's visible area is not printed
+                    lines = [ln for ln in _text_lines(htext, vtext) if _on_page(ln.xc, ln.yc, dim)]
                     relayout = partial(handler._get_layout, page)
                     args = (layout, dim, number, images, htext, vtext, rotation, lines, relayout)
                     grids = readers.read(*args) if htext else []
@@ -331,11 +366,16 @@ class _PageReaders:
             tables = self._run("network", (layout, dim, number, images, htext, vtext, rotation), table_areas=areas)
             found = [_grid_from_camelot(t, number, "network") for t in tables]
             grids += [g for g in found if _accounts_for(g, loose) and not any(_overlaps(g, o) for o in grids)]
+        grids = [g for g in grids if _on_page((g.bbox[0] + g.bbox[2]) / 2, (g.bbox[1] + g.bbox[3]) / 2, dim)]
         grids.sort(key=lambda g: -g.bbox[3])
         for grid in grids:
             sizes = sorted(ln.size for ln in lines if _inside(ln, grid.bbox))
             grid.text_size = sizes[len(sizes) // 2] if sizes else 0.0
         return grids
+
+
+def _on_page(x: float, y: float, dim) -> bool:
+    return 0 <= x <= float(dim[0]) and 0 <= y <= float(dim[1])
 
 
 def _accounts_for(grid: Grid, lines: list[TextLine]) -> bool:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from ..transform.amounts import is_amount_text
 from ..transform.codes import is_code_column
 from .forms import is_form
-from .grid import column_paths, header_cells, header_height, own_text
-from .pages import EMPTY_NOTE_RE, LABEL_RE, ORG_RE, PAGE_NUMBER_RE, GridContext, classify_context
+from .grid import BODY_START_RE, column_paths, header_cells, header_height, own_text
+from .pages import EMPTY_NOTE_RE, LABEL_RE, ORG_RE, PAGE_NUMBER_RE, GridContext, classify_context, foot_context
 from .reader import Grid, PageContent
 from .text import squash
 
@@ -39,6 +39,8 @@ class Part:
     header: int = 0
     #: for a continuation: the base part's column of each of this grid's columns
     col_map: list[int] | None = None
+    #: and the last base column each one spans (类|款|项 printed as one cell, a label merged across)
+    col_ends: list[int] | None = None
     #: text lines of the page outside any grid (for columns left unruled)
     loose_lines: list = field(default_factory=list, repr=False)
     base_cols: list[tuple[float, float]] | None = None
@@ -58,6 +60,8 @@ class BodyCell:
     region: tuple  # (page, anchor row, anchor col): identity of the merged region
     touches_top: bool = False
     touches_bottom: bool = False
+    #: the text of a cell merged across this one from the left on a continuation page
+    span_text: str = ""
 
 
 @dataclass
@@ -97,14 +101,18 @@ class _Band:
 
 def build_parts(pages: list[PageContent]) -> list[Part]:
     parts = []
+    previous: PageContent | None = None
     for page in pages:
         outside = page.lines_outside_grids()
         for index, (grid, ctx) in enumerate(zip(page.grids, classify_context(page, outside), strict=True)):
+            if index == 0 and previous is not None and not (ctx.title or ctx.label):
+                foot_context(previous, grid, ctx)
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
             part.loose_lines = outside
             part.form = is_form(grid)
             part.header = 0 if part.form else header_height(grid)
             parts.append(part)
+        previous = page
     return parts
 
 
@@ -168,6 +176,16 @@ def _column_map(base: Grid, grid: Grid) -> list[int] | None:
     return mapping
 
 
+def _column_spans(base: Grid, grid: Grid, mapping: list[int]) -> list[int]:
+    """For each column of ``grid``, the last base column it spans (a cell merged across base columns)."""
+    tol = GEOMETRY_TOL * 2
+    out = []
+    for c, (_, x1) in enumerate(grid.cols):
+        ends = [j for j, (_, b1) in enumerate(base.cols) if abs(x1 - b1) <= tol and j >= mapping[c]]
+        out.append(ends[0] if ends else mapping[c])
+    return out
+
+
 def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str) -> bool:
     prev = bands[-1].parts[-1]
     if not (part.first_on_page and prev.last_on_page and part.grid.page == prev.grid.page + 1):
@@ -176,17 +194,20 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         return False
     if part.ctx.label and part.ctx.label != label:
         return False
-    if part.ctx.org_line:  # the 部门：/单位： line opens a table
+    # the 部门：/单位： line opens a table — unless the page repeats the table's own label and title
+    repeated = bool(label and part.ctx.label == label and squash(part.ctx.title) == squash(title))
+    if part.ctx.org_line and not repeated:
         return False
     part.col_map = _column_map(bands[0].parts[0].grid, part.grid)
     if part.col_map is None:
         return False
+    part.col_ends = _column_spans(bands[0].parts[0].grid, part.grid, part.col_map)
     part.base_cols = bands[0].parts[0].grid.cols
     # a continuation repeats the header or has none; a grid with header-like rows
     # but nothing printed around it (no title, label, unit or 部门 line) continues too
-    if part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0:
+    if part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0 or repeated:
         return True
-    if not (part.ctx.unit or part.ctx.notes):
+    if not (part.ctx.unit or part.ctx.org_line):
         part.header = 0
         return True
     return False
@@ -299,7 +320,7 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
                 anchor = grid.region[r][c]
                 r0, r1, _, _ = grid.region_extent(r, c)
                 from_header = anchor[0] < part.header
-                rows[i][offset + col_map[c]] = BodyCell(
+                cell = BodyCell(
                     text=own_text(grid, r, c),
                     fill="" if from_header else grid.region_text(r, c),
                     page=grid.page,
@@ -307,6 +328,11 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
                     touches_top=r0 == part.header,
                     touches_bottom=r1 == grid.n_rows - 1,
                 )
+                rows[i][offset + col_map[c]] = cell
+                for j in range(col_map[c] + 1, (part.col_ends or col_map)[c] + 1):
+                    rows[i][offset + j] = BodyCell(
+                        "", "", grid.page, (grid.page, "spanned", c), span_text=cell.fill or cell.text
+                    )
     page = base.grid.page
     for j in range(len(rows[0]) if rows else 0):
         if all(row[j] is not None for row in rows):
@@ -352,6 +378,8 @@ def _join_regions_across_pages(rows: list[list[BodyCell]], boundaries: list[int]
                 continue
             if above.fill and below.fill:
                 continue
+            if "spanned" in (above.region[1], below.region[1]):
+                continue  # a cell merged across from the left is not one continuing over the break
             text = above.fill or below.fill
             if not text:
                 continue
@@ -360,6 +388,37 @@ def _join_regions_across_pages(rows: list[list[BodyCell]], boundaries: list[int]
                     cell = row[c] if c < len(row) else None
                     if cell is not None and cell.region == key and not cell.fill:
                         cell.fill = text
+
+
+def _continues_cell_text(last: list[BodyCell], first: list[BodyCell], columns: list[str]) -> bool:
+    """The first row of a page finishing the text of the last row of the page before (a row broken
+    across the page: ``十七、国土海洋气象等支`` | ``出``): words only, each under a word of the row
+    before, and none that opens a row of its own (an enumerator, a code, 合计)."""
+    texts = [(j, c.text) for j, c in enumerate(first) if c.text.strip()]
+    if not texts or len(first) != len(last):
+        return False
+    for j, text in texts:
+        word = squash(text)
+        # a total word may end a label (当年收入 | 小计); an enumerator or a code opens a row of its own
+        if (
+            is_amount_text(text)
+            or is_code_column(columns[j])
+            or (BODY_START_RE.match(word) and not _TOTAL_END.match(word))
+        ):
+            return False
+        if not last[j].text.strip() or is_amount_text(last[j].text) or _TOTAL_END.search(squash(last[j].text)):
+            return False
+    return True
+
+
+_TOTAL_END = re.compile(r"(?:合计|小计|总计)$")
+
+
+def _append_cell_text(last: list[BodyCell], first: list[BodyCell]) -> None:
+    for cell, more in zip(last, first, strict=True):
+        if more.text.strip():
+            cell.text = cell.text + more.text.strip()
+            cell.fill = (cell.fill or "") + more.text.strip()
 
 
 def _prints_nothing(bands: list[_Band]) -> bool:
@@ -474,7 +533,10 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
         widths = [p.grid.n_cols for p in base.parts]
         for band in bands:
             boundaries.append(len(rows))
-            rows.extend(_band_rows(band, widths))
+            band_rows = _band_rows(band, widths)
+            if rows and band_rows and _continues_cell_text(rows[-1], band_rows[0], columns):
+                _append_cell_text(rows[-1], band_rows.pop(0))
+            rows.extend(band_rows)
         _join_regions_across_pages(rows, boundaries, columns)
         all_parts = [p for band in bands for p in band.parts]
         ctxs = [p.ctx for p in all_parts]

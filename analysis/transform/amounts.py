@@ -2,7 +2,9 @@
 
 ``parse_amount`` never guesses: text that is clearly meant as a number but is
 malformed raises ``ValueError``; text that is not a number at all returns
-``None`` and blanks or dashes mean "nothing printed".
+``None`` and blanks or dashes mean "nothing printed".  Some templates print only
+the last thousands separator (``120258,600`` for 120,258,600): groups after the
+first are still exactly three digits, so the number is unambiguous.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ _NUMBER = re.compile(
     r"""^(?P<neg>[-−])?            # leading minus
         (?P<open>\()?              # or parentheses for negatives
         (?P<neg2>[-−])?
-        (?P<int>\d{1,3}(?:,\d{3})+|\d+)
+        (?P<int>\d{1,3}(?:,\d{3})+|\d+(?:,\d{3})+|\d+)  # a misplaced first separator (120258,600) too
         (?P<frac>\.\d+)?
         (?P<close>\))?
         (?P<pct>%)?$""",

@@ -14,7 +14,7 @@ import re
 from ..extract.text import squash
 
 LEVEL_COLUMN_RE = re.compile(r"^(类|款|项)$")
-CODE_HEADER_RE = re.compile(r"编码|代码|编号")
+CODE_HEADER_RE = re.compile(r"编码|代码|编号|^序号$")
 NAME_HEADER_RE = re.compile(r"名称")
 LEADING_CODE_RE = re.compile(r"^\s*[\[【]?(?P<code>\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[\u4e00-\u9fff]))")
 

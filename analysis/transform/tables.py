@@ -19,11 +19,12 @@ from ..extract.stitch import RawTable
 from ..extract.text import squash
 from ..model import TIDY_COLUMNS, ColumnLists, Problem, Table
 from ..specs import TableSpec, spec_for_title
-from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount, to_wanyuan
+from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount, to_wanyuan, unit_from_line
 from .codes import is_code_column, row_codes
 from .target_forms import form_table
 
 MONEY_HEADER_IN_TARGETS = re.compile(r"预算|金额|资金")
+NAME_LEAF_RE = re.compile(r"名称|单位$|目标|指标")
 COUNT_UNITS = {"人", "个", "辆"}
 
 
@@ -44,7 +45,11 @@ def column_kinds(raw: RawTable, spec: TableSpec, unit: str) -> list[str]:
         if is_code_column(path):
             kinds.append("code")
         elif spec.key == "performance_targets":
-            kinds.append("money" if MONEY_HEADER_IN_TARGETS.search(squash(path)) else "text")
+            # the funds' column: headed 预算/金额/资金 and printing amounts (a name column 二级预算单位名称 is text)
+            leaf = squash(path.split("/")[-1])
+            amounts = sum(is_amount_text(t) for t in texts)
+            money = MONEY_HEADER_IN_TARGETS.search(leaf) and not NAME_LEAF_RE.search(leaf) and amounts * 2 >= len(texts)
+            kinds.append("money" if money else "text")
         elif texts and sum(not is_amount_text(t) for t in texts) * 2 > len(texts):
             kinds.append("text")
         elif not texts and _looks_like_label_header(path):
@@ -68,12 +73,13 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
     """
     if raw.layout == "form":
         return form_table(raw, default_unit, path)
-    spec = spec_for_title(raw.title)
-    unit = raw.unit or default_unit
+    spec = spec_for_title(raw.title, raw.columns)
+    unit = raw.unit or _unit_in_header(raw.columns) or default_unit
     kinds = column_kinds(raw, spec, unit)
     names = _unique(raw.columns)
     records, pages, printed = [], [], []
     unreadable: dict[tuple[int, str], str] = {}
+    covered: set[tuple[int, str]] = set()
     for i, row in enumerate(raw.rows):
         record, page_row, text_row = {}, {}, {}
         for j, name in enumerate(names):
@@ -90,6 +96,10 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
                     record[name] = None
                 if cell.text and record[name] is None and not _is_blank(cell.text):
                     unreadable[(i, name)] = cell.text
+                elif (
+                    not cell.text and (cell.fill or cell.span_text) and not is_amount_text(cell.fill or cell.span_text)
+                ):
+                    covered.add((i, name))  # under a label merged across from another column: no figure here
             else:
                 record[name] = cell.fill if kinds[j] != "code" else (cell.fill or cell.text)
         records.append(record)
@@ -102,7 +112,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         label=raw.label,
         unit=unit,
         unit_text=raw.unit_text,
-        unit_assumed=raw.unit is None,
+        unit_assumed=raw.unit is None and _unit_in_header(raw.columns) is None,
         org_line=raw.org_line,
         pages=raw.pages,
         df=df,
@@ -114,8 +124,20 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         continued_pages=raw.continued_pages,
         raw=raw,
         unreadable=unreadable,
+        covered=covered,
         reader=raw.reader,
     )
+
+
+def _unit_in_header(columns: list[str]) -> str | None:
+    """A unit printed in the money columns' own heading (``预算数（单位：万元）``), when one unit is."""
+    units = {u for u in (unit_from_line(c) or _bracketed_unit(c) for c in columns) if u}
+    return units.pop() if len(units) == 1 else None
+
+
+def _bracketed_unit(column: str) -> str | None:
+    match = re.search(r"[（(](亿元|万元|元)[)）]", squash(column))
+    return match.group(1) if match else None
 
 
 def _is_blank(text: str) -> bool:

@@ -32,10 +32,12 @@ INDICATOR_HEADER = {
     "operator": r"^指标性质|^符号",
     "target": r"^指标值|^目标值",
     "measure_unit": r"^度量单位|^计量单位",
-    "weight": r"^分值|^权重",
+    "weight": r"^分值|^权重|^指标权重",
     "direction": r"方向",
 }
-FUND_LABEL_RE = re.compile(r"资金|拨款|结转|收入|总额|合计")
+#: the labels of a form's funds: its total (年度资金总额, 当年预算) and its parts (财政拨款, 市级支出 …)
+FUND_LABEL_RE = re.compile(r"资金|拨款|结转|收入|总额|合计|^当年预算|^市级支出|^补助区县")
+FUND_TOTAL_RE = re.compile(r"总额|合计|^当年预算")
 GOAL_LABEL_RE = re.compile(r"年度总体目标|年度目标|总体目标|绩效目标$")
 UNIT_LABEL_RE = re.compile(r"^实施单位|^单位名称")
 DEPT_LABEL_RE = re.compile(r"^主管部门")
@@ -129,7 +131,7 @@ def _indicator_header(row: list[FormCell]) -> dict[str, tuple[float, float]]:
             if role not in roles and re.search(pattern, name):
                 roles[role] = (cell.x0, cell.x1)
                 break
-    return roles if {"level1", "level3"} <= roles.keys() else {}
+    return roles if {"level1", "level3"} <= roles.keys() or {"level3", "target"} <= roles.keys() else {}
 
 
 def _indicator(row: list[FormCell], roles: dict[str, tuple[float, float]]) -> dict | None:
@@ -231,7 +233,7 @@ def form_indicators(table: Table) -> list[dict]:
     """Indicator rows (the columns of :data:`~.indicators.INDICATOR_COLUMNS`) of a form table."""
     out = []
     for project in parse_forms(table.raw):
-        total = next((text for label, text, _ in project.funds if "总额" in label or "合计" in label), "")
+        total = next((text for label, text, _ in project.funds if FUND_TOTAL_RE.search(label)), "")
         if not total and project.funds:
             total = project.funds[0][1]
         budget = parse_amount(total) if total else None
