@@ -342,3 +342,39 @@ def final_c(year: int = 2024, unit: str = "某某省某某中心") -> Document:
             ),
         ],
     )
+
+
+def budget_d(year: int = 2024, unit: str = "某某省某某中心") -> Document:
+    """A “三公” table split by fund under each item, rows by year and a row of the change (as Shenzhen prints)."""
+    org = f"部门名称：{unit}"
+    funds = ["一般公共预算", "政府性基金预算"]
+    header = [
+        [
+            "预算单位",
+            "年度",
+            "总计",
+            "<",
+            "因公出国(境)费",
+            "<",
+            "公务接待费",
+            "<",
+            "公务用车购置及运行维护费",
+            "<",
+            "<",
+            "<",
+        ],
+        ["^", "^", "^", "^", "^", "^", "^", "^", "小计", "<", "公务用车运行维护费", "<"],
+        ["^", "^", *funds * 5],
+    ]
+    body = [
+        [unit, f"{year - 1}年", "20.00", "0.00", "8.00", "0.00", "2.00", "0.00", "10.00", "0.00", "10.00", "0.00"],
+        ["", f"{year}年", "15.00", "1.00", "5.00", "0.00", "2.00", "0.00", "8.00", "1.00", "8.00", "1.00"],
+        ["", "增减变化金额", "-5.00", "1.00", "-3.00", "0.00", "0.00", "0.00", "-2.00", "1.00", "-2.00", "1.00"],
+    ]
+    return Document(
+        cover=[f"{unit}{year}年部门预算"],
+        tables=[
+            budget_c(year, unit).tables[0],
+            TablePage("财政拨款“三公”经费支出表", header, body, [80, 60] + [62] * 10, org=org, landscape=True),
+        ],
+    )

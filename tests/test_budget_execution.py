@@ -385,6 +385,9 @@ def test_column_roles_come_from_header_words(column, kind, year, role):
         ("公务用车运行维护费", "vehicle_running"),
         ("决算数/合计", "total"),
         ("3.公务接待费", "reception"),
+        ("因公出国(境)费/一般公共预算", "abroad"),
+        ("公务用车购置及运行维护费/小计/政府性基金预算", "vehicles"),
+        ("总计/一般公共预算", "total"),
         ("办公费", ""),
     ],
 )
@@ -530,3 +533,22 @@ def test_three_public_rows_named_by_year_or_by_budget_and_outcome(folder):
     assert set(three.scope) == {""}  # neither title names the funds
     summary = c.report.summary().set_index("rule")
     assert (summary.at["E02", "ran"], summary.at["E02", "failed"]) == (6, 0)  # the 预算数 row is the published budget
+
+
+def test_three_public_columns_split_by_fund_are_read_as_the_funds_they_name(folder):
+    from analysis.budget_execution.figures import three_public_figures
+
+    budget = read_budget(drawn.write(drawn.budget_d(), folder, "d_budget.pdf"))
+    got = {(r.scope, r.code): r.amount for r in three_public_figures(budget).itertuples()}
+    assert got == {  # the 2024年 row; 2023年 and the change are not the year's budget
+        ("gpb", "total"): D("15.00"),
+        ("gpb", "abroad"): D("5.00"),
+        ("gpb", "reception"): D("2.00"),
+        ("gpb", "vehicles"): D("8.00"),
+        ("gpb", "vehicle_running"): D("8.00"),
+        ("gov_fund", "total"): D("1.00"),
+        ("gov_fund", "abroad"): D("0.00"),
+        ("gov_fund", "reception"): D("0.00"),
+        ("gov_fund", "vehicles"): D("1.00"),
+        ("gov_fund", "vehicle_running"): D("1.00"),
+    }

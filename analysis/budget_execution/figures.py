@@ -442,15 +442,28 @@ ENUMERATOR_RE = re.compile(r"^[一二三四五六七八九十\d]+[、.．]|^[（
 def three_public_item(column_or_name: str) -> str:
     """The “三公” item a header path or row name names (``""`` if none).
 
-    The leaf decides; a 小计/合计 leaf belongs to the item its group names
-    (``公务用车购置及运行费/小计`` → vehicles), else it is the table's total.
+    The level nearest the leaf that names an item decides (a fund level under it, ``…/一般公共预算``, is
+    passed over); a 小计/合计 level belongs to the item its group names (``公务用车购置及运行费/小计`` →
+    vehicles), else it is the table's total.
     """
     parts = [ENUMERATOR_RE.sub("", p) for p in (levels(column_or_name) or [squash(column_or_name)])]
-    leaf = parts[-1]
-    if re.fullmatch(r"小计|合计", leaf):
-        group = next((_item_of(p) for p in reversed(parts[:-1]) if _item_of(p)), "")
-        return group or "total"
-    return _item_of(leaf)
+    for k in range(len(parts) - 1, -1, -1):
+        if re.fullmatch(r"小计|合计", parts[k]):
+            group = next((_item_of(p) for p in reversed(parts[:k]) if _item_of(p)), "")
+            return group or "total"
+        item = _item_of(parts[k])
+        if item:
+            return item
+    return ""
+
+
+def column_scope(column: str, table: Table) -> str:
+    """The funds a column covers: a level naming them (``因公出国(境)费/一般公共预算``), else the table's."""
+    for part in reversed(levels(column)):
+        scope = next((scope for scope, word in SCOPE_WORDS if word in part), "")
+        if scope:
+            return scope
+    return table_scope(table)
 
 
 def _item_of(part: str) -> str:
@@ -465,13 +478,14 @@ def _named_role(text: str, kind: str, year: int | None) -> str | None:
     return column_role(words, kind, year)
 
 
-def _three_public_readings(table: Table, kind: str, year: int | None) -> dict[str, dict[str, tuple[Decimal, int]]]:
-    """Role → item → (amount in 万元, page) of a “三公” table, its items printed as columns or as rows.
+def _three_public_readings(table: Table, kind: str, year: int | None) -> dict[tuple[str, str], dict]:
+    """(scope, role) → item → (amount in 万元, page) of a “三公” table, its items printed as columns or as rows.
 
     With items as columns, the row read is the 合计 row, else the one row of figures, else the rows whose
-    names give a role (``2023年预算数``, ``决算数``); a column's role yields to its row's.
+    names give a role (``2023年预算数``, ``决算数``); a column's role yields to its row's.  Columns split by
+    fund (``…/一般公共预算``, ``…/政府性基金预算``) are read as the scopes they name.
     """
-    found: dict[str, dict[str, tuple[Decimal, int]]] = {}
+    found: dict[tuple[str, str], dict[str, tuple[Decimal, int]]] = {}
     roles = {c: column_role(c, kind, year) for c in expenditure_columns(table)}
     items = {c: three_public_item(c) for c, role in roles.items() if role != "ignored"}
     by_column = _three_public_only({c: k for c, k in items.items() if k}, others=not all(items.values()))
@@ -487,9 +501,8 @@ def _three_public_readings(table: Table, kind: str, year: int | None) -> dict[st
             rows = {i: role for i, role in named.items() if role not in (None, "ignored")}
         for i, row_role in rows.items():
             for column, key in by_column.items():
-                role = row_role or roles[column]
                 value = table.df.at[i, column]  # a blank item of the row: none spent
-                reading = found.setdefault(role, {})
+                reading = found.setdefault((column_scope(column, table), row_role or roles[column]), {})
                 if key not in reading:
                     reading[key] = (to_wanyuan(value or Decimal(0), table.unit), int(table.cell_pages.at[i, column]))
         return found
@@ -499,11 +512,11 @@ def _three_public_readings(table: Table, kind: str, year: int | None) -> dict[st
         filled = {i: name for i, name in enumerate(names) if table.df.at[i, column] is not None and squash(name)}
         items = {i: three_public_item(name) for i, name in filled.items()}
         by_row = _three_public_only({i: k for i, k in items.items() if k}, others=not all(items.values()), names=filled)
-        reading = found.setdefault(role, {})
+        reading = found.setdefault((column_scope(column, table), role), {})
         for i, key in by_row.items():
             if key not in reading:
                 reading[key] = (to_wanyuan(table.df.at[i, column], table.unit), int(table.cell_pages.at[i, column]))
-    return {role: reading for role, reading in found.items() if reading}
+    return {key: reading for key, reading in found.items() if reading}
 
 
 def _three_public_only(items: dict, others: bool, names: dict | None = None) -> dict:
@@ -533,8 +546,7 @@ def three_public_figures(doc: Budget) -> pd.DataFrame:
     for table in doc.tables:
         if "three_public" not in table.key or table.is_empty:
             continue
-        scope = table_scope(table)
-        for role, found in _three_public_readings(table, kind, year).items():
+        for (scope, role), found in _three_public_readings(table, kind, year).items():
             if (scope, role) in seen:
                 continue
             seen.add((scope, role))

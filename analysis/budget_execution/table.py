@@ -213,6 +213,10 @@ def _economic(budget_figures, final_figures, names, notes) -> list[dict]:
     return rows
 
 
+def _main_scope(scopes: list[str]) -> str:
+    return next((s for s in ("gpb", "fiscal", "") if s in scopes), scopes[0])
+
+
 def _three_public(budget_figures, final_figures, notes) -> list[dict]:
     b_all = _select(budget_figures, "three_public", "budget")
     f_all = _select(final_figures, "three_public", "final")
@@ -225,8 +229,9 @@ def _three_public(budget_figures, final_figures, notes) -> list[dict]:
             notes.append("neither document prints a “三公”经费 table")
         return []
     pairs = [(s, s) for s in b_scopes if s in f_scopes]
-    if not pairs and len(b_scopes) == 1 and len(f_scopes) == 1:
-        pairs = [(b_scopes[0], f_scopes[0])]
+    if not pairs:
+        # the scopes are named differently (or not at all): the 一般公共预算 (else 财政拨款, else unnamed) ones
+        pairs = [(_main_scope(b_scopes), _main_scope(f_scopes))]
         notes.append(
             f"“三公”经费: the budget prints them for {scope_name(pairs[0][0]) or 'no named scope'}, the final accounts "
             f"for {scope_name(pairs[0][1]) or 'no named scope'}: compared as printed"
