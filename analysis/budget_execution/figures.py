@@ -191,6 +191,8 @@ def _function_readings(doc: Budget) -> dict[tuple[str, str, str], list[Reading]]
                 spending = expenditure_columns(table)
                 printed_row = [any(table.df.at[i, c] is not None for c in spending) for i in range(len(table.df))]
                 for role, columns in role_columns(table, kind, year).items():
+                    # a column of part of the funds (…/一般公共预算拨款/基本支出 in a 财政拨款 table) is not the scope's
+                    columns = [c for c in columns if column_scope(c, table) == scope]
                     column = measure_column(table, columns, measure)
                     if column is None:
                         continue
