@@ -25,7 +25,7 @@ from .charts import execution_chart
 from .figures import document_figures
 from .findings import PAIR_RULES, printed_budget_findings
 from .pairing import DocumentsDoNotMatchError, Pairing, check_pair, require_pair
-from .table import TABLE_COLUMNS, execution_table
+from .table import SECTIONS, TABLE_COLUMNS, execution_table
 from .text import display
 
 __all__ = [
@@ -90,6 +90,8 @@ class Execution:
 
     def section(self, name: str) -> pd.DataFrame:
         """The rows of one section: ``function``, ``basic_project``, ``economic`` or ``three_public``."""
+        if name not in SECTIONS:
+            raise ValueError(f"no section {name!r}: one of {', '.join(SECTIONS)}")
         return self.table[self.table.section == name].reset_index(drop=True)
 
     def scope_totals(self) -> pd.DataFrame:

@@ -49,9 +49,8 @@ FIGURE_COLUMNS = [
 SPENDING_SCOPES = ("all", "gpb", "fiscal", "gov_fund", "soe")
 MEASURES = ("total", "basic", "project")
 MEASURE_WORDS = {"basic": "基本支出", "project": "项目支出"}
-#: the outcome role of each document kind; the roles a 决算 may print for the budget it is measured against
+#: the role of each document kind's own figures
 OWN_ROLE = {"预算": "budget", "决算": "final"}
-PRINTED_BUDGET_ROLES = ("initial", "adjusted", "printed_budget")
 #: a 收支总表's expenditure total (本年支出合计, not 支出总计 with the carry-over)
 SUMMARY_TOTAL_RE = re.compile(r"^本年支出(?:合计)?$|^支出合计$")
 PART_RE = re.compile(r"^其中")
@@ -150,10 +149,6 @@ def table_scope(table: Table) -> str:
     return next((scope for scope, word in SCOPE_WORDS if word in title), "")
 
 
-def _where(table: Table) -> str:
-    return table.name
-
-
 @dataclass
 class Reading:
     """One table group's figures of one scope, measure and role: code → amount, its total."""
@@ -165,7 +160,6 @@ class Reading:
     pages: dict[str, int] = field(default_factory=dict)
     total: Decimal | None = None
     total_page: int | None = None
-    empty: bool = False
 
 
 def _total_rows(table: Table, column: str) -> list[int]:
