@@ -16,9 +16,11 @@ import pandas as pd
 
 from . import cache
 from .errors import NotABudgetError
+from .extract.coverage import coverage_problems
 from .extract.reader import PageContent, check_pdf_file, read_pages
 from .extract.stitch import stitch
 from .model import TIDY_COLUMNS, Budget, Problem, Table, problem_frame
+from .transform.contents import contents_pages, missing_from_contents
 from .transform.econ import column_econ_codes
 from .transform.indicators import indicator_frame
 from .transform.narrative import document_meta, narrative_frame, page_frame
@@ -86,6 +88,22 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
         validate_table(table)
         tables.append(table)
         problems.extend(table_problems(table, path))
+    problems += coverage_problems(pages, {n for t in raw_tables for n in t.pages}, path, contents_pages(narrative))
+    missing = missing_from_contents(narrative, tables)
+    if missing:
+        problems.append(
+            Problem(
+                "contents",
+                path.name,
+                missing[0].page,
+                "",
+                None,
+                "",
+                "; ".join(e.name for e in missing),
+                f"the 目录 lists {len(missing)} table{'s' if len(missing) > 1 else ''} that this file does not print"
+                + (" (published as a separate file?)" if not tables else ""),
+            )
+        )
     tidy_parts = [tidy_frame(t, column_econ_codes(t)) for t in tables]
     tidy = (
         pd.concat([p for p in tidy_parts if not p.empty], ignore_index=True)

@@ -59,10 +59,15 @@ def _extract(args: argparse.Namespace) -> int:
         f"{len(budget.tidy)} amounts, {len(budget.indicators)} indicators"
     )
     if not budget.tables:
-        print(
-            "no tables in this document (narrative only; tables published separately?): "
-            f"tidy.csv is empty, {len(budget.narrative)} narrative paragraphs read"
-        )
+        kinds = set(budget.problems.kind)
+        if "coverage" in kinds:
+            print("no table was read, but pages print tables (see the warnings): tidy.csv is empty")
+        elif "contents" in kinds:
+            print(
+                f"no tables printed in this file: {budget.problems[budget.problems.kind == 'contents'].reason.iloc[0]}"
+            )
+        else:
+            print(f"no tables printed in this document (narrative only): {len(budget.narrative)} paragraphs read")
     for table in budget.tables:
         pages = f"p.{table.pages[0]}" + (f"-{table.pages[-1]}" if len(table.pages) > 1 else "")
         empty = " (printed empty)" if table.is_empty else ""

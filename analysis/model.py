@@ -89,8 +89,8 @@ class Problem:
             where.append(f"row {self.row}")
         if self.column:
             where.append(f"column {self.column!r}")
-        text = f" {self.text!r}:" if self.text else ""
-        return f"{', '.join(where)}:{text} {self.reason}"
+        printed = f": {self.text}" if self.kind == "contents" else (f" (printed {self.text!r})" if self.text else "")
+        return f"{', '.join(where)}: {self.reason}{printed}"
 
 
 def problem_frame(problems: list[Problem]) -> pd.DataFrame:

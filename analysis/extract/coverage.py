@@ -1,70 +1,106 @@
-"""How completely the tidy table covers the amounts printed inside table regions.
+"""What is printed but was not read: every page's table evidence against the tables read.
 
-An independent count: every decimal number in the page text that lies inside a
-ruled table region, against the ``amount_printed`` of the tidy rows of that
-page.  Recall = printed amounts found in tidy; precision = tidy amounts that
-are printed there.  Used to check extraction on documents without hand truth.
+Read from the page text alone (:mod:`.evidence`), never from the grids that
+were found, so a table no reader saw is reported instead of passing for
+narrative:
+
+* amounts laid out in columns outside every grid of the page (a table, or part
+  of one, that no reader accounted for);
+* a page that prints a table's label (``表3``, ``公开05表``) or a unit line
+  (``单位：万元``) and from which no table was read;
+* amounts drawn outside the page's visible area (not printed, so not read).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from pathlib import Path
 
+from ..model import Problem
+from ..specs import TABLE_NAME_RE
+from .evidence import UNIT_LINE_RE, unread_amounts
+from .pages import LABEL_RE
 from .reader import PageContent
+from .text import squash
 
-DECIMAL_RE = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+")
-
-
-@dataclass
-class Coverage:
-    printed: int
-    extracted: int
-    found: int
-    genuine: int
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.printed if self.printed else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.genuine / self.extracted if self.extracted else 1.0
+#: a line ending in dot leaders or a page number is a 目录 entry, not a table's label
+CONTENTS_LINE_RE = re.compile(r"(?:[.．…·]{2,}|\s\d{1,3})\s*$")
 
 
-def printed_amounts(page: PageContent) -> Counter:
-    """Decimal numbers printed inside the page's ruled table regions."""
-    found: Counter = Counter()
-    for line in page.lines:
-        if any(
-            g.bbox[0] - 2 <= line.xc <= g.bbox[2] + 2 and g.bbox[1] - 2 <= line.yc <= g.bbox[3] + 2 for g in page.grids
-        ):
-            found.update(m.replace(",", "") for m in DECIMAL_RE.findall(line.text.replace(" ", "")))
-    return found
+def _label_lines(lines) -> list[str]:
+    """Lines printing a table's label (with the title after it, if any) — not a sentence that begins
+    with one (``预算公开06表“财政拨款基本支出预算表”中…``), not a 目录 entry."""
+    out = []
+    for line in lines:
+        text = line.text.strip()
+        match = LABEL_RE.match(squash(text))
+        if not match or CONTENTS_LINE_RE.search(text) or len(squash(text)) > 60:
+            continue
+        rest = match.group("rest")
+        if not rest or TABLE_NAME_RE.search(rest):
+            out.append(text)
+    return out
 
 
-def coverage(pages: list[PageContent], tidy, indicators=None) -> Coverage:
-    """Coverage of ``tidy`` (and of the indicator targets and weights, when given)."""
-    printed: Counter = Counter()
+def coverage_problems(
+    pages: list[PageContent], table_pages: set[int], path: Path, contents: set[int] = frozenset()
+) -> list[Problem]:
+    """One problem per page that prints a table (or part of one) that was not read.
+
+    ``contents``: the pages of the 目录, whose entries name tables without printing them.
+    """
+    problems = []
     for page in pages:
-        printed.update({(page.number, k): v for k, v in printed_amounts(page).items()})
-    extracted_decimal: Counter = Counter(
-        (int(p), str(a).replace(" ", "").replace(",", ""))
-        for p, a in zip(tidy.page, tidy.amount_printed, strict=True)
-        if DECIMAL_RE.fullmatch(str(a).replace(" ", ""))
-    )
-    if indicators is not None and len(indicators):
-        for column in ("target", "weight"):
-            extracted_decimal.update(
-                (int(p), str(v).replace(",", ""))
-                for p, v in zip(indicators.page, indicators[column], strict=True)
-                if v is not None and DECIMAL_RE.fullmatch(str(v).replace(",", ""))
+        if page.number in contents:
+            continue
+        if page.hidden_amounts:
+            problems.append(
+                Problem(
+                    "hidden",
+                    path.name,
+                    page.number,
+                    "",
+                    None,
+                    "",
+                    "",
+                    f"{page.hidden_amounts} amounts drawn outside the page's visible area are not read (not printed)",
+                )
             )
-    both = printed & extracted_decimal
-    return Coverage(
-        printed=sum(printed.values()),
-        extracted=sum(extracted_decimal.values()),
-        found=sum(both.values()),
-        genuine=sum(both.values()),
-    )
+        loose = unread_amounts(page.lines, [g.bbox for g in page.grids])
+        outside = page.lines_outside_grids()
+        labels = _label_lines(outside)
+        table = labels[0] if labels else ""
+        if loose:
+            problems.append(
+                Problem(
+                    "coverage",
+                    path.name,
+                    page.number,
+                    table,
+                    None,
+                    "",
+                    loose[0].text.strip(),
+                    f"{len(loose)} amounts laid out in columns outside every table read: not extracted",
+                )
+            )
+            continue
+        if page.number in table_pages:
+            continue
+        units = [ln.text.strip() for ln in outside if UNIT_LINE_RE.search(squash(ln.text))]
+        if labels or units:
+            signs = ", ".join(
+                ([f"label {labels[0]!r}"] if labels else []) + ([f"unit line {units[0]!r}"] if units else [])
+            )
+            problems.append(
+                Problem(
+                    "coverage",
+                    path.name,
+                    page.number,
+                    table,
+                    None,
+                    "",
+                    "",
+                    f"the page prints a table ({signs}) from which nothing was read",
+                )
+            )
+    return problems

@@ -34,7 +34,7 @@ from ..errors import (
     NotAPdfError,
     NoTextLayerError,
 )
-from .evidence import unread_amounts, unruled_areas
+from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces
 from .rulings import curve_rulings
 from .text import join_cell_lines
@@ -136,6 +136,8 @@ class PageContent:
     lines: list[TextLine] = field(default_factory=list)
     grids: list[Grid] = field(default_factory=list)
     has_images: bool = False
+    #: amount lines drawn outside the page's visible area (not printed)
+    hidden_amounts: int = 0
 
     def lines_outside_grids(self) -> list[TextLine]:
         """Text lines not inside any grid (titles, unit lines, notes, narrative)."""
@@ -292,8 +294,11 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                     layout, dim, images, _chars, htext, vtext, rotation = handler._get_layout(page)
                     fix_vertical_metrics(htext)
                     htext, vtext = merge_baseline_pieces(htext, vtext)
-                    # content drawn outside the page's visible area is not printed
-                    lines = [ln for ln in _text_lines(htext, vtext) if _on_page(ln.xc, ln.yc, dim)]
+                    hidden = _count_hidden(htext, dim)
+                    # text drawn outside the page's visible area is not printed: no reader sees it
+                    htext = [t for t in htext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)]
+                    vtext = [t for t in vtext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)]
+                    lines = _text_lines(htext, vtext)
                     relayout = partial(handler._get_layout, page)
                     args = (layout, dim, number, images, htext, vtext, rotation, lines, relayout)
                     grids = readers.read(*args) if htext else []
@@ -313,6 +318,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                 lines=lines,
                 grids=grids,
                 has_images=bool(images),
+                hidden_amounts=hidden,
             )
 
 
@@ -372,6 +378,12 @@ class _PageReaders:
             sizes = sorted(ln.size for ln in lines if _inside(ln, grid.bbox))
             grid.text_size = sizes[len(sizes) // 2] if sizes else 0.0
         return grids
+
+
+def _count_hidden(text_lines, dim) -> int:
+    """Amount lines drawn outside the page's visible area."""
+    lines = _text_lines([t for t in text_lines if not _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)])
+    return len(amount_lines(lines))
 
 
 def _on_page(x: float, y: float, dim) -> bool:

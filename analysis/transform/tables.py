@@ -18,7 +18,7 @@ import pandas as pd
 from ..extract.stitch import RawTable
 from ..extract.text import squash
 from ..model import TIDY_COLUMNS, ColumnLists, Problem, Table
-from ..specs import TableSpec, spec_for_title
+from ..specs import UNKNOWN, TableSpec, spec_for_title
 from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount, to_wanyuan, unit_from_line
 from .codes import is_code_column, row_codes
 from .target_forms import form_table
@@ -106,9 +106,14 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         pages.append(page_row)
         printed.append(text_row)
     df = pd.DataFrame.from_records(records, columns=names)
+    title, notes = raw.title, list(raw.notes)
+    if not squash(title) and spec is not UNKNOWN:
+        # a table inside the narrative, printed without a title: named by the standard table its header shows
+        title = spec.name_zh
+        notes.append(f"no title printed above the table: named {spec.name_zh} by its header")
     return Table(
         spec=spec,
-        title=raw.title,
+        title=title,
         label=raw.label,
         unit=unit,
         unit_text=raw.unit_text,
@@ -119,7 +124,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         column_kinds=dict(zip(names, kinds, strict=True)),
         cell_pages=pd.DataFrame.from_records(pages, columns=names),
         printed=pd.DataFrame.from_records(printed, columns=names),
-        notes=raw.notes,
+        notes=notes,
         horizontal_parts=raw.horizontal_parts,
         continued_pages=raw.continued_pages,
         raw=raw,
