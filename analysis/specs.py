@@ -19,7 +19,9 @@ from .extract.text import squash
 #: 表1 / 表一 / 表3-1(2) / 附表4 / 表1-1 (most templates); 公开01表 (Jiangsu's 公开NN表).
 LABEL_FORMS: tuple[str, ...] = (
     r"(?:部门|预算)?公开\s*[0-9０-９]+\s*表",
-    r"(?:附表|表)\s*[0-9０-９一二三四五六七八九十]+(?:\s*[-－—–]\s*[0-9０-９]+)*(?:\s*[（(]\s*[0-9０-９]+\s*[)）])?",
+    # a Chinese numeral must end at a space, a colon or the year (表一 2026年…; not 表5一般… read as 表5一)
+    r"(?:附表|表)\s*(?:[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*(?:\s*[（(]\s*[0-9０-９]+\s*[)）])?"
+    r"|[一二三四五六七八九十]+(?=[\s:：.、]|$|\d))",
 )
 #: a printed line that names a table: it ends in 表 (a bracketed year, 续 or the like may follow)
 TABLE_NAME_RE = re.compile(r"表\s*(?:[（(][^）)]{0,16}[)）])?\s*[:：]?$")

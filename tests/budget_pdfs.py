@@ -77,7 +77,7 @@ def _header_cells(header: list[list], ncols: int) -> list[tuple[int, int, int, i
             while (r, c) in taken:
                 c += 1
             if isinstance(item, tuple):
-                text, colspan, rowspan = (item + (1,))[:3] if len(item) == 2 else item
+                text, colspan, rowspan = (*item, 1) if len(item) == 2 else item
             else:
                 text, colspan, rowspan = item, 1, 1
             cells.append((r, c, rowspan, colspan, text))
@@ -276,7 +276,10 @@ def expense_table(ruling: str = "lines", **kw) -> Grid:
     ]
     defaults = {
         "title": "一般公共预算支出表",
-        "header": [[("科目编码", 1, 2), ("科目名称", 1, 2), ("一般公共预算支出", 3)], [None, None, "合计", "基本支出", "项目支出"]],
+        "header": [
+            [("科目编码", 1, 2), ("科目名称", 1, 2), ("一般公共预算支出", 3)],
+            [None, None, "合计", "基本支出", "项目支出"],
+        ],
         "rows": rows,
         "widths": [70, 150, 80, 80, 80],
         "ruling": ruling,

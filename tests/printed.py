@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-AMOUNT_WORD_RE = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:,\d{3})+|\d+\.\d{1,2}))(?:$|(?=[\u4e00-\u9fff]))")
+AMOUNT_WORD_RE = re.compile(
+    r"^(-?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:,\d{3})+|\d+\.\d{1,2}))(?:$|(?=[\u4e00-\u9fff]))"
+)
 #: any printed number (decimals limited to two, so that adjacent cells run together split apart)
 NUMBER_RE = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|-?\d+(?:,\d{3})+|-?\d+(?:\.\d{1,2})?")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..model import Problem
 from ..specs import TABLE_NAME_RE
 from .evidence import UNIT_LINE_RE, unread_amounts
-from .pages import LABEL_RE
+from .pages import match_label
 from .reader import PageContent
 from .text import squash
 
@@ -33,10 +33,10 @@ def _label_lines(lines) -> list[str]:
     out = []
     for line in lines:
         text = line.text.strip()
-        match = LABEL_RE.match(squash(text))
+        match = match_label(text)
         if not match or CONTENTS_LINE_RE.search(text) or len(squash(text)) > 60:
             continue
-        rest = match.group("rest")
+        rest = squash(match.group("rest"))
         if not rest or TABLE_NAME_RE.search(rest):
             out.append(text)
     return out

@@ -16,6 +16,7 @@ merges them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..specs import LABEL_FORMS, TABLE_NAME_RE, TITLE_ENUMERATOR_RE
@@ -46,7 +47,11 @@ class GridContext:
 
 
 def _is_label(text: str) -> re.Match | None:
-    return LABEL_RE.match(squash(text))
+    """The label (and the title after it) a line opens with, matched on its NFKC text with single spaces."""
+    return LABEL_RE.match(re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip())
+
+
+match_label = _is_label
 
 
 def classify_context(page: PageContent, outside: list[TextLine] | None = None) -> list[GridContext]:
@@ -95,7 +100,7 @@ def _title_block(lines: list[TextLine], start: int, width: float) -> list[TextLi
             break
         aligned = abs(line.xc - block[-1].xc) < 0.08 * width or abs(line.x0 - block[-1].x0) < 2
         squashed = squash(line.text)
-        if not aligned or HEADING_RE.match(squashed) or TABLE_NAME_RE.search(squashed) or LABEL_RE.match(squashed):
+        if not aligned or HEADING_RE.match(squashed) or TABLE_NAME_RE.search(squashed) or _is_label(line.text):
             break
         block.append(line)
     return block
@@ -127,7 +132,7 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
             continue
         label = _is_label(text)
         if label:
-            labelled.append((line, label.group("rest").strip()))
+            labelled.append((line, squash(label.group("rest"))))
             continue
         candidates.append(line)
     # the value of a 部门： line may be printed as a line of its own on the same baseline

@@ -20,7 +20,7 @@ from ..transform.amounts import is_amount_text
 from ..transform.codes import is_code_column
 from .forms import is_form
 from .grid import BODY_START_RE, column_paths, header_cells, header_height, own_text
-from .pages import EMPTY_NOTE_RE, LABEL_RE, ORG_RE, PAGE_NUMBER_RE, GridContext, classify_context, foot_context
+from .pages import EMPTY_NOTE_RE, ORG_RE, PAGE_NUMBER_RE, GridContext, classify_context, foot_context, match_label
 from .reader import Grid, PageContent
 from .text import squash
 
@@ -481,10 +481,10 @@ def gridless_empty_tables(pages: list[PageContent]) -> list[RawTable]:
             if ORG_RE.match(text):
                 org_line = line.text.strip()
                 continue
-            match = LABEL_RE.match(text)
+            match = match_label(line.text)
             if match:
                 label = squash(match.group("label"))
-                text = match.group("rest")
+                text = squash(match.group("rest"))
                 if not text:
                     continue
             candidates.append((line.size, text))

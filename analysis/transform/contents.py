@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extract.pages import LABEL_RE
+from ..extract.pages import match_label
 from ..extract.text import squash
 from ..specs import TABLE_NAME_RE, TITLE_ENUMERATOR_RE, UNKNOWN, spec_for_title
 
@@ -54,8 +54,8 @@ def contents_entries(narrative) -> list[ContentsEntry]:
     if narrative is None or narrative.empty:
         return []
     pages = narrative.page.tolist()
-    texts = [squash(str(t)) for t in narrative.text]
-    starts = [pages[i] for i, t in enumerate(texts) if CONTENTS_HEADING_RE.match(t)]
+    texts = [str(t) for t in narrative.text]
+    starts = [pages[i] for i, t in enumerate(texts) if CONTENTS_HEADING_RE.match(squash(t))]
     if not starts:
         return []
     first = starts[0]
@@ -77,11 +77,12 @@ def contents_entries(narrative) -> list[ContentsEntry]:
 
 
 def _entry(text: str, page: int) -> ContentsEntry | None:
-    text = LEADER_RE.sub("", text)
+    text = LEADER_RE.sub("", text.strip())
     label = ""
-    match = LABEL_RE.match(text)
+    match = match_label(text)
+    text = squash(text)
     if match:
-        label, text = squash(match.group("label")), match.group("rest")
+        label, text = squash(match.group("label")), squash(match.group("rest"))
     elif TITLE_ENUMERATOR_RE.match(text):
         text = TITLE_ENUMERATOR_RE.sub("", text)
     else:

@@ -1,0 +1,191 @@
+"""Layouts of the provinces' templates, one rule each, on small PDFs built here."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import read_budget
+from analysis.cli import main
+
+from .budget_pdfs import NARRATIVE, Grid, Spacer, Text, build, expense_table, summary_table
+
+HEADER = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
+WIDTHS = [70, 150, 80, 80, 80]
+
+
+def read(tmp_path, pages, name="doc"):
+    return read_budget(build(tmp_path / f"{name}.pdf", pages), use_cache=False)
+
+
+def test_several_tables_on_one_page_each_under_its_own_title(tmp_path):
+    doc = read(
+        tmp_path,
+        [
+            [NARRATIVE],
+            [
+                summary_table(label="公开01表", title="收支预算总表"),
+                expense_table(label="公开02表", title="一般公共预算支出预算表"),
+            ],
+        ],
+    )
+    assert [(t.label, t.title, t.key) for t in doc.tables] == [
+        ("公开01表", "收支预算总表", "income_expense_summary"),
+        ("公开02表", "一般公共预算支出预算表", "gpb_expense"),
+    ]
+    assert [t.pages for t in doc.tables] == [[2], [2]]
+
+
+def test_a_table_starting_mid_page_below_the_narrative_takes_its_own_title(tmp_path):
+    narrative = Text(["（三）部门预算表的说明：以下各表按规定格式编制，金额单位为万元，"] * 4, size=14, centred=True)
+    doc = read(tmp_path, [[NARRATIVE], [narrative, expense_table(title="一般公共预算支出表", unit="金额单位：万元")]])
+    (table,) = doc.tables
+    assert (table.title, table.unit, table.unit_assumed) == ("一般公共预算支出表", "万元", False)
+    assert len(doc.tidy) == 19
+
+
+def test_a_title_printed_at_the_foot_of_the_previous_page_belongs_to_the_table_on_the_next(tmp_path):
+    foot = [
+        NARRATIVE,
+        Spacer(560),
+        Text(["表5 一般公共预算支出表"], size=15, centred=True),
+        Text(["单位：万元"], size=9),
+    ]
+    doc = read(tmp_path, [foot, [expense_table(title="", unit="")]])
+    (table,) = doc.tables
+    assert (table.label, table.title, table.unit, table.pages) == ("表5", "一般公共预算支出表", "万元", [2])
+    assert any("foot of page 1" in note for note in table.notes)
+
+
+def _rows(start: int, count: int) -> list[list[str]]:
+    return [[f"20101{i:02d}", f"事务{i}", "1.00", "1.00", ""] for i in range(start, start + count)]
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_a_long_table_continues_over_pages_with_or_without_its_header(tmp_path, repeat_header):
+    total = [["", "合计", "60.00", "60.00", ""]]
+    first = Grid(HEADER, total + _rows(1, 30), WIDTHS, title="一般公共预算支出表")
+    second = Grid(HEADER if repeat_header else [], _rows(31, 30), WIDTHS, title="", unit="")
+    doc = read(tmp_path, [[NARRATIVE], [first], [second]])
+    (table,) = doc.tables
+    assert table.pages == [2, 3] and len(table.df) == 61
+    assert [c.passed for c in table.validation.checks if c.rule == "row_total"] == [True, True]
+
+
+def test_a_table_repeating_its_label_title_and_department_line_on_each_page_is_one_table(tmp_path):
+    kw = {"label": "表3", "title": "支出总表", "org": "部门名称：某某局", "label_inline": False}
+    total = [["", "合计", "60.00", "60.00", ""]]
+    first = Grid(HEADER, total + _rows(1, 30), WIDTHS, **kw)
+    second = Grid(HEADER, _rows(31, 30), WIDTHS, **kw)
+    doc = read(tmp_path, [[NARRATIVE], [first], [second]])
+    (table,) = doc.tables
+    assert (table.label, table.title, table.pages, len(table.df)) == ("表3", "支出总表", [2, 3], 61)
+
+
+def test_a_row_broken_across_pages_is_one_row(tmp_path):
+    first = Grid(
+        HEADER,
+        [["", "合计", "3.00", "3.00", ""], *_rows(1, 2), ["", "十七、国土海洋气象等支", "1.00", "1.00", ""]],
+        WIDTHS,
+        title="一般公共预算支出表",
+    )
+    second = Grid([], [["", "出", "", "", ""], *_rows(4, 1)], WIDTHS, title="", unit="")
+    doc = read(tmp_path, [[NARRATIVE], [first], [second]])
+    (table,) = doc.tables
+    assert "十七、国土海洋气象等支出" in table.df.iloc[:, 1].tolist() and len(table.df) == 5
+
+
+def test_function_codes_printed_as_class_item_columns_or_one_column(tmp_path):
+    header = [[("科目编码", 3), ("科目名称", 1, 2), ("金额", 1, 2)], ["类", "款", "项"]]
+    rows = [
+        ["", "", "", "合计", "100.00"],
+        ["205", "", "", "教育支出", "100.00"],
+        ["205", "01", "", "教育管理事务", "100.00"],
+        ["205", "01", "01", "行政运行", "100.00"],
+    ]
+    levels = read(tmp_path, [[NARRATIVE], [Grid(header, rows, [40, 40, 40, 160, 90], title="一般公共预算支出表")]])
+    assert levels.tidy.func_code.tolist() == ["", "205", "20501", "2050101"]
+    hierarchy = [c for c in levels.tables[0].validation.checks if c.rule == "function_hierarchy"]
+    assert [c.description for c in hierarchy] == ["205 = Σ 20501", "20501 = Σ 2050101"]
+    one = read(tmp_path, [[NARRATIVE], [expense_table()]], name="one")
+    assert set(one.tidy.func_code) == {"", "201", "20101", "2010101", "2010102", "221", "22102", "2210201"}
+
+
+def test_economic_codes_printed_in_brackets_before_the_name(tmp_path):
+    rows = [["合计", "30.00"], ["[302]商品和服务支出", "30.00"], ["[30227]委托业务费", "30.00"]]
+    grid = Grid([["经济科目名称", "金额"]], rows, [220, 100], title="一般公共预算基本支出表")
+    doc = read(tmp_path, [[NARRATIVE], [grid]])
+    assert doc.tidy.econ_code.tolist() == ["", "302", "30227"]
+    assert [c.passed for c in doc.tables[0].validation.checks if c.rule == "econ_hierarchy"] == [True]
+
+
+def test_yuan_and_wanyuan_tables_in_one_document_keep_their_units(tmp_path):
+    yuan = summary_table(unit="单位：元")
+    doc = read(tmp_path, [[NARRATIVE], [yuan, expense_table()]])
+    assert [t.unit for t in doc.tables] == ["元", "万元"]
+    row = doc.tidy[(doc.tidy.table_key == "income_expense_summary") & (doc.tidy.amount_printed == "1,234.56")].iloc[0]
+    assert row.amount == "0.123456"
+
+
+def test_a_performance_target_table_inside_the_narrative_is_read_as_text_with_its_budget(tmp_path):
+    header = [["二级预算单位名称", "项目名称", "预算数（万元）", "绩效目标"]]
+    rows = [
+        ["某某局", "安全生产专项经费", "40.00", "完成年度检查任务"],
+        ["某某局", "口岸管理业务", "1,000.70", "保障通关"],
+    ]
+    grid = Grid(header, rows, [110, 110, 80, 150], title="", unit="")
+    page = [
+        Text(["第七部分 重点项目预算绩效情况说明"], size=15, centred=True),
+        Text(["2026 年，本单位重点项目绩效目标情况如下："]),
+        grid,
+    ]
+    doc = read(tmp_path, [[NARRATIVE], page])
+    (table,) = doc.tables
+    assert table.key == "performance_targets" and table.unit == "万元" and not table.unit_assumed
+    assert table.column_kinds["二级预算单位名称"] == "text" and table.column_kinds["绩效目标"] == "text"
+    assert doc.tidy.amount_printed.tolist() == ["40.00", "1,000.70"] and doc.problems.empty
+
+
+def test_one_unreadable_cell_loses_that_cell_not_the_document(tmp_path, capsys):
+    table = expense_table()
+    table.rows[3] = ["2010101", "行政运行", "800.00", "见附表", ""]
+    path = build(tmp_path / "bad.pdf", [[NARRATIVE], [table]])
+    doc = read_budget(path, use_cache=False)
+    (problem,) = doc.problems.itertuples()
+    assert (problem.kind, problem.page, problem.table, problem.row, problem.column, problem.text) == (
+        "cell",
+        2,
+        "一般公共预算支出表",
+        3,
+        "一般公共预算支出/基本支出",
+        "见附表",
+    )
+    expense = doc.tables[0]
+    assert expense.df.at[3, "一般公共预算支出/基本支出"] is None
+    assert expense.validation.not_run and not expense.validation.failed
+    assert len(doc.tidy) == 18  # every other amount is read
+    assert main(["extract", str(path), "--out", str(tmp_path / "out")]) == 0
+    assert "warning: bad.pdf, page 2, table 一般公共预算支出表, row 3" in capsys.readouterr().err
+
+
+def test_a_page_printing_a_table_no_reader_reads_is_reported_not_taken_for_narrative(tmp_path, capsys):
+    # the title and unit line of a table whose body is not printed as text (a picture, say)
+    path = build(
+        tmp_path / "pictured.pdf",
+        [[NARRATIVE], [Text(["表6 政府采购预算表"], size=15, centred=True), Text(["单位：万元"])]],
+    )
+    doc = read_budget(path, use_cache=False)
+    (problem,) = doc.problems.itertuples()
+    assert problem.kind == "coverage" and problem.page == 2 and problem.table == "表6 政府采购预算表"
+    assert main(["extract", str(path), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr()
+    assert "narrative only" not in out.out and "pages print tables" in out.out
+
+
+def test_the_contents_listing_tables_this_file_does_not_print_is_said(tmp_path):
+    contents = Text(
+        ["目录", "第一部分 部门概况", "第二部分 部门预算表", "一、收支总表", "二、收入总表", "三、支出总表"]
+    )
+    doc = read(tmp_path, [[contents], [NARRATIVE]])
+    (problem,) = doc.problems.itertuples()
+    assert problem.kind == "contents" and problem.text == "收支总表; 收入总表; 支出总表"
+    assert problem.reason == "the 目录 lists 3 tables that this file does not print (published as a separate file?)"

@@ -1,0 +1,170 @@
+"""The small parsers: amounts, labels and titles, 目录 entries, page evidence, glyph boxes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from analysis.extract.evidence import amount_lines, in_columns, unread_amounts
+from analysis.extract.glyphs import fix_vertical_metrics
+from analysis.extract.pages import match_label
+from analysis.extract.reader import TextLine
+from analysis.specs import TABLE_NAME_RE, spec_for_title
+from analysis.transform.amounts import parse_amount
+from analysis.transform.contents import contents_entries
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("5,601.00", Decimal("5601.00")),
+        ("0.76", Decimal("0.76")),
+        ("-12.50", Decimal("-12.50")),
+        ("(3.00)", Decimal("-3.00")),
+        ("１,２３４.５６", Decimal("1234.56")),  # full-width digits
+        ("120258,600", Decimal("120258600")),  # only the last thousands separator printed
+        ("-", None),
+        ("", None),
+        ("见附表", None),
+    ],
+)
+def test_printed_amounts_are_read_exactly(text, value):
+    assert parse_amount(text) == value
+
+
+@pytest.mark.parametrize("text", ["1,23.4", "5.601.00", "12,3456", "(5.00"])
+def test_malformed_numbers_are_errors_not_guesses(text):
+    with pytest.raises(ValueError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    "line, label, rest",
+    [
+        ("表1 收支总表", "表1", "收支总表"),
+        ("表 1. 单位收支总表", "表1", "单位收支总表"),
+        ("表一", "表一", ""),
+        ("表十一 2026年市级重点专项资金绩效目标表", "表十一", "2026年市级重点专项资金绩效目标表"),
+        ("表3-1(2)", "表3-1(2)", ""),
+        ("附表4 政府采购预算表", "附表4", "政府采购预算表"),
+        ("公开 01 表：收支预算总表", "公开01表", "收支预算总表"),
+        ("预算公开06表", "预算公开06表", ""),
+        ("表5一般公共预算支出表", "表5", "一般公共预算支出表"),
+    ],
+)
+def test_label_forms_of_the_templates(line, label, rest):
+    match = match_label(line)
+    assert match is not None
+    assert match.group("label").replace(" ", "") == label and match.group("rest").replace(" ", "") == rest
+
+
+@pytest.mark.parametrize("line", ["表格说明如下", "表示支出增加", "表一般公共预算支出表"])
+def test_words_beginning_with_biao_are_no_labels(line):
+    assert match_label(line) is None
+
+
+@pytest.mark.parametrize(
+    "title, named",
+    [
+        ("收支预算总表", True),
+        ("西南大学收支预算总表（2023年度）", True),
+        ("绩效目标表", True),
+        ("重点项目绩效目标情况如下：", False),
+    ],
+)
+def test_a_line_naming_a_table_ends_in_biao(title, named):
+    assert bool(TABLE_NAME_RE.search(title)) is named
+
+
+@pytest.mark.parametrize(
+    "title, key",
+    [
+        ("2026年部门收支总体情况表", "income_expense_summary"),
+        ("财政拨款收支总体情况表", "fiscal_summary"),
+        ("本年支出总体情况表", "expense_summary"),
+        ("部门预算项目支出及其他支出预算表", "project_expense"),
+        ("一般公共预算“三公”经费、会议费、培训费", "three_public"),
+        ("支出决算表", "expense_summary"),
+    ],
+)
+def test_titles_of_the_templates_name_their_standard_table(title, key):
+    assert spec_for_title(title).key == key
+
+
+def test_untitled_tables_are_named_by_their_header_words():
+    assert spec_for_title("", ["项目名称", "预算数（万元）", "绩效目标"]).key == "performance_targets"
+    assert spec_for_title("", ["项目", "金额"]).key == "other"
+
+
+def test_contents_entries_by_label_or_by_enumerator_without_leaders_or_page_numbers():
+    narrative = pd.DataFrame(
+        {
+            "page": [1, 1, 1, 1, 1, 2, 5],
+            "text": [
+                "目  录",
+                "第二部分 2026年度部门预算报表",
+                "一、收支总表",
+                "表2 收入总表 ………… 12",
+                "公开03表：支出预算总表",
+                "十三、部门整体支出绩效目标表",
+                "表9 政府采购预算表",  # not on the 目录's pages
+            ],
+        }
+    )
+    entries = [(e.label, e.title, e.page) for e in contents_entries(narrative)]
+    assert entries == [
+        ("", "收支总表", 1),
+        ("表2", "收入总表", 1),
+        ("公开03表", "支出预算总表", 1),
+        ("", "部门整体支出绩效目标表", 2),
+    ]
+
+
+def _line(x0, y0, x1, text, size=9.0):
+    return TextLine(x0, y0, x1, y0 + size, size, text)
+
+
+def test_amounts_laid_out_in_columns_are_a_table_narrative_figures_are_not():
+    column = [_line(400, 700 - 20 * i, 450, f"{i},234.5{i}") for i in range(4)]
+    assert in_columns(amount_lines(column))
+    sentence = [_line(60, 700, 500, "2026年收入预算1,234.56万元，比上年增加12.00万元。")]
+    assert amount_lines(sentence) == []
+    one_row = [_line(100 + 80 * i, 700, 150 + 80 * i, "1.00") for i in range(4)]
+    assert not in_columns(one_row)  # a single row is no table
+    # amounts inside a grid are accounted for; outside it they are a table no reader saw
+    assert unread_amounts(column, [(390, 600, 460, 720)]) == []
+    assert len(unread_amounts(column, [(0, 0, 10, 10)])) == 4
+
+
+class _Glyph:
+    def __init__(self, x0, y0, x1, y1, baseline):
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
+        self.matrix = (1, 0, 0, 1, x0, baseline)
+
+    def set_bbox(self, bbox):
+        self.x0, self.y0, self.x1, self.y1 = bbox
+
+
+class _Line(_Glyph):
+    def __init__(self, glyphs):
+        self._objs = glyphs
+        super().__init__(
+            min(g.x0 for g in glyphs),
+            min(g.y0 for g in glyphs),
+            max(g.x1 for g in glyphs),
+            max(g.y1 for g in glyphs),
+            0,
+        )
+
+
+def test_glyph_boxes_hanging_below_their_baseline_are_put_back_on_it():
+    # a digit font without ascent: the box of a 10 pt glyph drawn on baseline 465.8 spans 455.5–465.5
+    hanging = _Line([_Glyph(91.7, 455.5, 100.9, 465.5, 465.8), _Glyph(100.9, 455.5, 110.1, 465.5, 465.8)])
+    sound = _Line([_Glyph(147.9, 464.6, 157.1, 474.6, 466.9)])  # the name beside it, sound metrics
+    assert fix_vertical_metrics([hanging, sound]) == 1
+    assert (round(hanging.y0, 1), round(hanging.y1, 1)) == (463.8, 473.8)
+    assert (sound.y0, sound.y1) == (464.6, 474.6)
+    # both now sit in the same row band (460.6–480.4) of the grid
+    assert 460.6 < (hanging.y0 + hanging.y1) / 2 < 480.4
