@@ -7,15 +7,17 @@ tidy table, indicators and narrative.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache as _memo
 from pathlib import Path
 
 import pandas as pd
 
 from . import cache
-from .errors import NotABudgetError
+from .errors import MismatchedFilesError, NotABudgetError
 from .extract.coverage import coverage_problems
 from .extract.reader import PageContent, check_pdf_file, read_pages
 from .extract.stitch import stitch
@@ -47,14 +49,28 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def read_budget(path: str | Path, *, use_cache: bool = True, progress: Callable[[int], None] | None = None) -> Budget:
+def read_budget(
+    path: str | os.PathLike | Sequence[str | os.PathLike],
+    *,
+    use_cache: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> Budget:
     """Read a departmental budget PDF into a :class:`Budget`.
+
+    ``path`` may also be a list of files that together make one budget (the
+    narrative in one PDF, the tables in another, as some provinces publish):
+    they are read as one document whose pages keep their file (see
+    :func:`combine_budgets`).
 
     Results are cached by the file's SHA-256 (see :mod:`analysis.cache`), so a
     second read of the same file costs only a file hash and an unpickle.
     Raises a :class:`~analysis.errors.BudgetInputError` naming the file (and
     page and table where relevant) for input that cannot be read.
     """
+    if isinstance(path, (list, tuple)):
+        if len(path) == 1:
+            return read_budget(path[0], use_cache=use_cache, progress=progress)
+        return combine_budgets([read_budget(p, use_cache=use_cache, progress=progress) for p in path])
     path = Path(path)
     check_pdf_file(path)
     sha = file_sha256(path)
@@ -91,19 +107,7 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
     problems += coverage_problems(pages, {n for t in raw_tables for n in t.pages}, path, contents_pages(narrative))
     missing = missing_from_contents(narrative, tables)
     if missing:
-        problems.append(
-            Problem(
-                "contents",
-                path.name,
-                missing[0].page,
-                "",
-                None,
-                "",
-                "; ".join(e.name for e in missing),
-                f"the 目录 lists {len(missing)} table{'s' if len(missing) > 1 else ''} that this file does not print"
-                + (" (published as a separate file?)" if not tables else ""),
-            )
-        )
+        problems.append(_contents_problem(missing, path, bool(tables)))
     tidy_parts = [tidy_frame(t, column_econ_codes(t)) for t in tables]
     tidy = (
         pd.concat([p for p in tidy_parts if not p.empty], ignore_index=True)
@@ -114,6 +118,7 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
     indicators = indicator_frame(targets)
     return Budget(
         path=path,
+        sources=[path],
         sha256=sha,
         pages=page_frame(pages, raw_tables),
         tables=tables,
@@ -129,4 +134,83 @@ def _looks_like_budget(narrative: pd.DataFrame) -> bool:
     text = "".join(narrative["text"]) if not narrative.empty else ""
     return any(word in text for word in ("预算", "决算")) and any(
         word in text for word in ("收入", "支出", "万元", "元")
+    )
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Two printings of one body's name (江苏省委办公厅 / 中共江苏省委办公厅): one contains the other."""
+    a, b = re.sub(r"\s+", "", a or ""), re.sub(r"\s+", "", b or "")
+    return not a or not b or a in b or b in a
+
+
+def combine_budgets(parts: list[Budget]) -> Budget:
+    """Files that together make one budget (narrative and tables published apart) as one :class:`Budget`.
+
+    Every table, amount, paragraph and page keeps the file it was read from
+    (the ``source`` columns; pages are numbered within their file).  Files of
+    different bodies, years or kinds (预算/决算) are not two halves of one
+    budget: :class:`~analysis.errors.MismatchedFilesError`.
+    """
+    first = parts[0]
+    for other in parts[1:]:
+        a, b = first.meta, other.meta
+        reasons = []
+        if not _same_body(a.get("unit_name", ""), b.get("unit_name", "")):
+            reasons.append(f"bodies {a.get('unit_name')} and {b.get('unit_name')}")
+        if a.get("year") and b.get("year") and a["year"] != b["year"]:
+            reasons.append(f"years {a['year']} and {b['year']}")
+        if a.get("kind") != b.get("kind"):
+            reasons.append(f"a {a.get('kind')} and a {b.get('kind')}")
+        if reasons:
+            raise MismatchedFilesError(
+                other.path,
+                f"not the other half of {first.path.name}: {', '.join(reasons)} (one budget's files only)",
+            )
+    tables = [t for p in parts for t in p.tables]
+    narrative = pd.concat([p.narrative for p in parts], ignore_index=True)
+    kept = [p.problems[p.problems.kind != "contents"] for p in parts]
+    problems = (
+        pd.concat([k for k in kept if not k.empty], ignore_index=True)
+        if any(not k.empty for k in kept)
+        else first.problems.iloc[0:0]
+    )
+    missing = missing_from_contents(narrative, tables)
+    if missing:
+        extra = problem_frame([_contents_problem(missing, first.path, bool(tables))])
+        problems = pd.concat([problems, extra], ignore_index=True) if not problems.empty else extra
+    meta = dict(first.meta)
+    for key in ("title", "year", "unit_name", "unit_code"):
+        meta[key] = meta.get(key) or next((p.meta.get(key) for p in parts if p.meta.get(key)), meta.get(key))
+    meta["pages"] = sum(p.meta.get("pages", len(p.pages)) for p in parts)
+    digest = hashlib.sha256("".join(p.sha256 for p in parts).encode()).hexdigest()
+
+    def frames(attr: str) -> pd.DataFrame:
+        found = [getattr(p, attr) for p in parts if not getattr(p, attr).empty]
+        return pd.concat(found, ignore_index=True) if found else getattr(first, attr)
+
+    return Budget(
+        path=first.path,
+        sources=[s for p in parts for s in p.sources],
+        sha256=digest,
+        pages=frames("pages"),
+        tables=tables,
+        tidy=frames("tidy"),
+        indicators=frames("indicators"),
+        narrative=narrative,
+        meta=meta,
+        problems=problems,
+    )
+
+
+def _contents_problem(missing, path: Path, has_tables: bool) -> Problem:
+    return Problem(
+        "contents",
+        path.name,
+        missing[0].page,
+        "",
+        None,
+        "",
+        "; ".join(e.name for e in missing),
+        f"the 目录 lists {len(missing)} table{'s' if len(missing) > 1 else ''} that this file does not print"
+        + ("" if has_tables else " (published as a separate file?)"),
     )

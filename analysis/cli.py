@@ -43,19 +43,21 @@ def _warn_problems(budget) -> None:
 
 
 def _read(args: argparse.Namespace):
-    pdf = Path(args.pdf)
-    progress = _Progress(pdf.name)
-    budget = read_budget(pdf, use_cache=not args.no_cache, progress=progress)
+    """The budget of ``args.pdf``: one PDF, or the files of one budget published apart (narrative, tables)."""
+    paths = [Path(p) for p in args.pdf]
+    progress = _Progress(paths[0].name)
+    budget = read_budget(paths if len(paths) > 1 else paths[0], use_cache=not args.no_cache, progress=progress)
     progress.done()
     _warn_problems(budget)
-    return pdf, budget
+    return paths[0], budget
 
 
 def _extract(args: argparse.Namespace) -> int:
     pdf, budget = _read(args)
     written = write_budget(budget, Path(args.out))
+    files = " + ".join(p.name for p in budget.sources) or pdf.name
     print(
-        f"{pdf.name}: {len(budget.pages)} pages, {len(budget.tables)} tables, "
+        f"{files}: {len(budget.pages)} pages, {len(budget.tables)} tables, "
         f"{len(budget.tidy)} amounts, {len(budget.indicators)} indicators"
     )
     if not budget.tables:
@@ -150,12 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="extract every table of a budget PDF to CSV")
-    extract.add_argument("pdf", help="budget PDF")
+    extract.add_argument("pdf", nargs="+", help="budget PDF (or the PDFs of one budget: narrative, tables)")
     extract.add_argument("--out", required=True, help="output folder")
     extract.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
     extract.set_defaults(func=_extract)
     check = sub.add_parser("check", help="consistency audit: tables against tables, narrative against tables")
-    check.add_argument("pdf", help="budget PDF")
+    check.add_argument("pdf", nargs="+", help="budget PDF (or the PDFs of one budget: narrative, tables)")
     check.add_argument("--format", choices=["text", "json", "csv"], default="text", help="memo (text) or findings")
     check.add_argument("--all", action="store_true", help="json/csv: list the identities that hold too")
     check.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")

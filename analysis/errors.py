@@ -58,3 +58,7 @@ class NotABudgetError(BudgetInputError):
 
 class UnreadableCellError(BudgetInputError):
     """A cell of an amount column whose text is not a number."""
+
+
+class MismatchedFilesError(BudgetInputError):
+    """Files given as one budget that are not (another body, year or kind)."""

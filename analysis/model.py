@@ -25,6 +25,7 @@ TIDY_COLUMNS = [
     "amount_printed",
     "unit_printed",
     "page",
+    "source",
 ]
 
 
@@ -182,6 +183,8 @@ class Table:
     covered: set = field(default_factory=set, repr=False)
     #: which reader read the table's grid (``lattice-vector``, ``lattice-raster``, ``network``, ``form`` …)
     reader: str = "lattice-vector"
+    #: the file the table is printed in (a budget may be published as two files)
+    source: str = ""
 
     @property
     def key(self) -> str:
@@ -225,6 +228,8 @@ class Budget:
     meta: dict = field(default_factory=dict)
     #: what is printed but could not be read (columns :data:`PROBLEM_COLUMNS`)
     problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
+    #: the files the document was read from (two for a budget published as narrative + tables)
+    sources: list[Path] = field(default_factory=list)
 
     def table(self, key_or_title: str) -> Table:
         """The first table whose key, label or title equals or contains ``key_or_title``."""

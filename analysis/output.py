@@ -25,6 +25,7 @@ TIDY_FIELDS = {
     "amount_printed": ("string", "the cell text as printed"),
     "unit_printed": ("string", "unit printed above the table: 万元, 元 or 人"),
     "page": ("integer", "1-based PDF page where the cell is printed"),
+    "source": ("string", "the PDF file the page belongs to (a budget may be published as two files)"),
 }
 
 
@@ -86,7 +87,13 @@ def write_budget(budget: Budget, out: Path) -> dict[str, Path]:
         _resource(
             "narrative",
             "narrative.csv",
-            {"page": ("integer", ""), "part": ("string", ""), "section": ("string", ""), "text": ("string", "")},
+            {
+                "page": ("integer", ""),
+                "part": ("string", ""),
+                "section": ("string", ""),
+                "text": ("string", ""),
+                "source": ("string", "the PDF file of the page"),
+            },
             "narrative paragraphs with their page, part and section",
         )
     )

@@ -16,6 +16,7 @@ import os
 import tempfile
 import time
 import warnings
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,10 +58,13 @@ def main() -> None:
     t_cached, budget = best_of(args.repeat, lambda: read_budget(args.pdf))
     rows.append(("read_budget cached", t_cached, len(budget.tables)))
 
-    print(f"{Path(args.pdf).name}: {len(budget.pages)} pages, best of {args.repeat}")
-    print(f"{'run':<26}{'seconds':>9}{'tables':>8}{'÷ camelot vector':>18}")
+    t_default = rows[0][1] if not args.skip_default else None
+    readers = Counter(t.reader for t in budget.tables)
+    print(f"{Path(args.pdf).name}: {len(budget.pages)} pages, best of {args.repeat}; tables by reader: {dict(readers)}")
+    print(f"{'run':<26}{'seconds':>9}{'tables':>8}{'÷ camelot vector':>18}{'÷ camelot default':>19}")
     for name, seconds, count in rows:
-        print(f"{name:<26}{seconds:>9.3f}{count:>8}{seconds / t_vec:>18.2f}")
+        default = f"{seconds / t_default:>19.2f}" if t_default else f"{'-':>19}"
+        print(f"{name:<26}{seconds:>9.3f}{count:>8}{seconds / t_vec:>18.2f}{default}")
 
 
 if __name__ == "__main__":

@@ -205,3 +205,29 @@ def test_form_funds_are_validated_total_against_sources():
     funds = doc.tidy[doc.tidy.table_key == "performance_targets"]
     row = funds[funds.row_label.str.contains("教育教学改革") & (funds.column == "金额")]
     assert row.amount_printed.tolist() == ["2112.76", "2112.00", "0.76", "0"]
+
+
+NARRATIVE_HALF = REALWORLD / "jiangsu_shengwei_bangongting_2018_budget.pdf"
+TABLES_HALF = REALWORLD / "jiangsu_shengwei_bangongting_2018_budget_tables.pdf"
+
+
+def test_a_budget_published_as_two_files_is_read_as_one_whose_pages_keep_their_file():
+    doc = read_budget([NARRATIVE_HALF, TABLES_HALF])
+    assert [p.name for p in doc.sources] == [NARRATIVE_HALF.name, TABLES_HALF.name]
+    assert len(doc.tables) == 12 and len(doc.tidy) == 178
+    assert set(doc.tidy.source) == {TABLES_HALF.name} and NARRATIVE_HALF.name in set(doc.narrative.source)
+    assert doc.pages.groupby("source").page.max().to_dict() == {NARRATIVE_HALF.name: 13, TABLES_HALF.name: 15}
+    assert (doc.meta["unit_name"], doc.meta["year"], doc.meta["kind"]) == ("江苏省委办公厅", 2018, "预算")
+    assert "contents" not in set(doc.problems.kind)
+
+
+def test_files_that_are_not_two_halves_of_one_budget_are_refused(capsys):
+    from analysis.cli import main
+    from analysis.errors import MismatchedFilesError
+
+    other_year = REALWORLD / "jiangsu_zhengxie_bangongting_2017_budget.pdf"
+    with pytest.raises(MismatchedFilesError):
+        read_budget([other_year, TABLES_HALF])
+    assert main(["check", str(other_year), str(TABLES_HALF)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not the other half" in err and "years 2017 and 2018" in err

@@ -138,6 +138,8 @@ class PageContent:
     has_images: bool = False
     #: amount lines drawn outside the page's visible area (not printed)
     hidden_amounts: int = 0
+    #: the file the page belongs to (its name)
+    source: str = ""
 
     def lines_outside_grids(self) -> list[TextLine]:
         """Text lines not inside any grid (titles, unit lines, notes, narrative)."""
@@ -319,6 +321,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                 grids=grids,
                 has_images=bool(images),
                 hidden_amounts=hidden,
+                source=path.name,
             )
 
 

@@ -22,6 +22,8 @@ SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
 SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 TOC_RE = re.compile(r"目\s*录")
 YEAR_RE = re.compile(r"(20\d{2})\s*年")
+#: columns of :attr:`analysis.model.Budget.narrative`
+NARRATIVE_COLUMNS = ["page", "part", "section", "text", "source"]
 
 
 def _paragraphs(page: PageContent) -> list[str]:
@@ -60,8 +62,8 @@ def narrative_frame(pages: list[PageContent]) -> pd.DataFrame:
                 part, section = "目录", ""
             elif SECTION_RE.match(text) and len(text) < 60:
                 section = text
-            rows.append({"page": page.number, "part": part, "section": section, "text": text})
-    return pd.DataFrame(rows, columns=["page", "part", "section", "text"])
+            rows.append({"page": page.number, "part": part, "section": section, "text": text, "source": page.source})
+    return pd.DataFrame(rows, columns=NARRATIVE_COLUMNS)
 
 
 def page_frame(pages: list[PageContent], tables: list[RawTable]) -> pd.DataFrame:
@@ -77,6 +79,7 @@ def page_frame(pages: list[PageContent], tables: list[RawTable]) -> pd.DataFrame
         rows.append(
             {
                 "page": page.number,
+                "source": page.source,
                 "kind": kind,
                 "tables": "; ".join(dict.fromkeys(names)),
                 "lines": len(page.lines),

@@ -131,6 +131,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         unreadable=unreadable,
         covered=covered,
         reader=raw.reader,
+        source=path.name,
     )
 
 
@@ -233,6 +234,7 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
                     "amount_printed": printed.at[i, column],
                     "unit_printed": table.unit,
                     "page": int(pages.at[i, column]),
+                    "source": table.source,
                 }
             )
     frame = pd.DataFrame(rows, columns=TIDY_COLUMNS)

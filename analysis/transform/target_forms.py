@@ -226,6 +226,7 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
         raw=raw,
         unreadable=unreadable,
         reader="form",
+        source=path.name,
     )
 
 
