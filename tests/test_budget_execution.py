@@ -552,3 +552,21 @@ def test_three_public_columns_split_by_fund_are_read_as_the_funds_they_name(fold
         ("gov_fund", "vehicles"): D("1.00"),
         ("gov_fund", "vehicle_running"): D("1.00"),
     }
+
+
+def test_a_real_three_public_table_split_by_fund_with_rows_by_year():
+    """深圳市口岸办 2026 表9 财政拨款“三公”经费支出表 (p.31, read by hand): the 2026 年 row, 一般公共预算 columns."""
+    from analysis.budget_execution.figures import three_public_figures
+
+    budget = read_budget(REALWORLD / "shenzhen_kouanban_2026_department_budget.pdf")
+    figures = three_public_figures(budget)
+    gpb = {r.code: r.amount for r in figures[figures.scope == "gpb"].itertuples()}
+    assert gpb == {
+        "total": D("43.79"),
+        "abroad": D("36.14"),
+        "reception": D("1.65"),
+        "vehicles": D("6.00"),
+        "vehicle_purchase": D("0.00"),
+        "vehicle_running": D("6.00"),
+    }
+    assert set(figures.scope) == {"gpb", "gov_fund", "soe"} and set(figures.page) == {31}
