@@ -74,7 +74,7 @@ def _extract(args: argparse.Namespace) -> int:
         pages = f"p.{table.pages[0]}" + (f"-{table.pages[-1]}" if len(table.pages) > 1 else "")
         empty = " (printed empty)" if table.is_empty else ""
         print(
-            f"  {pages:<9} {table.name}{empty} [{table.unit}] validation {table.validation.status}: "
+            f"  {pages:<9} {table.name}{empty} [{table.unit}; {table.reader}] validation {table.validation.status}: "
             f"{table.validation.summary()}"
         )
         for check in table.validation.failed:

@@ -65,10 +65,13 @@ def write_budget(budget: Budget, out: Path) -> dict[str, Path]:
                 slug,
                 f"tables/{slug}.csv",
                 fields,
-                f"{table.name} ({table.name_en}); pages {table.pages[0]}-{table.pages[-1]}; "
+                f"{table.name} ({table.name_en}); pages {table.pages[0]}-{table.pages[-1]}; read by {table.reader}; "
                 f"validation: {table.validation.status} ({table.validation.summary()})",
                 unit=table.unit,
             )
+        )
+        resources[-1].update(
+            {"reader": table.reader, "pages": table.pages, "source": table.source, "table_key": table.key}
         )
     if not budget.indicators.empty:
         written["indicators"] = out / "indicators.csv"
