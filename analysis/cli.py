@@ -12,9 +12,14 @@ import sys
 from pathlib import Path
 
 from .budget import read_budget
+from .corpus.run import DEFAULT_TIMEOUT
 from .errors import BudgetInputError
 from .model import Problem
 from .output import write_budget
+
+
+class UsageError(ValueError):
+    """Arguments that do not say what to do (one line, exit status 2)."""
 
 
 class _Progress:
@@ -98,11 +103,26 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if report.has_errors else 0
 
 
+def _compare_documents(documents: list[str], final: list[str] | None) -> tuple[list[str], list[str]]:
+    """The budget's files and the final accounts' files: ``BUDGET FINAL``, or ``BUDGET… --final FINAL…``."""
+    if final:
+        return documents, final
+    if len(documents) != 2:
+        raise UsageError(
+            f"compare: give BUDGET.pdf FINAL.pdf, or the budget's files then --final FINAL.pdf "
+            f"({len(documents)} file{'s' if len(documents) != 1 else ''} given without --final)"
+        )
+    return documents[:1], documents[1:]
+
+
 def _compare(args: argparse.Namespace) -> int:
     from .budget_execution import compare
     from .budget_execution.text import render
 
-    execution = compare(args.budget, args.final, measure=args.measure)  # another unit or year: exit 2
+    budget, final = _compare_documents(args.documents, args.final)
+    execution = compare(
+        budget[0] if len(budget) == 1 else budget, final[0] if len(final) == 1 else final, measure=args.measure
+    )  # another unit or year, or files that are not halves of one document: exit 2
     sys.stdout.write(render(execution, args.format))
     return 0
 
@@ -130,7 +150,12 @@ def _corpus(args: argparse.Namespace) -> int:
         return 2
     progress = Progress(len(files))
     corpus = read_corpus(
-        files, workers=args.workers, scheduler=args.scheduler, use_cache=not args.no_cache, progress=progress
+        files,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        use_cache=not args.no_cache,
+        progress=progress,
+        timeout=args.timeout,
     )
     written = write_corpus(corpus, args.out)
     docs = corpus.documents
@@ -163,8 +188,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
     check.set_defaults(func=_check)
     compare = sub.add_parser("compare", help="budget against its final accounts (预算 vs 决算): execution by code")
-    compare.add_argument("budget", help="budget PDF (部门预算)")
-    compare.add_argument("final", help="final accounts PDF (部门决算) of the same unit and year")
+    compare.add_argument(
+        "documents",
+        nargs="+",
+        metavar="PDF",
+        help="BUDGET.pdf FINAL.pdf (部门预算, 部门决算); with --final: the budget's PDFs (narrative, tables)",
+    )
+    compare.add_argument(
+        "--final",
+        nargs="+",
+        metavar="FINAL",
+        help="the final accounts (部门决算) of the same unit and year: one PDF or the PDFs it is published as",
+    )
     compare.add_argument("--format", choices=["text", "csv", "json"], default="text", help="memo (text) or the table")
     compare.add_argument(
         "--measure", choices=["total", "basic", "project"], default="total", help="function rows: 合计/基本/项目支出"
@@ -183,6 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     corpus.add_argument("--scheduler", default=None, help="Dask distributed scheduler address (tcp://host:8786)")
     corpus.add_argument("--no-cache", action="store_true", help="read every file afresh")
+    corpus.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per document; a file that takes longer is stopped and listed as failed "
+        f"(default {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
     corpus.set_defaults(func=_corpus)
     return parser
 
@@ -193,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BudgetInputError as exc:
         print(f"error: {exc.one_line()}", file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

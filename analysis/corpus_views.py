@@ -15,7 +15,10 @@ def _label(doc) -> str:
 
 
 def function_mix(corpus: Corpus, scope: str = "gpb") -> pd.DataFrame:
-    """Share (%) of each function 类 in each document (columns: documents; rows: 类)."""
+    """Share (%) of each function 类 in each document (columns: ``share`` × documents; rows: 类).
+
+    Shares stay exact ``Decimal`` percentages (round for display only: :func:`analysis.display.show`).
+    """
     frames = []
     for doc in corpus.documents.itertuples():
         classes = by_function(read_budget(doc.path), "类", scope)
@@ -26,9 +29,8 @@ def function_mix(corpus: Corpus, scope: str = "gpb") -> pd.DataFrame:
     if not frames:
         return pd.DataFrame()
     data = pd.concat(frames, ignore_index=True)
-    data["share"] = [round(float(s), 2) for s in data.share]
     index = ["func_code", "name_zh", "name_en"]
-    return data.pivot_table(index=index, columns="document", values="share", aggfunc="first")
+    return data.pivot(index=index, columns="document", values=["share"])
 
 
 def departments(corpus: Corpus) -> pd.DataFrame:

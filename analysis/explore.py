@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .model import Budget, Table
+from .schema import TABLES
 from .specs import TABLE_SPECS
 
 
@@ -29,10 +30,7 @@ def largest_table(budget: Budget) -> Table:
     return Table(UNKNOWN, "(no tables in this document)", "", "", "", True, "", [0], empty, {}, empty, empty)
 
 
-TABLE_MAP_COLUMNS = [
-    "label", "title", "key", "name_en", "pages", "horizontal_parts", "continued_pages", "rows", "amounts", "unit",
-    "empty", "validation",
-]  # fmt: skip
+TABLE_MAP_COLUMNS = TABLES.names
 
 
 def table_map(budget: Budget) -> pd.DataFrame:

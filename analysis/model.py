@@ -8,25 +8,11 @@ from typing import Any
 
 import pandas as pd
 
+from .schema import TIDY
 from .specs import TableSpec
 
-#: columns of the tidy table, in order (the data contract of conventions.md)
-TIDY_COLUMNS = [
-    "table_key",
-    "table_title",
-    "table_label",
-    "row_index",
-    "row_label",
-    "func_code",
-    "econ_code",
-    "column",
-    "column_econ_code",
-    "amount",
-    "amount_printed",
-    "unit_printed",
-    "page",
-    "source",
-]
+#: columns of the tidy table, in order (the data contract of conventions.md; declared in analysis.schema)
+TIDY_COLUMNS = TIDY.names
 
 
 class ColumnLists:

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
 import pandas as pd
 
 from .model import Budget, Table
-from .transform.indicators import INDICATOR_COLUMNS
-
-TIDY_FIELDS = {
-    "table_key": ("string", "standard table key (analysis.specs)"),
-    "table_title": ("string", "the table's printed title"),
-    "table_label": ("string", "the printed label, e.g. 表3-1, 附表4"),
-    "row_index": ("integer", "0-based body row of the stitched table"),
-    "row_label": ("string", "the row's printed code and name cells joined by one space"),
-    "func_code": ("string", "function classification code (类 3, 款 5, 项 7 digits)"),
-    "econ_code": ("string", "economic classification code of the row"),
-    "column": ("string", "header path of the column, levels joined by /"),
-    "column_econ_code": ("string", "economic classification code of the column"),
-    "amount": ("number", "exact amount in 万元 (counts for 人 tables)"),
-    "amount_printed": ("string", "the cell text as printed"),
-    "unit_printed": ("string", "unit printed above the table: 万元, 元 or 人"),
-    "page": ("integer", "1-based PDF page where the cell is printed"),
-    "source": ("string", "the PDF file the page belongs to (a budget may be published as two files)"),
-}
+from .schema import INDICATORS, NARRATIVE, TIDY, Schema
 
 
 def table_slug(index: int, table: Table) -> str:
@@ -42,24 +26,23 @@ def table_frame(table: Table) -> pd.DataFrame:
     return frame
 
 
-def write_budget(budget: Budget, out: Path) -> dict[str, Path]:
-    """Write tidy.csv, tables/*.csv, indicators.csv, narrative.csv and datapackage.json."""
+def write_budget(budget: Budget, out: str | os.PathLike) -> dict[str, Path]:
+    """Write tidy.csv, tables/*.csv, indicators.csv, narrative.csv and datapackage.json under ``out``."""
+    out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "tables").mkdir(exist_ok=True)
     written = {"tidy": out / "tidy.csv"}
-    budget.tidy.to_csv(written["tidy"], index=False, encoding="utf-8")
-    resources = [_resource("tidy", "tidy.csv", TIDY_FIELDS, "one row per printed amount")]
+    resources = [_write_frame(budget.tidy, TIDY, written["tidy"], "tidy.csv")]
     for index, table in enumerate(budget.tables, start=1):
         slug = table_slug(index, table)
         path = out / "tables" / f"{slug}.csv"
         table_frame(table).to_csv(path, index=False, encoding="utf-8")
-        fields = {
-            name: (
-                "number" if kind in ("money", "count") else "string",
-                f"{kind}; unit {table.unit}" if kind in ("money", "count") else kind,
-            )
+        fields = [
+            {"name": name, "type": "number", "description": f"{kind}; unit {table.unit}"}
+            if kind in ("money", "count")
+            else {"name": name, "type": "string", "description": kind}
             for name, kind in table.column_kinds.items()
-        }
+        ]
         resources.append(
             _resource(
                 slug,
@@ -75,31 +58,9 @@ def write_budget(budget: Budget, out: Path) -> dict[str, Path]:
         )
     if not budget.indicators.empty:
         written["indicators"] = out / "indicators.csv"
-        budget.indicators.to_csv(written["indicators"], index=False, encoding="utf-8")
-        resources.append(
-            _resource(
-                "indicators",
-                "indicators.csv",
-                {c: ("string", "") for c in INDICATOR_COLUMNS},
-                "project performance indicators, one row per indicator",
-            )
-        )
+        resources.append(_write_frame(budget.indicators, INDICATORS, written["indicators"], "indicators.csv"))
     written["narrative"] = out / "narrative.csv"
-    budget.narrative.to_csv(written["narrative"], index=False, encoding="utf-8")
-    resources.append(
-        _resource(
-            "narrative",
-            "narrative.csv",
-            {
-                "page": ("integer", ""),
-                "part": ("string", ""),
-                "section": ("string", ""),
-                "text": ("string", ""),
-                "source": ("string", "the PDF file of the page"),
-            },
-            "narrative paragraphs with their page, part and section",
-        )
-    )
+    resources.append(_write_frame(budget.narrative, NARRATIVE, written["narrative"], "narrative.csv"))
     package = {
         "profile": "tabular-data-package",
         "name": re.sub(r"[^a-z0-9-]+", "-", budget.path.stem.lower()).strip("-") or "budget",
@@ -113,7 +74,14 @@ def write_budget(budget: Budget, out: Path) -> dict[str, Path]:
     return written
 
 
-def _resource(name: str, path: str, fields: dict, description: str, unit: str | None = None) -> dict:
+def _write_frame(frame: pd.DataFrame, schema: Schema, path: Path, relative: str) -> dict:
+    """Write ``frame`` as CSV with the declared columns first; its resource entry."""
+    frame = schema.conform(frame)
+    frame.to_csv(path, index=False, encoding="utf-8")
+    return _resource(schema.name, relative, schema.frictionless(list(frame.columns))["fields"], schema.description)
+
+
+def _resource(name: str, path: str, fields: list[dict], description: str, unit: str | None = None) -> dict:
     resource = {
         "name": re.sub(r"[^a-z0-9._-]+", "-", name.lower()),
         "path": path,
@@ -121,9 +89,7 @@ def _resource(name: str, path: str, fields: dict, description: str, unit: str | 
         "format": "csv",
         "encoding": "utf-8",
         "description": description,
-        "schema": {
-            "fields": [{"name": n, "type": t, **({"description": d} if d else {})} for n, (t, d) in fields.items()]
-        },
+        "schema": {"fields": fields},
     }
     if unit:
         resource["unit"] = unit

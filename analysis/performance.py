@@ -28,6 +28,7 @@ LEVEL2_EN = {
     "生态效益指标": "ecological benefit",
     "可持续影响指标": "sustainable impact",
     "服务对象满意度指标": "beneficiary satisfaction",
+    "满意度指标": "satisfaction",
 }
 
 

@@ -1,27 +1,25 @@
-"""Classification code lists (Chinese and English names) from ``data/reference``."""
+"""Classification code lists (Chinese and English names) from ``data/reference`` (shipped with the package)."""
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
 from .extract.text import squash
-
-REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+from .resources import reference_csv
 
 
 @cache
 def function_classes() -> pd.DataFrame:
     """支出功能分类 类 codes with Chinese and English names."""
-    return pd.read_csv(REFERENCE_DIR / "function_classes.csv", dtype=str)
+    return pd.read_csv(reference_csv("function_classes.csv"), dtype=str, keep_default_na=False)
 
 
 @cache
 def econ_classes() -> pd.DataFrame:
     """支出经济分类 codes (部门预算 3xx and 政府预算 5xx schemes)."""
-    return pd.read_csv(REFERENCE_DIR / "econ_classes.csv", dtype=str)
+    return pd.read_csv(reference_csv("econ_classes.csv"), dtype=str, keep_default_na=False)
 
 
 def english_function_name(code: str) -> str:

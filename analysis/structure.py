@@ -269,6 +269,12 @@ def personnel_vs_public(budget: Budget) -> pd.DataFrame:
     return pd.DataFrame(columns=columns)
 
 
+def _source_name(column: str) -> str:
+    """A source's name from its column path: the leaf, or its parent's when the leaf only says 金额."""
+    parts = [name_of(p) for p in column.split("/") if p]
+    return parts[-2] if len(parts) > 1 and parts[-1] in ("金额", "小计") else parts[-1]
+
+
 def by_funding_source(budget: Budget) -> pd.DataFrame:
     """Income by source (一般公共预算拨款收入, 事业收入 …) from the 收入总表's total row."""
     columns = ["source_zh", "source_en", "amount", "share"]
@@ -277,7 +283,7 @@ def by_funding_source(budget: Budget) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     values = _total_row_values(tables[0])
     sources = {
-        name_of(c.split("/")[-1]): v
+        _source_name(c): v
         for c, v in values.items()
         if v and not name_of(c.split("/")[-1]).endswith(("合计", "总计")) and "其中" not in c
     }
@@ -328,6 +334,12 @@ THREE_PUBLIC_EN = {
         "公务用车运行费": "official vehicle running costs",
         "公务用车运行维护费": "official vehicle running costs",
         "公务接待费": "official receptions",
+        # the two parts printed under 公务用车购置及运行费
+        "购置费": "official vehicle purchase",
+        "运行费": "official vehicle running costs",
+        # printed beside the “三公” in one table by some templates
+        "机关运行经费": "agency running costs",
+        "机关运行经费预算数": "agency running costs",
     }.items()
 }
 
@@ -375,10 +387,18 @@ def concentration(amounts, k: int = 3) -> dict[str, Decimal]:
     }
 
 
+KEY_FIGURE_COLUMNS = ["figure_zh", "figure_en", "amount", "table", "location"]
+
+
 def key_figures(budget: Budget) -> pd.DataFrame:
-    """The headline figures: total income and expenditure, basic and project, 一般公共预算, 三公."""
+    """The headline figures in 万元: total income and expenditure, basic and project, 一般公共预算, 三公.
+
+    ``location``: where the figure is printed (``支出预算总表 · 第1行 · p.30``).  A “三公” table
+    without a recognised 合计 row gives no figure (``amount`` empty) rather than a sum of zeros.
+    """
     from .audit.core import AuditContext
     from .audit.table_rules import grand_totals
+    from .locations import cell_location, readable, target
 
     totals = grand_totals(AuditContext(budget))
     rows = []
@@ -394,19 +414,25 @@ def key_figures(budget: Budget) -> pd.DataFrame:
         entries = totals.get(key)
         if entries:
             name, value, where = entries[0]
-            rows.append({"figure_zh": zh, "figure_en": en, "amount": value, "table": name, "where": where})
+            recorded = f"{name}（{where}）"
+            found = target(recorded, budget)
+            amount = to_wanyuan(value, found.table.unit) if found is not None else value  # tables printed in 元
+            location = readable(recorded, budget)
+            rows.append({"figure_zh": zh, "figure_en": en, "amount": amount, "table": name, "location": location})
+    tables = [t for t in budget.tables if t.key == "three_public"]
     three = three_public(budget)
     if not three.empty:
+        row = grand_total_row(tables[0])
         rows.append(
             {
                 "figure_zh": "“三公”经费",
                 "figure_en": '"three public" expenses',
-                "amount": sum(three.amount, Decimal(0)),
+                "amount": sum(three.amount, Decimal(0)) if row is not None else None,
                 "table": three.table.iloc[0],
-                "where": "",
+                "location": cell_location(tables[0], row) if row is not None else f"{tables[0].name}：未识别合计行",
             }
         )
-    return pd.DataFrame(rows, columns=["figure_zh", "figure_en", "amount", "table", "where"])
+    return pd.DataFrame(rows, columns=KEY_FIGURE_COLUMNS)
 
 
 FLOW_COLUMNS = ["stage_from", "source", "stage_to", "target", "amount"]

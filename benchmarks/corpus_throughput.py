@@ -1,13 +1,15 @@
 """Corpus throughput: pages per second and documents per minute with 1 and 2 workers.
 
-python benchmarks/corpus_throughput.py [PDF_FOLDER] [--copies N]
+python benchmarks/corpus_throughput.py [PDF_FOLDER] [--copies N] [--rejected N]
 
 The real PDFs (default ``tests/fixtures/realworld``) are repeated ``N`` times
-(default: enough for at least 100 documents) as links in a temporary folder.
-Cold runs read every file afresh (no cache: identical copies would otherwise
-be cache hits); then the cache is filled and the whole batch re-read.  Peak
-memory is the largest resident set of any worker process.  Prints a table and
-an estimate for 10,000 documents.
+(default: enough for at least 100 documents) as links in a temporary folder,
+with ``--rejected`` files the reader turns down after reading them (ten pages
+of text that is not a budget, each its own file).  Cold runs read every file
+afresh (no cache: identical copies would otherwise be cache hits); then the
+cache is filled (successes and failures alike) and the whole batch re-read.
+Peak memory is the largest resident set of any worker process.  Prints a
+table and an estimate for 10,000 documents.
 """
 
 from __future__ import annotations
@@ -30,6 +32,24 @@ def make_batch(source: Path, copies: int, folder: Path) -> list[Path]:
             link = folder / f"{k:03d}_{pdf.name}"
             link.symlink_to(pdf.resolve())
             out.append(link)
+    return out
+
+
+def make_rejected(count: int, folder: Path) -> list[Path]:
+    """PDFs that are read in full and then rejected as not a budget (distinct files: distinct hashes)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = []
+    for k in range(count):
+        path = folder / f"rejected_{k:02d}.pdf"
+        c = canvas.Canvas(str(path), pagesize=A4)
+        for page in range(10):
+            for line in range(50):
+                c.drawString(60, 780 - line * 15, f"Annual report {k}, page {page + 1}, line {line + 1}: minutes.")
+            c.showPage()
+        c.save()
+        out.append(path)
     return out
 
 
@@ -58,6 +78,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "fixtures" / "realworld"))
     parser.add_argument("--copies", type=int, default=None)
+    parser.add_argument("--rejected", type=int, default=0, help="files read and rejected (not a budget)")
     args = parser.parse_args()
     source = Path(args.folder)
     n = len(list(source.glob("*.pdf")))
@@ -66,10 +87,13 @@ def main() -> None:
         os.environ.setdefault("BUDGET_CACHE_DIR", str(Path(tmp) / "cache"))
         batch = Path(tmp) / "batch"
         batch.mkdir()
-        paths = make_batch(source, copies, batch)
-        print(f"{len(paths)} documents ({n} PDFs × {copies}), {os.cpu_count()} cores", file=sys.stderr)
+        paths = make_batch(source, copies, batch) + make_rejected(args.rejected, batch)
+        print(
+            f"{len(paths)} documents ({n} PDFs × {copies}, {args.rejected} rejected), {os.cpu_count()} cores",
+            file=sys.stderr,
+        )
         rows = [run(paths, 1, use_cache=False), run(paths, 2, use_cache=False)]
-        run(paths[:n], 1, use_cache=True)  # fill the cache (one copy of each file: the rest share its hash)
+        run(paths[:n] + paths[n * copies :], 2, use_cache=True)  # fill the cache: each distinct file once
         rows.append(run(paths, 2, use_cache=True))
     names = ["workers", "cache", "docs", "pages", "seconds", "pages/s", "docs/min", "peak MB"]
     widths = [7, 5, 5, 6, 8, 8, 9, 8]

@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled sample and its variants, read once per session."""
+"""Shared fixtures: the bundled sample, its variants and the real documents, read once per session."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE_PDF = ROOT / "data" / "raw" / "2023_chengdu_etemc_budget.pdf"
 VARIANTS = FIXTURES / "variants"
 REALWORLD = FIXTURES / "realworld"
+REALWORLD_PDFS = sorted(REALWORLD.glob("*.pdf"))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -28,17 +29,22 @@ def sample():
     return read_budget(SAMPLE_PDF)
 
 
-@pytest.fixture(scope="session")
-def variant():
+def _loader(folder: Path):
     cache = {}
 
     def load(name: str):
         if name not in cache:
-            cache[name] = read_budget(VARIANTS / f"{name}.pdf")
+            cache[name] = read_budget(folder / f"{name}.pdf")
         return cache[name]
 
     return load
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: long end-to-end runs (the whole report); deselect with -m 'not slow'")
+@pytest.fixture(scope="session")
+def variant():
+    return _loader(VARIANTS)
+
+
+@pytest.fixture(scope="session")
+def realworld():
+    return _loader(REALWORLD)

@@ -1,7 +1,8 @@
 """Budgets and final accounts of two templates, drawn for the execution tests (figures chosen by hand).
 
 Template A is the national one: 部门支出总表 / 支出决算表 (全部资金), 一般公共预算支出表 against
-一般公共预算财政拨款支出决算表 printing 年初预算数 and 调整预算数 beside the outcome, 基本支出 by
+表5 一般公共预算财政拨款支出决算表 (a label, then a title that begins with a numeral character: 一般)
+printing 年初预算数 and 调整预算数 beside the outcome, 基本支出 by
 economic class (one block in the budget, 人员经费 | 公用经费 blocks in the final accounts), and a “三公”
 table whose final-accounts version prints 预算数 beside 决算数.  The budget prints in 元, the final
 accounts in 万元.  Planted: 2080505 年初预算数 310.00 against a published 300.00; “三公” 预算数 25.00 and
@@ -178,7 +179,7 @@ def final_a(year: int = 2023, unit: str = "某某市某某局") -> Document:
                 landscape=True,
             ),
             TablePage(
-                "一般公共预算财政拨款支出决算表",
+                "表5 一般公共预算财政拨款支出决算表",
                 [
                     ["项目", "<", "年初预算数", "调整预算数", "决算数", "<", "<"],
                     ["科目编码", "科目名称", "^", "^", "合计", "基本支出", "项目支出"],
@@ -233,6 +234,15 @@ def final_a(year: int = 2023, unit: str = "某某市某某局") -> Document:
             ),
         ],
     )
+
+
+def budget_a_halves(year: int = 2023, unit: str = "某某市某某局", tables_unit: str = "") -> tuple[Document, Document]:
+    """Template A's budget published as two files: the narrative, then the tables (``tables_unit``: the name
+    the tables' file prints, e.g. the short form of ``unit``)."""
+    whole = budget_a(year, unit)
+    narrative = Document(cover=whole.cover, narrative=whole.narrative)
+    tables = budget_a(year, tables_unit or unit)
+    return narrative, Document(cover=tables.cover, tables=tables.tables)
 
 
 def _split(code: str) -> list[str]:

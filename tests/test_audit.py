@@ -119,6 +119,7 @@ def _failures_by_rule(report) -> dict[str, int]:
     return failed.rule.value_counts().to_dict()
 
 
+@pytest.mark.slow  # each case re-reads the sample's pages
 @pytest.mark.parametrize(
     "page, old, occurrence, new, rules",
     [

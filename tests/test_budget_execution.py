@@ -18,17 +18,21 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis import execution, read_budget
-from analysis.budget_execution import DocumentsDoNotMatchError, check_pair, compare
+from analysis import execution, plots, read_budget
+from analysis.budget_execution import DocumentsDoNotMatchError, check_pair, compare, for_notebook
 from analysis.budget_execution.figures import column_role, derive_parents, three_public_item
 from analysis.budget_execution.pairing import document_level, same_unit
 from analysis.budget_execution.panel import PAIR_ON_ROWS
 from analysis.budget_execution.table import rate
 from analysis.cli import main
+from analysis.errors import MismatchedFilesError
+from analysis.extract.reader import read_pages
+from analysis.report import kernel_options
+from analysis.schema import CORPUS, EXECUTION, FIGURES
 
 from . import execution_documents as drawn
 from .conftest import REALWORLD
-from .test_notebooks import LOGIC
+from .test_notebooks import LOGIC, LONG_DECIMAL, _outputs_text, _visible
 
 D = Decimal
 SWU_BUDGET = REALWORLD / "swu_2023_department_budget.pdf"
@@ -311,9 +315,75 @@ def test_compare_prints_text_csv_and_json(pair_a, capsys):
     assert {f["rule"] for f in payload["findings"]} == {"E01", "E02", "E03"}
 
 
+# ---------------------------------------------------------------- a budget published as two files
+
+
+@pytest.fixture(scope="module")
+def halves(folder):
+    narrative, tables = drawn.budget_a_halves()
+    return drawn.write(narrative, folder, "a_narrative.pdf"), drawn.write(tables, folder, "a_tables.pdf")
+
+
+def _without_budget_pages(table: pd.DataFrame) -> pd.DataFrame:
+    # the budget's pages are numbered within its file: the tables' file has no narrative page before them
+    return table.drop(columns="budget_source").reset_index(drop=True)
+
+
+def test_a_budget_published_as_two_files_compares_as_the_one_file_does(halves, pair_a, capsys):
+    budget, final = pair_a
+    whole = compare(budget, final)
+    apart = compare(list(halves), final)
+    assert "a_narrative.pdf + a_tables.pdf (某某市某某局 2023 预算) and a_final.pdf" in apart.statement
+    assert apart.pairing.ok and len(apart.table) == len(whole.table) == 40
+    pd.testing.assert_frame_equal(_without_budget_pages(apart.table), _without_budget_pages(whole.table))
+    pd.testing.assert_frame_equal(execution(list(halves), final), apart.table)
+    assert main(["compare", str(budget), str(final), "--format", "csv"]) == 0
+    one_file = pd.read_csv(StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    assert main(["compare", *map(str, halves), "--final", str(final), "--format", "csv"]) == 0
+    two_files = pd.read_csv(StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(_without_budget_pages(two_files), _without_budget_pages(one_file))
+    assert main(["compare", str(budget), "--final", str(final)]) == 0  # one file with --final: the same
+    assert "belong together" in capsys.readouterr().out
+
+
+def test_compare_without_final_takes_exactly_two_files(halves, pair_a, capsys):
+    assert main(["compare", *map(str, halves), str(pair_a[1])]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the budget's files then --final FINAL.pdf (3 files given without --final)" in err
+
+
+def test_halves_of_one_budget_and_its_final_accounts_are_of_one_unit_by_the_same_rule(folder):
+    import analysis.budget
+    import analysis.budget_execution.pairing
+    from analysis import unit_names
+
+    assert analysis.budget.same_unit is analysis.budget_execution.pairing.same_unit is unit_names.same_unit
+    long_name, short_name = "江苏省人民代表大会常务委员会办公厅", "江苏省人大常委会办公厅"
+    narrative, tables = drawn.budget_a_halves(unit=long_name, tables_unit=short_name)
+    halves = [drawn.write(narrative, folder, "renda_narrative.pdf"), drawn.write(tables, folder, "renda_tables.pdf")]
+    budget = read_budget(halves)  # the short form is the same body: one budget, not two
+    assert len(budget.sources) == 2 and len(budget.tables) == len(tables.tables)
+    final = drawn.write(drawn.final_a(unit=short_name), folder, "renda_final.pdf")
+    result = compare(halves, final)
+    assert result.pairing.ok and "same unit" in result.statement
+    _, stranger = drawn.budget_a_halves(tables_unit="另一市某某局")
+    other = drawn.write(stranger, folder, "other_tables.pdf")
+    with pytest.raises(MismatchedFilesError, match="not the other half"):
+        compare([halves[0], other], final)
+
+
+def test_a_label_before_a_title_that_begins_with_a_numeral_character_is_the_label(pair_a):
+    final = read_budget(pair_a[1])
+    (gpb,) = [t for t in final.tables if t.key == "gpb_expense"]
+    assert (gpb.label, gpb.title) == ("表5", "一般公共预算财政拨款支出决算表")
+    figures = compare(pair_a[0], final).final_figures
+    assert "表5 一般公共预算财政拨款支出决算表" in set(figures[figures.scope == "gpb"].table)
+
+
 # ---------------------------------------------------------------- a corpus
 
 
+@pytest.mark.slow
 def test_the_corpus_pairs_budget_and_final_accounts_of_a_unit_and_year(folder, pair_a, pair_b, strangers):
     import shutil
 
@@ -323,7 +393,7 @@ def test_the_corpus_pairs_budget_and_final_accounts_of_a_unit_and_year(folder, p
     batch.mkdir()
     for path in (*pair_a, *pair_b, strangers["year"], SWU_BUDGET, SWU_FINAL):
         shutil.copy(path, batch / path.name)
-    corpus = read_corpus(batch, workers=1)
+    corpus = read_corpus(batch, workers=1, use_cache=False)  # leaves no corpus entry for other tests to find
     pairs = corpus.pairs.sort_values("budget_file")
     assert list(zip(pairs.budget_file, pairs.final_file, strict=True)) == [
         ("a_budget.pdf", "a_final.pdf"),
@@ -345,6 +415,48 @@ def test_the_corpus_pairs_budget_and_final_accounts_of_a_unit_and_year(folder, p
         ).fetchall()
         assert rows == [(D("350.000000"), D("1707.930000"))]
         assert con.execute("select count(*) from pairs").fetchone() == (3,)
+
+
+def test_a_batch_without_a_pair_writes_empty_pairs_and_execution_tables_with_their_columns(pair_a, strangers, tmp_path):
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from analysis.corpus import assemble, read_document, write_corpus
+
+    # a budget of 2023 and final accounts of 2022: documents and figures, but no pair
+    corpus = assemble([read_document(pair_a[0]), read_document(strangers["year"])])
+    assert len(corpus.documents) == 2 and not corpus.figures.empty
+    assert corpus.figures.columns.tolist() == CORPUS["figures"].names
+    for name in ("pairs", "execution"):
+        assert getattr(corpus, name).empty and getattr(corpus, name).columns.tolist() == CORPUS[name].names, name
+    written = write_corpus(corpus, tmp_path)
+    for name in ("figures", "pairs", "execution"):
+        table = pq.read_table(written[name])
+        assert table.column_names == CORPUS[name].names and table.schema == CORPUS[name].arrow(), name
+        assert (table.num_rows == 0) == (name != "figures"), name
+    with duckdb.connect(str(written["duckdb"]), read_only=True) as con:
+        columns = con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'execution' "
+            "ORDER BY ordinal_position"
+        ).fetchall()
+        assert [c[0] for c in columns] == CORPUS["execution"].names
+        types = dict(columns)
+        assert types["budget"] == types["execution_rate"] == "DECIMAL(24,6)" and types["year"] == "BIGINT"
+        assert con.execute("SELECT count(*) FROM pairs").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM execution").fetchone() == (0,)
+    package = json.loads(written["datapackage"].read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    assert [f["name"] for f in resources["execution"]["schema"]["fields"]] == CORPUS["execution"].names
+    assert "pairs" in package["database"] and "execution" in package["database"]
+    # nothing readable at all: every table of the pairing is there, empty
+    nothing = assemble([{"failure": {"file_name": "x.pdf", "path": "x.pdf", "sha256": "", "reason": "x"}}])
+    for name in ("figures", "pairs", "execution"):
+        assert getattr(nothing, name).columns.tolist() == CORPUS[name].names and getattr(nothing, name).empty
+
+
+def test_the_tables_of_a_document_and_of_a_pair_have_their_declared_columns(a):
+    assert a.table.columns.tolist() == EXECUTION.names
+    assert a.budget_figures.columns.tolist() == a.final_figures.columns.tolist() == FIGURES.names
 
 
 # ---------------------------------------------------------------- small parsers
@@ -417,15 +529,26 @@ def test_check_pair_says_what_it_cannot_confirm(pair_a):
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "08_budget_vs_final_accounts.ipynb"
 
 
-def _html_and_text(path: Path) -> str:
-    book = nbformat.read(path, as_version=4)
-    parts = []
-    for cell in book.cells:
-        for output in cell.get("outputs", []):
-            parts.append(output.get("text", ""))
-            data = output.get("data", {})
-            parts += [str(data.get("text/plain", "")), str(data.get("text/html", ""))]
-    return "\n".join(parts)
+def _run_notebook(tmp_path, capfd, **parameters):
+    """Notebook 08 copied into ``tmp_path`` and run there on a fresh, quiet kernel → its outputs as read."""
+    import shutil
+
+    import papermill
+
+    executed = tmp_path / NOTEBOOK.name
+    shutil.copyfile(NOTEBOOK, executed)
+    papermill.execute_notebook(
+        str(executed), str(executed), parameters=parameters, cwd=str(tmp_path), progress_bar=False, **kernel_options()
+    )
+    console = capfd.readouterr()
+    assert "IPKernelApp" not in console.err and "WARNING" not in console.err and "Traceback" not in console.err
+    return executed, _outputs_text(executed)
+
+
+def _long_decimals_not_printed(text: str, *pdfs: Path) -> set[str]:
+    """Numbers shown with more than 2 decimals that neither PDF prints so."""
+    printed = "\n".join(page.text for pdf in pdfs for page in read_pages(pdf))
+    return {n for n in LONG_DECIMAL.findall(text) if n not in printed and n.replace(",", "") not in printed}
 
 
 def test_the_execution_notebook_is_stored_clean_without_logic_and_takes_the_pair_as_parameters():
@@ -438,37 +561,54 @@ def test_the_execution_notebook_is_stored_clean_without_logic_and_takes_the_pair
         assert not [n for n in ast.walk(ast.parse(cell.source)) if isinstance(n, LOGIC)], cell.source
 
 
-def test_the_execution_notebook_runs_on_the_swu_pair(tmp_path):
-    import papermill
-
-    executed = tmp_path / NOTEBOOK.name
-    papermill.execute_notebook(
-        str(NOTEBOOK),
-        str(executed),
-        parameters={"budget_pdf": str(SWU_BUDGET), "final_pdf": str(SWU_FINAL)},
-        cwd=str(NOTEBOOK.parent),
-        progress_bar=False,
-    )
-    text = _html_and_text(executed)
+@pytest.mark.slow
+def test_the_execution_notebook_runs_on_the_swu_pair(tmp_path, capfd):
+    executed, text = _run_notebook(tmp_path, capfd, budget_pdf=str(SWU_BUDGET), final_pdf=str(SWU_FINAL))
     assert "belong together: same unit (西南大学), same year (2023)" in text
     assert "468,779.07" in text and "457,676.75" in text and "97.63%" in text  # 全部资金 合计, read by hand
     assert "2296004" in text and "用于教育事业的彩票公益金支出" in text  # only in the budget
     assert "image/png" in str(nbformat.read(executed, as_version=4).cells)  # the chart
-    assert "Traceback" not in text and "Glyph" not in text
+    assert "Traceback" not in text and "Glyph" not in text and "findfont" not in text
+    assert _long_decimals_not_printed(text, SWU_BUDGET, SWU_FINAL) == set()
 
 
-def test_the_execution_notebook_says_what_it_needs_without_a_pair(tmp_path):
-    import papermill
+@pytest.mark.slow
+def test_the_execution_notebook_takes_a_budget_published_as_two_files(halves, pair_a, tmp_path, capfd):
+    _, text = _run_notebook(tmp_path, capfd, budget_pdf=[str(p) for p in halves], final_pdf=str(pair_a[1]))
+    assert "a_narrative.pdf + a_tables.pdf (某某市某某局 2023 预算) and a_final.pdf" in text
+    assert "1,200.00" in text and "1,180.00" in text and "98.33%" in text  # 一般公共预算 合计: 1,180 ÷ 1,200
+    assert "Traceback" not in text and not LONG_DECIMAL.search(text)
 
-    executed = tmp_path / NOTEBOOK.name
-    papermill.execute_notebook(
-        str(NOTEBOOK),
-        str(executed),
-        parameters={"budget_pdf": str(tmp_path / "missing.pdf"), "final_pdf": ""},
-        cwd=str(NOTEBOOK.parent),
-        progress_bar=False,
-    )
-    assert "This notebook needs a budget PDF (部门预算) and the final accounts (部门决算)" in _html_and_text(executed)
+
+@pytest.mark.slow
+def test_the_execution_notebook_says_what_it_needs_without_a_pair(tmp_path, capfd):
+    _, text = _run_notebook(tmp_path, capfd, budget_pdf=str(tmp_path / "missing.pdf"), final_pdf="")
+    assert "This notebook needs a budget PDF (部门预算) and the final accounts (部门决算)" in text
+    assert "Traceback" not in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_two_labels_of_the_execution_chart_overlap(swu, a, lang):
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    nothing = for_notebook("/nonexistent/budget.pdf", "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph is a UserWarning: fail on it
+        for name, result in (("swu", swu), ("drawn", a), ("nothing", nothing)):
+            fig = plots.execution_bars(result, lang=lang)
+            assert plots.text_overlaps(fig) == [], (name, lang)
+            matplotlib.pyplot.close(fig)
+    fig = plots.execution_bars(a, lang=lang)
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    only_final = "仅决算列示" if lang == "zh" else "final accounts only"
+    # 201 of 一般公共预算: 860.00 ÷ 900.00; 224 is printed in the final accounts only
+    assert texts == ["96.00%", "100.00%", only_final, "95.56%", "100.00%", only_final]
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert ("一般公共服务支出" if lang == "zh" else "General public services") in ticks
+    matplotlib.pyplot.close(fig)
 
 
 def test_report_refuses_final_accounts_of_another_unit(pair_a, tmp_path, capsys):
@@ -478,13 +618,19 @@ def test_report_refuses_final_accounts_of_another_unit(pair_a, tmp_path, capsys)
 
 
 @pytest.mark.slow
-def test_report_with_the_final_accounts_includes_the_comparison(tmp_path):
+def test_report_with_the_final_accounts_includes_the_comparison(tmp_path, capfd):
     assert main(["report", str(SWU_BUDGET), "--final", str(SWU_FINAL), "--out", str(tmp_path), "--hide-code"]) == 0
+    console = capfd.readouterr()
+    assert "IPKernelApp" not in console.err and "WARNING" not in console.err and "Traceback" not in console.err
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "Budget against final accounts 预算与决算" in index and 'href="08_budget_vs_final_accounts.html"' in index
     assert "468,779.07" in index and "102.70%" in index  # 全部资金 budget; 财政拨款 237,100.00 ÷ 230,876.38
     page = (tmp_path / "08_budget_vs_final_accounts.html").read_text(encoding="utf-8")
     assert "budget_execution.for_notebook" not in page and "2296004" in page
+    assert (tmp_path / "notebooks" / NOTEBOOK.name).exists()  # copied into the output folder and run there
+    shown = "\n".join(_visible(p.read_text(encoding="utf-8")) for p in tmp_path.rglob("*.html"))
+    assert "Traceback" not in shown
+    assert _long_decimals_not_printed(shown, SWU_BUDGET, SWU_FINAL) == set()
 
 
 def _figure_frame(role: str, section: str, codes: dict[str, str]) -> pd.DataFrame:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from analysis import read_budget
@@ -189,3 +191,22 @@ def test_the_contents_listing_tables_this_file_does_not_print_is_said(tmp_path):
     (problem,) = doc.problems.itertuples()
     assert problem.kind == "contents" and problem.text == "收支总表; 收入总表; 支出总表"
     assert problem.reason == "the 目录 lists 3 tables that this file does not print (published as a separate file?)"
+
+
+def test_a_title_and_unit_printed_inside_the_grids_top_rows_are_its_title_and_unit(tmp_path):
+    table = summary_table(title="", unit="")
+    table.header = [[("表1 2024年部门收支总表", 4)], [("单位：万元", 4)], *table.header]
+    doc = read(tmp_path, [[NARRATIVE], [table]])
+    (t,) = doc.tables
+    assert (t.label, t.title, t.unit, t.key) == ("表1", "2024年部门收支总表", "万元", "income_expense_summary")
+    assert list(t.df.columns) == ["收入/项目", "收入/预算数", "支出/项目", "支出/预算数"]
+    assert len(doc.tidy) == 5
+
+
+def test_percentage_columns_are_read_but_are_no_amounts(tmp_path):
+    rows = [["", "合计", "110.00", "100.00", "10.00%"], ["201", "一般公共服务支出", "110.00", "100.00", "10.00%"]]
+    header = [["科目编码", "科目名称", "本年预算数", "上年预算数", "增长率"]]
+    doc = read(tmp_path, [[NARRATIVE], [Grid(header, rows, WIDTHS, title="一般公共预算支出表")]])
+    (t,) = doc.tables
+    assert t.column_kinds["增长率"] == "rate" and t.df.at[1, "增长率"] == Decimal("10.00")
+    assert set(doc.tidy.column) == {"本年预算数", "上年预算数"} and len(doc.tidy) == 4

@@ -1,24 +1,70 @@
-"""Notebooks: stored clean, no logic of their own, executed top to bottom by the report command."""
+"""Notebooks: stored clean, no logic of their own, executed top to bottom by the report command (from any folder)."""
 
 from __future__ import annotations
 
 import ast
+import html
 import re
+from decimal import Decimal
 
 import nbformat
 import pytest
 
+from analysis import read_budget, run_audit, structure, teaching
 from analysis.cli import main
-from analysis.report import notebook_paths
+from analysis.display import amount_text
+from analysis.extract.reader import read_pages
+from analysis.report import kernel_options, notebook_paths
 
-from .conftest import REALWORLD
+from .conftest import FIXTURES, REALWORLD_PDFS, SAMPLE_PDF
 
 LOGIC = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.For, ast.While, ast.If, ast.IfExp, ast.Lambda)
 LOGIC += (ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp, ast.Try, ast.With)
+#: a number shown with more than 2 decimals
+LONG_DECIMAL = re.compile(r"(?<![\w.])-?\d[\d,]*\.\d{3,}(?![\w.])")
 
 
 def _code_cells(path):
     return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def _outputs_text(path) -> str:
+    """What a reader sees of a notebook's outputs: streams, text and HTML (tags removed)."""
+    book = nbformat.read(path, as_version=4)
+    texts = []
+    for cell in book.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                texts.append(output.get("text", ""))
+            elif output.get("output_type") == "error":
+                texts.append(f"Traceback {output.get('ename')}: {output.get('evalue')}")
+            data = output.get("data", {})
+            texts.append(_visible(data["text/html"]) if "text/html" in data else str(data.get("text/plain", "")))
+    return "\n".join(texts)
+
+
+def _visible(page: str) -> str:
+    """The text of an HTML page as a browser shows it (no styles, scripts or embedded images)."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r'src="data:[^"]*"', " ", page)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def _check_messages(path) -> dict[int, str]:
+    """The messages of the exercise checks of notebook 06, by exercise number."""
+    messages = {}
+    for cell in _code_cells(path):
+        match = re.search(r"teaching\.check\(exercises, (\d)", cell.source)
+        if match:
+            (output,) = [o for o in cell.outputs if "data" in o]
+            messages[int(match.group(1))] = ast.literal_eval(output["data"]["text/plain"])
+    return messages
+
+
+def _long_decimals_not_printed(text: str, pdf) -> set[str]:
+    """Numbers on screen with more than 2 decimals that the PDF does not print so."""
+    printed = "\n".join(page.text for page in read_pages(pdf))
+    return {n for n in LONG_DECIMAL.findall(text) if n not in printed and n.replace(",", "") not in printed}
 
 
 def test_six_notebooks_read_one_document_a_seventh_compares_a_corpus_an_eighth_a_budget_with_its_final_accounts():
@@ -26,68 +72,118 @@ def test_six_notebooks_read_one_document_a_seventh_compares_a_corpus_an_eighth_a
     assert [p.stem[:2] for p in notebook_paths(per_document=False)][-2:] == ["07", "08"]
 
 
-def test_the_corpus_notebook_compares_departments_and_years(tmp_path):
-    import papermill
-
-    (corpus_notebook,) = [p for p in notebook_paths(per_document=False) if p.stem.startswith("07")]
-    for cell in _code_cells(corpus_notebook):
-        assert not [n for n in ast.walk(ast.parse(cell.source)) if isinstance(n, LOGIC)]
-    executed = tmp_path / corpus_notebook.name
-    papermill.execute_notebook(str(corpus_notebook), str(executed), cwd=str(corpus_notebook.parent), progress_bar=False)
-    text = _outputs_text(executed)
-    assert "成都市教育信息化服务中心" in text and "西南大学" in text and "江苏省政协办公厅" in text
-    assert "Traceback" not in text
-
-
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
-def test_notebooks_are_stored_without_outputs_and_take_the_pdf_as_a_parameter(path):
+def test_notebooks_are_stored_without_outputs_and_default_to_the_sample_shipped_with_the_package(path):
     cells = _code_cells(path)
     assert all(not c.outputs and c.execution_count is None for c in cells)
     parameters = [c for c in cells if "parameters" in c.metadata.get("tags", [])]
-    assert len(parameters) == 1 and re.search(r"^pdf = .*2023_chengdu_etemc_budget\.pdf", parameters[0].source, re.M)
+    assert len(parameters) == 1 and re.search(r"^pdf = sample_pdf\(\)$", parameters[0].source, re.M)
+    assert "from analysis.resources import sample_pdf" in parameters[0].source
 
 
-@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", notebook_paths(per_document=False), ids=lambda p: p.stem)
 def test_notebooks_hold_no_logic_of_their_own(path):
     for cell in _code_cells(path):
         tree = ast.parse(cell.source)
         assert not [type(node).__name__ for node in ast.walk(tree) if isinstance(node, LOGIC)], cell.source
 
 
-def _outputs_text(path) -> str:
-    book = nbformat.read(path, as_version=4)
-    texts = []
-    for cell in book.cells:
-        for output in cell.get("outputs", []):
-            texts.append(output.get("text", "") if output.get("output_type") == "stream" else "")
-            texts.append(str(output.get("data", {}).get("text/plain", "")))
-    return "\n".join(texts)
+@pytest.mark.parametrize("path", notebook_paths(per_document=False), ids=lambda p: p.stem)
+def test_every_table_a_notebook_shows_goes_through_the_display_helper(path):
+    for cell in _code_cells(path):
+        body = [line for line in cell.source.splitlines() if line.strip() and not line.startswith("#")]
+        last = ast.parse(cell.source).body[-1] if body else None
+        if isinstance(last, ast.Expr) and not cell.source.rstrip().endswith(";"):
+            call = last.value
+            name = ast.unparse(call.func) if isinstance(call, ast.Call) else ast.unparse(call)
+            assert name in ("show", "teaching.check", "print") or name in ("budget", "written"), cell.source
 
 
-def test_report_on_the_sample_runs_every_notebook_and_writes_the_index(tmp_path, capsys):
-    assert main(["report", "--out", str(tmp_path)]) == 0
-    index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "成都市教育技术装备管理中心" in index and "5,601.00" in index
+@pytest.mark.slow
+def test_the_corpus_notebook_compares_departments_and_years(tmp_path):
+    import papermill
+
+    (corpus_notebook,) = [p for p in notebook_paths(per_document=False) if p.stem.startswith("07")]
+    executed = tmp_path / corpus_notebook.name
+    papermill.execute_notebook(
+        str(corpus_notebook),
+        str(executed),
+        parameters={"inputs": str(FIXTURES)},
+        cwd=str(tmp_path),
+        progress_bar=False,
+        **kernel_options(),
+    )
+    text = _outputs_text(executed)
+    assert "成都市教育信息化服务中心" in text and "西南大学" in text and "江苏省政协办公厅" in text
+    assert "87.99%" in text  # 教育支出's share of the sample, as a reader reads it
+    assert "Traceback" not in text and not LONG_DECIMAL.search(text)
+
+
+def _links(page: str, section: str) -> list[str]:
+    part = page.split(section, 1)[1].split("<h2>", 1)[0]
+    return re.findall(r'<a href="([^"]+)">', part)
+
+
+@pytest.mark.slow
+def test_report_on_the_sample_from_another_folder(tmp_path, monkeypatch, capfd):
+    monkeypatch.chdir(tmp_path)  # nothing of the repository is reachable from here but through the package
+    out = tmp_path / "report"
+    assert main(["report", "--out", "report"]) == 0
+    console = capfd.readouterr()
+    assert "IPKernelApp" not in console.err and "WARNING" not in console.err and "Traceback" not in console.err
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<p class="header">成都市教育技术装备管理中心 · 2023 · 预算 · 单位代码 358643</p>' in index
+    assert "5,601.00" in index and "支出预算总表 · 第1行 · p.30" in index and "表3-4 · 第1行 · p.50" in index
     assert "8 errors" in index  # the audit's errors on the sample
+    assert index.count('<img alt="chart"') == 2
+    key_links, finding_links = _links(index, "Key figures"), _links(index, "Audit")
+    assert len(key_links) == len(structure.key_figures(read_budget(SAMPLE_PDF))) == 7
+    assert len(finding_links) >= 11  # every error and warning links to where it is printed
+    for link in key_links + finding_links:
+        target, _, anchor = link.partition("#")
+        assert anchor, link
+        assert f'id="{anchor}"' in (out / target).read_text(encoding="utf-8"), link
+    assert "tables/03_expense_summary.html#T_table_level0_row0" in key_links
     for path in notebook_paths():
         assert f'href="{path.stem}.html"' in index
-        assert (tmp_path / f"{path.stem}.html").stat().st_size > 20_000
-        executed = tmp_path / "notebooks" / path.name
+        assert (out / f"{path.stem}.html").stat().st_size > 20_000
+        executed = out / "notebooks" / path.name  # copied into the output folder and run there
         text = _outputs_text(executed)
         assert "Glyph" not in text and "findfont" not in text and "Traceback" not in text
-    composition = _outputs_text(tmp_path / "notebooks" / "02_expenditure_composition.ipynb")
-    assert "4928.27" in composition  # 教育支出 of the 一般公共预算
-    teaching = _outputs_text(tmp_path / "notebooks" / "06_reading_a_budget.ipynb")
-    assert teaching.count("correct:") == 3
+    shown = "\n".join(_visible(p.read_text(encoding="utf-8")) for p in out.rglob("*.html"))
+    assert _long_decimals_not_printed(shown, SAMPLE_PDF) == set()
+    composition = _outputs_text(out / "notebooks" / "02_expenditure_composition.ipynb")
+    assert "4,928.27" in composition and "87.99%" in composition  # 教育支出 of the 一般公共预算
+    assert _check_messages(out / "notebooks" / "06_reading_a_budget.ipynb") == {
+        1: "correct: 87.99 %",
+        2: "correct: 5671.00 万元",
+        3: "correct: 91.06 %",
+    }
 
 
-@pytest.mark.parametrize("pdf", sorted(REALWORLD.glob("*.pdf")), ids=lambda p: p.stem)
-def test_notebooks_run_on_real_documents_and_say_what_is_missing(pdf, tmp_path):
+@pytest.mark.slow
+@pytest.mark.parametrize("pdf", REALWORLD_PDFS, ids=lambda p: p.stem)
+def test_notebooks_run_on_real_documents_and_say_what_is_missing(pdf, tmp_path, realworld):
     assert main(["report", str(pdf), "--out", str(tmp_path), "--hide-code"]) == 0
-    html = (tmp_path / "02_expenditure_composition.html").read_text(encoding="utf-8")
-    assert "structure.by_function" not in html  # --hide-code: outputs only
+    page = (tmp_path / "02_expenditure_composition.html").read_text(encoding="utf-8")
+    assert "structure.by_function" not in page  # --hide-code: outputs only
+    budget = realworld(pdf.stem)
     composition = _outputs_text(tmp_path / "notebooks" / "02_expenditure_composition.ipynb")
-    teaching = _outputs_text(tmp_path / "notebooks" / "06_reading_a_budget.ipynb")
-    assert "correct:" in teaching or "not available for this document" in teaching or "not quite" in teaching
-    if "jiangsu" in pdf.stem:  # narrative only: the views are empty, the text says so
-        assert "Empty DataFrame" in composition and "not available for this document" in teaching
+    for amount in structure.by_function(budget, "类").amount:
+        assert amount_text(amount) in composition  # the document's own figures, as readers read them
+    exercises = teaching.exercises(budget)
+    has_errors = run_audit(budget).has_errors
+    for number, message in _check_messages(tmp_path / "notebooks" / "06_reading_a_budget.ipynb").items():
+        if number not in exercises:
+            assert message == f"exercise {number} is not available for this document (its tables are not printed)"
+            continue
+        exercise = exercises[number]
+        expected = f"{exercise.answer.quantize(Decimal(1).scaleb(-exercise.places))} {exercise.unit}"
+        # the learner's route (structure views) must agree with the tidy route, unless the audit finds
+        # that the document's own figures disagree
+        assert message == f"correct: {expected}" or (has_errors and message.startswith("not quite:")), message
+    if not budget.tables:  # narrative only: every view is empty and every exercise says so
+        assert not exercises and "教育支出" not in composition
+    shown = "\n".join(_visible(p.read_text(encoding="utf-8")) for p in tmp_path.rglob("*.html"))
+    assert "Traceback" not in shown
+    assert _long_decimals_not_printed(shown, pdf) == set()

@@ -168,3 +168,22 @@ def test_glyph_boxes_hanging_below_their_baseline_are_put_back_on_it():
     assert (sound.y0, sound.y1) == (464.6, 474.6)
     # both now sit in the same row band (460.6–480.4) of the grid
     assert 460.6 < (hanging.y0 + hanging.y1) / 2 < 480.4
+
+
+@pytest.mark.parametrize(
+    "title, key",
+    [
+        ("收入支出决算总表", "income_expense_summary"),
+        ("收入支出决算表", "income_expense_summary"),
+        ("财政拨款收入支出决算总表", "fiscal_summary"),
+        ("一般公共预算财政拨款支出决算表", "gpb_expense"),
+        ("一般公共预算财政拨款基本支出决算表", "gpb_basic_expense"),
+        ("国有资本经营预算财政拨款支出决算表", "soe_capital_expense"),
+        ("财政拨款“三公”经费支出决算表", "three_public"),
+        ("项目支出绩效自评表", "performance_evaluation"),
+        ("部门综合预算专项业务经费支出表", "project_expense"),
+        ("部门综合预算政府采购（资产配置、购买服务）预算表", "gov_procurement"),
+    ],
+)
+def test_final_accounts_and_other_templates_titles_name_their_standard_table(title, key):
+    assert spec_for_title(title).key == key

@@ -60,6 +60,8 @@ GENUINE_ERRORS = {
     },
 }
 
+pytestmark = pytest.mark.slow  # each real document is read (and laid out again for the coverage check)
+
 
 @cache
 def budget(name: str):

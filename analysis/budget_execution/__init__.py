@@ -3,6 +3,7 @@
 >>> from analysis import execution
 >>> table = execution("swu_2023_department_budget.pdf", "swu_2023_final_accounts.pdf")
 >>> table[(table.section == "function") & (table.func_code == "")]   # each scope's 合计
+>>> execution(["budget_narrative.pdf", "budget_tables.pdf"], "final_accounts.pdf")  # a budget in two files
 
 :func:`compare` gives the whole comparison (:class:`Execution`): the table, the
 check that the two documents belong together, the findings on the budget
@@ -10,10 +11,14 @@ columns the final accounts print themselves, and notes on what could not be
 compared.  Stages: :mod:`.figures` (what one document prints) → :mod:`.table`
 (the pair, row by row) → :mod:`.findings` (年初预算数 against the published
 budget); :mod:`.pairing` checks the documents, :mod:`.panel` pairs a corpus.
+The chart is :func:`analysis.plots.execution_bars`; the columns are declared in
+:mod:`analysis.schema` (``EXECUTION``, ``FIGURES``, ``PAIRS``).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,12 +26,11 @@ import pandas as pd
 
 from ..audit.core import AuditReport
 from ..model import Budget
-from .charts import execution_chart
+from ..schema import EXECUTION
 from .figures import document_figures
 from .findings import PAIR_RULES, printed_budget_findings
 from .pairing import DocumentsDoNotMatchError, Pairing, check_pair, require_pair
 from .table import SECTIONS, TABLE_COLUMNS, execution_table
-from .text import display
 
 __all__ = [
     "PAIR_RULES",
@@ -36,20 +40,23 @@ __all__ = [
     "Pairing",
     "check_pair",
     "compare",
-    "display",
     "document_figures",
     "execution",
-    "execution_chart",
     "for_notebook",
 ]
 
+#: a document to compare: read already, one PDF, or the PDFs of one document published apart (narrative, tables)
+Document = Budget | str | os.PathLike | Sequence[str | os.PathLike]
 
-def _read(doc: Budget | str | Path) -> Budget:
+
+def _read(doc: Document) -> Budget:
     if isinstance(doc, Budget):
         return doc
     from ..budget import read_budget
 
-    return read_budget(doc)
+    if isinstance(doc, (str, os.PathLike)):
+        return read_budget(doc)
+    return read_budget([Path(p) for p in doc])  # files of another body, year or kind: MismatchedFilesError
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -159,8 +166,12 @@ class Execution:
         return execution_text(self)
 
 
-def compare(budget: Budget | str | Path, final: Budget | str | Path, *, strict: bool = True, measure: str = "total"):
-    """Compare a budget with its final accounts (documents or PDF paths) → :class:`Execution`.
+def compare(budget: Document, final: Document, *, strict: bool = True, measure: str = "total") -> Execution:
+    """Compare a budget with its final accounts → :class:`Execution`.
+
+    Each is a :class:`~analysis.model.Budget`, a PDF path, or a list of the PDFs it is published as
+    (``["budget_narrative.pdf", "budget_tables.pdf"]``), read as one document by
+    :func:`~analysis.budget.read_budget`.
 
     ``strict``: raise :class:`DocumentsDoNotMatchError` when the two are not of the
     same unit and year (otherwise the pairing's problems are only reported).
@@ -174,24 +185,33 @@ def compare(budget: Budget | str | Path, final: Budget | str | Path, *, strict: 
     return Execution(budget, final, pairing, table, report, notes, budget_figures, final_figures)
 
 
-def for_notebook(budget_pdf: str | Path = "", final_pdf: str | Path = "") -> Execution:
-    """:func:`compare` on the notebook's parameters; empty ones mean :data:`DEFAULT_PAIR`.  When a file is
-    missing, an empty :class:`Execution` whose ``statement`` says what the notebook needs."""
-    paths = (Path(budget_pdf or DEFAULT_PAIR[0]), Path(final_pdf or DEFAULT_PAIR[1]))
-    missing = [str(p) for p in paths if not p.is_file()]
+def _files(doc: str | os.PathLike | Sequence[str | os.PathLike], default: Path) -> list[Path]:
+    if isinstance(doc, (str, os.PathLike)):
+        return [Path(doc or default)]
+    return [Path(p) for p in doc] or [default]
+
+
+def for_notebook(
+    budget_pdf: str | os.PathLike | Sequence[str | os.PathLike] = "",
+    final_pdf: str | os.PathLike | Sequence[str | os.PathLike] = "",
+) -> Execution:
+    """:func:`compare` on the notebook's parameters (a PDF, or the list of PDFs a document is published as);
+    empty ones mean :data:`DEFAULT_PAIR`.  When a file is missing, an empty :class:`Execution` whose
+    ``statement`` says what the notebook needs."""
+    budget, final = _files(budget_pdf, DEFAULT_PAIR[0]), _files(final_pdf, DEFAULT_PAIR[1])
+    missing = [str(p) for p in budget + final if not p.is_file()]
     if missing:
         message = (
             "This notebook needs a budget PDF (部门预算) and the final accounts (部门决算) of the same unit and year: "
             f"set the parameters budget_pdf and final_pdf (not found: {', '.join(missing)})."
         )
-        return Execution(None, None, None, pd.DataFrame(columns=TABLE_COLUMNS), None, message=message)
-    return compare(*paths)
+        return Execution(None, None, None, EXECUTION.empty(), None, message=message)
+    return compare(budget if len(budget) > 1 else budget[0], final if len(final) > 1 else final[0])
 
 
-def execution(
-    budget: Budget | str | Path, final: Budget | str | Path, *, strict: bool = True, measure: str = "total"
-) -> pd.DataFrame:
-    """The execution table of a budget and its final accounts (see :mod:`analysis.budget_execution.table`).
+def execution(budget: Document, final: Document, *, strict: bool = True, measure: str = "total") -> pd.DataFrame:
+    """The execution table of a budget and its final accounts (see :mod:`analysis.budget_execution.table`);
+    each given as :func:`compare` takes it (a document, a PDF, or the list of PDFs it is published as).
 
     One row per scope and 类/款/项 code either document prints, with ``budget``,
     ``final``, ``difference`` and ``execution_rate`` (final ÷ budget, %) as exact

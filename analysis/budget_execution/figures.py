@@ -37,14 +37,13 @@ from ..audit.figures import (
 from ..extract.text import squash
 from ..model import Budget, Table
 from ..reference import econ_code_for_column
+from ..schema import FIGURES
 from ..specs import COLUMN_ROLES, SCOPE_WORDS
 from ..transform.amounts import to_wanyuan
 from ..transform.codes import classify_code
 from ..transform.tables import format_amount, row_code_frame
 
-FIGURE_COLUMNS = [
-    "section", "scope", "measure", "code", "name_zh", "role", "amount", "table", "page", "derived",
-]  # fmt: skip
+FIGURE_COLUMNS = FIGURES.names  # declared in analysis/schema.py
 #: the scopes compared by function code (income by function is not spending)
 SPENDING_SCOPES = ("all", "gpb", "fiscal", "gov_fund", "soe")
 MEASURES = ("total", "basic", "project")

@@ -1,8 +1,8 @@
 """Do a budget and a final-accounts document belong together?
 
 They do when the first is a 预算 and the second a 决算, of the same unit (the
-names as printed, one containing the other once layout and brackets are set
-aside; the unit codes, where both print one, equal) and of the same year.  A
+names as printed, as :func:`analysis.unit_names.same_unit` compares them; the
+unit codes, where both print one, equal) and of the same year.  A
 fact one document does not print cannot be confirmed: it is said, not assumed.
 """
 
@@ -16,37 +16,26 @@ from ..errors import BudgetInputError
 from ..extract.text import squash
 from ..model import Budget
 from ..specs import DOCUMENT_KINDS
+from ..unit_names import same_unit, unit_key
+
+__all__ = [
+    "DocumentsDoNotMatchError",
+    "Pairing",
+    "check_pair",
+    "describe",
+    "document_level",
+    "file_names",
+    "require_pair",
+    "same_unit",
+    "unit_key",
+]
 
 #: the level a title names: a department's consolidated document or one unit's own
 LEVEL_RE = re.compile(r"(部门|单位)(?:预算|决算)")
-BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
 
 
 class DocumentsDoNotMatchError(BudgetInputError):
     """A budget and a final-accounts document that are not of the same unit and year."""
-
-
-def unit_key(name: str) -> str:
-    """A unit name for matching: no spaces, no bracketed parts (``（本级）``), NFKC."""
-    return BRACKETED_RE.sub("", squash(name or ""))
-
-
-def same_unit(a: str, b: str) -> bool | None:
-    """True/False for two printed unit names; ``None`` when one is not printed.
-
-    One name may carry a prefix the other leaves out (中共江苏省委办公厅 / 江苏省委办公厅) or be its
-    short form, every character in order (江苏省人大常委会办公厅 / 江苏省人民代表大会常务委员会办公厅).
-    """
-    a, b = unit_key(a), unit_key(b)
-    if not a or not b:
-        return None
-    short, long = sorted((a, b), key=len)
-    return short in long or _in_order(short, long)
-
-
-def _in_order(short: str, long: str) -> bool:
-    rest = iter(long)
-    return all(ch in rest for ch in short)
 
 
 def document_level(title: str) -> str:
@@ -55,12 +44,17 @@ def document_level(title: str) -> str:
     return match.group(1) if match else ""
 
 
+def file_names(doc: Budget) -> str:
+    """The document's file, or its files joined by `` + `` (a budget published as narrative and tables)."""
+    return " + ".join(p.name for p in doc.sources) if len(doc.sources) > 1 else Path(doc.path).name
+
+
 def describe(doc: Budget) -> dict:
-    """What a document says of itself: file, title, unit, year, kind, level and the units its tables use."""
+    """What a document says of itself: file(s), title, unit, year, kind, level and the units its tables use."""
     meta = doc.meta
     units = sorted({t.unit for t in doc.tables if t.unit and t.unit not in ("人", "个", "辆")})
     return {
-        "file": doc.path.name,
+        "file": file_names(doc),
         "path": str(doc.path),
         "title": meta.get("title", ""),
         "unit_name": meta.get("unit_name", ""),
@@ -165,6 +159,6 @@ def require_pair(budget: Budget, final: Budget) -> Pairing:
     pairing = check_pair(budget, final)
     if not pairing.ok:
         raise DocumentsDoNotMatchError(
-            Path(final.path), f"cannot be compared with {Path(budget.path).name}: " + "; ".join(pairing.problems)
+            Path(final.path), f"cannot be compared with {file_names(budget)}: " + "; ".join(pairing.problems)
         )
     return pairing

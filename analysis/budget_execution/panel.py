@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..schema import CORPUS, PAIR_KEYS, PAIRS
 from .figures import FIGURE_COLUMNS
 from .pairing import document_level, same_unit, unit_key
 from .table import TABLE_COLUMNS, execution_table
 
-PAIR_COLUMNS = ["pair_id", "unit_name", "year", "budget_doc_id", "budget_file", "final_doc_id", "final_file"]
-PAIR_ON_ROWS = ["pair_id", "unit_name", "year", "budget_file", "final_file"]
+#: declared in analysis/schema.py
+PAIR_COLUMNS = PAIRS.names
+PAIR_ON_ROWS = PAIR_KEYS.names
 
 
 def pair_documents(documents: pd.DataFrame) -> pd.DataFrame:
@@ -21,7 +23,7 @@ def pair_documents(documents: pd.DataFrame) -> pd.DataFrame:
     file (same SHA-256) count once.
     """
     if documents.empty:
-        return pd.DataFrame(columns=PAIR_COLUMNS)
+        return PAIRS.empty()
     docs = documents.drop_duplicates("sha256")
     docs = docs.assign(level=docs.title.fillna("").map(document_level))
     budgets = docs[docs.kind == "预算"]
@@ -54,7 +56,7 @@ def pair_documents(documents: pd.DataFrame) -> pd.DataFrame:
                 "final_file": final.file_name,
             }
         )
-    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS) if rows else PAIRS.empty()
 
 
 def corpus_execution(pairs: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
@@ -66,4 +68,5 @@ def corpus_execution(pairs: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame
         table, _ = execution_table(budget, final)
         if not table.empty:
             frames.append(table.assign(**{c: pair[c] for c in PAIR_ON_ROWS})[PAIR_ON_ROWS + TABLE_COLUMNS])
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PAIR_ON_ROWS + TABLE_COLUMNS)
+    schema = CORPUS["execution"]
+    return schema.conform(pd.concat(frames, ignore_index=True)) if frames else schema.empty()

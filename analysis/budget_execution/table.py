@@ -18,13 +18,11 @@ from decimal import Decimal
 import pandas as pd
 
 from ..reference import english_econ_name, function_classes
+from ..schema import EXECUTION
 from ..specs import MEASURE_NAMES, SCOPE_NAMES
 from .figures import SPENDING_SCOPES, THREE_PUBLIC_EN, THREE_PUBLIC_ITEMS
 
-TABLE_COLUMNS = [
-    "section", "scope", "measure", "func_code", "econ_code", "name_zh", "name_en", "budget", "final", "difference",
-    "execution_rate", "only_in", "budget_source", "final_source",
-]  # fmt: skip
+TABLE_COLUMNS = EXECUTION.names  # declared in analysis/schema.py
 SECTIONS = ("function", "basic_project", "economic", "three_public")
 HUNDRED = Decimal(100)
 LEVEL_NAMES = {3: "类", 5: "款", 7: "项"}

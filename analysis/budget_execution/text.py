@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..display import amount_text, html_table, percent_text
+
 SECTION_TITLES = {
     "function": "按支出功能分类 By function",
     "basic_project": "基本支出与项目支出 Basic and project expenditure",
@@ -13,11 +15,13 @@ SECTION_TITLES = {
 
 
 def money(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    """``1,234.50``: as :func:`analysis.display.amount_text` shows amounts."""
+    return amount_text(value)
 
 
 def percent(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:.2f}%"
+    """``97.63%``: as :func:`analysis.display.percent_text` shows rates."""
+    return percent_text(value)
 
 
 def _line(row, label: str) -> str:
@@ -89,24 +93,11 @@ def render(execution, fmt: str = "text") -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
 
-AMOUNT_COLUMNS = ("budget", "final", "difference")
-
-
-def display(frame):
-    """A table for reading: amounts with separators and 2 decimals, rates with 2 decimals and %, blanks empty.
-
-    The data keep their exact Decimals; only the rendering is rounded.
-    """
-    formats = {c: money for c in frame.columns if c in AMOUNT_COLUMNS}
-    formats.update({c: percent for c in frame.columns if c.endswith("rate")})
-    return frame.style.format(formats, na_rep="").hide(axis="index")
-
-
 def html_section(execution) -> str:
     """The report's front-page section: whether the documents belong together, and each scope's totals."""
     import html
 
-    totals = display(execution.scope_totals()).set_table_attributes('class="data"').to_html()
+    totals = html_table(execution.scope_totals(), "execution_totals")
     one_sided = len(execution.one_sided())
     return (
         f"<p>{html.escape(execution.statement)}</p>\n{totals}\n"

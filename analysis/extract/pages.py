@@ -215,3 +215,40 @@ def foot_context(previous: PageContent, grid: Grid, ctx: GridContext) -> None:
     ctx.unit, ctx.unit_text = ctx.unit or found.unit, ctx.unit_text or found.unit_text
     ctx.org_line = ctx.org_line or found.org_line
     ctx.notes.insert(0, f"title printed at the foot of page {previous.number}")
+
+
+def banner_context(grid: Grid, ctx: GridContext) -> Grid:
+    """A title, unit or 部门 line printed inside the grid's top rows (a cell merged across the whole
+    table, as sheets printed with their title in the ruled area have it): read as the table's context,
+    and the grid returned without those rows."""
+    banners = 0
+    for r in range(grid.n_rows - 1):
+        anchors = {grid.region[r][c] for c in range(grid.n_cols)}
+        text = grid.region_text(r, 0) if len(anchors) == 1 else ""
+        if not text or grid.region_extent(r, 0)[1] != r or not opens_table(text):
+            break
+        unit = unit_from_line(text)
+        label = _is_label(text)
+        if unit:
+            ctx.unit, ctx.unit_text = ctx.unit or unit, ctx.unit_text or text.strip()
+        elif ORG_RE.match(squash(text)):
+            ctx.org_line = ctx.org_line or text.strip()
+        elif label and not ctx.label:
+            ctx.label = squash(label.group("label"))
+            ctx.title = ctx.title or squash(label.group("rest"))
+        elif not ctx.title:
+            ctx.title = _strip_enumerator(squash(text))
+        banners = r + 1
+    if not banners:
+        return grid
+    return Grid(
+        page=grid.page,
+        bbox=(grid.bbox[0], grid.bbox[1], grid.bbox[2], grid.rows[banners][0]),
+        rows=grid.rows[banners:],
+        cols=grid.cols,
+        texts=grid.texts[banners:],
+        region=[[(a - banners, b) for a, b in row] for row in grid.region[banners:]],
+        accuracy=grid.accuracy,
+        text_size=grid.text_size,
+        reader=grid.reader,
+    )

@@ -21,6 +21,7 @@ problem), never dropped.  Camelot tables are converted at once into plain
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -161,8 +162,9 @@ def _inside(line: TextLine, bbox: tuple[float, float, float, float], tol: float 
     return x0 - tol <= line.xc <= x1 + tol and y0 - tol <= line.yc <= y1 + tol
 
 
-def check_pdf_file(path: Path) -> None:
+def check_pdf_file(path: str | os.PathLike) -> None:
     """Reject files that are missing or are not PDFs before any parsing."""
+    path = Path(path)
     if not path.exists():
         raise BudgetInputError(path, "file not found")
     if path.is_dir():

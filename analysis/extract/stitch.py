@@ -20,7 +20,16 @@ from ..transform.amounts import is_amount_text
 from ..transform.codes import is_code_column
 from .forms import is_form
 from .grid import BODY_START_RE, column_paths, header_cells, header_height, own_text
-from .pages import EMPTY_NOTE_RE, ORG_RE, PAGE_NUMBER_RE, GridContext, classify_context, foot_context, match_label
+from .pages import (
+    EMPTY_NOTE_RE,
+    ORG_RE,
+    PAGE_NUMBER_RE,
+    GridContext,
+    banner_context,
+    classify_context,
+    foot_context,
+    match_label,
+)
 from .reader import Grid, PageContent
 from .text import squash
 
@@ -105,6 +114,7 @@ def build_parts(pages: list[PageContent]) -> list[Part]:
     for page in pages:
         outside = page.lines_outside_grids()
         for index, (grid, ctx) in enumerate(zip(page.grids, classify_context(page, outside), strict=True)):
+            grid = banner_context(grid, ctx)
             if index == 0 and previous is not None and not (ctx.title or ctx.label):
                 foot_context(previous, grid, ctx)
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)

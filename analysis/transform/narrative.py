@@ -16,14 +16,15 @@ from ..extract.pages import PAGE_NUMBER_RE
 from ..extract.reader import PageContent
 from ..extract.stitch import RawTable
 from ..extract.text import join_cell_lines, squash
+from ..schema import NARRATIVE
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
 SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 TOC_RE = re.compile(r"目\s*录")
 YEAR_RE = re.compile(r"(20\d{2})\s*年")
-#: columns of :attr:`analysis.model.Budget.narrative`
-NARRATIVE_COLUMNS = ["page", "part", "section", "text", "source"]
+#: columns of :attr:`analysis.model.Budget.narrative` (declared in :mod:`analysis.schema`)
+NARRATIVE_COLUMNS = NARRATIVE.names
 
 
 def _paragraphs(page: PageContent) -> list[str]:

@@ -1,8 +1,9 @@
 """Stitched tables to typed tables, and typed tables to the tidy long table.
 
 Column kinds: ``code`` (类/款/项, 科目编码, 单位代码 …), ``text`` (names and
-other words), ``money`` (amounts in the table's unit) and ``count`` (head
-counts, unit 人).  A column is text when most of its printed cells are words;
+other words), ``money`` (amounts in the table's unit), ``count`` (head
+counts, unit 人) and ``rate`` (percentages such as 增长率: kept in the table,
+not amounts of the tidy table).  A column is text when most of its printed cells are words;
 a word inside an amount column is an unreadable cell, listed as a problem of
 the document, never a silently dropped figure.
 """
@@ -25,6 +26,8 @@ from .target_forms import form_table
 
 MONEY_HEADER_IN_TARGETS = re.compile(r"预算|金额|资金")
 NAME_LEAF_RE = re.compile(r"名称|单位$|目标|指标")
+#: a column of percentages (增长率, 增减%, 占比): read, but not an amount
+RATE_HEADER_RE = re.compile(r"[%％]|(?:增长|增减|变动|执行|完成)率|增幅|降幅|比例|占比|比重")
 COUNT_UNITS = {"人", "个", "辆"}
 
 
@@ -52,6 +55,10 @@ def column_kinds(raw: RawTable, spec: TableSpec, unit: str) -> list[str]:
             kinds.append("money" if money else "text")
         elif texts and sum(not is_amount_text(t) for t in texts) * 2 > len(texts):
             kinds.append("text")
+        elif RATE_HEADER_RE.search(squash(path.split("/")[-1])) or (
+            texts and sum(normalise_number_text(t).endswith("%") for t in texts) * 2 > len(texts)
+        ):
+            kinds.append("rate")  # 增长率, 比上年增减%: percentages, not amounts
         elif not texts and _looks_like_label_header(path):
             kinds.append("text")
         else:
@@ -89,7 +96,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
             if cell is None:
                 record[name] = None
                 continue
-            if kinds[j] in ("money", "count"):
+            if kinds[j] in ("money", "count", "rate"):
                 try:
                     record[name] = parse_amount(cell.text) if cell.text else None
                 except ValueError:

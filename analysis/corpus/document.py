@@ -1,0 +1,150 @@
+"""One document of a corpus: its rows of the panel, or its failure, cached by SHA-256 and package version.
+
+A document read once — successfully or not — is remembered in the cache
+(``kind="corpus"``) under its file hash and the package version, so a re-run
+reads neither the file nor its failure again.  A document stopped by the time
+limit is remembered with that limit: a later run with a longer limit tries it
+again.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from pathlib import Path
+
+from ..errors import BudgetInputError
+from ..schema import DOCUMENT_KEYS
+
+#: each document's frames of the panel (``figures``: what the budget against final accounts compares)
+FRAMES = ("tidy", "tables", "indicators", "findings", "figures")
+
+
+def worker_name() -> str:
+    return f"{os.uname().nodename}:{os.getpid()}"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cached(path: Path, sha: str, timeout: float | None, started: float) -> dict | None:
+    """The remembered result of a file with this hash, relabelled for ``path``, or ``None``.
+
+    A failure remembered from a time limit shorter than ``timeout`` (or with no
+    limit now) is not used: the file gets its longer chance.
+    """
+    from .. import cache
+    from ..budget import extractor_version
+
+    hit = cache.load(sha, extractor_version(), kind="corpus")
+    if hit is None:
+        return None
+    limit = hit.get("timeout")
+    if "failure" in hit and limit is not None and (timeout is None or timeout > limit):
+        return None
+    return relabel(hit, path, started)
+
+
+def remember(result: dict, sha: str, timeout: float | None = None) -> None:
+    """Store a result (or a failure; a time-limit failure with its limit) for this hash and package version."""
+    from .. import cache
+    from ..budget import extractor_version
+
+    if not sha or result.get("transient"):
+        return
+    entry = {k: v for k, v in result.items() if k != "from_cache"}
+    if timeout is not None:
+        entry["timeout"] = timeout
+    cache.store(sha, extractor_version(), entry, kind="corpus")
+
+
+def relabel(result: dict, path: Path, started: float) -> dict:
+    """A remembered entry for this file's name and path (identical files may have several names)."""
+    if "failure" in result:
+        return {"failure": {**result["failure"], "file_name": path.name, "path": str(path)}, "from_cache": True}
+    result = dict(result)
+    result["document"] = {
+        **result["document"],
+        "file_name": path.name,
+        "path": str(path),
+        "seconds": time.perf_counter() - started,
+        "worker": worker_name(),
+        "peak_rss_mb": peak_rss_mb(),
+        "from_cache": True,
+    }
+    for key in FRAMES:
+        result[key] = result[key].assign(file_name=path.name)
+    return result
+
+
+def failure(path: Path, sha: str, reason: str, transient: bool = False) -> dict:
+    """A failure record; ``transient`` ones (the machine, not the file) are not remembered."""
+    record = {"failure": {"file_name": path.name, "path": str(path), "sha256": sha, "reason": reason}}
+    return {**record, "transient": True} if transient else record
+
+
+def read_in_process(path: Path, use_cache: bool, started: float) -> dict:
+    """Read one PDF in this process into picklable parts of the panel, or a failure record.
+
+    Never raises for a bad document.
+    """
+    from ..audit import run_audit
+    from ..budget import file_sha256, read_budget
+    from ..budget_execution.figures import document_figures
+    from ..explore import table_map
+
+    sha = file_sha256(path) if path.is_file() else ""
+    try:
+        budget = read_budget(path, use_cache=use_cache)
+        report = run_audit(budget)
+        figures = document_figures(budget)
+    except BudgetInputError as exc:
+        return failure(path, sha, exc.one_line())
+    except (MemoryError, OSError) as exc:  # the machine, not the file: try again next time
+        return failure(path, sha, f"{path.name}: {type(exc).__name__}: {exc}".splitlines()[0], transient=True)
+    except Exception as exc:  # an unexpected error is still one file's failure, never the batch's
+        return failure(path, sha, f"{path.name}: unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
+    meta = budget.meta
+    findings = report.findings
+    failed = findings[findings.status == "failed"]
+    summary = report.summary()
+    validation = budget.validation_report()
+    document = {
+        "doc_id": budget.sha256[:12],
+        "file_name": path.name,
+        "path": str(path),
+        "sha256": budget.sha256,
+        "title": meta.get("title", ""),
+        "unit_name": meta.get("unit_name", ""),
+        "unit_code": meta.get("unit_code", ""),
+        "year": meta.get("year"),
+        "kind": meta.get("kind", ""),
+        "pages": meta.get("pages"),
+        "tables": len(budget.tables),
+        "amounts": len(budget.tidy),
+        "indicators": len(budget.indicators),
+        "tables_failing_validation": int((validation.status == "failed").sum()) if len(validation) else 0,
+        "audit_errors": int((failed.severity == "error").sum()),
+        "audit_warnings": int((failed.severity == "warning").sum()),
+        "audit_rules_not_run": int((summary.ran == 0).sum()),
+        "seconds": time.perf_counter() - started,
+        "worker": worker_name(),
+        "peak_rss_mb": peak_rss_mb(),
+        "from_cache": False,
+    }
+    keys = {c: document[c] for c in DOCUMENT_KEYS.names}
+
+    def with_keys(frame):
+        # a frame's own column of the same name (the unit named on a 绩效目标表 form) is kept
+        return frame.assign(**{k: v for k, v in keys.items() if k not in frame.columns})
+
+    return {
+        "document": document,
+        "tidy": with_keys(budget.tidy),
+        "tables": with_keys(table_map(budget)),
+        "indicators": with_keys(budget.indicators),
+        "findings": with_keys(report.frame(include_passed=False)),
+        "figures": with_keys(figures),
+    }
