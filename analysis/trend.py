@@ -74,7 +74,7 @@ def stated_changes(budget: Budget) -> pd.DataFrame:
     rows = []
     claims = claims_frame(budget.narrative, budget.meta.get("unit_name", ""))
     names = _code_names(budget)
-    for c in claims[claims.prior.notna()].itertuples() if not claims.empty else []:
+    for c in claims[claims.prior.notna() & claims.amount.notna()].itertuples() if not claims.empty else []:
         change = c.amount - c.prior
         rows.append(
             {
@@ -102,7 +102,8 @@ def _derived_pairs(claims: pd.DataFrame, names: dict[str, str]) -> list[dict]:
 
     if claims.empty:
         return []
-    rows = claims[claims.prior.isna() & claims.change.notna() & ~claims.is_change & (claims.direction != "")]
+    stated = claims.amount.notna() & ~claims.is_change & (claims.direction != "")
+    rows = claims[claims.prior.isna() & claims.change.notna() & stated]
     out = []
     for c in rows.itertuples():
         if re.search(r"20\d{2}|上年|相比|同比", c.subject):

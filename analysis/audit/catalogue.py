@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import comparison_rules as cmp
 from . import coverage_rules as cov
 from . import narrative_rules as nar
 from . import table_rules as tab
@@ -77,28 +78,42 @@ RULES: tuple[Rule, ...] = (
         "warning", "exact",
         tab.indicator_weights,
     ),
+    Rule(
+        "X06", "收入项目一致", "income lines agree across tables", "tables",
+        "each income line of the 收支总表 against the same source (by name) in the 收入总表",
+        "error", "half a unit of the last printed digit",
+        tab.income_lines_agree,
+    ),
+    Rule(
+        "X07", "基本/项目支出分表一致", "basic + project split agrees across tables", "tables",
+        "a 类/款/项's total in one table against its 基本支出 and 项目支出 printed in other tables of the scope",
+        "error", "a cent",
+        tab.splits_agree,
+    ),
     # narrative against tables
     Rule(
         "N01", "增减额", "stated change", "narrative",
         "current − prior-year figure against the stated 增加/减少 amount",
         "error", "half a unit of each figure's last printed digit",
-        nar.claim_change,
+        cmp.claim_change,
     ),
     Rule(
         "N02", "增减率", "stated rate of change", "narrative",
-        "(current − prior) ÷ prior against the stated 增长/降低 %",
+        "(current − prior) ÷ prior against the stated 增长/降低 %; without a stated prior, the change over "
+        "current ∓ change (or over the stated prior without a current)",
         "error", "half a unit of the rate's last digit, plus the inputs' rounding",
-        nar.claim_rate,
+        cmp.claim_rate,
     ),
     Rule(
         "N03", "增减方向", "direction word", "narrative",
-        "增加/减少, 上升/降低 against the sign of current − prior",
+        "增加/减少, 上升/降低, 持平 against the sign of current − prior, and against each other",
         "error", "exact",
-        nar.claim_direction,
+        cmp.claim_direction,
     ),
     Rule(
         "N04", "占比", "stated share", "narrative",
-        "part ÷ whole against the stated 占 …%",
+        "part ÷ whole against the stated 占 …%: the whole the text states or names (占本年支出合计的), "
+        "a table figure of that name, or the listed parts when their shares add up to 100%",
         "error", "half a unit of the share's last digit, plus the inputs' rounding",
         nar.claim_share,
     ),
@@ -110,7 +125,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "N06", "文表一致", "narrative figure matches the tables", "narrative",
-        "a figure the text states against the table figures printed under the same name",
+        "a figure the text states against the table figures printed under the same function code or name",
         "error", "half a unit of the text figure's last printed digit",
         nar.claim_vs_tables,
     ),
@@ -119,6 +134,36 @@ RULES: tuple[Rule, ...] = (
         "the stated number of projects under performance targets and their budget against the 绩效目标表",
         "error", "exact count; half a unit for the amount",
         nar.targets_statement,
+    ),
+    Rule(
+        "N08", "预算完成率", "completion of the budget", "narrative",
+        "决算 ÷ 年初预算 against the stated 完成年初预算的 %; 与年初预算一致 against equal figures",
+        "error", "half a unit of the rate's last digit, plus the inputs' rounding",
+        cmp.completion,
+    ),
+    Rule(
+        "N09", "段内金额一致", "a paragraph's figures agree", "narrative",
+        "an item's amount at its head against the same year's figure its comparison restates (预算安排 Y)",
+        "error", "half a unit of each figure's last printed digit",
+        cmp.restated_amounts,
+    ),
+    Rule(
+        "N10", "比较年度", "years named in comparisons", "narrative",
+        "the years a comparison names against the document's year (本年) and the year before (上年)",
+        "warning", "exact",
+        cmp.comparison_years,
+    ),
+    Rule(
+        "N11", "科目名称一致", "class names match the tables", "narrative",
+        "a function class the text names with its code against the name the tables print for that code",
+        "warning", "exact (spaces and a final 支出 aside)",
+        nar.class_names,
+    ),
+    Rule(
+        "N12", "“三公”经费文表一致", '"three public" figures of the text match the table', "narrative",
+        "the “三公” total and each item the text states against the “三公”经费表",
+        "error", "half a unit of the text figure's last printed digit",
+        nar.three_public_statement,
     ),
     # coverage
     Rule(

@@ -68,10 +68,37 @@ class AuditContext:
     budget: Budget
 
     @cached_property
-    def claims(self) -> pd.DataFrame:
-        from ..transform.claims import claims_frame
+    def _claims_read(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        from ..transform.claims import read_claims
 
-        return claims_frame(self.budget.narrative, self.budget.meta.get("unit_name", ""))
+        return read_claims(self.budget.narrative, self.budget.meta.get("unit_name", ""))
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """The narrative's claims (:func:`analysis.transform.claims.claims_frame`)."""
+        return self._claims_read[0]
+
+    @property
+    def unmatched(self) -> pd.DataFrame:
+        """Sentences carrying a percentage that no claim pattern reads."""
+        return self._claims_read[1]
+
+    @cached_property
+    def several_files(self) -> bool:
+        """Whether the narrative was read from several files (pages are then named with their file)."""
+        narrative = self.budget.narrative
+        return "source" in narrative and narrative.source.nunique() > 1
+
+    def place(self, row) -> str:
+        """``p.N`` of a narrative row, with its file when the narrative comes from several files."""
+        source = getattr(row, "source", "") if self.several_files else ""
+        return f"{source} p.{row.page}" if source else f"p.{row.page}"
+
+    @cached_property
+    def code_figures(self):
+        from .figures import code_figures
+
+        return code_figures(self.budget)
 
     @cached_property
     def function_figures(self):
@@ -162,6 +189,15 @@ def fmt(value: Decimal | int | None) -> str:
     if isinstance(value, int):
         return str(value)
     return format(value, ",f")
+
+
+def fmt_amount(value: Decimal) -> str:
+    """An amount for a message read on screen: exact to the cent, else ``≈`` and two decimals
+    (2,087,959 元 is 208.7959 万元: shown ≈208.80; the figures themselves stay exact)."""
+    value = value.normalize() if isinstance(value, Decimal) else value
+    if isinstance(value, Decimal) and -value.as_tuple().exponent > 2:
+        return f"≈{value:,.2f}"
+    return fmt(value)
 
 
 def decimals(text: str) -> int:

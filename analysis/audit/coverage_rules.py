@@ -6,49 +6,37 @@ import re
 from collections.abc import Iterator
 
 from ..extract.text import squash
-from ..specs import UNKNOWN, spec_for_title
+from ..transform.contents import contents_entries, printed_table
 from .core import AuditContext, Outcome
 from .figures import grand_total_row
-
-TOC_ENTRY_RE = re.compile(
-    r"^(?P<label>(?:附)?表\s*[0-9一二三四五六七八九十]+(?:\s*[-－]\s*\d+)*)\s*[.．、:：]?\s*(?P<title>.+表.*?)[.…\s\d]*$"
-)
-
-
-def toc_entries(ctx: AuditContext) -> list[tuple[str, str, int]]:
-    """(label, title, page) of each table the 目录 lists."""
-    out = []
-    for row in ctx.budget.narrative.itertuples():
-        match = TOC_ENTRY_RE.match(str(row.text).strip())
-        if match and len(match.group("title")) < 60:
-            out.append((squash(match.group("label")), squash(match.group("title")), int(row.page)))
-    return out
 
 
 def toc_tables_present(ctx: AuditContext) -> Iterator[Outcome]:
     """Every table the 目录 lists is printed (possibly empty)."""
-    entries = toc_entries(ctx)
+    entries = contents_entries(ctx.budget.narrative)
     if not entries:
         yield Outcome("not_run", "no 目录 listing the tables found")
         return
     tables = ctx.budget.tables
-    for label, title, page in entries:
-        spec = spec_for_title(title)
-        if spec is not UNKNOWN:
-            present = [t for t in tables if t.key == spec.key]
-        else:
-            present = [t for t in tables if squash(t.title) in title or title in squash(t.title)]
-        state = ""
-        if present:
-            state = "（表内无数据）" if all(t.is_empty for t in present) else ""
+    printed = [printed_table(entry, tables) for entry in entries]
+    if all(t is None for t in printed):
         yield Outcome(
-            "passed" if present else "failed",
-            f"目录 {label} {title}："
-            + (f"见 {present[0].name} p.{present[0].pages[0]}{state}" if present else "未找到此表"),
-            expected=title,
-            actual=present[0].name if present else "",
-            location=f"目录 p.{page}",
-            page=page,
+            "not_run",
+            f"the 目录 lists {len(entries)} tables and the document prints none of them (published as another file?)",
+            location=f"目录 p.{entries[0].page}",
+            page=entries[0].page,
+        )
+        return
+    for entry, table in zip(entries, printed, strict=True):
+        state = "（表内无数据）" if table is not None and table.is_empty else ""
+        yield Outcome(
+            "passed" if table is not None else "failed",
+            f"目录 {entry.name}："
+            + (f"见 {table.name} p.{table.pages[0]}{state}" if table is not None else "未找到此表"),
+            expected=entry.title,
+            actual=table.name if table is not None else "",
+            location=f"目录 p.{entry.page}",
+            page=entry.page,
         )
 
 
@@ -80,7 +68,10 @@ def nil_statements(ctx: AuditContext) -> Iterator[Outcome]:
                 ran = True
                 table = tables[0]
                 if column_pattern is None:
-                    nil, what = table.is_empty, f"{table.name} {'为空表' if table.is_empty else '有数据'}"
+                    values = [v for c in table.money_columns for v in table.df[c] if v is not None]
+                    nil = table.is_empty or all(v == 0 for v in values)
+                    state = "为空表" if table.is_empty else "金额均为 0" if nil else "有数据"
+                    what = f"{table.name} {state}"
                 else:
                     columns = [c for c in table.money_columns if re.search(column_pattern, squash(c.split("/")[-1]))]
                     total = grand_total_row(table)
@@ -94,7 +85,7 @@ def nil_statements(ctx: AuditContext) -> Iterator[Outcome]:
                     f"文中“{clause}”，{what}",
                     expected="无",
                     actual="无" if nil else "有",
-                    location=f"p.{row.page} “{text[:60]}”",
+                    location=f"{ctx.place(row)} “{text[:60]}”",
                     page=int(row.page),
                 )
                 break
@@ -111,18 +102,22 @@ def document_year(ctx: AuditContext) -> Iterator[Outcome]:
     if not year:
         yield Outcome("not_run", "the document's year is not printed on its cover")
         return
+    found = False
     for row in ctx.budget.narrative.itertuples():
         text = str(row.text).strip()
         # a heading, not a sentence comparing with another year (与2025年预算持平) or stating amounts
         if len(squash(text)) > 40 or re.search(r"[比与较同]\s*20\d{2}|万元|元", text):
             continue
         for match in HEADING_YEAR_RE.finditer(squash(text)):
+            found = True
             stated = int(match.group(1))
             yield Outcome(
                 "passed" if stated == year else "failed",
                 f"标题“{text}”的年度 {stated}" + ("" if stated == year else f"，文件为 {year} 年度"),
                 expected=str(year),
                 actual=str(stated),
-                location=f"p.{row.page} “{text}”",
+                location=f"{ctx.place(row)} “{text}”",
                 page=int(row.page),
             )
+    if not found:
+        yield Outcome("not_run", "no heading names a year (YYYY年预算 …)")

@@ -187,8 +187,14 @@ def function_figures(budget: Budget) -> dict[tuple[str, str, str], list[tuple[st
                     continue
                 codes = row_code_frame(table)
                 names = row_names(table, column)
+                named: set[str] = set()  # classes known by their name only: the first row of that name
                 for i in range(len(table.df)):
-                    code = codes.at[i, "func_code"] or by_name.get(names[i], "")
+                    code = codes.at[i, "func_code"]
+                    if not code and not codes.at[i, "econ_code"]:  # 其他支出 is an economic class too
+                        code = by_name.get(names[i], "")
+                        if code in named:
+                            continue
+                        named.add(code)
                     value = table.df.at[i, column]
                     if not code or value is None:
                         continue
@@ -208,7 +214,17 @@ def function_figures(budget: Budget) -> dict[tuple[str, str, str], list[tuple[st
     return found
 
 
-def named_figures(budget: Budget) -> dict[str, list[tuple[Table, Decimal]]]:
+@dataclass(frozen=True)
+class NamedFigure:
+    """A printed figure filed under a name: the table, the value in 万元, and whether it is the row's
+    total (its table's first amount column) or the column's figure in a total row."""
+
+    table: Table
+    value: Decimal
+    whole: bool
+
+
+def named_figures(budget: Budget) -> dict[str, list[NamedFigure]]:
     """Every printed figure under the names a sentence may use for it.
 
     A row's figures are filed under the row's name; a total row's figures also
@@ -216,10 +232,11 @@ def named_figures(budget: Budget) -> dict[str, list[tuple[Table, Decimal]]]:
     """
     from ..transform.amounts import to_wanyuan
 
-    index: dict[str, list[tuple[Table, Decimal]]] = defaultdict(list)
+    index: dict[str, list[NamedFigure]] = defaultdict(list)
     for table in budget.tables:
         if table.unit not in ("万元", "元", "亿元") or table.is_empty:
             continue
+        first = {}
         for column in table.money_columns:
             names = row_names(table, column)
             totals = {i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)}
@@ -230,8 +247,49 @@ def named_figures(budget: Budget) -> dict[str, list[tuple[Table, Decimal]]]:
                     continue
                 value = to_wanyuan(value, table.unit)
                 if names[i]:
-                    index[names[i]].append((table, value))
+                    whole = first.setdefault((i, names[i]), column) == column
+                    index[names[i]].append(NamedFigure(table, value, whole))
                 if i in totals or (i == 0 and not names[i]):
                     for leaf in leaf_names:
-                        index[leaf].append((table, value))
+                        index[leaf].append(NamedFigure(table, value, True))
     return index
+
+
+@dataclass(frozen=True)
+class CodeFigure:
+    """One function-code row of a table: its printed name and total in 万元."""
+
+    table: Table
+    name: str
+    value: Decimal | None
+    page: int
+
+
+def code_figures(budget: Budget) -> dict[str, list[CodeFigure]]:
+    """Function code → the rows printing it, in every table that prints codes (total column, in 万元).
+
+    Tables without a total column still give the row's printed name (``value`` is ``None``).
+    """
+    from ..transform.amounts import to_wanyuan
+
+    found: dict[str, list[CodeFigure]] = defaultdict(list)
+    for table in budget.tables:
+        if table.is_empty or not table.money_columns:
+            continue
+        codes = row_code_frame(table)
+        if not any(codes.func_code):
+            continue
+        column = total_column(table) if table.spec.scope else None
+        names = row_names(table, column, printed=True)
+        for i in range(len(table.df)):
+            code = codes.at[i, "func_code"]
+            if not code or not names[i]:
+                continue
+            value = table.df.at[i, column] if column else None
+            page = int(table.cell_pages.at[i, column or table.money_columns[0]])
+            if value is not None and table.unit in ("万元", "元", "亿元"):
+                value = to_wanyuan(value, table.unit)
+            elif table.unit not in ("万元", "元", "亿元"):
+                value = None
+            found[code].append(CodeFigure(table, names[i], value, page))
+    return found

@@ -16,10 +16,13 @@ def memo(report: AuditReport, include_not_run: bool = True) -> str:
     summary = report.summary()
     findings = report.findings
     failed = findings[findings.status == "failed"]
+    sources = getattr(budget, "sources", None) or [budget.path]
+    files = f"File: {budget.path.name} (sha256 {budget.sha256[:12]}…)"
+    if len(sources) > 1:  # a budget published as several files (narrative, tables)
+        files = "Files: " + " + ".join(p.name for p in sources)
     lines = [
         f"审计备忘 Audit memo — {budget.meta.get('title') or budget.path.name}",
-        f"File: {budget.path.name} (sha256 {budget.sha256[:12]}…), {len(budget.tables)} tables, "
-        f"{len(budget.tidy)} amounts",
+        f"{files}, {len(budget.tables)} tables, {len(budget.tidy)} amounts",
         f"Rules: {len(summary)}; identities tested {int(summary.ran.sum())}: "
         f"{int(summary.passed.sum())} hold, {int(summary.failed.sum())} do not; "
         f"{int((summary.not_run > 0).sum())} rules could not run (fully or in part).",

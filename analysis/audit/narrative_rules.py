@@ -1,8 +1,8 @@
-"""Rules on the narrative: each numeric claim recomputed from its own figures and the tables.
+"""Rules on the narrative's figures: shares and listed parts recomputed, figures and names against the tables.
 
 Figures are compared at the precision they are printed with: a claim printed
-as ``5671 万元`` agrees with a table's ``5,671.00``; a rate printed as
-``10.83%`` agrees with any value that rounds to it (inputs' rounding included).
+as ``5671 万元`` agrees with a table's ``5,671.00``; a share printed as
+``2.40%`` agrees with any value that rounds to it (inputs' rounding included).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from decimal import Decimal
 import pandas as pd
 
 from ..extract.text import squash
-from ..transform.claims import direction_sign
+from ..transform.amounts import to_wanyuan
 from ..transform.indicators import project_budgets
-from .core import AuditContext, Outcome, decimals, fmt, half_unit
-from .figures import name_of, project_amounts
+from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
+from .core import AuditContext, Outcome, fmt, fmt_amount, half_unit
+from .figures import grand_total_row, name_of, project_amounts, row_names, scope_of, text_columns
 from .table_rules import _project_table
 
 #: words too general to name one figure
@@ -25,158 +26,69 @@ GENERIC_NAMES = {
     "支出", "收入", "合计", "总计", "预算", "预算数", "决算", "决算数", "金额", "项目",
     "一般公共预算", "本年支出", "本年收入",
 }  # fmt: skip
-MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
+HUNDRED = Decimal(100)
+INCOME_SUFFIXES = ("拨款", "资金", "收入", "拨款收入", "收入资金")
 
 
-def _where(claim) -> str:
-    return f"p.{claim.page} “{claim.sentence[:80]}{'…' if len(claim.sentence) > 80 else ''}”"
+def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple | None:
+    """(amount, half unit, formula text) of the whole a share is of, in the part's unit.
 
-
-def _label(claim) -> str:
-    return claim.subject or "(unnamed)"
-
-
-def _with_change(ctx: AuditContext) -> pd.DataFrame:
-    claims = ctx.claims
-    return claims[claims.prior.notna()] if not claims.empty else claims
-
-
-def claim_change(ctx: AuditContext) -> Iterator[Outcome]:
-    """current − prior = the stated change (增加/减少 X 万元)."""
-    rows = _with_change(ctx)
-    rows = rows[rows.change.notna()] if not rows.empty else rows
-    if rows.empty:
-        yield Outcome("not_run", "the narrative states no prior-year figure with a change")
-        return
-    for c in rows.itertuples():
-        actual_change = c.amount - c.prior
-        tolerance = half_unit(c.amount_text) + half_unit(c.prior_text) + half_unit(c.change_text)
-        ok = abs(abs(actual_change) - c.change) <= tolerance
-        yield Outcome(
-            "passed" if ok else "failed",
-            f"{_label(c)}：{c.prior_text} → {c.amount_text} {c.unit}，变动应为 {fmt(abs(actual_change))}，"
-            f"文中为 {c.direction} {c.change_text}（wrong change amount）",
-            expected=fmt(abs(actual_change)),
-            actual=c.change_text,
-            difference=fmt(c.change - abs(actual_change)),
-            location=_where(c),
-            page=c.page,
-        )
-
-
-def _percent_outcome(c, computed: Decimal, stated: Decimal, stated_text: str, slack: Decimal, formula: str, what: str):
-    """A stated percentage against the one recomputed, at its printed precision (inputs' rounding allowed).
-
-    One unit off in the last printed digit is a rounding slip (shares forced to
-    add up to 100%, say): a warning, not an error.
+    The total the narrative states (the claim's whole), else the table figure named like the whole
+    (占本年支出合计的 …), else — when the shares of one named whole listed together add up to 100% — the
+    sum of those parts.
     """
-    ok = abs(computed - stated) <= half_unit(stated_text) + slack
-    shown = computed.quantize(Decimal(1).scaleb(-max(decimals(stated_text), 2)))
-    return Outcome(
-        "passed" if ok else "failed",
-        f"{_label(c)}：{formula} = {fmt(shown)}%，文中为 {stated_text}（{what}）",
-        expected=f"{fmt(shown)}%",
-        actual=stated_text,
-        difference=f"{fmt((stated - shown).quantize(shown))}%",
-        location=_where(c),
-        page=c.page,
-        severity="warning" if abs(computed - stated) <= 3 * half_unit(stated_text) + slack else None,
-    )
-
-
-def _derived_prior_rates(ctx: AuditContext) -> Iterator[Outcome]:
-    """Rates stated with a change but no prior-year figure: prior = current ∓ change (增加 X / 减少 X)."""
-    claims = ctx.claims
-    if claims.empty:
-        return
-    rows = claims[
-        claims.prior.isna() & claims.change.notna() & claims.rate.notna() & ~claims.is_change & (claims.direction != "")
-    ]
-    for c in rows.itertuples():
-        if re.search(r"20\d{2}|上年|相比|同比", c.subject):
-            continue  # the amount may itself be the earlier year's figure
-        prior = c.amount - direction_sign(c.direction) * c.change
-        if prior <= 0:
-            continue
-        slack = (half_unit(c.amount_text) + 2 * half_unit(c.change_text)) / prior * 100
-        formula = f"{c.direction} {c.change_text} ÷ 上年（{c.amount_text} ∓ {c.change_text} = {fmt(prior)}）"
-        yield _percent_outcome(c, c.change / prior * 100, c.rate, c.rate_text, slack, formula, "wrong rate")
-
-
-def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
-    """(current − prior) ÷ prior = the stated rate of change, at its printed precision.
-
-    Without a stated prior-year figure, the prior is derived from the stated
-    change (current ∓ change) and the rate checked against it.
-    """
-    rows = _with_change(ctx)
-    rows = rows[rows.rate.notna()] if not rows.empty else rows
-    derived = list(_derived_prior_rates(ctx))
-    yield from derived
-    if rows.empty:
-        if not derived:
-            yield Outcome("not_run", "the narrative states no rate of change with a prior-year figure or a change")
-        return
-    for c in rows.itertuples():
-        if c.prior == 0:
-            yield Outcome(
-                "not_run",
-                f"{_label(c)}：上年为 0，增长率无定义（文中写 {c.rate_text}）",
-                location=_where(c),
-                page=c.page,
-            )
-            continue
-        rate = abs(c.amount - c.prior) / c.prior * 100
-        # the inputs are rounded too: their half units move the rate by up to this much
-        slack = (half_unit(c.amount_text) + half_unit(c.prior_text)) / c.prior * 100
-        formula = f"({c.amount_text} − {c.prior_text}) ÷ {c.prior_text}"
-        yield _percent_outcome(c, rate, c.rate, c.rate_text, slack, formula, "wrong rate")
-
-
-def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
-    """The direction words (增加/减少, 上升/降低, 持平) agree with current − prior."""
-    claims = ctx.claims
-    rows = claims[claims.prior.notna() & ((claims.direction != "") | (claims.rate_direction != ""))]
-    if rows.empty:
-        yield Outcome("not_run", "the narrative states no change with a direction word and a prior-year figure")
-        return
-    for c in rows.itertuples():
-        sign = (c.amount > c.prior) - (c.amount < c.prior)
-        for word in (c.direction, c.rate_direction):
-            if not word:
-                continue
-            stated = direction_sign(word)
-            ok = stated == sign
-            truth = "增加" if sign > 0 else "减少" if sign < 0 else "持平"
-            yield Outcome(
-                "passed" if ok else "failed",
-                f"{_label(c)}：{c.prior_text} → {c.amount_text} {c.unit} 是{truth}，文中写“{word}”"
-                + ("" if ok else "（direction word contradicts the figures）"),
-                expected=truth,
-                actual=word,
-                location=_where(c),
-                page=c.page,
-            )
+    if pd.notna(c.whole_id):
+        whole = by_id.loc[int(c.whole_id)]
+        return whole.amount, half_unit(whole.amount_text), f"{whole.amount_text}（{whole.subject}）"
+    if c.whole_name and c.unit in MONEY_UNITS:
+        for name in dict.fromkeys((name_of(c.whole_name), name_of(re.sub(r"^本年", "", c.whole_name)))):
+            candidates = ctx.named_figures.get(name, [])
+            if candidates:
+                table, value = candidates[0].table, candidates[0].value
+                value = value / MONEY_UNITS[c.unit]
+                return value, Decimal(0), f"{fmt(value)}（{table.name}：{name}）"
+    if pd.notna(c.share_group):
+        members = groups[int(c.share_group)]
+        total_share = sum((m.share for m in members), Decimal(0))
+        slack = sum((half_unit(m.share_text) for m in members), Decimal(0))
+        if len(members) > 1 and abs(total_share - HUNDRED) <= slack + Decimal("0.01") * len(members):
+            total = sum((m.amount for m in members), Decimal(0))
+            half = sum((half_unit(m.amount_text) for m in members), Decimal(0))
+            listing = " + ".join(m.amount_text for m in members)
+            return total, half, f"{fmt(total)}（所列各项之和 {listing}，占比合计 {fmt(total_share)}%）"
+    return None
 
 
 def claim_share(ctx: AuditContext) -> Iterator[Outcome]:
-    """part ÷ whole = the stated share (占 X%), the whole being the total the text states."""
+    """part ÷ whole = the stated share (占 X%), the whole being the total the text (or a table) states."""
     claims = ctx.claims
-    rows = claims[claims.share.notna() & ~claims.is_change] if not claims.empty else claims
-    if rows.empty:
-        yield Outcome("not_run", "the narrative states no share (占 …%)")
-        return
-    by_id = claims.set_index("claim_id")
+    rows = claims[claims.share.notna() & ~claims.is_change & claims.amount.notna()] if not claims.empty else claims
+    by_id = claims.set_index("claim_id") if not claims.empty else claims
+    groups: dict[int, list] = {}
     for c in rows.itertuples():
-        if pd.isna(c.whole_id):
-            yield Outcome("not_run", f"{_label(c)}：找不到占比的总额", location=_where(c), page=c.page)
+        if pd.notna(c.share_group):
+            groups.setdefault(int(c.share_group), []).append(c)
+    for c in rows.itertuples():
+        whole = _whole_of(ctx, c, by_id, groups)
+        if whole is None:
+            named = f"“{c.whole_name}”" if c.whole_name else "占比"
+            yield Outcome(
+                "not_run", f"{label(c)}：找不到{named}的总额", actual=c.share_text, location=where(c), page=c.page
+            )
             continue
-        whole = by_id.loc[int(c.whole_id)]
-        share = c.amount / whole.amount * 100
+        amount, half, formula = whole
+        if amount == 0:
+            yield Outcome("not_run", f"{label(c)}：总额为 0", actual=c.share_text, location=where(c), page=c.page)
+            continue
+        share = c.amount / amount * HUNDRED
         # the inputs' rounding moves the share too
-        slack = half_unit(c.amount_text) / whole.amount + c.amount * half_unit(whole.amount_text) / whole.amount**2
-        formula = f"{c.amount_text} ÷ {whole.amount_text}（{whole.subject}）"
-        yield _percent_outcome(c, share, c.share, c.share_text, slack * 100, formula, "wrong share")
+        slack = (half_unit(c.amount_text) / amount + c.amount * half / amount**2) * HUNDRED
+        yield percent_outcome(c, share, c.share, c.share_text, slack, f"{c.amount_text} ÷ {formula}", "wrong share")
+    unread = list(_unread(ctx, SHARE_WORD_RE, "占比"))
+    yield from unread
+    if rows.empty and not unread:
+        yield Outcome("not_run", "the narrative states no share (占 …%)")
 
 
 def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
@@ -186,7 +98,7 @@ def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
         # a unit's description (概况) lists overlapping groups (正高级职称, 博士生导师 …): not parts
         described = claims.section.str.contains("概况|基本情况")
         claims = claims[~described | claims.unit.isin(list(MONEY_UNITS))]
-    rows = claims[claims.parent_id.notna() & ~claims.is_change] if not claims.empty else claims
+    rows = claims[claims.parent_id.notna() & ~claims.is_change & claims.amount.notna()] if not claims.empty else claims
     if rows.empty:
         yield Outcome("not_run", "the narrative lists no parts of a stated total (其中 …)")
         return
@@ -202,9 +114,35 @@ def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
             kinds = parts.enum.tolist()
             end = next((k for k, kind in enumerate(kinds) if kind != kinds[0]), len(kinds))
             parts = parts.iloc[:end]
-        if parts.empty or whole.is_change:
+        if parts.empty or whole.is_change or pd.isna(whole.amount):
             continue
-        yield from _part_segments(whole, parts)
+        if len(parts) == 1 and parts.amount.iloc[0] < whole.amount:
+            continue  # 其中 naming one part only: “of which”, no sum stated
+        yield from _part_segments(whole, _continued(claims, whole, parts))
+
+
+def _continued(claims: pd.DataFrame, whole, parts: pd.DataFrame) -> pd.DataFrame:
+    """A list short of its total that goes on in the paragraph's next sentences (主要包括：A …。B …。):
+    the parts with those sentences' figures, when they then add up exactly; else the list as stated."""
+    total = parts.amount.sum()
+    tolerance = sum((half_unit(t) for t in parts.amount_text), half_unit(whole.amount_text))
+    if total >= whole.amount - tolerance:
+        return parts
+    last = parts.iloc[-1]
+    later = claims[
+        (claims.unit_index == last.unit_index)
+        & (claims.sentence_index > last.sentence_index)
+        & claims.parent_id.isna()
+        & ~claims.is_change
+        & claims.amount.notna()
+        & (claims.unit == whole.unit)
+    ]
+    for k in range(1, len(later) + 1):
+        extended = pd.concat([parts, later.iloc[:k]])
+        tolerance += half_unit(later.amount_text.iloc[k - 1])
+        if abs(extended.amount.sum() - whole.amount) <= tolerance:
+            return extended
+    return parts
 
 
 def _part_segments(whole, parts: pd.DataFrame) -> Iterator[Outcome]:
@@ -248,7 +186,7 @@ def _parts_outcome(whole, segment: list) -> Outcome:
         expected=whole.amount_text,
         actual=fmt(total),
         difference=fmt(difference),
-        location=f"p.{whole.page} “{whole.sentence[:60]}…”",
+        location=f"{whole.source + ' ' if whole.source else ''}p.{whole.page} “{whole.sentence[:60]}…”",
         page=int(whole.page),
         # parts short of the total may be a partial list (其中 names only some); more than the total is an error
         severity=None if difference > 0 else "warning",
@@ -258,7 +196,7 @@ def _parts_outcome(whole, segment: list) -> Outcome:
 def _subject_names(subject: str) -> list[str]:
     """Names a claim's subject may go by in the tables, most specific first."""
     subject = squash(subject)
-    levels = re.findall(r"([^（()）]+?)[（(](类|款|项)[)）]", subject)
+    levels = re.findall(r"([^（()）]+?)[（(](?:\d+)?(类|款|项)[)）]", subject)
     if levels:
         base = levels[-1][0]
         if levels[-1][1] == "类" and subject.endswith("支出") and not base.endswith("支出"):
@@ -268,6 +206,11 @@ def _subject_names(subject: str) -> list[str]:
         base = re.sub(r"^(?:部门|单位|本部门|本单位)", "", subject)
         names = [base, re.sub(r"预算$", "", base), re.sub(r"^一般公共预算(?:当年)?", "", base)]
     out = []
+    for name in list(names):
+        # an income source goes by 拨款, 资金 or 收入 (一般公共预算拨款 = 一般公共预算资金, 事业收入资金 = 事业收入)
+        base = re.sub(r"(?:拨款收入|拨款资金|收入资金|拨款|资金|收入)$", "", name)
+        if base != name:
+            names += [base + suffix for suffix in INCOME_SUFFIXES]
     for name in names:
         for variant in (name, re.sub(r"支出$", "", name), name + "支出" if not name.endswith("支出") else name):
             variant = name_of(variant)
@@ -276,46 +219,281 @@ def _subject_names(subject: str) -> list[str]:
     return out
 
 
-def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
-    """A figure the narrative states equals a table figure printed under the same name."""
-    claims = ctx.claims
-    rows = claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change] if not claims.empty else claims
+#: words naming the funds a sentence's figure covers, most specific first
+SCOPE_WORDS = (("一般公共预算", "gpb"), ("政府性基金", "gov_fund"), ("国有资本经营", "soe"), ("财政拨款", "fiscal"))
+
+
+def _claim_scope(c) -> str:
+    text = squash(f"{c.section} {c.subject}")
+    return next((scope for word, scope in SCOPE_WORDS if word in text), "all")
+
+
+def _same_scope(claim_scope: str, table_scope: str) -> bool:
+    """Whether a table's figures cover the funds a claim speaks of (tables not compared by scope always do)."""
+    if table_scope in ("", "income") or claim_scope == table_scope:
+        return True
+    return {claim_scope, table_scope} == {"fiscal", "gpb"}
+
+
+def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal, str]]]:
+    """(what was looked up, [(table, value in 万元, scope)]) for a claim: by its function code, else by its name.
+
+    By name, a row's total is preferred to its other columns; a part the narrative lists under a total
+    is not a table figure larger than that total.
+    """
+    budget = ctx.budget
+    if c.func_code:
+        rows = [f for f in ctx.code_figures.get(c.func_code, []) if f.value is not None]
+        if rows:
+            return c.func_code, [(f.table.name, f.value, scope_of(budget, f.table)) for f in rows]
     index = ctx.named_figures
+    names = [n for n in _subject_names(c.subject) if n in index]
+    if not names:
+        return "", []
+    entries = list({(id(e.table), e.value, e.whole): e for n in names for e in index[n]}.values())
+    entries = [e for e in entries if e.whole] or entries
+    if pd.notna(c.parent_id):
+        parent = ctx.claims.set_index("claim_id").loc[int(c.parent_id)]
+        if parent.unit in MONEY_UNITS and pd.notna(parent.amount):
+            limit = parent.amount * MONEY_UNITS[parent.unit] + half_unit(parent.amount_text)
+            entries = [e for e in entries if e.value <= limit]
+    return "/".join(names), [(e.table.name, e.value, scope_of(budget, e.table)) for e in entries]
+
+
+def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
+    """A figure the narrative states equals a table figure printed under the same code or name.
+
+    A figure no table of the funds it speaks of prints (a 全部资金 figure where only 财政拨款 tables print
+    the name) cannot be compared and says so.
+    """
+    claims = ctx.claims
+    rows = (
+        claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change & claims.amount.notna()]
+        if not claims.empty
+        else claims
+    )
+    three = set(_three_public_claims(ctx))
     ran = False
     for c in rows.itertuples():
-        names = [n for n in _subject_names(c.subject) if n in index]
-        if not names:
+        if c.claim_id in three:
+            continue  # the 三公 figures: rule N12
+        looked_up, candidates = _table_candidates(ctx, c)
+        if not candidates:
             continue
         ran = True
-        candidates = index[names[0]]
         amount = c.amount * MONEY_UNITS[c.unit]
         tolerance = half_unit(c.amount_text) * MONEY_UNITS[c.unit]
-        match = next(((t, v) for t, v in candidates if abs(v - amount) <= tolerance), None)
-        if match:
+        match = next(((t, v) for t, v, _ in candidates if abs(v - amount) <= tolerance), None)
+        scope = _claim_scope(c)
+        comparable = [(t, v) for t, v, s in candidates if _same_scope(scope, s)]
+        if not match and not comparable:
             yield Outcome(
-                "passed",
-                f"{_label(c)} {c.amount_text} {c.unit} = {match[0].name}",
-                fmt(match[1]),
-                c.amount_text,
-                "0",
-                _where(c),
-                c.page,
+                "not_run",
+                f"{label(c)} {c.amount_text} {c.unit}：只有其他资金范围的表列出“{looked_up}”"
+                f"（{'；'.join(f'{t} {fmt(v)}' for t, v, _ in candidates[:3])}）",
+                actual=c.amount_text,
+                location=where(c),
+                page=c.page,
             )
             continue
-        listing = "；".join(f"{t.name} {fmt(v)}" for t, v in candidates[:4])
-        nearest = min(candidates, key=lambda tv: abs(tv[1] - amount))
+        if match:
+            yield Outcome("passed", f"{label(c)} {c.amount_text} {c.unit} = {match[0]}", fmt(match[1]),
+                          c.amount_text, "0", where(c), c.page)  # fmt: skip
+            continue
+        listing = "；".join(f"{t} {fmt_amount(v)}" for t, v in comparable[:4])
+        nearest = min(comparable, key=lambda tv: abs(tv[1] - amount))
         yield Outcome(
             "failed",
-            f"{_label(c)}：文中 {c.amount_text} {c.unit}，表中“{names[0]}”为 {listing}"
+            f"{label(c)}：文中 {c.amount_text} {c.unit}，表中“{looked_up}”为 {listing}"
             "（narrative differs from tables）",
             expected=fmt(nearest[1]),
             actual=c.amount_text,
             difference=fmt(amount - nearest[1]),
-            location=_where(c),
+            location=where(c),
             page=c.page,
         )
     if not ran:
-        yield Outcome("not_run", "no narrative figure is named like a table row or column")
+        yield Outcome("not_run", "no narrative figure is named (or coded) like a table row or column")
+
+
+def _class_name(name: str) -> str:
+    return re.sub(r"支出$", "", squash(name))
+
+
+def class_names(ctx: AuditContext) -> Iterator[Outcome]:
+    """A class the narrative names with its code (医疗卫生与计划生育支出（210类）) has the tables' name for it."""
+    claims = ctx.claims
+    named = {}
+    for c in claims.itertuples() if not claims.empty else []:
+        for code, name in c.func_levels:
+            named.setdefault((code, _class_name(name)), (name, c))
+    if not named:
+        yield Outcome("not_run", "the narrative names no function class with its code")
+        return
+    figures = ctx.code_figures
+    if not figures:
+        yield Outcome("not_run", "no table prints function codes to compare the narrative's class names with")
+        return
+    for (code, key), (name, c) in named.items():
+        rows = figures.get(code, [])
+        if not rows:
+            yield Outcome("not_run", f"{code} {name}：表中未列此科目", location=where(c), page=c.page)
+            continue
+        printed = list(dict.fromkeys(f.name for f in rows))
+        ok = any(_class_name(p) == key for p in printed)
+        tables = "、".join(dict.fromkeys(f.table.name for f in rows))
+        yield Outcome(
+            "passed" if ok else "failed",
+            f"科目 {code}：文中“{name}”，表中“{'/'.join(printed)}”"
+            + ("" if ok else f"（{tables}；the narrative uses another name for the class）"),
+            expected="/".join(printed),
+            actual=name,
+            location=where(c),
+            page=c.page,
+        )
+
+
+#: the “三公” items, as the narrative and the tables name them
+THREE_PUBLIC_NAMES = {
+    "total": "“三公”经费",
+    "abroad": "因公出国（境）费",
+    "vehicles": "公务用车购置及运行费",
+    "purchase": "公务用车购置费",
+    "running": "公务用车运行费",
+    "reception": "公务接待费",
+}
+OTHER_COSTS_RE = re.compile(r"会议费|培训费|机关运行|行政经费")
+
+
+def three_public_item(names: list[str]) -> str | None:
+    """Which “三公” item a subject or a table heading path names (``None``: none of them).
+
+    A vehicle heading's parts (购置费, 运行费 under 公务用车购置及运行费) are the finer items; a path under
+    no item but 合计/总计 (or a subject naming 三公 only) is the total.
+    """
+    names = [squash(n) for n in names if n]
+    text = "/".join(names)
+    if OTHER_COSTS_RE.search(text):
+        return None
+    if "公务用车" in text or any("购置及运行" in n for n in names):
+        for name in names:
+            if "购置及运行" in name:
+                continue
+            if re.search(r"购置", name):
+                return "purchase"
+            if re.search(r"运行", name):
+                return "running"
+        return "vehicles"
+    if "因公出国" in text:
+        return "abroad"
+    if "公务接待" in text:
+        return "reception"
+    if "三公" in text or any(re.match(r"^(?:合计|总计)$", n) for n in names):
+        return "total"
+    return None
+
+
+def _three_public_claims(ctx: AuditContext) -> dict[int, str]:
+    tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
+    claims = ctx.claims
+    if not tables or claims.empty:
+        return {}
+    rows = claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change & claims.amount.notna()]
+    out = {}
+    for c in rows.itertuples():
+        item = three_public_item([c.subject]) if re.search(r"三公|因公出国|公务用车|公务接待", c.subject) else None
+        if item:
+            out[c.claim_id] = item
+    return out
+
+
+def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decimal, str]], str]:
+    """Item → (figure in 万元, where) of a “三公”经费表, and why it gives none.
+
+    Items printed as columns are read in the table's 合计 row (else the row of the document's year,
+    else its only row), the columns of one item added up (its funds: 一般公共预算, 政府性基金 …); items
+    printed as rows are read in the table's first amount column.
+    """
+    names = row_names(table, printed=False)
+    by_row = {
+        three_public_item([n]): i for i, n in enumerate(names) if re.search(r"三公|因公出国|公务用车|公务接待", n)
+    }
+    by_row.pop(None, None)
+    out: dict[str, tuple[Decimal, str]] = {}
+    if {"abroad", "reception"} & set(by_row):
+        column = table.money_columns[0]
+        for item, i in by_row.items():
+            value = table.df.at[i, column]
+            if value is not None:
+                out[item] = (
+                    to_wanyuan(value, table.unit),
+                    f"{table.name} row {names[i]}, page {table.cell_pages.at[i, column]}",
+                )
+        return out, ""
+    row = grand_total_row(table)
+    if row is None and year:
+        rows = [
+            i
+            for i in range(len(table.df))
+            if any(re.match(rf"^{year}\s*年?度?$", str(table.df.at[i, c] or "").strip()) for c in text_columns(table))
+        ]
+        row = rows[0] if rows else None
+    if row is None and len(table.df) == 1:
+        row = 0
+    if row is None:
+        return {}, f"{table.name}: no 合计 row (nor a row of the year {year})"
+    sums: dict[str, list] = {}
+    for column in table.money_columns:
+        item = three_public_item(column.split("/"))
+        if item is None:
+            continue
+        value = table.df.at[row, column]
+        value = Decimal(0) if value is None else value  # a blank cell of an item's column: nothing budgeted
+        entry = sums.setdefault(
+            item, [Decimal(0), f"{table.name} “{squash(column)}”, page {table.cell_pages.at[row, column]}"]
+        )
+        entry[0] += to_wanyuan(value, table.unit)
+    return {item: (value, where) for item, (value, where) in sums.items()}, ""
+
+
+def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
+    """The “三公” figures the narrative states against the “三公”经费表 (total and each item)."""
+    tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
+    if not tables:
+        yield Outcome("not_run", "no “三公”经费表 with figures to compare the narrative with")
+        return
+    items = _three_public_claims(ctx)
+    if not items:
+        yield Outcome("not_run", "the narrative states no “三公” figure")
+        return
+    figures, why = three_public_figures(tables[0], ctx.budget.meta.get("year"))
+    if not figures:
+        yield Outcome("not_run", why or f"{tables[0].name}: no “三公” item read")
+        return
+    by_id = ctx.claims.set_index("claim_id")
+    for claim_id, item in items.items():
+        c = by_id.loc[claim_id]
+        if item not in figures:
+            yield Outcome(
+                "not_run",
+                f"{c.subject} {c.amount_text} {c.unit}：{tables[0].name}未列{THREE_PUBLIC_NAMES[item]}",
+                location=where(c),
+                page=int(c.page),
+            )
+            continue
+        value, where_table = figures[item]
+        amount = c.amount * MONEY_UNITS[c.unit]
+        ok = abs(amount - value) <= half_unit(c.amount_text) * MONEY_UNITS[c.unit]
+        yield Outcome(
+            "passed" if ok else "failed",
+            f"{c.subject}：文中 {c.amount_text} {c.unit}，{where_table.split(', page')[0]} 为 {fmt(value)} 万元"
+            + ("" if ok else "（narrative differs from the table）"),
+            expected=fmt(value),
+            actual=c.amount_text,
+            difference=fmt(amount - value),
+            location=f"{where(c)}; {where_table}",
+            page=int(c.page),
+        )
 
 
 def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
@@ -340,7 +518,7 @@ def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
             expected=str(n),
             actual=c.amount_text,
             difference=str(c.amount - n),
-            location=_where(c),
+            location=where(c),
             page=c.page,
         )
         following = claims[(claims.claim_id == c.claim_id + 1) & (claims.unit == "万元")]
@@ -355,6 +533,6 @@ def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
                 expected=fmt(budgets),
                 actual=f.amount_text,
                 difference=fmt(f.amount - budgets),
-                location=_where(f),
+                location=where(f),
                 page=f.page,
             )

@@ -25,6 +25,8 @@ from .figures import (
 )
 
 PAGE_RE = re.compile(r"page (\d+)")
+TOTAL_LABEL_RE_INCOME = re.compile(r"合计|总计")
+NOT_RUN_RE = re.compile(r"^(?P<rule>\S+) (?P<description>.*) \((?P<location>[^()]*)\): (?P<why>unreadable .*)$")
 #: a figure rounded to cents may differ by rounding only: half a cent per summand
 CENT = Decimal("0.005")
 
@@ -81,6 +83,18 @@ def validation_rule(kind: str, nothing: str):
                 if _check_kind(check) == kind:
                     found = True
                     yield _outcome_of_check(table, check)
+            for entry in table.validation.not_run:
+                # an identity that needs an unreadable cell: "rule description (location): unreadable cell …"
+                m = NOT_RUN_RE.match(entry)
+                if m and _check_kind(Check(m["rule"], m["description"], "", "", False)) == kind:
+                    found = True
+                    page = PAGE_RE.search(m["location"])
+                    yield Outcome(
+                        "not_run",
+                        f"{table.name}：{m['description']} — {m['why']}",
+                        location=m["location"],
+                        page=int(page.group(1)) if page else None,
+                    )
         if not found:
             yield Outcome("not_run", nothing)
 
@@ -366,3 +380,145 @@ def indicator_weights(ctx: AuditContext) -> Iterator[Outcome]:
             page=page,
             severity="info" if reserved else None,
         )
+
+
+def _income_key(name: str) -> str:
+    """An income line's name as matched across tables (``一、财政拨款`` ≈ ``财政拨款收入``, ``一般公共预算资金``
+    ≈ ``一般公共预算拨款收入``)."""
+    return re.sub(r"(?:拨款收入|拨款资金|收入资金|拨款|资金|收入)$", "", name_of(name))
+
+
+def _income_figures(table: Table) -> dict[str, tuple[Decimal | None, str, str]]:
+    """Income source → (total in 万元, where) of a 收入总表: its columns' names in the grand-total row,
+    and its rows' names when it lists the sources as rows."""
+    out: dict[str, tuple[Decimal | None, str, str]] = {}
+    row = grand_total_row(table)
+    if row is None and len(table.df) == 1:  # one unit's row: its own total
+        row = 0
+    if row is not None:
+        groups: dict[str, list] = {}  # a heading over several columns: the sum of its columns (or its 小计)
+        for column in table.money_columns:
+            value = table.df.at[row, column]
+            value = to_wanyuan(value, table.unit) if value is not None else None
+            where = f"{table.name} {column}, page {table.cell_pages.at[row, column]}"
+            levels = [squash(p) for p in column.split("/")]
+            leaf = levels[-1]
+            # the grand total: the first 合计/总计 column (收入合计, 收入预算/合计)
+            key = "总计" if re.match(r"^(?:收入)?(?:合计|总计)$", leaf) and len(levels) <= 2 else _income_key(leaf)
+            if key and key not in out and (key == "总计" or not GROUP_TOTAL_RE.match(leaf)):
+                out[key] = (value, where, leaf)
+            for depth, level in enumerate(levels[:-1]):
+                group_where = f"{table.name} {level}（各栏之和）, page {table.cell_pages.at[row, column]}"
+                entry = groups.setdefault(_income_key(level), [Decimal(0), None, group_where, level, False])
+                if depth == len(levels) - 2 and GROUP_TOTAL_RE.match(leaf):
+                    entry[1], entry[2] = value, where  # the heading's own 小计 (事业收入/金额)
+                elif value is not None and not leaf.startswith("其中"):  # 其中：教育收费 is inside another
+                    entry[0] += value
+                    entry[4] = True
+        for key, (total, subtotal, where, level, any_value) in groups.items():
+            if key and key not in out and (subtotal is not None or any_value):
+                out[key] = (subtotal if subtotal is not None else total, where, level)
+    if table.money_columns:
+        column = table.money_columns[0]
+        for i, name in enumerate(row_names(table, column)):
+            value = table.df.at[i, column]
+            if name and not TOTAL_LABEL_RE_INCOME.search(name) and _income_key(name) not in out and value is not None:
+                where = f"{table.name} row {i}, page {table.cell_pages.at[i, column]}"
+                out[_income_key(name)] = (to_wanyuan(value, table.unit), where, name)
+    return out
+
+
+GROUP_TOTAL_RE = re.compile(r"^(?:小计|合计|金额)$")
+UNIT_HALF = {"万元": Decimal("0.005"), "元": Decimal("0.0000005"), "亿元": Decimal("50"), "千元": Decimal("0.0005")}
+
+
+def income_lines_agree(ctx: AuditContext) -> Iterator[Outcome]:
+    """Every income line of the 收支总表 against the same source in the 收入总表, matched by name."""
+    summaries = [t for t in ctx.budget.tables if t.key == "income_expense_summary" and not t.is_empty]
+    incomes = [t for t in ctx.budget.tables if t.key == "income_summary" and not t.is_empty]
+    if not summaries or not incomes:
+        missing = "收支总表" if not summaries else "收入总表"
+        yield Outcome("not_run", f"no {missing} with figures to compare the income lines")
+        return
+    income = incomes[0]
+    figures = _income_figures(income)
+    unmatched, ran = [], False
+    # a 收支总表 continued over pages is read as its parts (the same title): every part's income lines
+    parts = [t for t in summaries if (t.label, t.title) == (summaries[0].label, summaries[0].title)]
+    lines = []
+    for summary in parts:
+        columns = [c for c in summary.money_columns if "收入" in squash(c.split("/")[0])] or summary.money_columns[:1]
+        if columns:
+            lines += [(summary, columns[0], i, name) for i, name in enumerate(row_names(summary, columns[0]))]
+    if not lines:
+        yield Outcome("not_run", f"{summaries[0].name}: no income column")
+        return
+    for summary, column, i, name in lines:
+        tolerance = max(UNIT_HALF.get(summary.unit, CENT), UNIT_HALF.get(income.unit, CENT))
+        value = summary.df.at[i, column]
+        if not name or value is None:
+            continue
+        if re.search(r"收入总计$|^总计$", name):
+            key = "总计"
+        elif TOTAL_LABEL_RE_INCOME.search(name):
+            continue  # 本年收入合计: the 收入总表 prints no such line
+        else:
+            key = _income_key(name)
+        if key not in figures:
+            unmatched.append(name)
+            continue
+        other, where, _ = figures[key]
+        value = to_wanyuan(value, summary.unit)
+        other_value = other if other is not None else Decimal(0)
+        if other is None and value == 0:
+            continue
+        ran = True
+        ok = abs(value - other_value) <= tolerance
+        others = [(p, v) for k, (v, _, p) in figures.items() if k not in (key, "总计") and v is not None]
+        elsewhere = [p for p, v in others if abs(v - value) <= tolerance]
+        note = f"；{income.name}的 {fmt(value.normalize())} 万元列在“{elsewhere[0]}”" if elsewhere and not ok else ""
+        shown = fmt(other_value.normalize()) + " 万元" if other is not None else "未列"
+        yield Outcome(
+            "passed" if ok else "failed",
+            f"{summary.name}“{name}” {fmt(value.normalize())} 万元，{where.split(',')[0]} {shown}"
+            + ("" if ok else f"（income line differs between the tables{note}）"),
+            expected=fmt(other_value),
+            actual=fmt(value),
+            difference=fmt(value - other_value),
+            location=f"{summary.name} row {i}, page {summary.cell_pages.at[i, column]}; {where}",
+            page=int(summary.cell_pages.at[i, column]),
+        )
+    if unmatched:
+        yield Outcome("not_run", f"{income.name} prints no line named like: {'、'.join(unmatched)}")
+    elif not ran:
+        yield Outcome("not_run", f"no income line of {summaries[0].name} with a figure")
+
+
+def splits_agree(ctx: AuditContext) -> Iterator[Outcome]:
+    """A 类/款/项's total in one table = its 基本支出 + 项目支出 in the others (tables of the same scope)."""
+    figures = ctx.function_figures
+    ran = False
+    keys = sorted({(scope, code) for scope, measure, code in figures})
+    for scope, code in keys:
+        parts = [figures.get((scope, m, code), []) for m in MEASURES]
+        if not all(parts):
+            continue
+        total, basic, project = (p[0] for p in parts)
+        if len({total[0], basic[0], project[0]}) < 2:
+            continue  # one table's own columns: rule T03
+        ran = True
+        ok = abs(total[1] - basic[1] - project[1]) <= CENT * 2
+        yield Outcome(
+            "passed" if ok else "failed",
+            f"{code} {SCOPE_NAMES[scope]}：合计 {fmt(total[1])}（{total[0]}）= 基本支出 {fmt(basic[1])}（{basic[0]}）"
+            f"+ 项目支出 {fmt(project[1])}（{project[0]}）" + ("" if ok else " 不成立"),
+            expected=fmt(basic[1] + project[1]),
+            actual=fmt(total[1]),
+            difference=fmt(total[1] - basic[1] - project[1]),
+            location=f"{total[0]} {total[2]}; {basic[0]} {basic[2]}; {project[0]} {project[2]}",
+        )
+    if not ran:
+        yield Outcome("not_run", "no function code's 基本支出 and 项目支出 are printed in other tables than its total")
+
+
+MEASURES = ("total", "basic", "project")

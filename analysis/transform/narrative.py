@@ -12,7 +12,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..extract.pages import PAGE_NUMBER_RE
+from ..extract.pages import PAGE_NUMBER_RE, opens_table
 from ..extract.reader import PageContent
 from ..extract.stitch import RawTable
 from ..extract.text import join_cell_lines, squash
@@ -27,8 +27,28 @@ YEAR_RE = re.compile(r"(20\d{2})\s*年")
 NARRATIVE_COLUMNS = NARRATIVE.names
 
 
-def _paragraphs(page: PageContent) -> list[str]:
+def _narrative_lines(page: PageContent) -> list:
+    """The page's narrative lines: all of a page without tables; on a page where a table starts below
+    the narrative, the lines above the first table's own lines (its title, label, unit and 部门 line)."""
     lines = [ln for ln in page.lines if 0 <= ln.yc <= page.height and not PAGE_NUMBER_RE.match(squash(ln.text))]
+    if not page.grids:
+        return lines
+    top = max(g.bbox[3] for g in page.grids)
+    above = sorted((ln for ln in lines if ln.y0 > top - 2), key=lambda ln: ln.y0)  # nearest the table first
+    context: list = []
+    for line in above:
+        near = context and line.y0 - context[-1].y1 < 1.5 * max(line.size, context[-1].size)
+        same_row = any(abs(line.yc - c.yc) < line.size / 2 for c in context)
+        if opens_table(line.text) or same_row or (near and abs(line.size - context[-1].size) < 0.6):
+            context.append(line)
+            continue
+        break
+    kept = [ln for ln in above if ln not in context and ln.y0 > max((c.y1 for c in context), default=top)]
+    return sorted(kept, key=lambda ln: (-round(ln.y1), ln.x0))
+
+
+def _paragraphs(page: PageContent) -> list[str]:
+    lines = _narrative_lines(page)
     if not lines:
         return []
     margin = min(ln.x0 for ln in lines)
@@ -50,12 +70,11 @@ def _paragraphs(page: PageContent) -> list[str]:
 
 
 def narrative_frame(pages: list[PageContent]) -> pd.DataFrame:
-    """One row per paragraph of the pages that hold no table."""
+    """One row per paragraph of the narrative: pages without tables, and the text above a table that
+    starts mid-page."""
     rows = []
     part = section = ""
     for page in pages:
-        if page.grids:
-            continue
         for text in _paragraphs(page):
             if PART_RE.match(text):
                 part, section = text, ""

@@ -1,0 +1,377 @@
+"""Rules on the narrative's comparisons: each stated change, rate, direction, completion and year recomputed.
+
+A comparison's figures are the claim's own: this year's amount (or, when the comparison restates it,
+``2026年预算安排 Y``), the prior-year figure (stated, or derived as current ∓ the stated change), the
+change, the rate, the budget.  Figures are compared at the precision they are printed with: a rate
+printed as ``10.83%`` agrees with any value that rounds to it, the inputs' own rounding included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pandas as pd
+
+from ..transform.claims import direction_sign
+from .core import AuditContext, Outcome, decimals, fmt, fmt_amount, half_unit
+
+HUNDRED = Decimal(100)
+RATE_WORD_RE = re.compile(r"(?:增长|增加|减少|下降|降低|上升|增幅为?|降幅为?|减幅为?)了?\s*\d+(?:\.\d+)?\s*%")
+SHARE_WORD_RE = re.compile(r"占[^，。；%]{0,40}?\d+(?:\.\d+)?\s*%")
+
+
+def where(claim) -> str:
+    """Where a claim is printed: page (and file, for a narrative read from several files) and sentence."""
+    page = f"{claim.source} p.{claim.page}" if getattr(claim, "source", "") else f"p.{claim.page}"
+    return f"{page} “{claim.sentence[:80]}{'…' if len(claim.sentence) > 80 else ''}”"
+
+
+def label(claim) -> str:
+    return claim.subject or "(unnamed)"
+
+
+def currents(claim) -> list[tuple[Decimal, str, str]]:
+    """This year's figure(s) a comparison may be read with: the restated one first, then the item's head."""
+    out = []
+    if pd.notna(claim.restated):
+        out.append((claim.restated, claim.restated_text, "预算安排"))
+    if pd.notna(claim.amount) and not claim.is_change:
+        if not out or claim.amount_text != claim.restated_text:
+            out.append((claim.amount, claim.amount_text, "标题" if out else ""))
+    return out
+
+
+def _alternative(outcomes: list[Outcome], texts: list[tuple[Decimal, str, str]]) -> Outcome:
+    """The first reading's outcome, or a later reading's when only that one holds (named in the message)."""
+    if outcomes[0].status == "passed" or len(outcomes) == 1:
+        return outcomes[0]
+    for outcome, (_, text, name) in zip(outcomes[1:], texts[1:], strict=False):
+        if outcome.status == "passed":
+            outcome.message += f"（按{name}金额 {text} 计算；{texts[0][2]} {texts[0][1]} 与之不一致，见 N09）"
+            return outcome
+    return outcomes[0]
+
+
+def claim_change(ctx: AuditContext) -> Iterator[Outcome]:
+    """current − prior = the stated change (增加/减少 X 万元)."""
+    claims = ctx.claims
+    rows = claims[claims.prior.notna() & claims.change.notna()] if not claims.empty else claims
+    ran = False
+    for c in rows.itertuples():
+        texts = currents(c)
+        if not texts:
+            continue
+        ran = True
+        outcomes = []
+        for value, text, _ in texts:
+            actual_change = value - c.prior
+            tolerance = half_unit(text) + half_unit(c.prior_text) + half_unit(c.change_text)
+            ok = abs(abs(actual_change) - c.change) <= tolerance
+            outcomes.append(
+                Outcome(
+                    "passed" if ok else "failed",
+                    f"{label(c)}：{c.prior_text} → {text} {c.unit}，变动 {fmt(abs(actual_change))}，"
+                    f"文中为 {c.direction} {c.change_text}" + ("" if ok else "（wrong change amount）"),
+                    expected=fmt(abs(actual_change)),
+                    actual=c.change_text,
+                    difference=fmt(c.change - abs(actual_change)),
+                    location=where(c),
+                    page=c.page,
+                )
+            )
+        yield _alternative(outcomes, texts)
+    if not ran:
+        yield Outcome("not_run", "the narrative states no prior-year figure with a change")
+
+
+def percent_outcome(c, computed: Decimal, stated: Decimal, stated_text: str, slack: Decimal, formula: str, what: str):
+    """A stated percentage against the one recomputed, at its printed precision (inputs' rounding allowed).
+
+    One unit off in the last printed digit is a rounding slip (shares forced to
+    add up to 100%, say): a warning, not an error.
+    """
+    ok = abs(computed - stated) <= half_unit(stated_text) + slack
+    shown = computed.quantize(Decimal(1).scaleb(-max(decimals(stated_text), 2)))
+    return Outcome(
+        "passed" if ok else "failed",
+        f"{label(c)}：{formula} = {fmt(shown)}%，文中为 {stated_text}" + ("" if ok else f"（{what}）"),
+        expected=f"{fmt(shown)}%",
+        actual=stated_text,
+        difference=f"{fmt((stated - shown).quantize(shown))}%",
+        location=where(c),
+        page=c.page,
+        severity="warning" if abs(computed - stated) <= 3 * half_unit(stated_text) + slack else None,
+    )
+
+
+def _sign_word(c) -> str:
+    return c.direction or c.rate_direction
+
+
+def _rate_outcomes(c) -> Iterator[Outcome]:
+    """The stated rate recomputed from what the claim states (prior and current, or change with either)."""
+    texts = currents(c)
+    if c.is_change:
+        yield Outcome(
+            "not_run",
+            f"{label(c)}：文中只写变动 {c.amount_text} {c.unit} 和 {c.rate_text}，未写本年或上年金额",
+            actual=c.rate_text,
+            location=where(c),
+            page=c.page,
+        )
+        return
+    if pd.notna(c.prior):
+        if c.prior == 0:
+            yield Outcome(
+                "not_run", f"{label(c)}：上年为 0，增长率无定义（文中写 {c.rate_text}）", location=where(c), page=c.page
+            )
+            return
+        if texts:
+            outcomes = []
+            for value, text, _ in texts:
+                rate = abs(value - c.prior) / c.prior * HUNDRED
+                # the inputs are rounded too: their half units move the rate by up to this much
+                slack = (half_unit(text) + half_unit(c.prior_text)) / c.prior * HUNDRED
+                formula = f"({text} − {c.prior_text}) ÷ {c.prior_text}"
+                outcomes.append(percent_outcome(c, rate, c.rate, c.rate_text, slack, formula, "wrong rate"))
+            yield _alternative(outcomes, texts)
+            return
+        if pd.notna(c.change):
+            slack = (half_unit(c.change_text) + half_unit(c.prior_text)) / c.prior * HUNDRED
+            formula = f"{c.change_text} ÷ {c.prior_text}"
+            yield percent_outcome(c, c.change / c.prior * HUNDRED, c.rate, c.rate_text, slack, formula, "wrong rate")
+            return
+    if pd.notna(c.change) and texts:
+        sign = direction_sign(_sign_word(c))
+        value, text, _ = texts[0]
+        prior = value - sign * c.change
+        if sign and prior <= 0:
+            yield Outcome(
+                "not_run",
+                f"{label(c)}：{c.compared or '上年'} = {text} ∓ {c.change_text} = {fmt(prior)}，增长率无定义"
+                f"（文中写 {c.rate_text}）",
+                actual=c.rate_text,
+                location=where(c),
+                page=c.page,
+            )
+            return
+        if sign:
+            slack = (half_unit(text) + 2 * half_unit(c.change_text)) / prior * HUNDRED
+            word = c.direction or c.rate_direction
+            formula = f"{word} {c.change_text} ÷ {c.compared or '上年'}（{text} ∓ {c.change_text} = {fmt(prior)}）"
+            yield percent_outcome(c, c.change / prior * HUNDRED, c.rate, c.rate_text, slack, formula, "wrong rate")
+            return
+    why = "上年决算数本文件未列" if "决算数" in c.sentence else "文中未写上年金额或变动额"
+    yield Outcome(
+        "not_run",
+        f"{label(c)}：{c.rate_text} 无法复核（{why}）",
+        actual=c.rate_text,
+        location=where(c),
+        page=c.page,
+    )
+
+
+def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
+    """(current − prior) ÷ prior = the stated rate of change, at its printed precision.
+
+    Without a stated prior-year figure, the prior is derived from the stated change (current ∓ change);
+    without a current figure, the rate is the change over the prior.  A rate stated with neither a prior
+    figure nor a change cannot be recomputed and says so, as does a rate the catalogue's patterns do not
+    read.
+    """
+    claims = ctx.claims
+    rows = claims[claims.rate.notna()] if not claims.empty else claims
+    for c in rows.itertuples():
+        yield from _rate_outcomes(c)
+    unread = list(_unread(ctx, RATE_WORD_RE, "增减率"))
+    yield from unread
+    if rows.empty and not unread:
+        yield Outcome("not_run", "the narrative states no rate of change")
+
+
+def _unread(ctx: AuditContext, pattern: re.Pattern, what: str) -> Iterator[Outcome]:
+    """Sentences stating a rate (or share) that no claim pattern reads: not checked, and said so."""
+    for row in ctx.unmatched.itertuples():
+        for m in pattern.finditer(row.sentence):
+            yield Outcome(
+                "not_run",
+                f"未识别的{what}表述（no claim pattern reads it）：“{m.group()}”",
+                actual=re.search(r"\d+(?:\.\d+)?\s*%", m.group()).group().replace(" ", ""),
+                location=(f"{row.source} " if row.source else "") + f"p.{row.page} “{row.sentence[:80]}”",
+                page=int(row.page),
+            )
+
+
+def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
+    """The direction words (增加/减少, 上升/降低, 持平) agree with current − prior, and with each other."""
+    claims = ctx.claims
+    if claims.empty:
+        yield Outcome("not_run", "the narrative states no change with a direction word")
+        return
+    ran = False
+    for c in claims[(claims.direction != "") | (claims.rate_direction != "") | claims.flat].itertuples():
+        words = [w for w in dict.fromkeys((c.direction, c.rate_direction)) if w]
+        texts = currents(c)
+        if pd.isna(c.prior) or not texts:
+            if c.flat and not words:
+                yield Outcome(
+                    "not_run",
+                    f"{label(c)}：文中写持平，未写上年金额",
+                    location=where(c),
+                    page=c.page,
+                )
+                continue
+            signs = {direction_sign(w) for w in words}
+            if len(words) == 2 and 0 not in signs:
+                ran = True
+                ok = len(signs) == 1
+                yield Outcome(
+                    "passed" if ok else "failed",
+                    f"{label(c)}：文中写“{words[0]} {c.change_text}”与“{words[1]} {c.rate_text}”"
+                    + ("，方向一致" if ok else "（direction words contradict each other）"),
+                    expected=words[0],
+                    actual=words[1],
+                    location=where(c),
+                    page=c.page,
+                )
+            continue
+        stated_words = words + (["持平"] if c.flat else [])
+        for word in stated_words:
+            ran = True
+            outcomes = []
+            for value, text, _ in texts:
+                sign = (value > c.prior) - (value < c.prior)
+                stated = 0 if word == "持平" else direction_sign(word)
+                truth = "增加" if sign > 0 else "减少" if sign < 0 else "持平"
+                ok = stated == sign
+                outcomes.append(
+                    Outcome(
+                        "passed" if ok else "failed",
+                        f"{label(c)}：{c.prior_text} → {text} {c.unit} 是{truth}，文中写“{word}”"
+                        + ("" if ok else "（direction word contradicts the figures）"),
+                        expected=truth,
+                        actual=word,
+                        location=where(c),
+                        page=c.page,
+                    )
+                )
+            yield _alternative(outcomes, texts)
+    if not ran:
+        yield Outcome("not_run", "the narrative states no change with a direction word and the figures to check it")
+
+
+def completion(ctx: AuditContext) -> Iterator[Outcome]:
+    """决算 ÷ 年初预算 = the stated completion (完成年初预算的 Z%); 与年初预算一致 means equal figures."""
+    claims = ctx.claims
+    rows = claims[claims.budget.notna() | claims.completion.notna()] if not claims.empty else claims
+    if rows.empty:
+        yield Outcome("not_run", "the narrative states no final figure against its budget (年初预算 … 决算 …)")
+        return
+    for c in rows.itertuples():
+        if pd.isna(c.budget):
+            yield Outcome(
+                "not_run",
+                f"{label(c)}：完成预算的 {c.completion_text} 无法复核（文中未写年初预算）",
+                actual=c.completion_text,
+                location=where(c),
+                page=c.page,
+            )
+            continue
+        if pd.notna(c.completion):
+            if c.budget == 0:
+                yield Outcome("not_run", f"{label(c)}：年初预算为 0，完成率无定义", location=where(c), page=c.page)
+                continue
+            slack = (half_unit(c.amount_text) + half_unit(c.budget_text) * c.amount / c.budget) / c.budget * HUNDRED
+            formula = f"{c.amount_text} ÷ {c.budget_text}"
+            computed = c.amount / c.budget * HUNDRED
+            yield percent_outcome(c, computed, c.completion, c.completion_text, slack, formula, "wrong completion rate")
+        elif c.budget_flat:
+            ok = abs(c.amount - c.budget) <= half_unit(c.amount_text) + half_unit(c.budget_text)
+            yield Outcome(
+                "passed" if ok else "failed",
+                f"{label(c)}：年初预算 {c.budget_text}，决算 {c.amount_text} {c.unit}，文中写与年初预算一致"
+                + ("" if ok else "（figures differ）"),
+                expected=c.budget_text,
+                actual=c.amount_text,
+                difference=fmt(c.amount - c.budget),
+                location=where(c),
+                page=c.page,
+            )
+
+
+def restated_amounts(ctx: AuditContext) -> Iterator[Outcome]:
+    """An item's amount at its head against the same year's figure its comparison restates (预算安排 Y)."""
+    claims = ctx.claims
+    rows = claims[claims.restated.notna()] if not claims.empty else claims
+    if rows.empty:
+        yield Outcome("not_run", "no paragraph states its item's amount twice (heading and 预算安排)")
+        return
+    for c in rows.itertuples():
+        ok = abs(c.amount - c.restated) <= half_unit(c.amount_text) + half_unit(c.restated_text)
+        table = ""
+        values = {f.value for f in ctx.code_figures.get(c.func_code, []) if f.value is not None}
+        if values and c.unit == "万元":
+            table = f"；表中{c.func_code}为 " + "、".join(f"{fmt_amount(v)} 万元" for v in sorted(values))
+        yield Outcome(
+            "passed" if ok else "failed",
+            f"{label(c)}：段首金额 {c.amount_text} {c.unit}，预算安排 {c.restated_text} {c.unit}"
+            + ("" if ok else f"（the paragraph states two amounts{table}）"),
+            expected=c.amount_text,
+            actual=c.restated_text,
+            difference=fmt(c.restated - c.amount),
+            location=where(c),
+            page=c.page,
+        )
+
+
+def comparison_years(ctx: AuditContext) -> Iterator[Outcome]:
+    """Years a comparison names: this year's figure of the document's year, the prior year's of the year before."""
+    year = ctx.budget.meta.get("year")
+    claims = ctx.claims
+    named = (
+        claims[claims.prior_year.notna() | claims.compare_year.notna() | claims.current_year.notna()]
+        if not claims.empty
+        else claims
+    )
+    if named.empty:
+        yield Outcome("not_run", "no comparison names its years")
+        return
+    if not year:
+        yield Outcome("not_run", "the document's year is not printed on its cover")
+        return
+    final = ctx.budget.meta.get("kind") == "决算"
+    wrong: dict[tuple, list] = {}
+    for c in named.itertuples():
+        for column, expected, what in (
+            ("current_year", year, "本年"),
+            ("prior_year", year - 1, "上年"),
+            ("compare_year", year - 1, "上年"),
+        ):
+            stated = getattr(c, column)
+            if pd.isna(stated):
+                continue
+            if final and column != "current_year" and re.search(rf"{int(stated)}年度?(?:年初)?预算", c.sentence):
+                expected, what = year, "本年预算"  # final accounts compare with the year's own budget
+            if int(stated) == expected:
+                yield Outcome(
+                    "passed",
+                    f"{label(c)}：比较中的{what}为 {int(stated)} 年",
+                    expected=str(expected),
+                    actual=str(int(stated)),
+                    location=where(c),
+                    page=c.page,
+                )
+            else:  # one finding per page and wrong year, naming every comparison that repeats it
+                wrong.setdefault((c.page, what, int(stated), expected), []).append(c)
+    for (page, what, stated, expected), rows in wrong.items():
+        subjects = "、".join(dict.fromkeys(label(c) for c in rows))
+        yield Outcome(
+            "failed",
+            f"{year} 年度文件的比较写作“{stated} 年”，{what}应为 {expected} 年（wrong year named）：{subjects}",
+            expected=str(expected),
+            actual=str(stated),
+            location=where(rows[0]) + (f" 等 {len(rows)} 处" if len(rows) > 1 else ""),
+            page=page,
+        )

@@ -1,0 +1,299 @@
+"""The phrasings a narrative states its figures in: a catalogue of claim patterns, as data.
+
+The 预算情况说明 of a 部门预算 (and the 决算说明 of a 部门决算) states its figures in a few
+phrasings that the national templates share, each province's wording a variant of them::
+
+    …预算数为 3147.17 万元，比 2022 年预算数 3529.60 万元减少 382.43 万元，降低 10.83%
+    …支出 7,827.46 万元。与上年相比增加 1,283.91 万元，增长 19.62%
+    2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.07%
+    年初预算为 120.00 万元，支出决算为 118.20 万元，完成年初预算的 98.50%
+
+Each pattern is an id, a name, a template, an example sentence and the figures it captures
+(:data:`FIELDS` says what each one is).  Templates are regular expressions over a sentence with its
+layout spaces removed, written with placeholders (``{current}``, ``{prior}``, ``{rate}`` …) that
+expand to named groups.  A pattern's claim is either the figure it captures as ``current`` or, when it
+captures none (``与上年相比增加 …``), the figure stated just before it (``claim="before"``).
+
+Patterns are tried in catalogue order (most specific first); a figure taken by one pattern is not taken
+again by a later one.  Nothing is judged here: the audit recomputes what the patterns read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+#: a printed number, not the tail of a longer one
+NUMBER = r"(?<![\d.,])\d[\d,]*(?:\.\d+)?"
+MONEY_UNITS = "亿元|万元|千元|元"
+#: words stating an amount's change (增加 X 万元)
+CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增|减"
+#: words stating a rate of change (增长 X%), longest first
+RATE_WORDS = "增长幅度|下降幅度|增长率|增幅|降幅|减幅|增长|增加|上升|提高|下降|降低|减少|增|减"
+#: this year's or the compared year's figure: which kind of figure the comparison names
+FIGURE_KINDS = r"(?:当年|年初)?(?:预算执行数|执行数|预算数|决算数|预算|决算|同期数?|数)?"
+
+#: what each captured figure is
+FIELDS: dict[str, str] = {
+    "current": "this year's figure: the claim's amount (or, for a restating pattern, the item's amount restated)",
+    "prior": "the prior-year figure the text compares with",
+    "change": "the stated change in amount (增加/减少 X)",
+    "direction": "the word stating the change's direction (增加, 减少 …)",
+    "rate": "the stated rate of change, in %",
+    "rate_direction": "the word stating the rate's direction (增长, 下降 …)",
+    "share": "the stated share of a whole, in %",
+    "whole": "the whole a share is of, as named (占“三公”经费的 …); empty when not named",
+    "budget": "the budget (年初预算) a final-accounts figure is compared with",
+    "completion": "the stated completion of the budget (完成年初预算的 X%), in %",
+    "prior_year": "the year named for the prior figure (上年 when not named)",
+    "compare_year": "the year named a second time in the same comparison (比2025年预算执行数 …)",
+    "current_year": "the year named for this year's figure",
+    "flat": "the word stating no change (持平, 一致 …)",
+    "budget_flat": "the word stating that the final figure equals the budget (与年初预算一致)",
+    "versus_budget": "the budget a final figure's change is stated against (比年初预算增加 …)",
+}
+
+PLACEHOLDERS: dict[str, str] = {
+    "current": rf"(?P<current>{NUMBER})(?P<current_unit>{MONEY_UNITS})",
+    "prior": rf"(?P<prior>{NUMBER})(?P<prior_unit>{MONEY_UNITS})",
+    "change": rf"(?P<change>{NUMBER})(?P<change_unit>{MONEY_UNITS})",
+    "budget": rf"(?P<budget>{NUMBER})(?P<budget_unit>{MONEY_UNITS})",
+    "rate": rf"(?P<rate>{NUMBER})%",
+    "share": rf"(?P<share>{NUMBER})%",
+    "completion": rf"(?P<completion>{NUMBER})%",
+    "dir": rf"(?P<direction>{CHANGE_WORDS})了?",
+    "rate_dir": rf"(?P<rate_direction>{RATE_WORDS})了?(?:为|达)?",
+    "last_year": r"(?:上年度?|上一年度?|去年|(?P<prior_year>20\d{2})年度?)",
+    "compare_year": r"(?:上年度?|上一年度?|去年|(?P<compare_year>20\d{2})年度?)",
+    "this_year": r"(?P<current_year>20\d{2})年度?",
+    "kind": FIGURE_KINDS,
+    "whole": r"(?P<whole>[^，,。；;：:%\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?",
+    "flat": r"(?P<flat>持平|一致|相同|相当|不变|无变化)",
+    "versus_budget": r"(?:与|比|较)(?P<versus_budget>年初预算|预算)数?(?:相比|比较)?",
+    #: words without figures inside one clause (the subject repeated: 与上年相比，财政拨款支出增加 …)
+    "gap": r"[^，,。；;：:%\d]{0,24}?",
+    "sep": r"[，,]?",
+}
+NUMBER_FIELDS = ("current", "prior", "change", "budget", "rate", "share", "completion")
+PERCENT_FIELDS = ("rate", "share", "completion")
+#: a comparison with the prior year: 与上年相比 / 比上年 / 较2025年预算数
+VERSUS_LAST_YEAR = r"(?:与|同|比|较){last_year}{kind}(?:相比|比较)?"
+
+
+@dataclass(frozen=True)
+class ClaimPattern:
+    id: str
+    name: str
+    template: str
+    example: str
+    #: where the claim is: ``current``, the figure captured as current; ``before``, the figure stated
+    #: before the phrase; ``change``, the captured change itself (a subject stating only its change)
+    claim: str = "current"
+    #: the captured current restates an item's amount stated at its head (the audit compares the two)
+    restates: bool = False
+    #: what names the claim: ``figure``, the clause before its figure; ``phrase``, the clause before the
+    #: phrase (or, when the phrase opens its sentence, the sentence before: ``行政运行（项）。年初预算为 …``)
+    subject: str = "figure"
+    families: str = ""
+    fields: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self):
+        found = tuple(dict.fromkeys(re.findall(r"\(\?P<(\w+)>", self.regex.pattern)))
+        object.__setattr__(self, "fields", tuple(f for f in found if f in FIELDS))
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        text = VERSUS_LAST_YEAR.join(self.template.split("{versus}"))
+        return re.compile(re.sub(r"\{(\w+)\}", lambda m: PLACEHOLDERS[m.group(1)], text))
+
+    @property
+    def captures(self) -> dict[str, str]:
+        """What each figure this pattern captures is."""
+        return {f: FIELDS[f] for f in self.fields}
+
+
+PATTERNS: tuple[ClaimPattern, ...] = (
+    # ----- final accounts (决算): a final figure against its budget
+    ClaimPattern(
+        "F01", "final against budget: completion rate",
+        r"年初预算(?:数)?为?{budget}{sep}(?:支出)?决算(?:数)?为?{current}{sep}"
+        r"(?:完成(?:了)?(?:年初)?预算(?:数)?的?|为(?:年初)?预算(?:数)?的){completion}",
+        "行政运行（项）。年初预算为 120.00 万元，支出决算为 118.20 万元，完成年初预算的 98.50%。",
+        subject="phrase",
+        families="部门决算 (national template)",
+    ),
+    ClaimPattern(
+        "F02", "final against budget: equal",
+        r"年初预算(?:数)?为?{budget}{sep}(?:支出)?决算(?:数)?为?{current}{sep}(?:决算数?)?"
+        r"与年初预算(?:数)?(?P<budget_flat>一致|持平|相同|相等)",
+        "2.机关服务（项）：年初预算为 56.00 万元，支出决算为 56.00 万元，决算数与年初预算数一致。",
+        subject="phrase",
+        families="部门决算 (national template)",
+    ),
+    ClaimPattern(
+        "F03", "final against the budget: change and rate",
+        r"{versus_budget}{sep}{gap}{dir}{change}{sep}{rate_dir}{rate}",
+        "机关运行经费支出决算为 118.20 万元，比年初预算减少 1.80 万元，下降 1.50%。",
+        claim="before",
+        families="部门决算 (national template)",
+    ),
+    ClaimPattern(
+        "F04", "final figure and completion, the budget not stated",
+        r"决算(?:数)?为?{current}{sep}(?:完成(?:了)?(?:年初)?预算(?:数)?的?|为(?:年初)?预算(?:数)?的){completion}",
+        "2023年度“三公”经费支出决算为 45.30 万元，完成预算的 90.60%。",
+        families="部门决算 (national template)",
+    ),
+    ClaimPattern(
+        "F05", "final against the prior year's final, rate only",
+        r"(?:{this_year})?决算数为?{current}{sep}(?:比|较){last_year}决算数?{rate_dir}{rate}",
+        "1.小学教育（2050202），2023 年度决算数为 7,970.38万元，比 2022 年度决算数增长 0.39%。",
+        families="部门决算 (central units)",
+    ),
+    # ----- this year against the prior year, the prior figure stated
+    ClaimPattern(
+        "B01", "prior figure, change and rate",
+        r"{current}{sep}(?:比|较){last_year}{kind}为?{prior}{dir}{change}{sep}{rate_dir}{rate}",
+        "…其他教育管理事务支出（项）预算数为 3147.17 万元，比 2022 年预算数 3529.60 万元减少 382.43 万元，"
+        "降低 10.83%，变动的主要原因是…",
+        families="四川/成都; national",
+    ),
+    ClaimPattern(
+        "B02", "prior figure and change",
+        r"{current}{sep}(?:比|较){last_year}{kind}为?{prior}{dir}{change}",
+        "2023 年一般公共预算当年拨款 5601 万元，比上年预算数 5516.62 万元增加 84.38 万元。",
+        families="四川/成都; national",
+    ),
+    ClaimPattern(
+        "B03", "prior figure and rate",
+        r"{current}{sep}(?:比|较){last_year}{kind}为?{prior}{sep}{rate_dir}{rate}",
+        "住房公积金 173.97 万元，比上年预算数 162.30 万元增长 7.19%。",
+        families="national",
+    ),
+    ClaimPattern(
+        "B04", "prior figure stated first (预算执行数), then this year's (预算安排), then the rate",
+        r"{last_year}{kind}为?{prior}{sep}{this_year}(?:预算安排|预算数为?|预算为?|安排){current}{sep}"
+        r"(?:比|较){compare_year}{kind}(?:{dir}{change}{sep})?{rate_dir}{rate}",
+        "2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.07%。",
+        restates=True,
+        subject="phrase",
+        families="上海 (区级部门预算)",
+    ),
+    ClaimPattern(
+        "B05", "prior figure in brackets, then change and rate",
+        r"与{last_year}{kind}相比[（(][^（()）]*?{prior}[)）]{sep}{dir}{change}{sep}{rate_dir}{rate}",
+        "2017 年度部门支出预算安排与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元，"
+        "增长 5.77%。",
+        claim="before",
+        families="江苏",
+    ),
+    # ----- this year against the prior year, only the change stated: prior = current ∓ change
+    ClaimPattern(
+        "B06", "change and rate against the prior year",
+        r"{versus}{sep}{gap}(?:各)?{dir}{change}{sep}{rate_dir}{rate}",
+        "一般公共服务（类）支出 7,827.46 万元，主要用于…。与上年相比增加 1,283.91 万元，增长 19.62%。",
+        claim="before",
+        families="江苏, 苏州 (与上年相比); 广东, 深圳, 北京 (比上年, 较上年)",
+    ),
+    ClaimPattern(
+        "B07", "change and rate year on year (同比)",
+        r"同比{dir}{change}{sep}{rate_dir}{rate}",
+        "“三公”经费预算 12.5 万元，同比减少 2.5 万元，下降 16.67%。",
+        claim="before",
+        families="national",
+    ),
+    ClaimPattern(
+        "B08", "change against the prior year, no rate",
+        r"{versus}{sep}{gap}(?:各)?{dir}{change}",
+        "财政拨款收入9628.22万元，比2025年预算增加793.14万元；",
+        claim="before",
+        families="上海; 江苏; national",
+    ),
+    ClaimPattern(
+        "B09", "change year on year (同比), no rate",
+        r"同比{dir}{change}",
+        "公务接待费 3 万元，同比减少 1 万元。",
+        claim="before",
+        families="national",
+    ),
+    ClaimPattern(
+        "B10", "rate against the prior year, no figure",
+        r"{versus}{sep}{gap}{rate_dir}{rate}",
+        "机关运行经费 36.5 万元，比上年下降 5.2%。",
+        claim="before",
+        families="national",
+    ),
+    ClaimPattern(
+        "B11", "rate year on year (同比), no figure",
+        r"同比{rate_dir}{rate}",
+        "支出预算 880 万元，同比增长 3.5%。",
+        claim="before",
+        families="national",
+    ),
+    ClaimPattern(
+        "B12", "no change against the prior year (持平, 一致)",
+        r"(?:与|比|较|同){last_year}{kind}(?:相比)?{sep}(?:基本)?{flat}",
+        "政府性基金拨款支出预算0万元，与2025年预算持平；",
+        claim="before",
+        families="上海, 江苏, 广东, 深圳, 北京; national",
+    ),
+    ClaimPattern(
+        "B14", "this year's figure more or less than the prior year's by a change (本年数小于上年预算数 X)",
+        r"本年(?:预算)?数?(?P<direction>小于|大于|少于|多于|低于|高于){last_year}{kind}{change}",
+        "会议费预算支出 1305.25 万元，本年数小于上年预算数 403.75 万元，原因是…",
+        claim="before",
+        families="江苏",
+    ),
+    # ----- a change and a rate stated of a subject without any figure of it (收入增加 X 万元，增长 Z%)
+    ClaimPattern(
+        "B13", "change and rate of a subject stating no level",
+        r"(?<=[\u4e00-\u9fff）)”])(?:分别)?{dir}{change}{sep}{rate_dir}{rate}",
+        "其中：财政拨款收入增加 14,458.07 万元，增长 6.33%。",
+        claim="change",
+        families="national",
+    ),
+    # ----- shares
+    ClaimPattern(
+        "S01", "share stated as 占比",
+        r"{current}{sep}(?:占比重|占比|所占比重|所占比例)(?:为|达)?{share}",
+        "教育支出 434,334.99 万元，占比 77.94%。",
+        families="national",
+    ),
+    ClaimPattern(
+        "S02", "share of a whole (占 …的 Z%), after the part's amount",
+        r"{current}{sep}占{whole}{share}",
+        "因公出国（境）费支出 106 万元，占“三公”经费的 15.70%；",
+        families="national",
+    ),
+    ClaimPattern(
+        "S03", "share of a whole, the part's amount stated earlier",
+        r"(?:占{whole}|(?:占比重|占比|所占比重|所占比例)(?:为|达)?){share}",
+        "教育支出 4,928.27 万元，主要用于…，占一般公共预算支出的 87.99%。",
+        claim="before",
+        families="national",
+    ),
+)  # fmt: skip
+
+
+def pattern_catalogue() -> pd.DataFrame:
+    """The catalogue as a DataFrame: id, name, example sentence, what each captured figure is."""
+    return pd.DataFrame(
+        [
+            {
+                "pattern": p.id,
+                "name": p.name,
+                "claim": p.claim,
+                "restates": p.restates,
+                "captures": "; ".join(f"{k}: {v}" for k, v in p.captures.items()),
+                "example": p.example,
+                "families": p.families,
+            }
+            for p in PATTERNS
+        ]
+    )
+
+
+def pattern_by_id(pattern_id: str) -> ClaimPattern:
+    return next(p for p in PATTERNS if p.id == pattern_id)

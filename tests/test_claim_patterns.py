@@ -1,0 +1,207 @@
+"""The claim-pattern catalogue: every pattern reads its own example sentence, figure by figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from analysis.transform.claim_patterns import FIELDS, PATTERNS, pattern_catalogue
+from analysis.transform.claims import claims_frame, function_levels, normalise
+
+
+def _narrative(*texts: str, section: str = "") -> pd.DataFrame:
+    return pd.DataFrame([{"page": 1, "part": "", "section": section, "text": t} for t in texts])
+
+
+def _claims(*texts: str) -> pd.DataFrame:
+    return claims_frame(_narrative(*texts))
+
+
+def _figures(claim: pd.Series) -> dict:
+    """The figures a claim carries, as printed (only those stated)."""
+    keys = {
+        "amount": "amount_text", "prior": "prior_text", "change": "change_text", "direction": "direction",
+        "rate": "rate_text", "rate_direction": "rate_direction", "share": "share_text", "whole": "whole_name",
+        "budget": "budget_text", "completion": "completion_text", "restated": "restated_text",
+    }  # fmt: skip
+    out = {k: claim[v] for k, v in keys.items() if claim[v]}
+    out.update({k: int(claim[k]) for k in ("prior_year", "compare_year", "current_year") if pd.notna(claim[k])})
+    out.update({k: True for k in ("flat", "budget_flat", "is_change") if claim[k]})
+    return out
+
+
+#: what each pattern reads from its example sentence: the claim carrying its figures
+EXPECTED = {
+    "F01": {"amount": "118.20", "budget": "120.00", "completion": "98.50%"},
+    "F02": {"amount": "56.00", "budget": "56.00", "budget_flat": True},
+    "F03": {"amount": "118.20", "change": "1.80", "direction": "减少", "rate": "1.50%", "rate_direction": "下降"},
+    "F04": {"amount": "45.30", "completion": "90.60%"},
+    "F05": {"amount": "7,970.38", "rate": "0.39%", "rate_direction": "增长", "prior_year": 2022, "current_year": 2023},
+    "B01": {"amount": "3147.17", "prior": "3529.60", "change": "382.43", "direction": "减少", "rate": "10.83%",
+            "rate_direction": "降低", "prior_year": 2022},
+    "B02": {"amount": "5601", "prior": "5516.62", "change": "84.38", "direction": "增加"},
+    "B03": {"amount": "173.97", "prior": "162.30", "rate": "7.19%", "rate_direction": "增长"},
+    "B04": {"amount": "1672.67", "prior": "1690.69", "rate": "1.07%", "rate_direction": "减少", "prior_year": 2025,
+            "compare_year": 2025, "current_year": 2026},
+    "B05": {"prior": "8,648.07", "change": "498.72", "direction": "增加", "rate": "5.77%", "rate_direction": "增长",
+            "prior_year": 2016},
+    "B06": {"amount": "7,827.46", "change": "1,283.91", "direction": "增加", "rate": "19.62%",
+            "rate_direction": "增长"},
+    "B07": {"amount": "12.5", "change": "2.5", "direction": "减少", "rate": "16.67%", "rate_direction": "下降"},
+    "B08": {"amount": "9628.22", "change": "793.14", "direction": "增加", "prior_year": 2025},
+    "B09": {"amount": "3", "change": "1", "direction": "减少"},
+    "B10": {"amount": "36.5", "rate": "5.2%", "rate_direction": "下降"},
+    "B11": {"amount": "880", "rate": "3.5%", "rate_direction": "增长"},
+    "B12": {"amount": "0", "flat": True, "prior_year": 2025},
+    "B14": {"amount": "1305.25", "change": "403.75", "direction": "小于"},
+    "B13": {"amount": "14,458.07", "direction": "增加", "rate": "6.33%", "rate_direction": "增长", "is_change": True},
+    "S01": {"amount": "434,334.99", "share": "77.94%"},
+    "S02": {"amount": "106", "share": "15.70%", "whole": "“三公”经费"},
+    "S03": {"amount": "4,928.27", "share": "87.99%", "whole": "一般公共预算支出"},
+}  # fmt: skip
+
+
+def test_the_catalogue_is_data_with_an_example_and_the_meaning_of_each_figure():
+    catalogue = pattern_catalogue()
+    assert catalogue.pattern.is_unique and set(catalogue.pattern) == set(EXPECTED)
+    assert catalogue[["name", "captures", "example"]].map(bool).all().all()
+    for pattern in PATTERNS:
+        assert set(pattern.fields) <= set(FIELDS) and pattern.fields, pattern.id
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.id)
+def test_each_pattern_reads_its_example_sentence(pattern):
+    claims = _claims(pattern.example)
+    read = claims[claims.patterns.str.split().map(lambda ids: pattern.id in ids)]
+    assert len(read) == 1, claims[["subject", "patterns"]]
+    assert _figures(read.iloc[0]) == EXPECTED[pattern.id]
+    assert claims_frame(_narrative(pattern.example), unmatched=True).empty
+
+
+def test_a_pattern_names_the_item_its_sentence_is_about():
+    f01 = _claims(PATTERNS[0].example).iloc[0]
+    assert f01.subject == "行政运行（项）"
+    b06 = _claims(
+        "1.一般公共服务（类）支出 7,827.46 万元，主要用于单位行政运行。与上年相比增加 1,283.91 万元，增长 19.62%。"
+    )
+    assert b06.subject.tolist() == ["一般公共服务（类）支出"]
+
+
+def test_a_restated_amount_stays_on_the_item_it_restates():
+    claims = _claims(
+        "12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。主要用于：住房公积金。"
+        "2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加5.27%。"
+        "13、住房保障支出（221类）住房改革支出（02款）购房补贴（03项）243.36万元。主要用于：发放购房补贴。"
+        "2025年当年预算执行数为241.76万元，2026年预算安排243.36万元，比2025年预算执行数增加0.66%。"
+    )
+    assert claims.amount_text.tolist() == ["208.8", "243.36"]
+    assert claims.restated_text.tolist() == ["201.50", "243.36"]
+    assert claims.prior_text.tolist() == ["198.34", "241.76"]
+    assert claims.func_code.tolist() == ["2210201", "2210203"]
+
+
+def test_unmatched_percentages_are_listed_not_dropped():
+    narrative = _narrative("学校绿地率达 40%。", "教育支出 100 万元，较上年度大幅增长，幅度约 12%。")
+    missed = claims_frame(narrative, unmatched=True)
+    assert missed.percents.tolist() == ["40%", "12%"]
+    assert "幅度约" in missed.sentence.iloc[1]
+
+
+def test_shares_find_their_whole_named_listed_or_summed():
+    claims = _claims(
+        "收入预算 5671 万元，其中：一般公共预算拨款收入 5601 万元，占 98.77%；事业收入 70万元，占 1.23%。",
+        "本年支出预算 10,150.48 万元。",
+        "财政拨款预算支出 10,070.48万元，占本年支出合计的 99.21%。",
+        "“三公”经费预算支出中，因公出国（境）费支出 106 万元，占“三公”经费的 15.70%；公务用车购置及运行维护费支出 "
+        "156.60 万元，占“三公”经费的 23.20%；公务接待费支出 412.50 万元，占“三公”经费的 61.10%。",
+    )
+    by_subject = claims.set_index("subject")
+    whole = claims.set_index("claim_id").amount_text
+    assert whole[int(by_subject.at["事业收入", "whole_id"])] == "5671"  # the list's total
+    assert whole[int(by_subject.at["财政拨款预算支出", "whole_id"])] == "10,150.48"  # named: 本年支出合计
+    three = claims[claims.whole_name == "“三公”经费"]
+    assert three.whole_id.isna().all() and three.share_group.nunique() == 1 and len(three) == 3
+
+
+def test_sentences_lose_their_layout_spaces_but_numbers_stay_apart():
+    assert normalise("项 目 支 出 预 算 数 为 4,968.34 万 元 。") == "项目支出预算数为4,968.34万元。"
+    assert normalise("1781.1  万元，2 3") == "1781.1万元，2 3"
+    assert normalise("增长 5％") == "增长5%"
+
+
+def test_function_levels_read_the_codes_a_subject_names():
+    assert function_levels("医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）") == (
+        ("210", "医疗卫生与计划生育支出"),
+        ("21011", "行政事业单位医疗"),
+        ("2101101", "行政单位医疗"),
+    )
+    assert function_levels("小学教育（2050202）") == (("2050202", "小学教育"),)
+    assert function_levels("一般公共服务（类）支出") == ()
+    assert function_levels("司法（06款）") == ()  # a 款 without its 类 is not a code
+
+
+def test_a_comparison_opening_its_sentence_belongs_to_the_figure_before():
+    claims = _claims("此外，基本支出预算数为 5,678.17 万元。与上年相比减少238.10 万元，下降 4.02%。")
+    assert len(claims) == 1
+    assert (claims.amount.iloc[0], claims.change.iloc[0], claims.rate.iloc[0]) == (
+        Decimal("5678.17"),
+        Decimal("238.10"),
+        Decimal("4.02"),
+    )
+
+
+def test_a_figure_already_compared_is_not_compared_again():
+    claims = _claims("支出 100 万元，比上年增加 10 万元，增长 11.11%。比上年增加 5 万元，增长 5.26%。")
+    assert claims.change_text.tolist() == ["10", "5"]
+    assert claims.amount.isna().tolist() == [False, True]
+
+
+def _audit(*texts: str, year: int = 2023, kind: str = "预算"):
+    """The narrative rules on a budget holding only these paragraphs."""
+    from pathlib import Path
+
+    from analysis.audit import run_audit
+    from analysis.model import TIDY_COLUMNS, Budget
+    from analysis.transform.indicators import INDICATOR_COLUMNS
+
+    budget = Budget(
+        path=Path("narrative.pdf"),
+        sha256="0" * 64,
+        pages=pd.DataFrame(),
+        tables=[],
+        tidy=pd.DataFrame(columns=TIDY_COLUMNS),
+        indicators=pd.DataFrame(columns=INDICATOR_COLUMNS),
+        narrative=_narrative(*texts),
+        meta={"year": year, "kind": kind, "unit_name": ""},
+    )
+    frame = run_audit(budget).frame(include_passed=True)
+    return frame[frame.status != "not_run"].set_index("rule")
+
+
+def test_final_accounts_completion_and_change_against_the_budget_are_recomputed():
+    found = _audit(
+        "1.行政运行（项）。年初预算为 120.00 万元，支出决算为 118.20 万元，完成年初预算的 98.50%。",
+        "2.机关服务（项）。年初预算为 50.00 万元，支出决算为 45.00 万元，完成年初预算的 95.00%。",
+        "3.机关运行经费支出决算为 118.20 万元，比年初预算减少 1.80 万元，下降 1.50%。",
+        kind="决算",
+    )
+    completion = found.loc[["N08"]]
+    assert completion.status.tolist() == ["passed", "failed"]
+    assert completion.expected.tolist() == ["98.50%", "90.00%"]
+    rate = found.loc["N02"]
+    assert rate.status == "passed" and "÷ 年初预算（118.20 ∓ 1.80 = 120.00）" in rate.message
+
+
+def test_a_comparison_naming_the_documents_own_year_is_flagged():
+    found = _audit("支出预算 100 万元，比2023年预算增加 10 万元，增长 11.11%。", year=2023)
+    years = found.loc[["N10"]]
+    assert years.status.tolist() == ["failed"] and years.expected.tolist() == ["2022"]
+    assert found.loc["N02"].status == "passed"
+
+
+def test_final_accounts_may_compare_with_their_own_years_budget():
+    found = _audit("机关运行经费支出决算 95 万元，比2023年年初预算减少 5 万元，下降 5%。", year=2023, kind="决算")
+    assert found.loc[["N10"]].status.tolist() == ["passed"]
+    assert found.loc["N02"].status == "passed"
