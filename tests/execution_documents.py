@@ -388,3 +388,34 @@ def budget_d(year: int = 2024, unit: str = "某某省某某中心") -> Document:
             TablePage("财政拨款“三公”经费支出表", header, body, [80, 60] + [62] * 10, org=org, landscape=True),
         ],
     )
+
+
+def budget_e(year: int = 2024, unit: str = "某某省某某中心") -> Document:
+    """A 一般公共预算基本支出表 by economic class with a row 399 其他支出 (named like the function class 229),
+    beside a 一般公共预算支出表 that prints no 基本支出 column."""
+    org = f"单位：{unit}"
+    return Document(
+        cover=[f"{unit}{year}年部门预算"],
+        tables=[
+            TablePage(
+                "一般公共预算支出表",
+                [["科目编码", "科目名称", "合计"]],
+                _body([["", "合计", "300.00"]], [("208", "300.00"), ("20805", "300.00"), ("2080505", "300.00")]),
+                [60, 220, 100],
+                org=org,
+            ),
+            TablePage(
+                "一般公共预算基本支出表",
+                [["科目编码", "科目名称", "合计"]],
+                [
+                    ["", "合计", "300.00"],
+                    ["301", "工资福利支出", "280.00"],
+                    ["30101", "基本工资", "280.00"],
+                    ["399", "其他支出", "20.00"],
+                    ["39999", "其他支出", "20.00"],
+                ],
+                [60, 220, 100],
+                org=org,
+            ),
+        ],
+    )

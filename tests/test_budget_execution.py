@@ -700,6 +700,22 @@ def test_three_public_columns_split_by_fund_are_read_as_the_funds_they_name(fold
     }
 
 
+def test_an_economic_class_named_like_a_function_class_is_not_that_function_class(folder):
+    from analysis.budget_execution import document_figures
+
+    figures = document_figures(read_budget(drawn.write(drawn.budget_e(), folder, "e_budget.pdf")))
+    function = figures[figures.section == "function"]
+    assert set(function.code) == {"", "208", "20805", "2080505"}  # 其他支出 of 399 is no 229
+    assert set(function.measure) == {"total"}  # the economic-class table gives no 基本支出 by function
+    economic = figures[figures.section == "economic"]
+    assert {r.code: r.amount for r in economic.itertuples()} == {
+        "301": D("280.00"),
+        "30101": D("280.00"),
+        "399": D("20.00"),
+        "39999": D("20.00"),
+    }
+
+
 def test_a_real_three_public_table_split_by_fund_with_rows_by_year():
     """深圳市口岸办 2026 表9 财政拨款“三公”经费支出表 (p.31, read by hand): the 2026 年 row, 一般公共预算 columns."""
     from analysis.budget_execution.figures import three_public_figures

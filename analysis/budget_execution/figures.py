@@ -192,9 +192,15 @@ def _function_readings(doc: Budget) -> dict[tuple[str, str, str], list[Reading]]
                     reading = readings.setdefault(role, Reading(name, tables[0].spec.kind))
                     squashed = row_names(table, column)
                     printed = row_names(table, column, printed=True)
+                    named: set[str] = set()  # classes known by their name only: the first row of that name
                     for i in range(len(table.df)):
                         value = table.df.at[i, column]
-                        code = codes.at[i, "func_code"] or by_name.get(squashed[i], "")
+                        code = codes.at[i, "func_code"]
+                        if not code and not codes.at[i, "econ_code"]:  # 其他支出 is an economic class too
+                            code = by_name.get(squashed[i], "")
+                            if code in named:
+                                continue
+                            named.add(code)
                         if not code or (value is None and not printed_row[i]):
                             continue
                         value = Decimal(0) if value is None else value  # a blank cell of a printed row: none
