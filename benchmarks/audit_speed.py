@@ -44,8 +44,8 @@ def main() -> None:
     for pdf in args.pdfs:
         t_read, budget = best_of(1, lambda pdf=pdf: read_budget(pdf, use_cache=False))
         org = budget.meta.get("unit_name", "")
-        t_claims, (claims, _) = best_of(args.repeat, lambda: read_claims(budget.narrative, org))
-        t_audit, report = best_of(args.repeat, lambda: run_audit(budget))
+        t_claims, (claims, _) = best_of(args.repeat, lambda budget=budget, org=org: read_claims(budget.narrative, org))
+        t_audit, report = best_of(args.repeat, lambda budget=budget: run_audit(budget))
         print(
             f"{Path(pdf).name:<55} {t_read:>9.2f}s {t_claims:>9.3f}s {t_audit:>9.3f}s {t_audit / t_read:>10.1%}"
             f"   ({len(claims)} claims, {int(report.summary().ran.sum())} identities)"
