@@ -8,8 +8,9 @@
 
 from .audit import audit, run_audit
 from .budget import read_budget
+from .budget_execution import execution
 from .errors import BudgetInputError
 from .model import Budget, Table
 
-__all__ = ["Budget", "BudgetInputError", "Table", "audit", "read_budget", "run_audit"]
+__all__ = ["Budget", "BudgetInputError", "Table", "audit", "execution", "read_budget", "run_audit"]
 __version__ = "0.1.0"

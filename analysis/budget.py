@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache as _memo
@@ -27,6 +26,7 @@ from .transform.econ import column_econ_codes
 from .transform.indicators import indicator_frame
 from .transform.narrative import document_meta, narrative_frame, page_frame
 from .transform.tables import table_problems, tidy_frame, to_table
+from .unit_names import same_unit
 from .validate import validate_table
 
 
@@ -137,25 +137,20 @@ def _looks_like_budget(narrative: pd.DataFrame) -> bool:
     )
 
 
-def _same_body(a: str, b: str) -> bool:
-    """Two printings of one body's name (江苏省委办公厅 / 中共江苏省委办公厅): one contains the other."""
-    a, b = re.sub(r"\s+", "", a or ""), re.sub(r"\s+", "", b or "")
-    return not a or not b or a in b or b in a
-
-
 def combine_budgets(parts: list[Budget]) -> Budget:
     """Files that together make one budget (narrative and tables published apart) as one :class:`Budget`.
 
     Every table, amount, paragraph and page keeps the file it was read from
     (the ``source`` columns; pages are numbered within their file).  Files of
-    different bodies, years or kinds (预算/决算) are not two halves of one
+    different bodies (as :func:`analysis.unit_names.same_unit` compares their
+    names), years or kinds (预算/决算) are not two halves of one
     budget: :class:`~analysis.errors.MismatchedFilesError`.
     """
     first = parts[0]
     for other in parts[1:]:
         a, b = first.meta, other.meta
         reasons = []
-        if not _same_body(a.get("unit_name", ""), b.get("unit_name", "")):
+        if same_unit(a.get("unit_name", ""), b.get("unit_name", "")) is False:  # a name not printed: no objection
             reasons.append(f"bodies {a.get('unit_name')} and {b.get('unit_name')}")
         if a.get("year") and b.get("year") and a["year"] != b["year"]:
             reasons.append(f"years {a['year']} and {b['year']}")

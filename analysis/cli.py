@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract|check|report|corpus …``.
+"""Command line: ``python -m analysis extract|check|compare|report|corpus …``.
 
 Exit status: 0 success; 1 the audit found errors (check) or some files failed
 (corpus); 2 unusable input (the message names file, page and table).  Errors
@@ -16,6 +16,10 @@ from .corpus.run import DEFAULT_TIMEOUT
 from .errors import BudgetInputError
 from .model import Problem
 from .output import write_budget
+
+
+class UsageError(ValueError):
+    """Arguments that do not say what to do (one line, exit status 2)."""
 
 
 class _Progress:
@@ -99,13 +103,40 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if report.has_errors else 0
 
 
+def _compare_documents(documents: list[str], final: list[str] | None) -> tuple[list[str], list[str]]:
+    """The budget's files and the final accounts' files: ``BUDGET FINAL``, or ``BUDGET… --final FINAL…``."""
+    if final:
+        return documents, final
+    if len(documents) != 2:
+        raise UsageError(
+            f"compare: give BUDGET.pdf FINAL.pdf, or the budget's files then --final FINAL.pdf "
+            f"({len(documents)} file{'s' if len(documents) != 1 else ''} given without --final)"
+        )
+    return documents[:1], documents[1:]
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .budget_execution import compare
+    from .budget_execution.text import render
+
+    budget, final = _compare_documents(args.documents, args.final)
+    execution = compare(
+        budget[0] if len(budget) == 1 else budget, final[0] if len(final) == 1 else final, measure=args.measure
+    )  # another unit or year, or files that are not halves of one document: exit 2
+    sys.stdout.write(render(execution, args.format))
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     from .report import build_report
 
     pdf = Path(args.pdf) if args.pdf else None
     if pdf is not None:
         read_budget(pdf)  # unusable input fails here, with its one-line message
-    index = build_report(pdf, args.out, hide_code=args.hide_code, workers=args.workers, progress=_say)
+    final = Path(args.final) if args.final else None
+    if final is not None:
+        read_budget(final)
+    index = build_report(pdf, args.out, hide_code=args.hide_code, workers=args.workers, progress=_say, final=final)
     print(f"report: {index}")
     return 0
 
@@ -156,11 +187,30 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--all", action="store_true", help="json/csv: list the identities that hold too")
     check.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
     check.set_defaults(func=_check)
+    compare = sub.add_parser("compare", help="budget against its final accounts (预算 vs 决算): execution by code")
+    compare.add_argument(
+        "documents",
+        nargs="+",
+        metavar="PDF",
+        help="BUDGET.pdf FINAL.pdf (部门预算, 部门决算); with --final: the budget's PDFs (narrative, tables)",
+    )
+    compare.add_argument(
+        "--final",
+        nargs="+",
+        metavar="FINAL",
+        help="the final accounts (部门决算) of the same unit and year: one PDF or the PDFs it is published as",
+    )
+    compare.add_argument("--format", choices=["text", "csv", "json"], default="text", help="memo (text) or the table")
+    compare.add_argument(
+        "--measure", choices=["total", "basic", "project"], default="total", help="function rows: 合计/基本/项目支出"
+    )
+    compare.set_defaults(func=_compare)
     report = sub.add_parser("report", help="run the notebooks on a PDF and write an HTML report")
     report.add_argument("pdf", nargs="?", help="budget PDF (default: the bundled sample)")
     report.add_argument("--out", required=True, help="output folder (index.html and the rendered notebooks)")
     report.add_argument("--hide-code", action="store_true", help="leave the code out of the rendered notebooks")
     report.add_argument("--workers", type=int, default=2, help="notebooks run at once (default 2)")
+    report.add_argument("--final", help="the final accounts (部门决算) of the same unit and year: compare them")
     report.set_defaults(func=_report)
     corpus = sub.add_parser("corpus", help="read many PDFs in parallel into a Parquet/DuckDB panel")
     corpus.add_argument("inputs", help="a folder of PDFs (searched recursively) or a glob pattern")
@@ -186,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BudgetInputError as exc:
         print(f"error: {exc.one_line()}", file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

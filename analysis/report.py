@@ -7,8 +7,10 @@ nbconvert (``--hide-code`` leaves the code out, for readers who do not code)
 and writes ``DIR/index.html``: the document's header line, its key figures and
 the audit's errors and warnings — each linked to the table (``DIR/tables/``)
 or narrative page (``DIR/narrative.html``) it comes from — two charts, links to
-the rendered notebooks, and the tables found.  It runs from any working
-directory.
+the rendered notebooks, and the tables found.  With ``--final FINAL.pdf`` (the
+final accounts of the same unit and year) the front page also compares the two
+and notebook ``08_budget_vs_final_accounts`` runs on the pair.  It runs from
+any working directory.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from .budget import read_budget
 from .display import Link, html_table
 from .model import Budget, Table
 from .resources import notebooks_dir, sample_pdf
+
+#: the notebook comparing a budget with its final accounts (parameters ``budget_pdf``, ``final_pdf``)
+PAIR_NOTEBOOK = "08_budget_vs_final_accounts.ipynb"
 
 
 def notebook_paths(per_document: bool = True) -> list[Path]:
@@ -60,9 +65,14 @@ def kernel_options() -> dict:
 
 
 def run_notebook(
-    notebook: str | os.PathLike, pdf: str | os.PathLike, out_dir: str | os.PathLike, hide_code: bool = False
+    notebook: str | os.PathLike,
+    pdf: str | os.PathLike,
+    out_dir: str | os.PathLike,
+    hide_code: bool = False,
+    parameters: dict | None = None,
 ) -> Path:
-    """Copy ``notebook`` into ``out_dir/notebooks/``, execute it there on ``pdf`` and render ``out_dir/NAME.html``."""
+    """Copy ``notebook`` into ``out_dir/notebooks/``, execute it there on ``pdf`` (or with ``parameters``)
+    and render ``out_dir/NAME.html``."""
     import nbformat
     import papermill
     from nbconvert import HTMLExporter
@@ -74,7 +84,7 @@ def run_notebook(
     papermill.execute_notebook(
         str(executed),
         str(executed),
-        parameters={"pdf": str(Path(pdf).resolve())},
+        parameters=parameters or {"pdf": str(Path(pdf).resolve())},
         progress_bar=False,
         kernel_name="python3",
         # the kernel starts in the copy's folder; papermill's own ``cwd`` would change this whole
@@ -95,8 +105,13 @@ def build_report(
     hide_code: bool = False,
     workers: int = 2,
     progress: Callable[[str], None] | None = None,
+    final: str | os.PathLike | None = None,
 ) -> Path:
-    """Run every notebook on ``pdf`` (default: the bundled sample) and write ``out_dir/index.html``."""
+    """Run every notebook on ``pdf`` (default: the bundled sample) and write ``out_dir/index.html``.
+
+    ``final``: the final accounts (决算) of the same unit and year; the report then compares the two
+    (notebook 08).  Documents of another unit or year raise ``DocumentsDoNotMatchError``.
+    """
     pdf = Path(pdf or sample_pdf()).resolve()
     out_dir = Path(out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -105,16 +120,24 @@ def build_report(
     budget = read_budget(pdf)  # fills the cache once: every notebook then reads it instantly
     say(f"read {pdf.name}: {len(budget.tables)} tables ({time.perf_counter() - started:.1f} s)")
     notebooks = notebook_paths()
+    jobs = {nb: None for nb in notebooks}
+    execution = None
+    if final is not None:
+        from .budget_execution import compare
+
+        final = Path(final).resolve()
+        execution = compare(budget, final)
+        jobs[notebooks_dir() / PAIR_NOTEBOOK] = {"budget_pdf": str(pdf), "final_pdf": str(final)}
     pages: dict[str, Path] = {}
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = {pool.submit(run_notebook, nb, pdf, out_dir, hide_code): nb for nb in notebooks}
+        futures = {pool.submit(run_notebook, nb, pdf, out_dir, hide_code, params): nb for nb, params in jobs.items()}
         for done, future in enumerate(futures, 1):
             nb = futures[future]
             pages[nb.stem] = future.result()
-            say(f"[{done}/{len(notebooks)}] {nb.stem} ({time.perf_counter() - started:.1f} s)")
+            say(f"[{done}/{len(jobs)}] {nb.stem} ({time.perf_counter() - started:.1f} s)")
     write_table_pages(budget, out_dir)
     index = out_dir / "index.html"
-    index.write_text(index_html(budget, pages, out_dir), encoding="utf-8")
+    index.write_text(index_html(budget, pages, out_dir, execution), encoding="utf-8")
     say(f"wrote {index} ({time.perf_counter() - started:.1f} s)")
     return index
 
@@ -126,6 +149,7 @@ TITLES = {
     "04_consistency_audit": "Consistency audit 一致性审核",
     "05_performance_targets": "Performance targets 绩效目标",
     "06_reading_a_budget": "How to read a budget 如何阅读部门预算",
+    "08_budget_vs_final_accounts": "Budget against final accounts 预算与决算",
 }
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
@@ -216,8 +240,16 @@ def location_link(budget: Budget, location: str, readable_text: str, page=None) 
     return readable_text
 
 
-def index_html(budget: Budget, pages: dict[str, Path], out_dir: Path) -> str:
-    """The report's front page."""
+def _execution_html(execution) -> str:
+    if execution is None:
+        return ""
+    from .budget_execution.text import html_section
+
+    return f"<h2>Budget against final accounts 预算与决算（万元）</h2>\n{html_section(execution)}"
+
+
+def index_html(budget: Budget, pages: dict[str, Path], out_dir: Path, execution=None) -> str:
+    """The report's front page (with the comparison with the final accounts when ``execution`` is given)."""
     from . import plots, structure
     from .audit import run_audit
     from .explore import table_map
@@ -258,6 +290,7 @@ def index_html(budget: Budget, pages: dict[str, Path], out_dir: Path) -> str:
 <span class="warning">{counts.get("warning", 0)} warnings</span> · {counts.get("info", 0)} notes ·
 {int(summary.ran.sum())} identities tested, {int(summary.passed.sum())} hold.</p>
 {html_table(shown, "findings") if not shown.empty else "<p>No errors or warnings found.</p>"}
+{_execution_html(execution)}
 <h2>Charts 图表</h2>
 {"".join(f'<img alt="chart" src="data:image/png;base64,{c}">' for c in charts)}
 <h2>Notebooks</h2>

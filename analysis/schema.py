@@ -311,6 +311,65 @@ NARRATIVE = Schema(
     ),
 )
 
+FIGURES = Schema(
+    "figures",
+    "what a document prints that its budget or final-accounts counterpart can be compared with (budget_execution)",
+    _fields(
+        ("section", "string", "function (类/款/项 codes), economic (economic classes) or three_public (“三公” items)"),
+        ("scope", "string", "funds covered: all, gpb, fiscal, gov_fund, soe (analysis.specs.SCOPE_NAMES)"),
+        ("measure", "string", "total, basic (基本支出) or project (项目支出)"),
+        ("code", "string", "function or economic code, or “三公” item key; empty for the 合计"),
+        ("name_zh", "string", "the name printed for the code; empty for a figure summed from finer rows"),
+        ("role", "string", "budget; in final accounts final, initial (年初预算数), adjusted or printed_budget"),
+        ("amount", "decimal", "exact amount in 万元"),
+        ("table", "string", "the table the figure is read from"),
+        ("page", "integer", "1-based PDF page of the figure; empty for a figure summed from finer rows"),
+        ("derived", "boolean", "summed from finer rows (a 类 or 款 or total the table does not print)"),
+    ),
+)
+
+EXECUTION = Schema(
+    "execution",
+    "a budget against its final accounts, row by row (analysis.execution)",
+    _fields(
+        ("section", "string", "function, basic_project, economic or three_public"),
+        ("scope", "string", "the funds compared, in Chinese (全部资金, 一般公共预算, 财政拨款 …)"),
+        ("measure", "string", "合计, 基本支出 or 项目支出"),
+        ("func_code", "string", "function classification code (类 3, 款 5, 项 7 digits); empty for the 合计"),
+        ("econ_code", "string", "economic classification code (section economic); empty otherwise"),
+        ("name_zh", "string", "the row's Chinese name"),
+        ("name_en", "string", "English name of the standard classification; empty where there is none"),
+        ("budget", "decimal", "the budget (预算), exact, in 万元; empty when only the final accounts print it"),
+        ("final", "decimal", "the outcome (决算), exact, in 万元; empty when only the budget prints it"),
+        ("difference", "decimal", "final − budget in 万元 (a side not printed counts as none)"),
+        ("execution_rate", "decimal", "final ÷ budget in %; empty where either is missing or the budget is 0"),
+        ("only_in", "string", "budget or final when only that document prints the row; empty otherwise"),
+        ("budget_source", "string", "the budget's table and page of the figure"),
+        ("final_source", "string", "the final accounts' table and page of the figure"),
+    ),
+)
+
+PAIRS = Schema(
+    "pairs",
+    "budgets and final accounts of the same unit and year in a corpus",
+    _fields(
+        ("pair_id", "string", "budget doc_id-final doc_id"),
+        ("unit_name", "string", "the unit as the budget prints it"),
+        ("year", "integer", "the year both documents are of"),
+        ("budget_doc_id", "string", "doc_id of the budget (预算)"),
+        ("budget_file", "string", "file name of the budget"),
+        ("final_doc_id", "string", "doc_id of the final accounts (决算)"),
+        ("final_file", "string", "file name of the final accounts"),
+    ),
+)
+
+#: the pair a row of the corpus's execution table comes from
+PAIR_KEYS = Schema(
+    "pair_keys",
+    "the pair a row comes from",
+    tuple(PAIRS.field(name) for name in ("pair_id", "unit_name", "year", "budget_file", "final_file")),
+)
+
 #: the corpus's tables: each document's rows with the document's keys
 CORPUS = {
     "tidy": TIDY + DOCUMENT_KEYS,
@@ -318,5 +377,8 @@ CORPUS = {
     "tables": TABLES + DOCUMENT_KEYS,
     "indicators": INDICATORS + DOCUMENT_KEYS,
     "findings": FINDINGS + DOCUMENT_KEYS,
+    "figures": FIGURES + DOCUMENT_KEYS,
+    "pairs": PAIRS,
+    "execution": PAIR_KEYS + EXECUTION,
     "failures": FAILURES,
 }

@@ -256,6 +256,29 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
 
 UNKNOWN = TableSpec("other", "其他表", "other table", r"$^", "other")
 
+#: document kinds (``Budget.meta["kind"]``): a budget (预算) and its final accounts (决算)
+DOCUMENT_KINDS: dict[str, tuple[str, str]] = {"预算": ("budget", "部门预算"), "决算": ("final accounts", "部门决算")}
+
+#: the role of a money column, read from the words of its header levels (first match wins).  A budget
+#: prints the year's budget (and at times the prior year's, for comparison); final accounts print the
+#: outcome (决算数, 本年支出) and at times the budget it is measured against.  A column no pattern
+#: matches holds the document's own figure: the budget in a 预算, the outcome in a 决算.
+COLUMN_ROLES: tuple[tuple[str, str], ...] = (
+    ("ignored", r"行次|栏次|[%％]|增减|增长|比上年|较上年|上年|同比|执行率|完成率|结转|结余|收入"),
+    ("initial", r"年初预算"),
+    ("adjusted", r"调整预算|调整后预算|全年预算|变动后预算"),
+    ("printed_budget", r"预算数|^预算$"),
+    ("final", r"决算"),
+)
+#: words of a title naming the funds its figures cover (most specific first), for tables whose spec
+#: leaves the scope open (the “三公” tables)
+SCOPE_WORDS: tuple[tuple[str, str], ...] = (
+    ("gpb", "一般公共预算"),
+    ("gov_fund", "政府性基金"),
+    ("soe", "国有资本经营"),
+    ("fiscal", "财政拨款"),
+)
+
 
 def spec_for_title(title: str, columns: list[str] | None = None) -> TableSpec:
     """The standard spec a printed title belongs to; by its header words when the title names

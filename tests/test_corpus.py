@@ -19,7 +19,7 @@ from .conftest import REALWORLD, SAMPLE_PDF, VARIANTS
 pytestmark = pytest.mark.slow
 
 RUN = ["seconds", "worker", "peak_rss_mb", "from_cache"]
-TABLES = ["tidy", "documents", "tables", "indicators", "findings", "failures"]
+TABLES = ["tidy", "documents", "tables", "indicators", "findings", "figures", "pairs", "execution", "failures"]
 #: real documents of three templates in the batch (narrative-only ones among them)
 REAL_IN_BATCH = [
     "jiangsu_zhengxie_bangongting_2017_budget",
@@ -115,6 +115,11 @@ def test_every_frame_of_the_panel_has_its_declared_columns(corpus):
         assert getattr(corpus, name).columns.tolist() == CORPUS[name].names, name
     # a 绩效目标表 form's own unit name is kept (the document's keys join on doc_id)
     assert set(corpus.indicators.unit_name) >= {"358643-成都市教育技术装备管理中心"}
+    # the one budget and final accounts of one unit and year in the batch
+    assert corpus.pairs[["unit_name", "year", "budget_file", "final_file"]].values.tolist() == [
+        ["西南大学", 2023, "swu_2023_department_budget.pdf", "swu_2023_final_accounts.pdf"]
+    ]
+    assert set(corpus.execution.pair_id) == set(corpus.pairs.pair_id)
 
 
 def test_written_panel_is_partitioned_by_year_and_queryable_with_sql(corpus, tmp_path):
@@ -152,22 +157,22 @@ def test_the_dask_path_gives_the_same_panel_as_local_workers(batch, corpus, clie
     on_dask = read_corpus(batch, scheduler=client)
     assert on_dask.engine == "dask"
     pd.testing.assert_frame_equal(on_dask.documents.drop(columns=RUN), corpus.documents.drop(columns=RUN))
-    for name in ("tidy", "tables", "indicators", "findings", "failures"):
+    for name in ("tidy", "tables", "indicators", "findings", "figures", "pairs", "execution", "failures"):
         pd.testing.assert_frame_equal(getattr(on_dask, name), getattr(corpus, name), check_dtype=False)
 
 
 BATCHES = {
     # narrative only: no tables at all, so no amounts, no tables, no indicators
     "narrative_only": (["jiangsu_zhengxie_bangongting_2017_budget", "jiangsu_zhengxie_bangongting_2019_budget"], []),
-    # tables but no 项目绩效目标表
+    # tables but no 项目绩效目标表, and a budget and final accounts of different units: no pair
     "no_performance_targets": (["shanghai_putuo_sifaju_2026_unit_budget", "swu_2023_final_accounts"], []),
     # nothing readable
     "only_failures": ([], ["truncated.pdf"]),
 }
 EMPTY = {
-    "narrative_only": {"tidy", "tables", "indicators", "failures"},
-    "no_performance_targets": {"indicators", "failures"},
-    "only_failures": {"tidy", "documents", "tables", "indicators", "findings"},
+    "narrative_only": {"tidy", "tables", "indicators", "figures", "pairs", "execution", "failures"},
+    "no_performance_targets": {"indicators", "pairs", "execution", "failures"},
+    "only_failures": {"tidy", "documents", "tables", "indicators", "findings", "figures", "pairs", "execution"},
 }
 
 
@@ -204,7 +209,7 @@ def test_outputs_keep_their_declared_columns_when_a_batch_lacks_a_kind_of_table(
             [str(out / "tidy.parquet" / "**" / "*.parquet")],
         ).fetchall()[0][0]
         assert (tidy == 0) == ("tidy" in EMPTY[kind])
-    for name in ("documents", "tables", "indicators", "findings"):
+    for name in ("documents", "tables", "indicators", "findings", "figures", "pairs", "execution"):
         assert pq.read_schema(out / "tables" / f"{name}.parquet").names == CORPUS[name].names, name
     assert pd.read_csv(out / "failures.csv").columns.tolist() == CORPUS["failures"].names
 

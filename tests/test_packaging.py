@@ -123,3 +123,16 @@ def test_the_installed_wheel_runs_every_command_from_another_folder(installed):
     corpus = _run([cli, "corpus", "pdfs", "--out", "panel", "--workers", "2"], cwd, env)
     assert corpus.returncode == 1 and "1 documents read, 1 failed" in corpus.stdout  # the truncated copy
     assert (cwd / "panel" / "corpus.duckdb").exists() and (cwd / "panel" / "failures.csv").exists()
+
+    # budget against final accounts: the pair is the repository's, not the wheel's
+    swu = [
+        ROOT / "tests" / "fixtures" / "realworld" / f"swu_2023_{n}.pdf" for n in ("department_budget", "final_accounts")
+    ]
+    compared = _run([cli, "compare", *map(str, swu)], cwd, env)
+    assert compared.returncode == 0 and "belong together: same unit (西南大学), same year (2023)" in compared.stdout
+    needs = _run(
+        [installed["python"], "-c", "from analysis import budget_execution as b; print(b.for_notebook().statement)"],
+        cwd,
+        env,
+    )
+    assert needs.stdout.startswith("This notebook needs a budget PDF (部门预算) and the final accounts (部门决算)")

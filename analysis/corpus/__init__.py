@@ -11,7 +11,8 @@ or changed files.
 
 Output (:func:`write_corpus`): ``tidy.parquet/`` partitioned by year, with the
 document's keys on every row; ``tables/`` (documents, tables, indicators,
-audit findings); ``failures.csv``; a DuckDB database ``corpus.duckdb`` with
+audit findings, each document's figures, the budget/final-accounts pairs and
+their execution table); ``failures.csv``; a DuckDB database ``corpus.duckdb`` with
 the same tables; and ``datapackage.json`` — all with the columns declared in
 :mod:`analysis.schema`, also when empty.
 """

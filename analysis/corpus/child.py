@@ -22,7 +22,8 @@ def main() -> None:
 
     # imported before "ready": the time limit counts reading, not importing
     import analysis.audit
-    import analysis.budget  # noqa: F401
+    import analysis.budget
+    import analysis.budget_execution.figures  # noqa: F401
 
     from .document import read_in_process
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..errors import BudgetInputError
 from ..schema import DOCUMENT_KEYS
 
-FRAMES = ("tidy", "tables", "indicators", "findings")
+#: each document's frames of the panel (``figures``: what the budget against final accounts compares)
+FRAMES = ("tidy", "tables", "indicators", "findings", "figures")
 
 
 def worker_name() -> str:
@@ -91,12 +92,14 @@ def read_in_process(path: Path, use_cache: bool, started: float) -> dict:
     """
     from ..audit import run_audit
     from ..budget import file_sha256, read_budget
+    from ..budget_execution.figures import document_figures
     from ..explore import table_map
 
     sha = file_sha256(path) if path.is_file() else ""
     try:
         budget = read_budget(path, use_cache=use_cache)
         report = run_audit(budget)
+        figures = document_figures(budget)
     except BudgetInputError as exc:
         return failure(path, sha, exc.one_line())
     except (MemoryError, OSError) as exc:  # the machine, not the file: try again next time
@@ -143,4 +146,5 @@ def read_in_process(path: Path, use_cache: bool, started: float) -> dict:
         "tables": with_keys(table_map(budget)),
         "indicators": with_keys(budget.indicators),
         "findings": with_keys(report.frame(include_passed=False)),
+        "figures": with_keys(figures),
     }

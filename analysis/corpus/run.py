@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -83,10 +84,21 @@ class Corpus:
     workers: int = 1
     engine: str = "local"
     extra: dict = field(default_factory=dict)
+    #: each document's figures by section, scope, measure, role and code (budget_execution.document_figures)
+    figures: pd.DataFrame = field(default_factory=CORPUS["figures"].empty)
+    #: budgets and final accounts of the same unit and year
+    pairs: pd.DataFrame = field(default_factory=CORPUS["pairs"].empty)
 
     @property
     def ok(self) -> bool:
         return self.failures.empty
+
+    @cached_property
+    def execution(self) -> pd.DataFrame:
+        """The execution table (budget against final accounts) of every pair, with the pair's columns in front."""
+        from ..budget_execution.panel import corpus_execution
+
+        return corpus_execution(self.pairs, self.figures)
 
 
 class Progress:
@@ -181,6 +193,8 @@ def read_corpus(
 
 def assemble(results: list[dict], seconds: float = 0.0, workers: int = 1, engine: str = "local") -> Corpus:
     """The panel from per-document results (documents in the order given); every frame has its declared columns."""
+    from ..budget_execution.panel import pair_documents
+
     good = [r for r in results if "failure" not in r]
 
     def frame(key: str, rows: list[pd.DataFrame]) -> pd.DataFrame:
@@ -189,14 +203,17 @@ def assemble(results: list[dict], seconds: float = 0.0, workers: int = 1, engine
         return schema.conform(pd.concat(rows, ignore_index=True)) if rows else schema.empty()
 
     documents = pd.DataFrame([r["document"] for r in good], columns=CORPUS["documents"].names)
+    documents = documents if good else CORPUS["documents"].empty()
     failures = pd.DataFrame([r["failure"] for r in results if "failure" in r], columns=CORPUS["failures"].names)
     return Corpus(
-        documents=documents if good else CORPUS["documents"].empty(),
+        documents=documents,
         tidy=frame("tidy", [r["tidy"] for r in good]),
         tables=frame("tables", [r["tables"] for r in good]),
         indicators=frame("indicators", [r["indicators"] for r in good]),
         findings=frame("findings", [r["findings"] for r in good]),
         failures=failures,
+        figures=frame("figures", [r["figures"] for r in good]),
+        pairs=CORPUS["pairs"].conform(pair_documents(documents)),
         seconds=seconds,
         workers=workers,
         engine=engine,

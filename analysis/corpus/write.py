@@ -16,7 +16,8 @@ from pathlib import Path
 from ..schema import CORPUS, to_arrow
 from .run import Corpus
 
-TABLES = ("documents", "tables", "indicators", "findings")
+#: the panel's tables beside the tidy amounts (figures, pairs and execution: budget against final accounts)
+TABLES = ("documents", "tables", "indicators", "findings", "figures", "pairs", "execution")
 
 
 def write_corpus(corpus: Corpus, out: str | os.PathLike) -> dict[str, Path]:
@@ -88,7 +89,7 @@ def _write_datapackage(corpus: Corpus, arrow: dict, out: Path) -> Path:
         "name": "budget-corpus",
         "title": "Departmental budgets (部门预算) read from PDF",
         "resources": resources,
-        "database": "corpus.duckdb (DuckDB: tables tidy, documents, tables, indicators, findings, failures)",
+        "database": f"corpus.duckdb (DuckDB: tables tidy, {', '.join(TABLES)}, failures)",
     }
     path = out / "datapackage.json"
     path.write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,7 +1,8 @@
 """Charts of a budget's structure and changes (matplotlib/seaborn), Chinese or English labels.
 
-Each function takes a :class:`~analysis.model.Budget` and returns a matplotlib
-``Figure``.  ``lang="en"`` labels with the English names of the standard
+Each function takes a :class:`~analysis.model.Budget` (``execution_bars``: a
+budget compared with its final accounts, :func:`analysis.budget_execution.compare`)
+and returns a matplotlib ``Figure``.  ``lang="en"`` labels with the English names of the standard
 classifications (codes where a name has no standard English form).  Chinese
 text is drawn with the CJK font from :mod:`analysis.fonts`.  No two labels of
 a chart overlap: a label that does not fit its box is shortened or replaced by
@@ -15,6 +16,7 @@ from matplotlib.figure import Figure
 
 from ..model import Budget
 from .bars import basic_project_bars, economic_breakdown, indicator_mix, pareto, waterfall
+from .execution import execution_bars
 from .flow import flow
 from .labels import text_overlaps
 from .treemap import treemap
@@ -37,6 +39,7 @@ __all__ = [
     "all_figures",
     "basic_project_bars",
     "economic_breakdown",
+    "execution_bars",
     "flow",
     "indicator_mix",
     "pareto",

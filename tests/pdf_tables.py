@@ -1,0 +1,129 @@
+"""Small budget and final-accounts PDFs drawn with reportlab, for tests of templates not in the fixtures.
+
+A table is a grid of cell texts: ``"<"`` merges a cell with the one on its left,
+``"^"`` with the one above (header cells spanning columns or rows).  Rulings are
+drawn as lines around every merged region, as Excel exports print them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FONT = "STSong-Light"
+MERGE_LEFT, MERGE_UP = "<", "^"
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+@dataclass
+class TablePage:
+    """One page: a title, a unit line and a ruled table (header rows first)."""
+
+    title: str
+    header: list[list[str]]
+    body: list[list[str]]
+    widths: list[float]
+    unit: str = "单位：万元"
+    org: str = ""
+    landscape: bool = False
+
+
+@dataclass
+class Document:
+    """A document: cover lines, narrative pages (lists of lines) and table pages."""
+
+    cover: list[str]
+    narrative: list[list[str]] = field(default_factory=list)
+    tables: list[TablePage] = field(default_factory=list)
+
+
+def _origin(grid: list[list[str]], i: int, j: int) -> tuple[int, int]:
+    while grid[i][j] in (MERGE_LEFT, MERGE_UP):
+        if grid[i][j] == MERGE_LEFT:
+            j -= 1
+        else:
+            i -= 1
+    return i, j
+
+
+def draw_table(c, x: float, top: float, widths: list[float], grid: list[list[str]], row_h: float = 20,
+               size: float = 8) -> float:  # fmt: skip
+    """Draw ``grid`` with its top-left corner at (x, top); returns the y of its bottom edge."""
+    n_rows, n_cols = len(grid), len(widths)
+    xs = [x]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [top - i * row_h for i in range(n_rows + 1)]
+    origin = [[_origin(grid, i, j) for j in range(n_cols)] for i in range(n_rows)]
+    c.setLineWidth(0.6)
+    c.line(xs[0], ys[0], xs[-1], ys[0])
+    c.line(xs[0], ys[-1], xs[-1], ys[-1])
+    c.line(xs[0], ys[0], xs[0], ys[-1])
+    c.line(xs[-1], ys[0], xs[-1], ys[-1])
+    for i in range(n_rows):
+        for j in range(n_cols - 1):
+            if origin[i][j] != origin[i][j + 1]:
+                c.line(xs[j + 1], ys[i], xs[j + 1], ys[i + 1])
+    for i in range(n_rows - 1):
+        for j in range(n_cols):
+            if origin[i][j] != origin[i + 1][j]:
+                c.line(xs[j], ys[i + 1], xs[j + 1], ys[i + 1])
+    c.setFont(FONT, size)
+    for i in range(n_rows):
+        for j in range(n_cols):
+            if origin[i][j] != (i, j) or not grid[i][j]:
+                continue
+            last_i = max(k for k in range(n_rows) if origin[k][j] == (i, j))
+            last_j = max(k for k in range(n_cols) if origin[i][k] == (i, j))
+            cx = (xs[j] + xs[last_j + 1]) / 2
+            cy = (ys[i] + ys[last_i + 1]) / 2 - size / 3
+            text = grid[i][j]
+            if _is_amount(text):
+                c.drawRightString(xs[last_j + 1] - 3, cy, text)
+            else:
+                c.drawCentredString(cx, cy, text)
+    return ys[-1]
+
+
+def _is_amount(text: str) -> bool:
+    return bool(text) and text.replace(",", "").replace(".", "").replace("-", "").isdigit()
+
+
+def write_document(doc: Document, path: Path) -> Path:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    c.setFont(FONT, 22)
+    for k, line in enumerate(doc.cover):
+        c.drawCentredString(width / 2, height - 250 - 40 * k, line)
+    c.showPage()
+    for lines in doc.narrative:
+        c.setFont(FONT, 11)
+        for k, line in enumerate(lines):
+            c.drawString(72, height - 90 - 22 * k, line)
+        c.showPage()
+    for page in doc.tables:
+        size = landscape(A4) if page.landscape else A4
+        c.setPageSize(size)
+        w, h = size
+        c.setFont(FONT, 16)
+        c.drawCentredString(w / 2, h - 70, page.title)
+        c.setFont(FONT, 10)
+        if page.org:
+            c.drawString(40, h - 95, page.org)
+        c.drawRightString(w - 40, h - 95, page.unit)
+        grid = page.header + page.body
+        draw_table(c, (w - sum(page.widths)) / 2, h - 105, page.widths, grid)
+        c.showPage()
+    c.save()
+    return path
