@@ -12,6 +12,8 @@ from analysis.audit import memo, run_audit
 
 from .conftest import REALWORLD
 
+pytestmark = pytest.mark.slow  # reads all 16 real documents
+
 #: every failed identity per file: (rule, severity, expected, actual)
 FINDINGS = {
     "shanghai_putuo_sifaju_2026_department_budget": [
