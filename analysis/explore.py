@@ -34,7 +34,8 @@ TABLE_MAP_COLUMNS = TABLES.names
 
 
 def table_map(budget: Budget) -> pd.DataFrame:
-    """Every table found: label, title, standard key, English name, pages, parts, size, unit, validation."""
+    """Every table found: label, title, standard key, English name, pages, parts, size, unit, validation,
+    the reader that read it and its file."""
     return pd.DataFrame(
         [
             {
@@ -50,6 +51,8 @@ def table_map(budget: Budget) -> pd.DataFrame:
                 "unit": t.unit,
                 "empty": t.is_empty,
                 "validation": t.validation.summary(),
+                "reader": t.reader,
+                "source": t.source,
             }
             for t in budget.tables
         ],

@@ -19,10 +19,10 @@ from .model import Budget, Table
 
 SEPARATOR = " · "
 ROW_PAGE_RE = re.compile(r"（row (\d+), page (\d+)）")
-ROW_RE = re.compile(r";\s*row (\d+)")
+ROW_RE = re.compile(r"(?:;\s*|\s)row (\d+),?")
 COLUMN_RE = re.compile(r";\s*column ([^;；]+)")
 PROJECT_RE = re.compile(r";\s*project ")
-PAGE_RE = re.compile(r"(?:;\s*|\s)page (\d+)")
+PAGE_RE = re.compile(r"(?:[;,]\s*|\s)page (\d+)")
 QUOTE_RE = re.compile(r"^(p\.\d+) “.*$", re.S)  # a narrative sentence: its page (the message quotes it)
 
 

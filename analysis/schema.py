@@ -241,6 +241,8 @@ TABLES = Schema(
         ("unit", "string", "unit of the amounts: 万元, 元 or 人"),
         ("empty", "boolean", "printed without any amount (header only, 本表为空表)"),
         ("validation", "string", "what validation of the table's totals found"),
+        ("reader", "string", "which reader read it: lattice-vector, lattice-raster, network, form or text"),
+        ("source", "string", "the PDF file the table is printed in"),
     ),
 )
 

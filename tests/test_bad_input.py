@@ -114,6 +114,7 @@ def test_missing_file_is_a_clear_error(tmp_path):
     assert result.returncode == 2 and "file not found" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_narrative_only_document_is_not_an_error(tmp_path):
     pdf = REALWORLD / "jiangsu_zhengxie_bangongting_2018_budget.pdf"
     result = _run_cli("extract", str(pdf), "--out", str(tmp_path / "out"))

@@ -716,6 +716,7 @@ def test_an_economic_class_named_like_a_function_class_is_not_that_function_clas
     }
 
 
+@pytest.mark.slow
 def test_a_real_three_public_table_split_by_fund_with_rows_by_year():
     """深圳市口岸办 2026 表9 财政拨款“三公”经费支出表 (p.31, read by hand): the 2026 年 row, 一般公共预算 columns."""
     from analysis.budget_execution.figures import three_public_figures

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from analysis import read_budget
 from analysis.budget import file_sha256
@@ -56,6 +57,7 @@ def test_a_second_read_of_the_same_file_comes_from_the_cache(tmp_path, monkeypat
     assert second.path == copy
 
 
+@pytest.mark.slow
 def test_a_changed_file_is_not_served_from_the_cache(tmp_path, monkeypatch):
     import analysis.budget as budget_module
 
