@@ -130,8 +130,9 @@ def _compare(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from .report import build_report
 
-    pdf = Path(args.pdf) if args.pdf else None
+    pdf = [Path(p) for p in args.pdf] if args.pdf else None
     if pdf is not None:
+        pdf = pdf if len(pdf) > 1 else pdf[0]
         read_budget(pdf)  # unusable input fails here, with its one-line message
     final = Path(args.final) if args.final else None
     if final is not None:
@@ -206,7 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.set_defaults(func=_compare)
     report = sub.add_parser("report", help="run the notebooks on a PDF and write an HTML report")
-    report.add_argument("pdf", nargs="?", help="budget PDF (default: the bundled sample)")
+    report.add_argument(
+        "pdf", nargs="*", help="budget PDF, or the PDFs of one budget (narrative, tables); default: the bundled sample"
+    )
     report.add_argument("--out", required=True, help="output folder (index.html and the rendered notebooks)")
     report.add_argument("--hide-code", action="store_true", help="leave the code out of the rendered notebooks")
     report.add_argument("--workers", type=int, default=2, help="notebooks run at once (default 2)")

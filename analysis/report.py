@@ -66,7 +66,7 @@ def kernel_options() -> dict:
 
 def run_notebook(
     notebook: str | os.PathLike,
-    pdf: str | os.PathLike,
+    pdf: str | os.PathLike | list,
     out_dir: str | os.PathLike,
     hide_code: bool = False,
     parameters: dict | None = None,
@@ -84,7 +84,7 @@ def run_notebook(
     papermill.execute_notebook(
         str(executed),
         str(executed),
-        parameters=parameters or {"pdf": str(Path(pdf).resolve())},
+        parameters=parameters or {"pdf": _pdf_parameter(pdf)},
         progress_bar=False,
         kernel_name="python3",
         # the kernel starts in the copy's folder; papermill's own ``cwd`` would change this whole
@@ -99,8 +99,15 @@ def run_notebook(
     return page
 
 
+def _pdf_parameter(pdf) -> str | list[str]:
+    """The notebooks' ``pdf`` parameter: a path, or the list of the files of one budget published apart."""
+    if isinstance(pdf, (list, tuple)):
+        return [str(Path(p).resolve()) for p in pdf] if len(pdf) > 1 else str(Path(pdf[0]).resolve())
+    return str(Path(pdf).resolve())
+
+
 def build_report(
-    pdf: str | os.PathLike | None = None,
+    pdf: str | os.PathLike | list | None = None,
     out_dir: str | os.PathLike = "report",
     hide_code: bool = False,
     workers: int = 2,
@@ -109,16 +116,21 @@ def build_report(
 ) -> Path:
     """Run every notebook on ``pdf`` (default: the bundled sample) and write ``out_dir/index.html``.
 
+    ``pdf`` may be the list of files of one budget published apart (narrative, tables): they are read
+    as one document.
+
     ``final``: the final accounts (决算) of the same unit and year; the report then compares the two
     (notebook 08).  Documents of another unit or year raise ``DocumentsDoNotMatchError``.
     """
-    pdf = Path(pdf or sample_pdf()).resolve()
+    files = [Path(p).resolve() for p in pdf] if isinstance(pdf, (list, tuple)) and pdf else None
+    pdf = files if files and len(files) > 1 else (files[0] if files else Path(pdf or sample_pdf()).resolve())
     out_dir = Path(out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     say = progress or (lambda message: None)
     started = time.perf_counter()
     budget = read_budget(pdf)  # fills the cache once: every notebook then reads it instantly
-    say(f"read {pdf.name}: {len(budget.tables)} tables ({time.perf_counter() - started:.1f} s)")
+    names = " + ".join(p.name for p in budget.sources)
+    say(f"read {names}: {len(budget.tables)} tables ({time.perf_counter() - started:.1f} s)")
     notebooks = notebook_paths()
     jobs = {nb: None for nb in notebooks}
     execution = None
@@ -127,7 +139,7 @@ def build_report(
 
         final = Path(final).resolve()
         execution = compare(budget, final)
-        jobs[notebooks_dir() / PAIR_NOTEBOOK] = {"budget_pdf": str(pdf), "final_pdf": str(final)}
+        jobs[notebooks_dir() / PAIR_NOTEBOOK] = {"budget_pdf": _pdf_parameter(pdf), "final_pdf": str(final)}
     pages: dict[str, Path] = {}
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {pool.submit(run_notebook, nb, pdf, out_dir, hide_code, params): nb for nb, params in jobs.items()}
@@ -278,9 +290,10 @@ def index_html(budget: Budget, pages: dict[str, Path], out_dir: Path, execution=
     )
     title = budget.meta.get("title") or budget.path.name
     meta = budget.meta
+    files = " + ".join(p.name for p in budget.sources) or budget.path.name
     body = f"""<h1>{html.escape(title)}</h1>
 <p class="header">{html.escape(header_line(budget))}</p>
-<p class="muted">{html.escape(budget.path.name)} · SHA-256 {budget.sha256[:16]}… · {meta.get("pages")} pages ·
+<p class="muted">{html.escape(files)} · SHA-256 {budget.sha256[:16]}… · {meta.get("pages")} pages ·
 {len(budget.tables)} tables · {len(budget.tidy):,} amounts · {len(budget.indicators)} performance indicators ·
 <a href="narrative.html">narrative</a></p>
 <h2>Key figures 主要数据（万元）</h2>

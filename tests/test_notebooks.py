@@ -16,7 +16,7 @@ from analysis.display import amount_text
 from analysis.extract.reader import read_pages
 from analysis.report import kernel_options, notebook_paths
 
-from .conftest import FIXTURES, REALWORLD_PDFS, SAMPLE_PDF
+from .conftest import FIXTURES, REALWORLD, REALWORLD_PDFS, SAMPLE_PDF
 
 LOGIC = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.For, ast.While, ast.If, ast.IfExp, ast.Lambda)
 LOGIC += (ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp, ast.Try, ast.With)
@@ -187,3 +187,17 @@ def test_notebooks_run_on_real_documents_and_say_what_is_missing(pdf, tmp_path, 
     shown = "\n".join(_visible(p.read_text(encoding="utf-8")) for p in tmp_path.rglob("*.html"))
     assert "Traceback" not in shown
     assert _long_decimals_not_printed(shown, pdf) == set()
+
+
+@pytest.mark.slow
+def test_a_report_on_a_budget_published_as_two_files_reads_them_as_one(tmp_path, capsys):
+    narrative = REALWORLD / "jiangsu_shengwei_bangongting_2018_budget.pdf"
+    tables = REALWORLD / "jiangsu_shengwei_bangongting_2018_budget_tables.pdf"
+    assert main(["report", str(narrative), str(tables), "--out", str(tmp_path)]) == 0
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert f"{narrative.name} + {tables.name}" in index and "12 tables" in index
+    audit = _outputs_text(tmp_path / "notebooks" / "04_consistency_audit.ipynb")
+    assert "Files: " in audit and "N06" in audit  # the narrative audited against the other file's tables
+    other_year = REALWORLD / "jiangsu_zhengxie_bangongting_2017_budget.pdf"
+    assert main(["report", str(other_year), str(tables), "--out", str(tmp_path / "refused")]) == 2
+    assert "not the other half" in capsys.readouterr().err
