@@ -112,6 +112,22 @@ def class_codes_by_name() -> dict[str, str]:
     return {squash(r.name_zh): r.code for r in frame.itertuples()}
 
 
+def row_function_codes(codes, names: list[str]) -> list[str]:
+    """Each row's function code: the printed one; else a 类 known by its name (``names``, squashed), for the
+    first row of that name only; none for a row with an economic code (其他支出 is an economic class too)."""
+    by_name = class_codes_by_name()
+    out, named = [], set()
+    for i, name in enumerate(names):
+        code = codes.at[i, "func_code"]
+        if not code and not codes.at[i, "econ_code"]:
+            code = by_name.get(name, "")
+            if code in named:
+                code = ""
+            named.add(code)
+        out.append(code)
+    return out
+
+
 @dataclass(frozen=True)
 class ProjectAmount:
     """One project of a 项目支出表: its amount in 万元 (all its rows), first page, function codes."""
@@ -175,7 +191,6 @@ def function_figures(budget: Budget) -> dict[tuple[str, str, str], list[tuple[st
     a table does not print is derived from its finest rows (Σ 项), so that it
     can be compared with the tables that do print it.
     """
-    by_name = class_codes_by_name()
     found: dict[tuple[str, str, str], list] = defaultdict(list)
     for tables in table_groups(budget):
         scope = scope_of(budget, tables[0])
@@ -186,16 +201,8 @@ def function_figures(budget: Budget) -> dict[tuple[str, str, str], list[tuple[st
                 column = total_column(table, measure)
                 if column is None:
                     continue
-                codes = row_code_frame(table)
-                names = row_names(table, column)
-                named: set[str] = set()  # classes known by their name only: the first row of that name
-                for i in range(len(table.df)):
-                    code = codes.at[i, "func_code"]
-                    if not code and not codes.at[i, "econ_code"]:  # 其他支出 is an economic class too
-                        code = by_name.get(names[i], "")
-                        if code in named:
-                            continue
-                        named.add(code)
+                row_codes = row_function_codes(row_code_frame(table), row_names(table, column))
+                for i, code in enumerate(row_codes):
                     value = table.df.at[i, column]
                     if not code or value is None:
                         continue

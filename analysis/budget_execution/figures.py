@@ -27,10 +27,10 @@ import pandas as pd
 from ..audit.figures import (
     TOTAL_LABEL_RE,
     TOTAL_LEAF_RE,
-    class_codes_by_name,
     expenditure_columns,
     label_column,
     printed_name,
+    row_function_codes,
     row_names,
     table_groups,
 )
@@ -170,7 +170,6 @@ def _total_rows(table: Table, column: str) -> list[int]:
 
 def _function_readings(doc: Budget) -> dict[tuple[str, str, str], list[Reading]]:
     kind, year = doc.meta.get("kind", "预算"), doc.meta.get("year")
-    by_name = class_codes_by_name()
     found: dict[tuple[str, str, str], list[Reading]] = defaultdict(list)
     for tables in table_groups(doc):
         scope = table_scope(tables[0])
@@ -190,17 +189,10 @@ def _function_readings(doc: Budget) -> dict[tuple[str, str, str], list[Reading]]
                     if column is None:
                         continue
                     reading = readings.setdefault(role, Reading(name, tables[0].spec.kind))
-                    squashed = row_names(table, column)
                     printed = row_names(table, column, printed=True)
-                    named: set[str] = set()  # classes known by their name only: the first row of that name
-                    for i in range(len(table.df)):
+                    row_codes = row_function_codes(codes, row_names(table, column))
+                    for i, code in enumerate(row_codes):
                         value = table.df.at[i, column]
-                        code = codes.at[i, "func_code"]
-                        if not code and not codes.at[i, "econ_code"]:  # 其他支出 is an economic class too
-                            code = by_name.get(squashed[i], "")
-                            if code in named:
-                                continue
-                            named.add(code)
                         if not code or (value is None and not printed_row[i]):
                             continue
                         value = Decimal(0) if value is None else value  # a blank cell of a printed row: none
