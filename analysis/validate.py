@@ -64,6 +64,18 @@ def _compare(rule, description, total, parts, location, cells=()) -> Check | Non
     return Check(rule, description, _fmt(expected), _fmt(actual), passed, location, tuple(cells))
 
 
+def _rows_sum(rule, description, table, df, pages, column, head, parts) -> Check | None:
+    """Row ``head`` of ``column`` against the sum of the rows ``parts`` (an identity down one column)."""
+    return _compare(
+        rule,
+        description,
+        df.at[head, column],
+        [df.at[i, column] for i in parts],
+        f"{table.name}; row {head}; column {column}; page {pages.at[head, column]}",
+        [(i, column) for i in [head, *parts]],
+    )
+
+
 def column_total_checks(table: Table) -> list[Check]:
     df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
     money = table.money_columns
@@ -162,13 +174,15 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
             checks.extend(_group_checks(table, df, pages, column, labels, nesting))
         if parts_rows:
             checks.append(
-                _compare(
+                _rows_sum(
                     "row_total",
                     f"{labels[first]} = Σ {len(parts_rows)} rows",
-                    df.at[first, column],
-                    [df.at[i, column] for i in parts_rows],
-                    f"{table.name}; row {first}; column {column}; page {pages.at[first, column]}",
-                    [(i, column) for i in [first, *parts_rows]],
+                    table,
+                    df,
+                    pages,
+                    column,
+                    first,
+                    parts_rows,
                 )
             )
         grand = [i for i in totals if i > first and GRAND_TOTAL_RE.search(labels[i])]
@@ -176,13 +190,15 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
             between = [i for i in range(first + 1, grand[0]) if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
             between = _without_sub_items(labels, between)
             checks.append(
-                _compare(
+                _rows_sum(
                     "row_total",
                     f"{labels[grand[0]]} = {labels[first]} + Σ {len(between)} rows",
-                    df.at[grand[0], column],
-                    [df.at[first, column]] + [df.at[i, column] for i in between],
-                    f"{table.name}; row {grand[0]}; column {column}; page {pages.at[grand[0], column]}",
-                    [(i, column) for i in [grand[0], first, *between]],
+                    table,
+                    df,
+                    pages,
+                    column,
+                    grand[0],
+                    [first, *between],
                 )
             )
     return [c for c in checks if c is not None]
@@ -243,14 +259,8 @@ def _nesting(table: Table, df, first: int, rows: list[int], label_col) -> list[t
 def _group_checks(table, df, pages, column, labels, nesting) -> list[Check]:
     checks = []
     for head, children in nesting:
-        check = _compare(
-            "row_total",
-            f"{labels[head]} = Σ {len(children)} rows beneath it",
-            df.at[head, column],
-            [df.at[i, column] for i in children],
-            f"{table.name}; row {head}; column {column}; page {pages.at[head, column]}",
-            [(i, column) for i in [head, *children]],
-        )
+        description = f"{labels[head]} = Σ {len(children)} rows beneath it"
+        check = _rows_sum("row_total", description, table, df, pages, column, head, children)
         if check is not None:
             checks.append(check)
     return checks
@@ -293,14 +303,8 @@ def subtotal_checks(table: Table) -> list[Check]:
             parts = [j for j in group if j != i and labels[j] and not labels[j].startswith("其中")]
             if not parts:
                 continue
-            check = _compare(
-                "row_total",
-                f"{outer[i]} 小计 = Σ {len(parts)} rows",
-                df.at[i, column],
-                [df.at[j, column] for j in parts],
-                f"{table.name}; row {i}; column {column}; page {pages.at[i, column]}",
-                [(j, column) for j in [i, *parts]],
-            )
+            description = f"{outer[i]} 小计 = Σ {len(parts)} rows"
+            check = _rows_sum("row_total", description, table, df, pages, column, i, parts)
             if check is not None:
                 checks.append(check)
     return checks
@@ -333,14 +337,9 @@ def _hierarchy(table: Table, codes: list[str], rule: str) -> list[Check]:
             continue
         parent = rows[0]
         for column in table.money_columns:
-            check = _compare(
-                rule,
-                f"{code} = Σ {', '.join(sorted(children))}",
-                df.at[parent, column],
-                [df.at[by_code[c][0], column] for c in children],
-                f"{table.name}; row {parent}; column {column}; page {pages.at[parent, column]}",
-                [(parent, column)] + [(by_code[c][0], column) for c in children],
-            )
+            child_rows = [by_code[c][0] for c in children]
+            description = f"{code} = Σ {', '.join(sorted(children))}"
+            check = _rows_sum(rule, description, table, df, pages, column, parent, child_rows)
             if check is not None:
                 checks.append(check)
     return checks
