@@ -175,6 +175,20 @@ def function_rows_agree(ctx: AuditContext) -> Iterator[Outcome]:
         yield Outcome("not_run", "no function code is printed in two tables of the same scope")
 
 
+def split_outcome(subject: str, total, basic, project, location: str) -> Outcome:
+    """合计 = 基本支出 + 项目支出, each ``(table, value, …)`` as printed in its own table (a cent of slack per part)."""
+    ok = abs(total[1] - basic[1] - project[1]) <= CENT * 2
+    return Outcome(
+        "passed" if ok else "failed",
+        f"{subject}：合计 {fmt(total[1])}（{total[0]}）= 基本支出 {fmt(basic[1])}（{basic[0]}）"
+        f"+ 项目支出 {fmt(project[1])}（{project[0]}）" + ("" if ok else " 不成立"),
+        expected=fmt(basic[1] + project[1]),
+        actual=fmt(total[1]),
+        difference=fmt(total[1] - basic[1] - project[1]),
+        location=location,
+    )
+
+
 def grand_totals(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[str, Decimal, str]]]:
     """(scope, measure) → each table's grand total (合计 row; 本年支出合计 in a 收支总表)."""
     found: dict[tuple[str, str], list] = defaultdict(list)
@@ -218,16 +232,7 @@ def totals_agree(ctx: AuditContext) -> Iterator[Outcome]:
         if all(parts):
             ran = True
             total, basic, project = (p[0] for p in parts)
-            ok = abs(total[1] - basic[1] - project[1]) <= CENT * 2
-            yield Outcome(
-                "passed" if ok else "failed",
-                f"{SCOPE_NAMES[scope]}：合计 {fmt(total[1])}（{total[0]}）= 基本支出 {fmt(basic[1])}（{basic[0]}）"
-                f"+ 项目支出 {fmt(project[1])}（{project[0]}）" + ("" if ok else " 不成立"),
-                expected=fmt(basic[1] + project[1]),
-                actual=fmt(total[1]),
-                difference=fmt(total[1] - basic[1] - project[1]),
-                location=f"{total[0]}; {basic[0]}; {project[0]}",
-            )
+            yield split_outcome(SCOPE_NAMES[scope], total, basic, project, f"{total[0]}; {basic[0]}; {project[0]}")
     if not ran:
         yield Outcome("not_run", "fewer than two tables print a grand total of the same scope")
 
@@ -507,16 +512,8 @@ def splits_agree(ctx: AuditContext) -> Iterator[Outcome]:
         if len({total[0], basic[0], project[0]}) < 2:
             continue  # one table's own columns: rule T03
         ran = True
-        ok = abs(total[1] - basic[1] - project[1]) <= CENT * 2
-        yield Outcome(
-            "passed" if ok else "failed",
-            f"{code} {SCOPE_NAMES[scope]}：合计 {fmt(total[1])}（{total[0]}）= 基本支出 {fmt(basic[1])}（{basic[0]}）"
-            f"+ 项目支出 {fmt(project[1])}（{project[0]}）" + ("" if ok else " 不成立"),
-            expected=fmt(basic[1] + project[1]),
-            actual=fmt(total[1]),
-            difference=fmt(total[1] - basic[1] - project[1]),
-            location=f"{total[0]} {total[2]}; {basic[0]} {basic[2]}; {project[0]} {project[2]}",
-        )
+        location = f"{total[0]} {total[2]}; {basic[0]} {basic[2]}; {project[0]} {project[2]}"
+        yield split_outcome(f"{code} {SCOPE_NAMES[scope]}", total, basic, project, location)
     if not ran:
         yield Outcome("not_run", "no function code's 基本支出 and 项目支出 are printed in other tables than its total")
 
