@@ -46,12 +46,9 @@ class GridContext:
     notes: list[str] = field(default_factory=list)
 
 
-def _is_label(text: str) -> re.Match | None:
+def match_label(text: str) -> re.Match | None:
     """The label (and the title after it) a line opens with, matched on its NFKC text with single spaces."""
     return LABEL_RE.match(re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip())
-
-
-match_label = _is_label
 
 
 def classify_context(page: PageContent, outside: list[TextLine] | None = None) -> list[GridContext]:
@@ -76,7 +73,7 @@ def opens_table(text: str) -> bool:
     """A line printed above a table that belongs to it: its label, title, unit or 部门 line."""
     squashed = squash(text)
     return bool(
-        unit_from_line(text) or ORG_RE.match(squashed) or _is_label(text) or TABLE_NAME_RE.search(squashed)
+        unit_from_line(text) or ORG_RE.match(squashed) or match_label(text) or TABLE_NAME_RE.search(squashed)
     ) and not EMPTY_NOTE_RE.search(squashed)
 
 
@@ -100,7 +97,7 @@ def _title_block(lines: list[TextLine], start: int, width: float) -> list[TextLi
             break
         aligned = abs(line.xc - block[-1].xc) < 0.08 * width or abs(line.x0 - block[-1].x0) < 2
         squashed = squash(line.text)
-        if not aligned or HEADING_RE.match(squashed) or TABLE_NAME_RE.search(squashed) or _is_label(line.text):
+        if not aligned or HEADING_RE.match(squashed) or TABLE_NAME_RE.search(squashed) or match_label(line.text):
             break
         block.append(line)
     return block
@@ -130,17 +127,16 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
         if NOTE_RE.match(squashed) or EMPTY_NOTE_RE.search(squashed):
             ctx.notes.append(text)
             continue
-        label = _is_label(text)
+        label = match_label(text)
         if label:
-            labelled.append((line, squash(label.group("rest"))))
+            labelled.append((line, squash(label.group("label")), squash(label.group("rest"))))
             continue
         candidates.append(line)
     # the value of a 部门： line may be printed as a line of its own on the same baseline
     meta_y = [ln.yc for ln in above if unit_from_line(ln.text) or ORG_RE.match(squash(ln.text))]
     candidates = [ln for ln in candidates if not any(abs(ln.yc - y) < ln.size / 2 for y in meta_y)]
     if labelled:
-        line, rest = labelled[0]  # the label nearest the grid
-        ctx.label = squash(_is_label(line.text).group("label"))
+        line, ctx.label, rest = labelled[0]  # the label nearest the grid
         if rest:
             ctx.title, ctx.title_size = rest, line.size
         else:
@@ -228,7 +224,7 @@ def banner_context(grid: Grid, ctx: GridContext) -> Grid:
         if not text or grid.region_extent(r, 0)[1] != r or not opens_table(text):
             break
         unit = unit_from_line(text)
-        label = _is_label(text)
+        label = match_label(text)
         if unit:
             ctx.unit, ctx.unit_text = ctx.unit or unit, ctx.unit_text or text.strip()
         elif ORG_RE.match(squash(text)):
