@@ -141,8 +141,9 @@ class Table:
 
     ``df`` is the wide table as printed (one column per header path; amounts
     as :class:`decimal.Decimal` in the printed unit, ``None`` where blank);
-    ``cell_pages`` gives the page each cell was printed on and ``printed`` the
-    cell text exactly as printed.
+    ``cell_pages`` gives the page each cell was printed on, ``cell_boxes`` where on
+    that page (``(x0, y0, x1, y1)`` in PDF points, y upwards; ``None`` where not
+    known) and ``printed`` the cell text exactly as printed.
     """
 
     spec: TableSpec
@@ -158,6 +159,8 @@ class Table:
     cell_pages: pd.DataFrame
     printed: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    #: where each cell is printed on its page (same shape as ``df``); ``None`` when not recorded
+    cell_boxes: pd.DataFrame | None = field(default=None, repr=False)
     horizontal_parts: int = 1
     continued_pages: int = 0
     validation: Validation = field(default_factory=Validation)

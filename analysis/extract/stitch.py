@@ -71,6 +71,9 @@ class BodyCell:
     touches_bottom: bool = False
     #: the text of a cell merged across this one from the left on a continuation page
     span_text: str = ""
+    #: where the cell is printed on its page: (x0, y0, x1, y1) in PDF points, y upwards (the
+    #: merged region's box for a cell merged over others; ``None`` for a column not ruled on the page)
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass
@@ -328,7 +331,7 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
         for i, r in enumerate(body):
             for c in range(grid.n_cols):
                 anchor = grid.region[r][c]
-                r0, r1, _, _ = grid.region_extent(r, c)
+                r0, r1, c0, c1 = grid.region_extent(r, c)
                 from_header = anchor[0] < part.header
                 cell = BodyCell(
                     text=own_text(grid, r, c),
@@ -337,6 +340,9 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
                     region=(grid.page, *anchor),
                     touches_top=r0 == part.header,
                     touches_bottom=r1 == grid.n_rows - 1,
+                    box=(grid.cols[c0][0], grid.rows[r1][1], grid.cols[c1][1], grid.rows[r0][0])
+                    if not from_header
+                    else (grid.cols[c][0], grid.rows[r][1], grid.cols[c][1], grid.rows[r][0]),
                 )
                 rows[i][offset + col_map[c]] = cell
                 for j in range(col_map[c] + 1, (part.col_ends or col_map)[c] + 1):

@@ -84,15 +84,16 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
     unit = raw.unit or _unit_in_header(raw.columns) or default_unit
     kinds = column_kinds(raw, spec, unit)
     names = _unique(raw.columns)
-    records, pages, printed = [], [], []
+    records, pages, printed, boxes = [], [], [], []
     unreadable: dict[tuple[int, str], str] = {}
     covered: set[tuple[int, str]] = set()
     for i, row in enumerate(raw.rows):
-        record, page_row, text_row = {}, {}, {}
+        record, page_row, text_row, box_row = {}, {}, {}, {}
         for j, name in enumerate(names):
             cell = row[j] if j < len(row) else None
             page_row[name] = cell.page if cell else None
             text_row[name] = cell.text if cell else ""
+            box_row[name] = cell.box if cell else None
             if cell is None:
                 record[name] = None
                 continue
@@ -112,6 +113,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         records.append(record)
         pages.append(page_row)
         printed.append(text_row)
+        boxes.append(box_row)
     df = pd.DataFrame.from_records(records, columns=names)
     title, notes = raw.title, list(raw.notes)
     if not squash(title) and spec is not UNKNOWN:
@@ -131,6 +133,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         column_kinds=dict(zip(names, kinds, strict=True)),
         cell_pages=pd.DataFrame.from_records(pages, columns=names),
         printed=pd.DataFrame.from_records(printed, columns=names),
+        cell_boxes=pd.DataFrame.from_records(boxes, columns=names),
         notes=notes,
         horizontal_parts=raw.horizontal_parts,
         continued_pages=raw.continued_pages,
