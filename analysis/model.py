@@ -174,6 +174,9 @@ class Table:
     reader: str = "lattice-vector"
     #: the file the table is printed in (a budget may be published as two files)
     source: str = ""
+    #: where its title was found: ``above`` the grid, in the ``grid``'s top row, at the foot of the
+    #: ``previous page``; or, printed without one, named by its ``header`` or ``project``; ``none``
+    title_source: str = "above"
 
     @property
     def key(self) -> str:
@@ -247,6 +250,7 @@ class Budget:
                     "pages": f"{t.pages[0]}-{t.pages[-1]}" if len(t.pages) > 1 else str(t.pages[0]),
                     "rows": len(t.df),
                     "unit": t.unit + (" (assumed)" if t.unit_assumed else ""),
+                    "title_source": t.title_source,
                     "empty": t.is_empty,
                     "reader": t.reader,
                     "checks": len(t.validation.checks),

@@ -25,6 +25,8 @@ class Text:
     size: float = 11.0
     centred: bool = False
     gap: float = 6.0
+    #: blanks drawn after each line, as sheets pad the text of a merged title cell
+    pad: int = 0
 
 
 @dataclass
@@ -237,8 +239,12 @@ def build(path: Path, pages: list[list], page_numbers: bool = True) -> Path:
                 for line in block.lines:
                     if block.centred:
                         c.drawCentredString(A4[0] / 2, y - block.size, line)
+                        end = A4[0] / 2 + c.stringWidth(line, FONT, block.size) / 2
                     else:
                         c.drawString(MARGIN + 12, y - block.size, line)
+                        end = MARGIN + 12 + c.stringWidth(line, FONT, block.size)
+                    if block.pad:
+                        c.drawString(end, y - block.size, " " * block.pad)
                     y -= block.size + block.gap
                 y -= block.gap
             else:

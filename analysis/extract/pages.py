@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..specs import LABEL_FORMS, TABLE_NAME_RE, TITLE_ENUMERATOR_RE
+from ..specs import LABEL_FORMS, SENTENCE_END_RE, TABLE_NAME_RE, TITLE_ENUMERATOR_RE
 from ..transform.amounts import unit_from_line
 from .reader import Grid, PageContent, TextLine
 from .text import squash
@@ -29,6 +29,21 @@ LABEL_RE = re.compile(r"^(?P<label>" + "|".join(LABEL_FORMS) + r")\s*[:：.、]?
 ORG_RE = re.compile(r"^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?\s*[:：]")
 PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-－—\s]*$|^\d+\s*/\s*\d+$")
 EMPTY_NOTE_RE = re.compile(r"本表(?:为)?空表|本表无数据|无此(?:项|类)?(?:预算|支出|收支)|本单位无")
+#: where a table's title is printed: above its grid, in the grid's top row, at the foot of the page
+#: before; ``header`` when no title is printed and the header's words name the standard table,
+#: ``project`` when a performance form is named after its 项目名称, ``none`` when nothing names it
+TITLE_SOURCES = {
+    "above": "printed above the table",
+    "grid": "printed in the table's top row",
+    "previous page": "printed at the foot of the page before",
+    "header": "no title printed: named by its header",
+    "project": "no title printed: named after its 项目名称",
+    "none": "no title printed",
+}
+#: the longest line taken for a title that does not end in 表 (a heading, not a line of a paragraph)
+UNNAMED_TITLE_CHARS = 30
+#: a clause break inside a line: running text, not a heading
+CLAUSE_RE = re.compile(r"[，。；;]")
 HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、]")
 NOTE_RE = re.compile(r"^(?:注|备注|说明)\s*[:：\d]")
 
@@ -44,6 +59,8 @@ class GridContext:
     unit_text: str = ""
     org_line: str = ""
     notes: list[str] = field(default_factory=list)
+    #: where the title was found (see :data:`TITLE_SOURCES`)
+    title_source: str = "above"
 
 
 def match_label(text: str) -> re.Match | None:
@@ -131,6 +148,8 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
         if label:
             labelled.append((line, squash(label.group("label")), squash(label.group("rest"))))
             continue
+        if SENTENCE_END_RE.search(squashed) and not TABLE_NAME_RE.search(squashed):
+            break  # running text above the table (…包括：): the narrative's, as is all above it
         candidates.append(line)
     # the value of a 部门： line may be printed as a line of its own on the same baseline
     meta_y = [ln.yc for ln in above if unit_from_line(ln.text) or ORG_RE.match(squash(ln.text))]
@@ -140,12 +159,16 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
         if rest:
             ctx.title, ctx.title_size = rest, line.size
         else:
-            # the title printed beside or under the label: the nearest title-like line
+            # the title printed under the label (between it and the grid), or beside it: the line naming
+            # a table nearest the label, else the nearest line; with the lines it wraps from
+            under = [ln for ln in candidates if ln.yc < line.yc - line.size / 2]
             near = [ln for ln in candidates if abs(ln.y0 - line.y0) < 4 * line.size]
-            named = [ln for ln in near if TABLE_NAME_RE.search(squash(ln.text))] or near
+            named = [ln for ln in under + near if TABLE_NAME_RE.search(squash(ln.text))] or near
             if named:
                 best = min(named, key=lambda ln: abs(ln.yc - line.yc))
-                ctx.title, ctx.title_size = best.text.strip(), best.size
+                block = _title_block(candidates, candidates.index(best), grid.bbox[2] - grid.bbox[0])
+                block.sort(key=lambda ln: (-ln.y1, ln.x0))
+                ctx.title, ctx.title_size = "".join(ln.text.strip() for ln in block), best.size
     else:
         ctx.title, ctx.title_size = _named_title(candidates, grid)
     for line in below:
@@ -174,6 +197,8 @@ def _named_title(candidates: list[TextLine], grid: Grid) -> tuple[str, float]:
             break
         near.append(line)
     near = [ln for ln in near if ln.size > grid.text_size * 1.1 or abs(ln.xc - centre) < 0.08 * width]
+    # a title not naming a table is a short heading; a long line is a wrapped line of running text
+    near = [ln for ln in near if len(squash(ln.text)) <= UNNAMED_TITLE_CHARS and not CLAUSE_RE.search(ln.text)]
     titles = [ln for ln in near if not HEADING_RE.match(squash(ln.text))] or near
     titles = [ln for ln in titles if abs(ln.xc - centre) < 0.08 * width] or titles
     if not titles:
@@ -211,6 +236,7 @@ def foot_context(previous: PageContent, grid: Grid, ctx: GridContext) -> None:
     ctx.unit, ctx.unit_text = ctx.unit or found.unit, ctx.unit_text or found.unit_text
     ctx.org_line = ctx.org_line or found.org_line
     ctx.notes.insert(0, f"title printed at the foot of page {previous.number}")
+    ctx.title_source = "previous page"
 
 
 def banner_context(grid: Grid, ctx: GridContext) -> Grid:
@@ -231,9 +257,10 @@ def banner_context(grid: Grid, ctx: GridContext) -> Grid:
             ctx.org_line = ctx.org_line or text.strip()
         elif label and not ctx.label:
             ctx.label = squash(label.group("label"))
-            ctx.title = ctx.title or squash(label.group("rest"))
+            if not ctx.title and squash(label.group("rest")):
+                ctx.title, ctx.title_source = squash(label.group("rest")), "grid"
         elif not ctx.title:
-            ctx.title = _strip_enumerator(squash(text))
+            ctx.title, ctx.title_source = _strip_enumerator(squash(text)), "grid"
         banners = r + 1
     if not banners:
         return grid

@@ -229,7 +229,8 @@ def _text_lines(horizontal_text, vertical_text=()) -> list[TextLine]:
         text = obj.get_text().strip()
         if not text:
             continue
-        lines.append(TextLine(obj.x0, obj.y0, obj.x1, obj.y1, round(obj.height, 1), text))
+        x0, x1 = _printed_extent(obj)
+        lines.append(TextLine(x0, obj.y0, x1, obj.y1, round(obj.height, 1), text))
     for obj in vertical_text:
         glyphs = [c for c in getattr(obj, "_objs", []) if hasattr(c, "y0") and c.get_text().strip()]
         if len(glyphs) != 1:
@@ -238,6 +239,15 @@ def _text_lines(horizontal_text, vertical_text=()) -> list[TextLine]:
         lines = _join_glyph(lines, TextLine(g.x0, g.y0, g.x1, g.y1, round(g.y1 - g.y0, 1), g.get_text().strip()))
     lines.sort(key=lambda ln: (-round(ln.y1), ln.x0))
     return lines
+
+
+def _printed_extent(obj) -> tuple[float, float]:
+    """The left and right edges of a line's printed glyphs: spaces that pad a line (a title followed
+    by thirty blanks, as sheets export a merged title cell) do not widen it."""
+    glyphs = [c for c in getattr(obj, "_objs", ()) if hasattr(c, "x0") and c.get_text().strip()]
+    if not glyphs:
+        return obj.x0, obj.x1
+    return min(c.x0 for c in glyphs), max(c.x1 for c in glyphs)
 
 
 def _join_glyph(lines: list[TextLine], glyph: TextLine) -> list[TextLine]:

@@ -93,6 +93,8 @@ class RawTable:
     horizontal_parts: int
     continued_pages: int
     title_size: float = 0.0
+    #: where the title was found (:data:`analysis.extract.pages.TITLE_SOURCES`)
+    title_source: str = "above"
     parts: list[Part] = field(default_factory=list, repr=False)
     #: ``grid`` (columns under a header) or ``form`` (key–value forms, ``rows`` empty)
     layout: str = "grid"
@@ -122,7 +124,7 @@ def build_parts(pages: list[PageContent]) -> list[Part]:
                 foot_context(previous, grid, ctx)
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
             part.loose_lines = outside
-            part.form = is_form(grid)
+            part.form = is_form(grid, ctx.title)
             part.header = 0 if part.form else header_height(grid)
             parts.append(part)
         previous = page
@@ -207,10 +209,15 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         return False
     if part.ctx.label and part.ctx.label != label:
         return False
-    # the 部门：/单位： line opens a table — unless the page repeats the table's own label and title
-    repeated = bool(label and part.ctx.label == label and squash(part.ctx.title) == squash(title))
-    if part.ctx.org_line and not repeated:
+    # the 部门：/单位： line opens a table — unless the page repeats the table's own title, with its
+    # label or with the same 部门 line (a table of another unit prints another 部门 line)
+    same_title = bool(part.ctx.title) and squash(part.ctx.title) == squash(title)
+    repeated = same_title and bool(label and part.ctx.label == label)
+    base_org = squash(bands[0].parts[0].ctx.org_line)
+    if part.ctx.org_line and not (repeated or (same_title and squash(part.ctx.org_line) == base_org)):
         return False
+    if same_title and not repeated and _opens_with_total(part) and _opens_with_total(bands[0].parts[0]):
+        return False  # the same title over its own grand total: a table of its own, not a continuation
     part.col_map = _column_map(bands[0].parts[0].grid, part.grid)
     if part.col_map is None:
         return False
@@ -224,6 +231,15 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         part.header = 0
         return True
     return False
+
+
+def _opens_with_total(part: Part) -> bool:
+    """The part's first body row is a grand total (合计, 总计: printed once, at a table's top or foot)."""
+    grid = part.grid
+    if part.header >= grid.n_rows:
+        return False
+    first = next((squash(t) for c in range(grid.n_cols) if (t := own_text(grid, part.header, c))), "")
+    return bool(re.match(r"^(?:合计|总计)$", first))
 
 
 def _continues_form(bands: list[_Band], part: Part) -> bool:
@@ -450,6 +466,7 @@ def _form_table(bands: list[_Band]) -> RawTable:
     return RawTable(
         title=ctx.title,
         title_size=ctx.title_size,
+        title_source=ctx.title_source if ctx.title else "none",
         label=ctx.label,
         unit=next((p.ctx.unit for p in parts if p.ctx.unit), None),
         unit_text=next((p.ctx.unit_text for p in parts if p.ctx.unit_text), ""),
@@ -561,6 +578,7 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
             RawTable(
                 title=titled[0].title if titled else "",
                 title_size=titled[0].title_size if titled else 0.0,
+                title_source=titled[0].title_source if titled else "none",
                 label=next((c.label for c in ctxs if c.label), ""),
                 unit=next((c.unit for c in ctxs if c.unit), None),
                 unit_text=next((c.unit_text for c in ctxs if c.unit_text), ""),

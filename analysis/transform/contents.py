@@ -21,8 +21,8 @@ from ..specs import TABLE_NAME_RE, TITLE_ENUMERATOR_RE, UNKNOWN, spec_for_title
 CONTENTS_HEADING_RE = re.compile(r"^目录$")
 #: dot leaders and the page number at the end of an entry
 LEADER_RE = re.compile(r"[.．…·\s\-—]*\d*\s*$")
-#: a part heading naming the tables as a whole (二、部门预算报表), not one table
-PART_HEADING_RE = re.compile(r"报表$")
+#: a part heading naming the tables as a whole (二、部门预算报表, 五、单位预算表), not one table
+PART_HEADING_RE = re.compile(r"报表$|^(?:部门|单位)?(?:预算|决算)(?:公开)?表$")
 #: pages after the 目录 heading that may still carry entries
 CONTENTS_PAGES = 3
 

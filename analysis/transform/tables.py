@@ -115,10 +115,10 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         printed.append(text_row)
         boxes.append(box_row)
     df = pd.DataFrame.from_records(records, columns=names)
-    title, notes = raw.title, list(raw.notes)
+    title, notes, title_source = raw.title, list(raw.notes), raw.title_source
     if not squash(title) and spec is not UNKNOWN:
         # a table inside the narrative, printed without a title: named by the standard table its header shows
-        title = spec.name_zh
+        title, title_source = spec.name_zh, "header"
         notes.append(f"no title printed above the table: named {spec.name_zh} by its header")
     return Table(
         spec=spec,
@@ -142,6 +142,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         covered=covered,
         reader=raw.reader,
         source=path.name,
+        title_source=title_source if squash(title) else "none",
     )
 
 
