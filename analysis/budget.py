@@ -23,7 +23,7 @@ from .extract.stitch import stitch
 from .model import TIDY_COLUMNS, Budget, Problem, Table, problem_frame
 from .transform.contents import contents_pages, missing_from_contents
 from .transform.econ import column_econ_codes
-from .transform.indicators import indicator_frame
+from .transform.indicators import TARGET_KEYS, indicator_frame
 from .transform.narrative import document_meta, narrative_frame, page_frame
 from .transform.tables import table_problems, tidy_frame, to_table
 from .unit_names import same_unit
@@ -114,7 +114,7 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
         if any(not p.empty for p in tidy_parts)
         else pd.DataFrame(columns=TIDY_COLUMNS)
     )
-    targets = [t for t in tables if t.key == "performance_targets"]
+    targets = [t for t in tables if t.key in TARGET_KEYS]
     indicators = indicator_frame(targets)
     return Budget(
         path=path,

@@ -248,8 +248,9 @@ TABLES = Schema(
 
 INDICATORS = Schema(
     "indicators",
-    "project performance indicators (项目绩效目标表), one row per indicator",
+    "performance indicators (项目绩效目标表, 部门整体绩效目标表), one row per indicator",
     _fields(
+        ("table_key", "string", "performance_targets (a project's) or department_targets (the department's)"),
         ("table_title", "string", "the printed title of the 绩效目标表"),
         ("row_index", "integer", "0-based body row of the stitched table"),
         ("unit_name", "string", "unit named on the form"),

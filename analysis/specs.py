@@ -23,52 +23,71 @@ LABEL_FORMS: tuple[str, ...] = (
     r"(?:附表|表)\s*(?:[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*(?:\s*[（(]\s*[0-9０-９]+\s*[)）])?"
     r"|[一二三四五六七八九十]+(?=[\s:：.、]|$|\d))",
 )
-#: a printed line that names a table: it ends in 表 (a bracketed year, 续 or the like may follow)
-TABLE_NAME_RE = re.compile(r"表\s*(?:[（(][^）)]{0,16}[)）])?\s*[:：]?$")
+#: a printed line that names a table: it ends in 表 (a bracketed year, 续 or the like may follow);
+#: a sentence pointing at one (详细情况见下表：, 如下表) names none
+TABLE_NAME_RE = re.compile(r"(?<![下见])表\s*(?:[（(][^）)]{0,16}[)）])?\s*[:：]?$")
+#: a line of running text: it ends a sentence or a clause (a title ends in its name or a bracket)
+SENTENCE_END_RE = re.compile(r"[。；;，,：:！？]$")
 #: the enumerators titles may carry (一、2018年度…预算表, （一）…)
 TITLE_ENUMERATOR_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))")
 
 
 @dataclass(frozen=True)
 class FormSpec:
-    """How templates print a 项目绩效目标表 as one key–value form per project (central, Chongqing …).
+    """How templates print a performance-target table as one key–value form per project (central,
+    Chongqing, Xi'an, Fujian …) or one form for the whole department (部门整体绩效目标表).
 
     Each field is a pattern of the labels a form prints (matched on squashed text).
     """
 
-    #: the label that opens a form (its first cell)
+    #: the label that opens a project's form (its first cell)
     opens: str
+    #: the label that opens a department-wide form
+    opens_department: str
+    #: a title naming a performance-target table: a form under it may open with its funds
+    title: str
     #: labels a form prints in its first rows besides ``opens`` (a column header row has none)
     labels: str
     #: the funds: their labels (total and parts) and the label of the total
     fund: str
     fund_total: str
+    #: the year's goal, and the goal over the project's whole period (read when no year's goal is printed)
     goal: str
+    period_goal: str
     unit: str
     department: str
     #: the indicator block's header words, by role
     indicator_header: tuple[tuple[str, str], ...]
+    #: a department-wide form's task list: the header of the task's name, and of its description
+    task: str
+    task_content: str
 
 
 TARGET_FORM = FormSpec(
     opens="项目名称",
+    opens_department=r"^部门[（(]单位[)）]名称$|^部门名称$|^单位名称$|^部门[（(]单位[)）]$",
+    title=r"绩效目标",
     labels=r"^(?:主管部门|实施单位|项目单位|年度资金总额|项目资金|资金来源|年度总体目标|年度目标|总体目标"
-    r"|当年预算|项目概况|当年绩效目标)",
+    r"|当年预算|项目概况|当年绩效目标|专项资金情况|资金金额|实施期资金|年度主要任务|项目实施期目标|当年整体绩效目标"
+    r"|部门职能|年度绩效指标)",
     fund=r"资金|拨款|结转|收入|总额|合计|^当年预算|^市级支出|^补助区县",
     fund_total=r"总额|合计|^当年预算",
     goal=r"年度总体目标|年度目标|总体目标|绩效目标$",
+    period_goal=r"实施期.*目标",
     unit=r"^实施单位|^单位名称",
     department=r"^主管部门",
     indicator_header=(
         ("level1", r"^一级指标"),
         ("level2", r"^二级指标"),
-        ("level3", r"^三级指标|^指标名称"),
+        ("level3", r"^三级指标|^指标名称|^指标内容"),
         ("operator", r"^指标性质|^符号"),
         ("target", r"^指标值|^目标值"),
         ("measure_unit", r"^度量单位|^计量单位"),
         ("weight", r"^分值|^权重|^指标权重"),
         ("direction", r"方向"),
     ),
+    task=r"^任务名称$|^任务$",
+    task_content=r"^主要内容$|^任务内容$",
 )
 
 #: the scopes a table's figures may cover: Chinese and English names
@@ -115,6 +134,14 @@ class TableSpec:
 # Most specific first: the first matching spec wins.
 TABLE_SPECS: tuple[TableSpec, ...] = (
     TableSpec(
+        # the department's targets as a whole (部门整体绩效目标表): not a project's
+        "department_targets",
+        "部门整体绩效目标表",
+        "department-wide performance targets",
+        r"整体.*绩效目标|部门绩效目标表",
+        "targets",
+    ),
+    TableSpec(
         "performance_targets",
         "项目绩效目标表",
         "project performance targets",
@@ -136,6 +163,9 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec("three_public", "“三公”经费支出表", '"three public" expenses', r"三公"),
     TableSpec("agency_running_costs", "机关运行经费支出表", "agency running costs", r"机关运行经费"),
+    # a procurement table's title names spending too (政府采购支出预算表): it is no 支出总表
+    TableSpec("gov_procurement", "政府采购预算表", "government procurement", r"政府采购"),
+    TableSpec("purchase_services", "政府购买服务预算表", "government purchase of services", r"购买服务"),
     TableSpec(
         "fiscal_summary",
         "财政拨款收支总表",
@@ -143,6 +173,13 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         r"^(?!.*(?:一般公共预算|政府性基金预算|国有资本经营预算)).*财政拨款收入?支出?.*(?:总表|总体情况)",
         "both",
         "fiscal",
+    ),
+    TableSpec(
+        # spending of last year's unspent appropriations only: not comparable with the year's totals by code
+        "fiscal_carryover_expense",
+        "财政拨款结转资金支出表",
+        "fiscal appropriation carry-over expenditure",
+        r"财政拨款.*结转.*支出",
     ),
     TableSpec(
         "fiscal_basic_expense",
@@ -207,7 +244,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "gov_fund_expense",
         "政府性基金预算支出表",
         "government fund budget expenditure",
-        r"政府性基金.*支出",
+        r"政府性基金.*(?:支出|收支)",
         scope="gov_fund",
     ),
     TableSpec(
@@ -248,8 +285,6 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         "project_expense", "项目支出表", "project expenditure", r"项目支出|专项业务经费", scope="all", measure="project"
     ),
-    TableSpec("gov_procurement", "政府采购预算表", "government procurement", r"政府采购"),
-    TableSpec("purchase_services", "政府购买服务预算表", "government purchase of services", r"购买服务"),
     TableSpec("staff_numbers", "单位人员情况表", "staff numbers", r"人员.*(情况|数字)", "count"),
     TableSpec("assets", "资产情况表", "state-owned assets", r"资产"),
 )

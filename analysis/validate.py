@@ -12,7 +12,8 @@ table (``table.validation``) whether it passes or not:
 * ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes;
 * ``econ_hierarchy``: 类 = Σ款 down the economic codes (301 = Σ 301xx);
 * ``target_total`` (项目绩效目标表): a unit's budget = Σ its projects' budgets;
-* ``fund_total`` (one form per project): 年度资金总额 = Σ its sources.
+* ``fund_total`` (one form per project): 年度资金总额 = Σ its sources;
+* ``task_total`` (a department's form listing its tasks): each source's 合计 = Σ the tasks'.
 
 Figures are compared exactly, allowing only the rounding of the printed
 figures (half a unit of the last printed digit per summand).  Nothing is
@@ -364,6 +365,28 @@ def fund_total_checks(table: Table) -> list[Check]:
             [(i, "金额") for i in rows.index],
         )
         if check:
+            checks.append(check)
+    return checks + task_total_checks(table)
+
+
+def task_total_checks(table: Table) -> list[Check]:
+    """A department's form listing its tasks: each source's 合计 = Σ the tasks' figures of that source."""
+    checks = []
+    names = [squash(v) for v in table.df["项目名称"]]
+    for i, name in enumerate(names):
+        if not TOTAL_ROW_RE.search(name):
+            continue
+        source = table.df.at[i, "资金来源"]
+        rows = [j for j in range(i) if table.df.at[j, "资金来源"] == source and not TOTAL_ROW_RE.search(names[j])]
+        check = _compare(
+            "task_total",
+            f"{name} {source} = Σ {len(rows)} tasks' {source}",
+            table.df.at[i, "金额"],
+            [table.df.at[j, "金额"] for j in rows],
+            f"{table.title}; {name}; page {table.cell_pages.at[i, '金额']}",
+            [(j, "金额") for j in [i, *rows]],
+        )
+        if check is not None and rows:
             checks.append(check)
     return checks
 

@@ -86,3 +86,16 @@ def to_wanyuan(value: Decimal, unit: str) -> Decimal:
     if factor is None:
         return value
     return value * factor
+
+
+_WITH_UNIT = re.compile(r"^(?P<number>[-−(]?[\d,.]+\)?)(?P<unit>亿元|万元|元)$")
+
+
+def split_unit(text: str) -> tuple[str, str | None]:
+    """An amount printed with its unit (``280.7万元``, as forms print their funds): the number as
+    printed and the unit; any other text is returned whole, with no unit."""
+    raw = normalise_number_text(text)
+    match = _WITH_UNIT.match(raw)
+    if match is None or not any(ch.isdigit() for ch in match.group("number")):
+        return text.strip(), None
+    return match.group("number"), match.group("unit")

@@ -17,31 +17,15 @@ import pandas as pd
 from ..extract.stitch import BodyCell
 from ..extract.text import squash
 from ..model import Table
+from ..schema import INDICATORS
 from .amounts import parse_amount
 from .target_forms import form_indicators
 
-INDICATOR_COLUMNS = [
-    "table_title",
-    "row_index",
-    "unit_name",
-    "project",
-    "budget_printed",
-    "budget",
-    "annual_goal",
-    "level1",
-    "level2",
-    "level3",
-    "operator",
-    "target",
-    "measure_unit",
-    "weight",
-    "direction",
-    "quantitative",
-    "page",
-    "weight_total",
-    #: the unit ``budget`` is printed in (万元 or 元)
-    "unit_printed",
-]
+#: the tables whose indicators are read: a project's targets and the department's as a whole
+TARGET_KEYS = ("performance_targets", "department_targets")
+
+#: the indicator table's columns, declared once in analysis.schema
+INDICATOR_COLUMNS = INDICATORS.names
 
 #: header patterns of the columns we read, by role
 ROLE_PATTERNS = {
@@ -95,12 +79,17 @@ def _same_block(prev: BodyCell, cell: BodyCell) -> bool:
     return prev.touches_bottom and cell.touches_top and (not cell.text or cell.fill == prev.fill)
 
 
+def project_indicators(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The indicators of projects (not those of the department as a whole)."""
+    return indicators[indicators["table_key"] == "performance_targets"]
+
+
 def project_budgets(indicators: pd.DataFrame) -> dict[str, tuple[Decimal, int]]:
     """Project → (budget in 万元, page) from an indicator table (one entry per project)."""
     from .amounts import to_wanyuan
 
     out: dict[str, tuple[Decimal, int]] = {}
-    for row in indicators.drop_duplicates("project").itertuples():
+    for row in project_indicators(indicators).drop_duplicates("project").itertuples():
         if row.budget is not None and row.budget == row.budget:
             out[row.project] = (to_wanyuan(Decimal(str(row.budget)), row.unit_printed or "万元"), int(row.page))
     return out
@@ -175,6 +164,7 @@ def _table_indicators(table: Table, roles: dict[str, int]) -> list[dict]:
                 budget = None
             out.append(
                 {
+                    "table_key": table.key,
                     "table_title": table.title,
                     "unit_printed": table.unit,
                     "row_index": i,

@@ -1,11 +1,15 @@
-"""Performance-target forms (one form per project) → funds table and indicators.
+"""Performance-target forms (one form per project, or one for the department) → funds table and indicators.
 
-A form reads, top down: ``项目名称`` and its value; the department and the
-implementing unit; the project's funds (``年度资金总额：`` then its parts
-``其中：财政拨款``, ``上年结转``, ``其他资金``); the annual goal; and an indicator
-block under its own header row.  Indicator cells are assigned to the header's
-columns by their horizontal position, because a form's column borders change
-between blocks and pages.
+A project's form reads, top down: ``项目名称`` and its value (or the project
+named by the title above the form); the department and the implementing unit;
+the project's funds (``年度资金总额：`` then its parts ``其中：财政拨款``, ``上年结转``,
+``其他资金``, an amount printed alone or with its unit, ``280.7万元``); the annual
+goal (beside its label, or under it); and an indicator block under its own
+header row.  A department-wide form (部门整体绩效目标表) opens with the
+department's name and may list its tasks under a header (任务名称 | 主要内容 |
+总额 | 财政拨款 | 其他资金) down to their 合计.  Indicator and task cells are
+assigned to their header's columns by their horizontal position, because a
+form's column borders change between blocks and pages.
 """
 
 from __future__ import annotations
@@ -17,25 +21,45 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..extract.forms import FORM_KEY, FormCell, form_rows
+from ..extract.forms import DEPARTMENT_KEY_RE, FORM_KEY, FormCell, form_rows, indicator_roles
 from ..extract.stitch import RawTable
 from ..extract.text import squash
 from ..model import Table
-from ..specs import TABLE_SPECS, TARGET_FORM
-from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount
+from ..specs import TARGET_FORM, spec_by_key, spec_for_title
+from .amounts import BLANKS, UNIT_FACTORS, is_amount_text, normalise_number_text, parse_amount, split_unit
 
 #: the form's labels, declared with the template in analysis.specs (TARGET_FORM)
-INDICATOR_HEADER = dict(TARGET_FORM.indicator_header)
 FUND_LABEL_RE = re.compile(TARGET_FORM.fund)
 FUND_TOTAL_RE = re.compile(TARGET_FORM.fund_total)
 GOAL_LABEL_RE = re.compile(TARGET_FORM.goal)
+PERIOD_GOAL_RE = re.compile(TARGET_FORM.period_goal)
 UNIT_LABEL_RE = re.compile(TARGET_FORM.unit)
 DEPT_LABEL_RE = re.compile(TARGET_FORM.department)
+TASK_RE = re.compile(TARGET_FORM.task)
+TASK_CONTENT_RE = re.compile(TARGET_FORM.task_content)
 TARGET_RE = re.compile(r"^(?P<op>[≥≤＞＜><=＝]=?)?\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>.*)$")
 LABEL_UNIT_RE = re.compile(r"[(（](亿元|万元|元)[)）]")
 OPERATOR_NORMAL = {"＝": "=", "==": "=", ">=": "≥", "<=": "≤", "＞": ">", "＜": "<", "＞＝": "≥", "＜＝": "≤"}
+#: a task named only by its number (任务1): its description says what it is
+NUMBERED_TASK_RE = re.compile(r"^任务\s*[0-9一二三四五六七八九十]+$")
+TOTAL_WORD_RE = re.compile(r"合计|总计")
+#: a title's words around the project it names: 2026年…项目绩效目标表（一级项目）
+TITLE_AROUND_PROJECT_RE = re.compile(r"^\d{4}年度?|(?:项目)?(?:支出)?绩效目标表(?:[（(].*[)）])?$")
 
 FUND_COLUMNS = ["项目名称", "资金来源", "金额"]
+
+
+@dataclass
+class FundLine:
+    """One figure of a form's funds: whose (the project, or a task of the department), which source."""
+
+    project: str
+    source: str
+    #: the number as printed (without a unit printed beside it) and that unit
+    printed: str
+    unit: str | None
+    page: int
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass
@@ -43,14 +67,33 @@ class FormProject:
     name: str = ""
     department: str = ""
     unit_name: str = ""
-    #: (label as printed, amount as printed, page)
-    funds: list[tuple[str, str, int]] = field(default_factory=list)
+    funds: list[FundLine] = field(default_factory=list)
     goal: str = ""
+    #: the goal over the project's whole period, when printed (实施期目标)
+    period_goal: str = ""
     indicators: list[dict] = field(default_factory=list)
     #: unit printed in a funds label such as ``项目资金（万元）``
     unit: str | None = None
     #: the weights' total printed in the indicator header (``分值（90）``)
     weight_total: Decimal | None = None
+    #: a department-wide form (部门整体绩效目标表), not a project's
+    whole_department: bool = False
+
+    @property
+    def is_blank(self) -> bool:
+        return not (self.funds or self.indicators or self.goal or self.period_goal)
+
+
+@dataclass
+class _TaskBlock:
+    """A department-wide form's task list: where its columns are."""
+
+    name: tuple[float, float]
+    content: tuple[float, float] | None
+    #: (printed label, x0, x1) of each amount column
+    amounts: list[tuple[str, float, float]]
+    #: the label cell merged down the block's left edge (年度主要任务), if any
+    group: str
 
 
 def _label(text: str) -> str:
@@ -61,25 +104,51 @@ def _value_after(row: list[FormCell], index: int) -> FormCell | None:
     return next((c for c in row[index + 1 :] if c.fill), None)
 
 
+def _at(row: list[FormCell], span: tuple[float, float]) -> FormCell | None:
+    x0, x1 = span
+    return next((c for c in row if x0 - 1 <= c.xc <= x1 + 1), None)
+
+
+def project_from_title(title: str) -> str:
+    """The project a form's title names (``单警装备…项目建设项目绩效目标表`` → ``单警装备…项目建设``), or ``""``."""
+    return TITLE_AROUND_PROJECT_RE.sub("", TITLE_AROUND_PROJECT_RE.sub("", squash(title)))
+
+
 def parse_forms(raw: RawTable) -> list[FormProject]:
-    """The projects of a stitched form table, in printed order."""
+    """The projects (or the department) of a stitched form table, in printed order."""
     projects: list[FormProject] = []
     roles: dict[str, tuple[float, float]] = {}
+    tasks: _TaskBlock | None = None
+    #: goal labels printed in a row of their own, the texts under them in the next: (role, x0, x1)
+    pending_goals: list[tuple[str, float, float]] = []
+    department_title = spec_for_title(raw.title).key == "department_targets"
     for part in raw.parts:
         for row in form_rows(part.grid):
             labels = [squash(c.fill) for c in row]
-            if labels and labels[0] == FORM_KEY:
-                projects.append(FormProject(name=(_value_after(row, 0) or FormCell(0, 0, "", "", 0)).fill.strip()))
-                roles = {}
+            first = labels[0] if labels else ""
+            if first == FORM_KEY or (DEPARTMENT_KEY_RE.match(first) and row[0].text):
+                value = _value_after(row, 0)
+                name = value.fill.strip() if value else ""
+                carried = projects.pop() if projects and projects[-1].is_blank else None
+                project = FormProject(name=name, whole_department=first != FORM_KEY)
+                if first != FORM_KEY:
+                    project.unit_name = name
+                elif carried is not None:
+                    project.unit_name, project.department = carried.unit_name, carried.department
+                projects.append(project)
+                roles, tasks, pending_goals = {}, None, []
                 continue
             if not projects:
-                continue
+                # no opening label: the project is named by the title, a department's form by its 单位 line
+                name = project_from_title(raw.title) if not department_title else ""
+                unit = _org_value(raw.org_line)
+                projects.append(FormProject(name=name or unit, unit_name=unit, whole_department=department_title))
             project = projects[-1]
-            header = _indicator_header(row)
+            header = indicator_roles(row)
             if header:
-                roles = header
-                weight_header = next((squash(c.fill) for c in row if re.search(r"^分值|^权重", squash(c.fill))), "")
-                printed_total = re.search(r"[（(](\d+(?:\.\d+)?)[)）]", weight_header)
+                roles, tasks, pending_goals = header, None, []
+                weight_header = next((squash(c.fill) for c in row if re.search(r"^分值|权重", squash(c.fill))), "")
+                printed_total = re.search(r"[（(](\d+(?:\.\d+)?)分?[)）]", weight_header)
                 if printed_total:
                     project.weight_total = Decimal(printed_total.group(1))
                 continue
@@ -88,8 +157,58 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
                 if indicator:
                     project.indicators.append(indicator)
                 continue
+            block = _task_header(row)
+            if block is not None:
+                tasks, pending_goals = block, []
+                unit = next((m for c in row if (m := LABEL_UNIT_RE.search(squash(c.fill)))), None)
+                project.unit = unit.group(1) if unit else project.unit
+                continue
+            if tasks is not None:
+                if _read_task_row(project, tasks, row):
+                    continue
+                tasks = None
+            if pending_goals and _read_goals_under(project, pending_goals, row):
+                pending_goals = []
+                continue
+            pending_goals = _goal_labels_only(row)
+            if pending_goals:
+                continue
             _read_key_values(project, row)
-    return projects
+    return [p for p in projects if not p.is_blank]
+
+
+def _org_value(org_line: str) -> str:
+    """``单位名称：重庆市科学技术局`` → ``重庆市科学技术局``."""
+    parts = re.split(r"[:：]", org_line, maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+def _goal_role(label: str) -> str | None:
+    if GOAL_LABEL_RE.search(label):
+        return "goal"
+    if PERIOD_GOAL_RE.search(label):
+        return "period_goal"
+    return None
+
+
+def _goal_labels_only(row: list[FormCell]) -> list[tuple[str, float, float]]:
+    """A row printing goal labels only (``当年整体绩效目标``; ``实施期总目标 | 年度目标``): their columns."""
+    printed = [c for c in row if c.text]
+    found = [(_goal_role(squash(c.text)), c.x0, c.x1) for c in printed]
+    if not printed or any(role is None for role, _, _ in found):
+        return []
+    # a label beside its value is a key–value row; the left label of a block (总体目标) heads the others
+    return [(role, x0, x1) for role, x0, x1 in found] if all(len(squash(c.text)) < 12 for c in printed) else []
+
+
+def _read_goals_under(project: FormProject, pending: list[tuple[str, float, float]], row: list[FormCell]) -> bool:
+    found = False
+    for role, x0, x1 in pending:
+        cell = _at(row, (x0, x1))
+        if cell is not None and cell.text and _goal_role(squash(cell.text)) is None:
+            setattr(project, role, getattr(project, role) + cell.text.strip())
+            found = True
+    return found
 
 
 def _read_key_values(project: FormProject, row: list[FormCell]) -> None:
@@ -101,27 +220,66 @@ def _read_key_values(project: FormProject, row: list[FormCell]) -> None:
         if unit and FUND_LABEL_RE.search(label):
             project.unit = unit.group(1)
         value = _value_after(row, i)
-        if GOAL_LABEL_RE.search(label) and value is not None:
-            project.goal += value.text.strip()
+        role = _goal_role(label)
+        if role and value is not None and _goal_role(squash(value.fill)) is None:
+            setattr(project, role, getattr(project, role) + value.text.strip())
         elif UNIT_LABEL_RE.search(label) and value is not None:
             project.unit_name = value.fill.strip()
         elif DEPT_LABEL_RE.search(label) and value is not None:
             project.department = value.fill.strip()
         elif FUND_LABEL_RE.search(label) and not is_amount_text(label):
             following = row[i + 1] if i + 1 < len(row) else None
-            if following is not None and following.text and is_amount_text(following.text):
-                project.funds.append((_label(cell.text), following.text.strip(), following.page))
+            if following is not None and following.text:
+                number, printed_unit = split_unit(following.text)
+                if is_amount_text(number):
+                    project.funds.append(
+                        FundLine(project.name, _label(cell.text), number, printed_unit, following.page, following.box)
+                    )
 
 
-def _indicator_header(row: list[FormCell]) -> dict[str, tuple[float, float]]:
-    roles: dict[str, tuple[float, float]] = {}
-    for cell in row:
-        name = squash(cell.fill)
-        for role, pattern in INDICATOR_HEADER.items():
-            if role not in roles and re.search(pattern, name):
-                roles[role] = (cell.x0, cell.x1)
-                break
-    return roles if {"level1", "level3"} <= roles.keys() or {"level3", "target"} <= roles.keys() else {}
+def _task_header(row: list[FormCell]) -> _TaskBlock | None:
+    names = [c for c in row if TASK_RE.match(squash(c.fill))]
+    if not names:
+        return None
+    name = names[0]
+    content = next((c for c in row if TASK_CONTENT_RE.match(squash(c.fill))), None)
+    right = content.x1 if content else name.x1
+    amounts = [(_label(c.fill), c.x0, c.x1) for c in row if c.x0 >= right - 1 and FUND_LABEL_RE.search(squash(c.fill))]
+    group = row[0].fill if row[0] is not name else ""
+    return _TaskBlock((name.x0, name.x1), (content.x0, content.x1) if content else None, amounts, squash(group))
+
+
+def _read_task_row(project: FormProject, block: _TaskBlock, row: list[FormCell]) -> bool:
+    """Read one row of a task list (a task, its 合计, or the amounts' own header); False at the block's end."""
+    if block.group and not (squash(row[0].fill) == block.group and not row[0].text):
+        return False
+    if not block.group and row[0].text and re.match(TARGET_FORM.labels, squash(row[0].text)):
+        return False
+    left = block.content[1] if block.content else block.name[1]
+    heads = [c for c in row if c.x0 >= left - 1 and c.text]
+    if heads and all(FUND_LABEL_RE.search(squash(c.text)) and not is_amount_text(c.text) for c in heads):
+        # the amounts' own header under a merged 预算金额（万元）: its columns
+        block.amounts = [(_label(c.text), c.x0, c.x1) for c in heads]
+        return True
+    name_cell = _at(row, block.name)
+    total = next((c for c in row if c.text and TOTAL_WORD_RE.search(squash(c.text))), None)
+    if total is not None:
+        task = squash(total.text)
+    elif name_cell is not None and name_cell.text:
+        task = name_cell.text.strip()
+        content = _at(row, block.content) if block.content else None
+        if NUMBERED_TASK_RE.match(squash(task)) and content is not None and content.text:
+            task = f"{squash(task)}：{content.text.strip()}"
+    else:
+        return bool(name_cell is not None and not name_cell.text)  # a blank task row
+    for label, x0, x1 in block.amounts:
+        cell = _at(row, (x0, x1))
+        if cell is None or not cell.text or cell is total:
+            continue
+        number, printed_unit = split_unit(cell.text)
+        if is_amount_text(number):
+            project.funds.append(FundLine(task, label, number, printed_unit, cell.page, cell.box))
+    return True
 
 
 def _indicator(row: list[FormCell], roles: dict[str, tuple[float, float]]) -> dict | None:
@@ -174,71 +332,97 @@ def split_target(target: str, operator: str = "", unit: str = "") -> tuple[str, 
     return (operator or op or "=", match.group("value"), unit or match.group("unit"))
 
 
+def _amount_in(line: FundLine, unit: str) -> Decimal | None:
+    """The figure of ``line`` in the table's unit (a figure printed with another unit converted exactly)."""
+    value = parse_amount(line.printed)
+    if value is None or not line.unit or line.unit == unit or unit not in UNIT_FACTORS:
+        return value
+    return value * UNIT_FACTORS[line.unit] / UNIT_FACTORS[unit]
+
+
 def form_table(raw: RawTable, unit: str, path: Path) -> Table:
-    """The forms' funds as a typed table: one row per project and source of funds."""
-    # the form's structure (项目名称, indicator block) makes it a target table whatever its title
-    spec = next(s for s in TABLE_SPECS if s.key == "performance_targets")
-    records, pages, printed = [], [], []
+    """The forms' funds as a typed table: one row per project (or task) and source of funds."""
     projects = parse_forms(raw)
-    printed_unit = next((p.unit for p in projects if p.unit), None) or raw.unit
-    title, notes = raw.title, list(raw.notes)
+    # the form's structure (项目名称, indicator block) makes it a target table whatever its title
+    spec = spec_for_title(raw.title)
+    if spec.kind != "targets":
+        whole = any(p.whole_department for p in projects)
+        spec = spec_by_key("department_targets" if whole else "performance_targets")
+    records, pages, printed, boxes = [], [], [], []
+    printed_unit = next((p.unit for p in projects if p.unit), None) or next(
+        (f.unit for p in projects for f in p.funds if f.unit), None
+    )
+    table_unit = printed_unit or raw.unit or unit
+    title, notes, title_source = raw.title, list(raw.notes), raw.title_source
     if not spec.matches(title) and projects and projects[0].name:
         # the title was printed on the previous page (or not at all): the template's name
-        title = f"{projects[0].name}绩效目标表"
+        title, title_source = f"{projects[0].name}绩效目标表", "project"
         notes.append(f"title not printed above the form; named after its 项目名称 {projects[0].name!r}")
     unreadable: dict[tuple[int, str], str] = {}
     for project in projects:
-        for label, amount_text, page in project.funds:
+        for line in project.funds:
             try:
-                amount = parse_amount(amount_text)
+                amount = _amount_in(line, table_unit)
             except ValueError:
                 amount = None
-            if amount is None and normalise_number_text(amount_text) not in BLANKS:
-                unreadable[(len(records), "金额")] = amount_text
-            records.append({"项目名称": project.name, "资金来源": label, "金额": amount})
-            pages.append({"项目名称": page, "资金来源": page, "金额": page})
-            printed.append({"项目名称": project.name, "资金来源": label, "金额": amount_text})
+            if amount is None and normalise_number_text(line.printed) not in BLANKS:
+                unreadable[(len(records), "金额")] = line.printed
+            records.append({"项目名称": line.project or project.name, "资金来源": line.source, "金额": amount})
+            pages.append(dict.fromkeys(FUND_COLUMNS, line.page))
+            printed.append({"项目名称": line.project or project.name, "资金来源": line.source, "金额": line.printed})
+            boxes.append({"项目名称": None, "资金来源": None, "金额": line.box})
     return Table(
         spec=spec,
         title=title,
         label=raw.label,
-        unit=printed_unit or unit,
+        unit=table_unit,
         unit_text=raw.unit_text or (f"（{printed_unit}）" if printed_unit else ""),
-        unit_assumed=printed_unit is None,
+        unit_assumed=printed_unit is None and raw.unit is None,
         org_line=raw.org_line,
         pages=raw.pages,
         df=pd.DataFrame.from_records(records, columns=FUND_COLUMNS),
         column_kinds={"项目名称": "text", "资金来源": "text", "金额": "money"},
         cell_pages=pd.DataFrame.from_records(pages, columns=FUND_COLUMNS),
         printed=pd.DataFrame.from_records(printed, columns=FUND_COLUMNS),
+        cell_boxes=pd.DataFrame.from_records(boxes, columns=FUND_COLUMNS),
         notes=notes,
         continued_pages=raw.continued_pages,
         raw=raw,
         unreadable=unreadable,
         reader="form",
         source=path.name,
+        title_source=title_source,
     )
+
+
+def _project_budget(project: FormProject) -> FundLine | None:
+    """The project's budget: the year's total (年度资金总额, 当年预算) before a total over its whole period."""
+    # a department's tasks add up to their 合计: the department's budget
+    own = [f for f in project.funds if f.project == project.name or TOTAL_WORD_RE.search(squash(f.project))]
+    totals = [f for f in own if FUND_TOTAL_RE.search(squash(f.source))]
+    yearly = [f for f in totals if re.search(r"年度|当年|本年", f.source)]
+    return (yearly or totals or project.funds or [None])[0]
 
 
 def form_indicators(table: Table) -> list[dict]:
     """Indicator rows (the columns of :data:`~.indicators.INDICATOR_COLUMNS`) of a form table."""
     out = []
     for project in parse_forms(table.raw):
-        total = next((text for label, text, _ in project.funds if FUND_TOTAL_RE.search(label)), "")
-        if not total and project.funds:
-            total = project.funds[0][1]
-        budget = parse_amount(total) if total else None
+        line = _project_budget(project)
+        budget = _amount_in(line, table.unit) if line is not None else None
+        goal = project.goal or project.period_goal
         for indicator in project.indicators:
             out.append(
                 {
+                    "table_key": table.key,
                     "table_title": table.title,
                     "unit_printed": table.unit,
                     "row_index": len(out),
                     "unit_name": project.unit_name,
                     "project": project.name,
-                    "budget_printed": total,
+                    "budget_printed": line.printed if line is not None else "",
                     "budget": budget if isinstance(budget, Decimal) else None,
-                    "annual_goal": project.goal,
+                    "annual_goal": goal,
                     **indicator,
                     "weight_total": project.weight_total,
                 }

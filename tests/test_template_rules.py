@@ -1,0 +1,223 @@
+"""Rules of the provinces' templates for titles, continued tables and performance-target forms,
+each on a small PDF built here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from analysis import read_budget
+
+from .budget_pdfs import NARRATIVE, Grid, Spacer, Text, build, expense_table
+
+WIDTHS = [70, 150, 80, 80, 80]
+HEADER = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
+
+
+def read(tmp_path, pages, name="doc"):
+    return read_budget(build(tmp_path / f"{name}.pdf", pages), use_cache=False)
+
+
+def rows(n: int, start: int = 0) -> list[list[str]]:
+    return [[f"20101{k:02d}", f"事务{k}", "10.00", "10.00", ""] for k in range(start, start + n)]
+
+
+# -- titles ---------------------------------------------------------------------------------------
+
+
+def test_a_title_wrapped_over_two_lines_and_padded_with_blanks_is_read_whole(tmp_path):
+    title = [
+        Text(["表13"], size=9),
+        Text(["2022年部门综合预算一般公共预算拨款“三公”经费、"], size=15, centred=True, pad=30, gap=2),
+        Text(["会议费、培训费表"], size=15, centred=True),
+    ]
+    grid = Grid(header=HEADER, rows=rows(3), widths=WIDTHS, title="")
+    (table,) = read(tmp_path, [[NARRATIVE], [*title, grid]]).tables
+    assert (table.label, table.title) == ("表13", "2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表")
+    assert table.key == "three_public" and table.title_source == "above"
+
+
+def test_a_label_line_above_the_title_gives_the_title_printed_under_it_however_far(tmp_path):
+    blocks = [Text(["表二"], size=12), Spacer(40), Text(["2026年部门收入总体情况表"], size=16, centred=True)]
+    grid = Grid(header=HEADER, rows=rows(3), widths=WIDTHS, title="", org="单位名称：某某局")
+    (table,) = read(tmp_path, [[NARRATIVE], [*blocks, grid]]).tables
+    assert (table.label, table.title, table.key) == ("表二", "2026年部门收入总体情况表", "income_summary")
+
+
+def test_running_text_above_a_table_is_never_its_title(tmp_path):
+    text = Text(
+        ["从预算单位构成看，本部门的部门预算包括部门本级预算。", "纳入本部门预算编制范围的单位共1个，详细情况见下表："]
+    )
+    units = Grid(header=[["序号", "单位名称", "备注"]], rows=[["1", "某某局本级", ""]], widths=[60, 240, 120], title="")
+    (table,) = read(tmp_path, [[NARRATIVE, text, units]]).tables
+    assert table.title == "" and table.title_source == "none" and table.key == "other"
+
+
+def test_the_validation_report_says_where_each_title_was_found(tmp_path):
+    foot = [
+        NARRATIVE,
+        Spacer(560),
+        Text(["表5 一般公共预算支出表"], size=15, centred=True),
+        Text(["单位：万元"], size=9),
+    ]
+    doc = read(tmp_path, [foot, [expense_table(title="", unit="")], [expense_table(title="一般公共预算基本支出表")]])
+    report = doc.validation_report()
+    assert report.title_source.tolist() == ["previous page", "above"]
+
+
+# -- tables continued over pages -------------------------------------------------------------------
+
+
+def test_a_table_repeating_its_title_and_department_line_without_its_label_is_one_table(tmp_path):
+    title, org = "一般公共预算支出明细表", "预算单位：某某局"
+    first = Grid(header=HEADER, rows=rows(3), widths=WIDTHS, title=title, label="表5", label_inline=False, org=org)
+    more = Grid(header=HEADER, rows=rows(3, 3), widths=WIDTHS, title=title, org=org)
+    doc = read(tmp_path, [[NARRATIVE], [first], [more]])
+    (table,) = doc.tables
+    assert (table.label, table.pages, len(table.df)) == ("表5", [2, 3], 6)
+
+
+def test_the_same_title_over_another_units_department_line_is_another_table(tmp_path):
+    first = Grid(header=HEADER, rows=rows(3), widths=WIDTHS, title="项目支出表", org="单位名称：某某局本级")
+    other = Grid(header=HEADER, rows=rows(3, 3), widths=WIDTHS, title="项目支出表", org="单位名称：某某中心")
+    doc = read(tmp_path, [[NARRATIVE], [first], [other]])
+    assert [(t.pages, t.org_line) for t in doc.tables] == [([2], "单位名称：某某局本级"), ([3], "单位名称：某某中心")]
+
+
+def test_the_same_title_over_a_page_opening_with_its_own_grand_total_is_another_table(tmp_path):
+    doc = read(tmp_path, [[NARRATIVE], [expense_table()], [expense_table()]])
+    assert [t.pages for t in doc.tables] == [[2], [3]]
+
+
+# -- table keys -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("政府采购支出预算表", "gov_procurement"),
+        ("2022年部门综合预算政府性基金收支表（不含上年结转）", "gov_fund_expense"),
+        ("部门综合预算财政拨款上年结转资金支出表", "fiscal_carryover_expense"),
+        ("2026年部门整体绩效目标表", "department_targets"),
+        ("部门整体支出绩效目标表", "department_targets"),
+        ("2022年专项资金总体支出绩效目标表", "performance_targets"),
+    ],
+)
+def test_titles_of_other_templates_name_their_standard_table(title, key):
+    from analysis.specs import spec_for_title
+
+    assert spec_for_title(title).key == key
+
+
+# -- performance-target forms ---------------------------------------------------------------------
+
+INDICATOR_BLOCK = [
+    [("绩效指标", 1, 4), "一级指标", "二级指标", "三级指标", "指标值"],
+    [None, ("产出指标", 1, 2), "数量指标", "设备台（套）", "102"],
+    [None, None, "成本指标", "购置成本", "280.7万元"],
+    [None, "满意度指标", "满意度指标", "社会公众满意度", "≥90%"],
+]
+
+
+def form(title: str, top: list[list], indicators=INDICATOR_BLOCK, label: str = "") -> Grid:
+    return Grid(header=top + indicators, rows=[], widths=[110, 70, 90, 130, 90], title=title, label=label, unit="")
+
+
+def test_a_form_named_by_its_title_opens_with_its_funds_printed_with_their_unit(tmp_path):
+    top = [
+        [("专项资金情况（万元）", 1, 3), "资金总额：", ("280.7万元", 3)],
+        [None, "财政拨款：", ("280.7万元", 3)],
+        [None, "其他资金：", ("", 3)],
+        ["项目实施期目标", ("购置一批生产、办公设备，保障业务工作的有序开展", 4)],
+    ]
+    doc = read(tmp_path, [[NARRATIVE], [form("单警装备购置项目绩效目标表", top)]])
+    (table,) = doc.tables
+    assert (table.key, table.reader, table.unit) == ("performance_targets", "form", "万元")
+    assert table.df.values.tolist() == [
+        ["单警装备购置", "资金总额", Decimal("280.7")],
+        ["单警装备购置", "财政拨款", Decimal("280.7")],
+    ]
+    assert [c.rule for c in table.validation.checks] == ["fund_total"] and table.validation.status == "ok"
+    tidy = doc.tidy
+    assert tidy.amount_printed.tolist() == ["280.7", "280.7"] and set(tidy.unit_printed) == {"万元"}
+    ind = doc.indicators
+    assert ind.level3.tolist() == ["设备台（套）", "购置成本", "社会公众满意度"]
+    assert ind.target.tolist() == ["102", "280.7", "90"] and ind.measure_unit.tolist()[1:] == ["万元", "%"]
+    assert set(ind.project) == {"单警装备购置"} and set(ind.budget) == {Decimal("280.7")}
+    assert set(ind.annual_goal) == {"购置一批生产、办公设备，保障业务工作的有序开展"}
+
+
+def test_a_department_form_lists_its_tasks_down_to_their_total(tmp_path):
+    top = [
+        ["部门（单位）名称", ("某某局", 4)],
+        [("年度主要任务", 1, 5), ("任务名称", 1, 2), ("主要内容", 1, 2), ("预算金额（万元）", 2)],
+        [None, None, None, "总额", "财政拨款"],
+        [None, "任务1", "保障机构正常运转", "19,443.34", "19,443.34"],
+        [None, "信访业务", "受理来访", "66.38", "66.38"],
+        [None, ("金额合计", 2), "19,509.72", "19,509.72"],
+        ["年度总体目标", ("维持机构正常运转，为行业发展提供保障", 4)],
+    ]
+    blocks = [[("年度绩效指标", 1, 2), "一级指标", "二级指标", "指标内容", "指标值"],
+              [None, "产出指标", "数量指标", "部门从业人员", "1318"]]  # fmt: skip
+    doc = read(tmp_path, [[NARRATIVE], [form("2022年部门整体支出绩效目标表", top, blocks, label="附表15")]])
+    (table,) = doc.tables
+    assert (table.key, table.label, table.unit) == ("department_targets", "附表15", "万元")
+    assert table.df["项目名称"].tolist() == ["任务1：保障机构正常运转"] * 2 + ["信访业务"] * 2 + ["金额合计"] * 2
+    assert table.df["资金来源"].tolist() == ["总额", "财政拨款"] * 3
+    rules = [c.rule for c in table.validation.checks]
+    assert rules.count("task_total") == 2 and table.validation.status == "ok"
+    ind = doc.indicators
+    assert ind[["table_key", "project", "level3", "target"]].values.tolist() == [
+        ["department_targets", "某某局", "部门从业人员", "1318"]
+    ]
+    assert ind.budget.tolist() == [Decimal("19509.72")] and ind.annual_goal.tolist() == [
+        "维持机构正常运转，为行业发展提供保障"
+    ]
+
+
+def test_a_wrong_task_total_fails_validation(tmp_path):
+    top = [
+        ["部门（单位）名称", ("某某局", 4)],
+        [("年度主要任务", 1, 4), "任务名称", "主要内容", "总额", "财政拨款"],
+        [None, "保运转", "人员薪酬", "100.00", "100.00"],
+        [None, "办业务", "受理来访", "50.00", "50.00"],
+        [None, ("金额合计", 2), "160.00", "150.00"],
+    ]
+    blocks = [
+        [("绩效指标", 1, 2), "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "产出指标", "数量指标", "来访", "100"],
+    ]
+    doc = read(tmp_path, [[NARRATIVE], [form("部门整体支出绩效目标表", top, blocks)]])
+    failed = {(c.rule, c.expected, c.actual) for c in doc.tables[0].validation.failed}
+    # the total's 总额 against the tasks' 总额, and against its own 财政拨款
+    assert failed == {("task_total", "150.00", "160.00"), ("fund_total", "150.00", "160.00")}
+
+
+def test_a_form_printing_its_goal_under_its_label_and_indicators_under_指标名称(tmp_path):
+    top = [[("当年整体绩效目标", 5)], [("提升科技创新能力，完善科技服务体系，确保财政资金使用效益", 5)]]
+    blocks = [[("绩效指标", 1, 3), ("指标名称", 2), "指标性质", "指标值"],
+              [None, ("获批项目数量", 2), "≥", "800"],
+              [None, ("技术合同成交额", 2), "≥", "950"]]  # fmt: skip
+    doc = read(tmp_path, [[NARRATIVE], [form("2026年部门整体绩效目标表", top, blocks)]])
+    (table,) = doc.tables
+    assert table.key == "department_targets" and table.is_empty
+    ind = doc.indicators
+    assert ind[["level3", "operator", "target"]].values.tolist() == [
+        ["获批项目数量", "≥", "800"],
+        ["技术合同成交额", "≥", "950"],
+    ]
+    assert set(ind.annual_goal) == {"提升科技创新能力，完善科技服务体系，确保财政资金使用效益"}
+
+
+def test_a_blank_form_is_a_target_table_printed_empty(tmp_path):
+    top = [["项目名称", ("", 4)], ["主管部门", ("", 4)], [("资金金额（万元）", 1, 2), "年度资金总额", ("", 3)],
+           [None, "其中：财政拨款", ("", 3)]]  # fmt: skip
+    blocks = [
+        [("年度绩效指标", 1, 2), "一级指标", "二级指标", "三级指标", "指标值"],
+        [None, "成本指标", "经济成本", "", ""],
+    ]
+    doc = read(tmp_path, [[NARRATIVE], [form("专项资金总体绩效目标表", top, blocks)]])
+    (table,) = doc.tables
+    assert (table.key, table.reader, table.is_empty) == ("performance_targets", "form", True)
+    assert doc.indicators.empty and doc.tidy.empty
