@@ -161,7 +161,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         'state capital operation budget: "three public" expenses',
         r"国有资本.*三公",
     ),
-    TableSpec("three_public", "“三公”经费支出表", '"three public" expenses', r"三公"),
+    TableSpec("three_public", "“三公”经费支出表", '"three public" expenses', r"三公", header=r"因公出国|公务接待"),
     TableSpec("agency_running_costs", "机关运行经费支出表", "agency running costs", r"机关运行经费"),
     # a procurement table's title names spending too (政府采购支出预算表): it is no 支出总表
     TableSpec("gov_procurement", "政府采购预算表", "government procurement", r"政府采购"),
@@ -239,6 +239,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "general public budget expenditure",
         r"一般公共预算.*支出",
         scope="gpb",
+        header=r"^一般公共预算支出",
     ),
     TableSpec(
         "gov_fund_expense",
@@ -246,6 +247,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "government fund budget expenditure",
         r"政府性基金.*(?:支出|收支)",
         scope="gov_fund",
+        header=r"^政府性基金预算支出",
     ),
     TableSpec(
         "soe_capital_expense",

@@ -221,3 +221,55 @@ def test_a_blank_form_is_a_target_table_printed_empty(tmp_path):
     (table,) = doc.tables
     assert (table.key, table.reader, table.is_empty) == ("performance_targets", "form", True)
     assert doc.indicators.empty and doc.tidy.empty
+
+
+# -- titles across page breaks ----------------------------------------------------------------------
+
+SUMMARY_HEADER = [[("收入", 2), ("支出", 3)], ["项目", "预算数", "项目", "合计", "一般公共预算"]]
+SUMMARY_ROWS = [
+    ["一、一般公共预算", "120.00", "一、一般公共服务支出", "100.00", "100.00"],
+    ["二、政府性基金预算", "", "二、住房保障支出", "20.00", "20.00"],
+    ["收入总计", "120.00", "支出总计", "120.00", "120.00"],
+]
+
+
+def summary(**kw) -> Grid:
+    return Grid(header=SUMMARY_HEADER, rows=SUMMARY_ROWS, widths=[120, 60, 120, 60, 80], **kw)
+
+
+def test_a_title_at_the_foot_of_a_page_below_another_table_belongs_to_the_table_on_the_next(tmp_path):
+    foot = [Text(["公开04表 财政拨款收支预算总表"], size=15, centred=True), Text(["部门：某某局    单位：万元"], size=9)]
+    page = [expense_table(label="公开03表", title="一般公共预算支出预算表"), Spacer(300), *foot]
+    doc = read(tmp_path, [[NARRATIVE], page, [summary(title="", unit="")]])
+    assert [(t.label, t.key, t.pages) for t in doc.tables] == [
+        ("公开03表", "gpb_expense", [2]),
+        ("公开04表", "fiscal_summary", [3]),
+    ]
+    assert not any(t.is_empty for t in doc.tables) and doc.tables[1].title_source == "previous page"
+
+
+@pytest.mark.parametrize("repeat", ["nothing", "department line"])
+def test_a_title_and_header_at_the_foot_of_a_page_go_on_with_the_body_on_the_next(tmp_path, repeat):
+    head = Grid(header=SUMMARY_HEADER, rows=[], widths=[120, 60, 120, 60, 80], title="财政拨款收支预算总表",
+                label="公开04表", org="部门：某某局")  # fmt: skip
+    org = "部门：某某局" if repeat == "department line" else ""
+    body = Grid(header=[], rows=SUMMARY_ROWS, widths=[120, 60, 120, 60, 80], title="", unit="", org=org)
+    doc = read(tmp_path, [[NARRATIVE], [Spacer(560), head], [body]])
+    (table,) = doc.tables
+    assert (table.label, table.key, table.pages, table.is_empty) == ("公开04表", "fiscal_summary", [2, 3], False)
+    assert list(table.df.columns) == ["收入/项目", "收入/预算数", "支出/项目", "支出/合计", "支出/一般公共预算"]
+    assert len(doc.tidy) == 8 and set(doc.tidy.table_label) == {"公开04表"}
+
+
+def test_a_label_at_the_foot_of_a_page_belongs_to_the_titled_table_on_the_next(tmp_path):
+    foot = [NARRATIVE, Spacer(580), Text(["公开05表"], size=10)]
+    doc = read(tmp_path, [foot, [expense_table(title="财政拨款支出预算表")]])
+    (table,) = doc.tables
+    assert (table.label, table.title, table.pages) == ("公开05表", "财政拨款支出预算表", [2])
+
+
+def test_a_heading_at_the_foot_of_the_narrative_is_no_title_of_the_untitled_table_after_it(tmp_path):
+    foot = [NARRATIVE, Spacer(580), Text(["二、部门预算表"], size=15)]
+    doc = read(tmp_path, [foot, [expense_table(title="", unit="")]])
+    (table,) = doc.tables
+    assert table.title == "一般公共预算支出表" and table.title_source == "header"

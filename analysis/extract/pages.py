@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..specs import LABEL_FORMS, SENTENCE_END_RE, TABLE_NAME_RE, TITLE_ENUMERATOR_RE
+from ..specs import LABEL_FORMS, SENTENCE_END_RE, TABLE_NAME_RE, TITLE_ENUMERATOR_RE, UNKNOWN, spec_for_title
 from ..transform.amounts import unit_from_line
 from .reader import Grid, PageContent, TextLine
 from .text import squash
@@ -220,23 +220,31 @@ def _strip_enumerator(title: str) -> str:
 
 
 def foot_context(previous: PageContent, grid: Grid, ctx: GridContext) -> None:
-    """A title printed at the foot of the page before: the table opening there belongs to ``grid``.
+    """A title or label printed at the foot of the page before belongs to the table opening ``grid``.
 
     The lines after the previous page's last grid (or its narrative) are read
     as the lines above ``grid`` when one of them opens a table (its label, a
-    line naming a table, its unit or 部门 line) and a title or label is found.
+    line naming a table, its unit or 部门 line); what ``grid`` lacks (its title,
+    its label) is taken from them.  A title without a label must name a standard
+    table: a part heading (二、部门预算表) at the foot of the narrative names none.
     """
     trailing = previous.trailing_lines()
     if not any(opens_table(ln.text) for ln in trailing):
         return
     found = _context(trailing, [], grid)
-    if not (found.title and TABLE_NAME_RE.search(squash(found.title))) and not found.label:
+    named = bool(found.title) and TABLE_NAME_RE.search(squash(found.title)) is not None
+    if not found.label and not (named and spec_for_title(found.title) is not UNKNOWN):
         return
-    ctx.title, ctx.title_size, ctx.label = found.title, found.title_size, found.label
+    if ctx.label and found.label and ctx.label != found.label:
+        return  # another table's label: that table is printed without a grid
+    if ctx.title and found.title and squash(ctx.title) != squash(found.title):
+        return
+    if not ctx.title and found.title:
+        ctx.title, ctx.title_size, ctx.title_source = found.title, found.title_size, "previous page"
+    ctx.label = ctx.label or found.label
     ctx.unit, ctx.unit_text = ctx.unit or found.unit, ctx.unit_text or found.unit_text
     ctx.org_line = ctx.org_line or found.org_line
-    ctx.notes.insert(0, f"title printed at the foot of page {previous.number}")
-    ctx.title_source = "previous page"
+    ctx.notes.insert(0, f"{'title' if found.title else 'label'} printed at the foot of page {previous.number}")
 
 
 def banner_context(grid: Grid, ctx: GridContext) -> Grid:

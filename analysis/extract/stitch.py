@@ -120,7 +120,7 @@ def build_parts(pages: list[PageContent]) -> list[Part]:
         outside = page.lines_outside_grids()
         for index, (grid, ctx) in enumerate(zip(page.grids, classify_context(page, outside), strict=True)):
             grid = banner_context(grid, ctx)
-            if index == 0 and previous is not None and not (ctx.title or ctx.label):
+            if index == 0 and previous is not None and not (ctx.title and ctx.label):
                 foot_context(previous, grid, ctx)
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
             part.loose_lines = outside
@@ -214,7 +214,9 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
     same_title = bool(part.ctx.title) and squash(part.ctx.title) == squash(title)
     repeated = same_title and bool(label and part.ctx.label == label)
     base_org = squash(bands[0].parts[0].ctx.org_line)
-    if part.ctx.org_line and not (repeated or (same_title and squash(part.ctx.org_line) == base_org)):
+    # a table whose header alone ends a page goes on with the next page's untitled grid, whatever lines it repeats
+    headed_only = len(bands) == 1 and not bands[0].parts[0].body_rows and not (part.ctx.title or part.ctx.label)
+    if part.ctx.org_line and not (repeated or headed_only or (same_title and squash(part.ctx.org_line) == base_org)):
         return False
     if same_title and not repeated and _opens_with_total(part) and _opens_with_total(bands[0].parts[0]):
         return False  # the same title over its own grand total: a table of its own, not a continuation
@@ -227,7 +229,7 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
     # but nothing printed around it (no title, label, unit or 部门 line) continues too
     if part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0 or repeated:
         return True
-    if not (part.ctx.unit or part.ctx.org_line):
+    if not (part.ctx.unit or part.ctx.org_line) or headed_only:
         part.header = 0
         return True
     return False
