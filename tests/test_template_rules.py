@@ -238,7 +238,7 @@ def summary(**kw) -> Grid:
 
 
 def test_a_title_at_the_foot_of_a_page_below_another_table_belongs_to_the_table_on_the_next(tmp_path):
-    foot = [Text(["公开04表 财政拨款收支预算总表"], size=15, centred=True), Text(["部门：某某局    单位：万元"], size=9)]
+    foot = [Text(["公开04表 财政拨款收支预算总表"], size=15, centred=True), Text(["部门：某某局  单位：万元"], size=9)]
     page = [expense_table(label="公开03表", title="一般公共预算支出预算表"), Spacer(300), *foot]
     doc = read(tmp_path, [[NARRATIVE], page, [summary(title="", unit="")]])
     assert [(t.label, t.key, t.pages) for t in doc.tables] == [
