@@ -210,22 +210,34 @@ def _coded(codes) -> bool:
 
 
 def _without_sub_items(labels: list[str], rows: list[int]) -> list[int]:
-    """Rows numbered ``1.``/``（1）`` under a row of another style (上年结余、结转 | 1.财政拨款结余 …) are its parts."""
-    out, parent_style = [], None
+    """Rows numbered ``1.``/``（1）`` under a row of another style (上年结余、结转 | 1.财政拨款结余 …), and a
+    ``其中：（1）…`` row with the items numbered after it (``（2）…``), are the parts of the row above them."""
+    out, parent_style, sub_style = [], None, None
     for i in rows:
-        style = _enum_style(labels[i])
-        if style == "arabic" and parent_style not in (None, "arabic"):
+        if labels[i].startswith("其中"):
+            sub_style = _enum_style(re.sub(r"^其中[:：]?", "", labels[i]))
             continue
+        style = _enum_style(labels[i])
+        if sub_style not in (None, "plain") and style == sub_style:
+            continue
+        sub_style = None
+        if style in ARABIC_STYLES and parent_style not in (None, style):
+            if parent_style not in ARABIC_STYLES or ARABIC_STYLES.index(parent_style) < ARABIC_STYLES.index(style):
+                continue
         out.append(i)
         parent_style = style
     return out
+
+
+#: arabic numbering, outer level first: 1. / 1、 then （1）
+ARABIC_STYLES = ("arabic", "arabic_paren")
 
 
 def _enum_style(label: str) -> str:
     if ENUM_RE.match(label):
         return "chinese"
     if ARABIC_ENUM_RE.match(label):
-        return "arabic"
+        return "arabic_paren" if label[0] in "(（" else "arabic"
     return "plain"
 
 
@@ -272,12 +284,16 @@ def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[i
     subtotals = [i for i in range(len(labels)) if labels[i] == "小计" and i not in totals]
     if subtotals:
         return subtotals
+    units = [i for i in range(len(labels)) if codes.at[i, "unit_code"] and i not in totals]
+    # a unit code shorter than the others' is a group of units (1 全额 ⊃ 222001 西安市交通运输局): the groups add up
+    outer = [i for i in units if len(codes.at[i, "unit_code"]) == min(len(codes.at[j, "unit_code"]) for j in units)]
+    if len(outer) < len(units):
+        return outer
     for kind in ("func_code", "econ_code"):
         coded = [i for i in range(len(labels)) if codes.at[i, kind]]
         if coded:
             shortest = min(len(codes.at[i, kind]) for i in coded)
             return [i for i in coded if len(codes.at[i, kind]) == shortest]
-    units = [i for i in range(len(labels)) if codes.at[i, "unit_code"] and i not in totals]
     if units:
         return units
     candidates = range(first + 1, len(labels)) if first == 0 else range(first)

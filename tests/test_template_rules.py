@@ -273,3 +273,41 @@ def test_a_heading_at_the_foot_of_the_narrative_is_no_title_of_the_untitled_tabl
     doc = read(tmp_path, [foot, [expense_table(title="", unit="")]])
     (table,) = doc.tables
     assert table.title == "一般公共预算支出表" and table.title_source == "header"
+
+
+# -- a budget published as two files ----------------------------------------------------------------
+
+
+def _narrative_file(tmp_path, cover: list[Text]):
+    text = Text(["一、部门预算情况说明", "2019年收入预算1,234.56万元，支出预算1,234.56万元。"])
+    return build(tmp_path / "narrative.pdf", [[Spacer(200), *cover], [text]])
+
+
+def _tables_file(tmp_path, cover: list[Text] | None = None, name: str = "tables.pdf"):
+    tables = [[summary(label="公开01表", title="2019年部门收支预算总表")], [expense_table(label="公开02表")]]
+    return build(tmp_path / name, ([[Spacer(200), *cover]] if cover else []) + tables)
+
+
+def test_the_body_of_a_file_is_read_from_its_cover_never_from_a_tables_title(tmp_path):
+    cover = [Text(["江南省某某厅"], size=22, centred=True), Text(["2019年部门预算"], size=26, centred=True)]
+    narrative, tables = _narrative_file(tmp_path, cover), _tables_file(tmp_path)
+    assert read_budget(narrative, use_cache=False).meta["unit_name"] == "江南省某某厅"
+    assert read_budget(tables, use_cache=False).meta["unit_name"] == ""  # its first page is a table: no cover
+    doc = read_budget([narrative, tables], use_cache=False)
+    assert doc.meta["unit_name"] == "江南省某某厅" and doc.meta["year"] == 2019 and len(doc.tables) == 2
+
+
+def test_a_tables_file_opening_with_a_cover_that_names_the_body_is_the_other_half(tmp_path):
+    narrative = _narrative_file(tmp_path, [Text(["江南省某某厅2019年部门预算"], size=24, centred=True)])
+    tables = _tables_file(tmp_path, [Text(["江南省某某厅2019年部门预算公开报表"], size=24, centred=True)])
+    doc = read_budget([narrative, tables], use_cache=False)
+    assert [t.label for t in doc.tables] == ["公开01表", "公开02表"] and doc.meta["unit_name"] == "江南省某某厅"
+
+
+def test_a_tables_file_whose_cover_names_another_body_is_refused_with_both_names(tmp_path):
+    from analysis.errors import MismatchedFilesError
+
+    narrative = _narrative_file(tmp_path, [Text(["江南省某某厅2019年部门预算"], size=24, centred=True)])
+    tables = _tables_file(tmp_path, [Text(["江南省另一局2019年部门预算公开报表"], size=24, centred=True)])
+    with pytest.raises(MismatchedFilesError, match="bodies 江南省某某厅 and 江南省另一局"):
+        read_budget([narrative, tables], use_cache=False)

@@ -17,6 +17,7 @@ from ..extract.reader import PageContent
 from ..extract.stitch import RawTable
 from ..extract.text import join_cell_lines, squash
 from ..schema import NARRATIVE
+from ..specs import UNKNOWN, spec_for_title
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -144,25 +145,58 @@ def document_meta(pages: list[PageContent], tables) -> dict:
         "title": title,
         "year": int(years[0]) if years else None,
         "kind": kind,
-        "unit_name": orgs.most_common(1)[0][0] if orgs else (_unit_from_title(title) or _unit_from_text(text_all)),
+        "unit_name": orgs.most_common(1)[0][0]
+        if orgs
+        else (_unit_from_title(title) or _cover_unit(pages) or _unit_from_text(text_all)),
         "unit_code": unit_codes.most_common(1)[0][0] if unit_codes else "",
         "pages": len(pages),
     }
 
 
+#: the largest type of a page that is no document's title: a part heading, the 目录, a section heading
+NOT_A_COVER_TITLE_RE = re.compile(r"^第[一二三四五六七八九十]+部分|^目\s*录|^[一二三四五六七八九十]+、")
+
+
 def _cover_title(pages: list[PageContent]) -> str:
-    """The document's title: the largest type naming a 预算/决算 on the first pages (the cover may be an image)."""
+    """The document's title: the largest type naming a 预算/决算 on the first pages (the cover may be an image).
+
+    A table's title is no document's title: a file of tables that opens with its first table
+    (2019年部门收支预算总表) has none, unless a cover page names it."""
     for page in pages[:5]:
         lines = [ln for ln in page.lines if ln.text.strip()]
         if not lines:
             continue
         size = max(ln.size for ln in lines)
         title = "".join(ln.text.strip() for ln in lines if ln.size >= size - 0.6)
-        if re.search(r"预算|决算", title) and not re.match(r"^第[一二三四五六七八九十]+部分|^目\s*录", title):
+        if spec_for_title(title) is not UNKNOWN:
+            return ""
+        if re.search(r"预算|决算", title) and not NOT_A_COVER_TITLE_RE.match(title):
             return title
     return ""
 
 
+def _cover_unit(pages: list[PageContent]) -> str:
+    """A body named on a line of its own on the cover (江苏省某某厅 above 2019年部门预算)."""
+    page = next((p for p in pages[:2] if p.lines and not p.grids), None)
+    if page is None:
+        return ""
+    for line in sorted(page.lines, key=lambda ln: -ln.size):
+        name = re.sub(r"\s+", "", line.text)
+        if 4 <= len(name) <= 30 and not re.search(r"\d", name) and _names_a_body(name):
+            return name
+    return ""
+
+
+def _names_a_body(name: str) -> bool:
+    """``中共江苏省委办公厅``, ``泉州市公安局（本级）``: a body's name (not 部门, 单位, 收支 …)."""
+    bare = re.sub(r"[（(][^）)]*[)）]$", "", name)
+    return bare not in ("部门", "单位") and ORG_NAME_RE.search(bare) is not None
+
+
+#: how the name of a body ends (办公厅, 委员会, 局, 大学 …)
+ORG_NAME_RE = re.compile(
+    r"(?:办公厅|委员会|办公室|管理中心|中心|大学|学院|学校|厅|局|委|院|会|部|所|站|馆|处|队|社|政府)$"
+)
 ORG_BEFORE_YEAR_RE = re.compile(
     r"([\u4e00-\u9fff（）()]{2,30}?(?:办公厅|委员会|办公室|管理中心|中心|大学|学院|学校|厅|局|委|院|会|部|所|站|馆|处|队|社))"
     r"\s*20\d{2}\s*年"
@@ -176,7 +210,10 @@ def _unit_from_text(text: str) -> str:
 
 
 def _unit_from_title(title: str) -> str:
+    """The body a document's title names before its year or kind (``中共江苏省委办公厅2018年部门预算``), or
+    ``""`` when the title names none (``2019年部门预算公开报表``)."""
     match = re.search(
         r"(?:20\d{2}\s*年(?:度)?)?(?P<name>.+?)(?:20\d{2}\s*年(?:度)?)?(?:部门|单位)?(?:预算|决算)", title
     )
-    return match.group("name").strip() if match else ""
+    name = match.group("name").strip() if match else ""
+    return name if _names_a_body(name) else ""
