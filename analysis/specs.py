@@ -162,6 +162,8 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         r"国有资本.*三公",
     ),
     TableSpec("three_public", "“三公”经费支出表", '"three public" expenses', r"三公", header=r"因公出国|公务接待"),
+    # a detail of the meeting and training expenses the “三公” table sums (培训费明细表)
+    TableSpec("meeting_training_costs", "会议费、培训费明细表", "meeting and training expenses", r"会议费|培训费"),
     TableSpec("agency_running_costs", "机关运行经费支出表", "agency running costs", r"机关运行经费"),
     # a procurement table's title names spending too (政府采购支出预算表): it is no 支出总表
     TableSpec("gov_procurement", "政府采购预算表", "government procurement", r"政府采购"),

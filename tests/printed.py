@@ -1,7 +1,7 @@
 """What a PDF prints, read with another reader than the package's (pdfplumber, on pdfminer.six).
 
 The reference of the coverage tests and of ``benchmarks/realworld_coverage.py``:
-every amount printed inside a ruled table region that pdfplumber finds
+every amount printed in a cell of the ruled tables pdfplumber finds
 (``page.find_tables()``), and every number printed on the page, per page.  The
 package's own grids are never used, so a table the package misses is counted.
 
@@ -58,16 +58,39 @@ def printed(path: str | Path) -> Printed:
             ]
             numbers[number] = Counter(norm(m) for w in words for m in NUMBER_RE.findall(w["text"]))
             found: Counter = Counter()
-            for table in page.find_tables():
-                x0, top, x1, bottom = table.bbox
-                for w in words:
-                    if w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1 and w["top"] >= top - 1 and w["bottom"] <= bottom + 1:
-                        match = AMOUNT_WORD_RE.match(w["text"])
-                        if match:
-                            found[norm(match.group(1))] += 1
+            for amount in _cell_amounts(page.find_tables(), words):
+                found[amount] += 1
+                numbers[number][amount] += 1  # an amount wrapped in its cell is printed whole
             if found:
                 in_tables[number] = found
     return Printed(in_tables, numbers)
+
+
+def _cell_amounts(tables, words) -> list[str]:
+    """The amounts printed in a page's pdfplumber tables, cell by cell (each word in the smallest cell
+    holding it): a cell printing one amount, wrapped over lines or not (``24995.9`` / ``4``), or with its
+    unit (``280.7万元``); in other cells, the words that are amounts (a figure inside a sentence,
+    ``每平米 50.4元``, is none)."""
+    cells = sorted({c for t in tables for c in t.cells}, key=lambda c: (c[2] - c[0]) * (c[3] - c[1]))
+    held: dict[tuple, list] = {}
+    for w in words:
+        x, y = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        cell = next((c for c in cells if c[0] - 1 <= x <= c[2] + 1 and c[1] - 1 <= y <= c[3] + 1), None)
+        if cell is not None:
+            held.setdefault(cell, []).append(w)
+    out = []
+    for inside in held.values():
+        text = "".join(w["text"] for w in sorted(inside, key=lambda w: (round(w["top"]), w["x0"])))
+        whole = CELL_AMOUNT_RE.match(text)
+        if whole:
+            out.append(norm(whole.group(1)))
+        elif not re.search(r"[\u4e00-\u9fff]{4,}", text):  # running text: its figures are no amounts
+            out += [norm(m.group(1)) for w in inside if (m := AMOUNT_WORD_RE.match(w["text"]))]
+    return out
+
+
+#: a cell that prints one amount (and its unit)
+CELL_AMOUNT_RE = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:,\d{3})+|\d+\.\d{1,2}))(?:万元|元)?$")
 
 
 @dataclass
