@@ -7,7 +7,7 @@ from decimal import Decimal
 import pandas as pd
 
 from .model import Budget
-from .transform.indicators import project_budgets
+from .transform.indicators import project_budgets, project_indicators
 
 LEVEL1_EN = {
     "产出指标": "output",
@@ -33,10 +33,11 @@ LEVEL2_EN = {
 
 
 def projects(budget: Budget) -> pd.DataFrame:
-    """One row per project: budget, number of indicators, quantitative share, weights' total."""
+    """One row per project (the department's targets as a whole are none): budget, number of indicators,
+    quantitative share, weights' total."""
     columns = ["project", "unit_name", "budget", "indicators", "quantitative", "qualitative", "weight_total", "goal"]
     budgets = project_budgets(budget.indicators)
-    data = budget.indicators
+    data = project_indicators(budget.indicators)
     if data.empty:
         return pd.DataFrame(columns=columns)
     rows = []

@@ -311,3 +311,26 @@ def test_a_tables_file_whose_cover_names_another_body_is_refused_with_both_names
     tables = _tables_file(tmp_path, [Text(["江南省另一局2019年部门预算公开报表"], size=24, centred=True)])
     with pytest.raises(MismatchedFilesError, match="bodies 江南省某某厅 and 江南省另一局"):
         read_budget([narrative, tables], use_cache=False)
+
+
+def test_a_document_printing_only_performance_target_forms_is_read_whole(tmp_path, capsys):
+    from analysis.cli import main
+
+    pages = []
+    for k in range(1, 13):
+        top = [
+            ["项目名称", (f"第{k}号专项", 4)],
+            ["主管部门", ("某某局", 2), "实施单位", "某某中心"],
+            [("项目资金（万元）", 1, 3), "年度资金总额", (f"{k * 10}.50", 3)],
+            [None, "其中：财政拨款", (f"{k * 10}.50", 3)],
+            [None, "其他资金", ("0.00", 3)],
+            ["年度目标", (f"完成第{k}号专项的年度任务", 4)],
+        ]
+        pages.append([form(f"2026年第{k}号专项项目支出绩效目标表", top)])
+    path = build(tmp_path / "targets.pdf", pages)
+    doc = read_budget(path, use_cache=False)
+    assert len(doc.tables_of("performance_targets")) == 12 and doc.indicators.project.nunique() == 12
+    assert len(doc.tidy) == 36 and doc.tidy.amount_printed.iloc[0] == "10.50"
+    assert all(t.validation.status == "ok" for t in doc.tables)
+    assert main(["extract", str(path), "--out", str(tmp_path / "out")]) == 0
+    assert "12 tables" in capsys.readouterr().out

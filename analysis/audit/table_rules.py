@@ -12,7 +12,7 @@ from ..model import Check, Table
 from ..specs import MEASURE_NAMES as SPEC_MEASURE_NAMES
 from ..specs import SCOPE_NAMES as SPEC_SCOPE_NAMES
 from ..transform.amounts import to_wanyuan
-from ..transform.indicators import project_budgets
+from ..transform.indicators import project_budgets, project_indicators
 from .core import AuditContext, Outcome, fmt
 from .figures import (
     grand_total_row,
@@ -295,7 +295,7 @@ def _project_table(ctx: AuditContext) -> Table | None:
 
 def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
     """项目绩效目标表 budgets against the 项目支出表, project by project and in total."""
-    indicators = ctx.budget.indicators
+    indicators = project_indicators(ctx.budget.indicators)
     projects_table = _project_table(ctx)
     if indicators.empty:
         yield Outcome("not_run", "no 项目绩效目标表 with indicators")
