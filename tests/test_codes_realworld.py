@@ -91,3 +91,15 @@ def test_each_amount_of_a_real_summary_table_has_the_label_and_code_of_its_side(
     assert all(len(code) == 3 for code in classes.func_code)
     # an expense line's code is the class its name says
     assert all(classification_name(label) in code_index("function").top for label in classes.row_label)
+
+
+def test_a_real_summary_table_printing_class_kuan_and_item_names_is_coded_and_checked_down_its_levels(realworld):
+    # 深圳 prints the 收支总表's expense side as names only: 一、一般公共服务支出 | 海关事务 | 行政运行 …
+    doc = realworld("shenzhen_kouanban_2026_department_budget")
+    (table,) = [t for t in doc.tables if t.key == "income_expense_summary"]
+    expense = doc.tidy[(doc.tidy.table_key == "income_expense_summary") & doc.tidy.column.str.startswith("支出")]
+    coded = expense[expense.func_code != ""].drop_duplicates("row_index")
+    assert {len(c) for c in coded.func_code} == {3, 5, 7} and set(coded.code_source) == {"name"}
+    assert dict(zip(coded.row_label, coded.func_code, strict=True))["行政运行"] == "2010901"  # under 20109 海关事务
+    hierarchy = [c for c in table.validation.checks if c.rule == "function_hierarchy"]
+    assert len(hierarchy) >= 8 and all(c.passed for c in hierarchy)
