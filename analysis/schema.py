@@ -169,9 +169,20 @@ TIDY = Schema(
         ("table_title", "string", "the table's printed title"),
         ("table_label", "string", "the printed label, e.g. 表3-1, 附表4; empty if none"),
         ("row_index", "integer", "0-based body row of the stitched table"),
-        ("row_label", "string", "the row's printed code and name cells joined by one space"),
+        (
+            "row_label",
+            "string",
+            "the row's printed code and name cells joined by one space (in a table printed side by side, "
+            "those of the amount's own side)",
+        ),
         ("func_code", "string", "function classification code (类 3, 款 5, 项 7 digits); empty if none"),
         ("econ_code", "string", "economic classification code of the row; empty if none"),
+        (
+            "code_source",
+            "string",
+            "where func_code and econ_code come from: printed, or name (a row printed with its name only, its code "
+            "found by name in the classification); empty if the row has no code",
+        ),
         ("column", "string", "header path of the column, levels joined by /"),
         ("column_econ_code", "string", "economic classification code of the column; empty if none"),
         ("amount", "decimal", "exact amount in 万元, plain digits (counts for 人 tables)"),

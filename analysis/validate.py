@@ -9,7 +9,8 @@ table (``table.validation``) whether it passes or not:
 * ``row_total``: a 合计/总计 row equals the sum of the top-level rows (the
   groups' 小计 rows, or the least detailed code level, or the units, or the
   enumerated items 一、二、), and a group's 小计 the sum of the group's rows;
-* ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes;
+* ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes (printed, or found by
+  name where a table prints names only);
 * ``econ_hierarchy``: 类 = Σ款 down the economic codes (301 = Σ 301xx);
 * ``target_total`` (项目绩效目标表): a unit's budget = Σ its projects' budgets;
 * ``fund_total`` (one form per project): 年度资金总额 = Σ its sources;
@@ -25,9 +26,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import pandas as pd
+
 from .extract.text import squash
 from .model import Check, ColumnLists, Table
-from .transform.tables import row_code_frame
+from .transform.tables import row_code_frame, table_sides
 from .transform.target_forms import FUND_TOTAL_RE
 
 TOTAL_NAMES = {"合计", "小计", "总计"}
@@ -332,14 +335,34 @@ def _contiguous(values: list[str], i: int, j: int) -> bool:
     return all(values[k] == values[i] for k in range(lo, hi + 1))
 
 
-def hierarchy_checks(table: Table, codes: ColumnLists) -> list[Check]:
-    """类 = Σ款 = Σ项 down the function codes, and 类 = Σ款 down the economic codes."""
-    return _hierarchy(table, codes["func_code"], "function_hierarchy") + _hierarchy(
-        table, codes["econ_code"], "econ_hierarchy"
-    )
+def _listing_codes(codes: pd.DataFrame) -> pd.DataFrame:
+    """The codes that tell a table's top rows: printed ones, and those found by name unless one of them repeats —
+    a classification listed again under each unit (广州市统计局 | 工资福利支出 … 广州市统计普查中心 | 工资福利支出 …)
+    is structured by the rows printed without a code, which the totals follow."""
+    named = codes.code_source == "name"
+    out = codes.copy()
+    for kind in ("func_code", "econ_code"):
+        found = codes.loc[named & (codes[kind] != ""), kind]
+        if found.duplicated().any():
+            out.loc[named, kind] = ""
+    return out
 
 
-def _hierarchy(table: Table, codes: list[str], rule: str) -> list[Check]:
+def hierarchy_checks(table: Table) -> list[Check]:
+    """类 = Σ款 = Σ项 down the function codes, and 类 = Σ款 down the economic codes, printed or found by
+    name, on each side of the table (a 收支总表's expense side has codes of its own)."""
+    checks = []
+    for side in table_sides(table):
+        codes = ColumnLists(row_code_frame(table, side.amounts[0])) if side.amounts else None
+        columns = [c for c in table.money_columns if c in side.amounts]
+        if codes is None or not columns:
+            continue
+        checks += _hierarchy(table, codes["func_code"], "function_hierarchy", columns)
+        checks += _hierarchy(table, codes["econ_code"], "econ_hierarchy", columns)
+    return checks
+
+
+def _hierarchy(table: Table, codes: list[str], rule: str, columns: list[str]) -> list[Check]:
     df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
     by_code: dict[str, list[int]] = {}
     for i, code in enumerate(codes):
@@ -353,7 +376,7 @@ def _hierarchy(table: Table, codes: list[str], rule: str) -> list[Check]:
         if not children or any(len(by_code[c]) != 1 for c in children):
             continue
         parent = rows[0]
-        for column in table.money_columns:
+        for column in columns:
             child_rows = [by_code[c][0] for c in children]
             description = f"{code} = Σ {', '.join(sorted(children))}"
             check = _rows_sum(rule, description, table, df, pages, column, parent, child_rows)
@@ -465,12 +488,12 @@ def validate_table(table: Table) -> Table:
     elif table.key == "performance_targets":
         checks = target_total_checks(table)
     else:
-        codes = ColumnLists(row_code_frame(table))
+        codes = ColumnLists(_listing_codes(row_code_frame(table)))
         checks = (
             column_total_checks(table)
             + row_total_checks(table, codes)
             + subtotal_checks(table)
-            + hierarchy_checks(table, codes)
+            + hierarchy_checks(table)
         )
     # a total whose cell is covered by a label merged across it prints no figure: nothing to compare
     checks = [c for c in checks if not (c.cells and c.cells[0] in table.covered)]

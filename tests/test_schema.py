@@ -63,3 +63,11 @@ def test_conform_puts_the_declared_columns_first_and_keeps_others():
     conformed = schema.conform(frame)
     assert conformed.columns.tolist() == ["table_key", "table_title", "extra"]
     assert conformed.table_key.isna().all()
+
+
+def test_code_source_says_whether_a_row_prints_its_code_or_has_it_by_name(sample):
+    tidy = sample.tidy
+    coded = (tidy.func_code != "") | (tidy.econ_code != "")
+    assert set(tidy.code_source) == {"", "printed", "name"}
+    assert (coded == (tidy.code_source != "")).all()
+    assert TIDY.field("code_source").type == "string"

@@ -201,7 +201,7 @@ def function_figures(budget: Budget) -> dict[tuple[str, str, str], list[tuple[st
                 column = total_column(table, measure)
                 if column is None:
                     continue
-                row_codes = row_function_codes(row_code_frame(table), row_names(table, column))
+                row_codes = row_function_codes(row_code_frame(table, column), row_names(table, column))
                 for i, code in enumerate(row_codes):
                     value = table.df.at[i, column]
                     if not code or value is None:

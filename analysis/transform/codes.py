@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..extract.text import squash
+from ..reference import ECON_SCHEMES, classification_name, code_index
 
 LEVEL_COLUMN_RE = re.compile(r"^(类|款|项)$")
 CODE_HEADER_RE = re.compile(r"编码|代码|编号|^序号$")
@@ -80,3 +81,93 @@ def _store(found: dict[str, str], digits: str, unit_column: bool = False) -> Non
 def function_level(code: str) -> str:
     """类, 款 or 项 for a 3-, 5- or 7-digit function code."""
     return FUNCTION_LEVELS.get(len(code), "")
+
+
+# -- codes found by name ---------------------------------------------------------------------------
+
+#: a row that closes a listing (合计, 本年支出合计, 小计): the classification's levels start again below it
+TOTAL_NAME_RE = re.compile(r"合计|总计|小计")
+#: the classifications a name may belong to, and the code each gives
+NAMED_SYSTEMS = (("function", "func_code"), *((scheme, "econ_code") for scheme in ECON_SCHEMES))
+_AMBIGUOUS = "?"
+
+
+def codes_by_name(names: list[str], printed: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Codes of rows printed with names only, found by name in the national classification.
+
+    ``names`` are the rows' printed names in table order, ``printed`` the codes each row prints
+    (:func:`row_codes`).  A row that prints no function or economic code gets the code its name has
+    — a 类 name anywhere; a 款 name among the 款 of the 类 above it; a 项 name among the 项 of the
+    款 above it (or, when that 款 is not known, a name only one 项 of the 类 has) — so the level of
+    a row follows from the names, never from indentation.  A name read in two ways (a 款 or a 项, a
+    function or an economic class) gets no code unless the table's other rows settle the
+    classification; an unknown name leaves the 项 below it unresolved.  Returns one dict per row,
+    empty or with ``func_code`` or ``econ_code``.
+    """
+    readings = {system: _walk(system, key, names, printed) for system, key in NAMED_SYSTEMS}
+    # how many rows follow each classification: found by name, or printed (30101 and 50501 name two schemes)
+    found = {s: sum(1 for code in r if code and code != _AMBIGUOUS) for s, r in readings.items()}
+    for codes in printed:
+        if codes.get("func_code"):
+            found["function"] += 1
+        elif codes.get("econ_code"):
+            found[_scheme_of(codes["econ_code"])] += 1
+    out: list[dict[str, str]] = []
+    for i in range(len(names)):
+        if printed[i].get("func_code") or printed[i].get("econ_code"):
+            out.append({})
+            continue
+        claims = {s: r[i] for s, r in readings.items() if r[i]}
+        if len(claims) > 1:
+            # the same name in two classifications (其他支出: 229, 399, 599): the one the table's rows follow
+            best = max(found[s] for s in claims)
+            claims = {s: c for s, c in claims.items() if found[s] == best}
+        code = next(iter(claims.values())) if len(claims) == 1 else ""
+        out.append({dict(NAMED_SYSTEMS)[next(iter(claims))]: code} if code and code != _AMBIGUOUS else {})
+    return out
+
+
+def _walk(system: str, key: str, names: list[str], printed: list[dict[str, str]]) -> list[str]:
+    """Each row's code in one classification by its name and the rows above it ('' none, '?' ambiguous)."""
+    index = code_index(system)
+    upper = middle = ""  # the 类 and the 款 (or 经济分类 类) above the current row; "?" when not known
+    out = []
+    for name, codes in zip(names, printed, strict=True):
+        seed = codes.get(key, "")
+        if seed and (key == "func_code" or _scheme_of(seed) == system):
+            upper, middle = seed[:3], seed[:5] if len(seed) > 3 else ""
+            out.append("")
+            continue
+        text = classification_name(name)
+        if not text or codes.get("func_code") or codes.get("econ_code"):
+            out.append("")
+            continue
+        if TOTAL_NAME_RE.search(text):
+            upper = middle = ""
+            out.append("")
+            continue
+        candidates = set(index.top.get(text, ())) - {upper}
+        if upper and upper != _AMBIGUOUS:
+            candidates |= set(index.children.get((upper, text), ())) - {middle}
+            if middle and middle != _AMBIGUOUS:
+                candidates |= index.children.get((middle, text), frozenset())
+            elif not candidates:
+                # no 款 above known (or none printed): a 项 name that only one 款 of the 类 has
+                items = index.grandchildren.get((upper, text), frozenset())
+                candidates |= items if len(items) == 1 else set()
+        if len(candidates) == 1:
+            code = candidates.pop()
+            upper, middle = code[:3], code[:5] if len(code) > 3 else ""
+            out.append(code)
+        elif candidates:
+            upper = middle = _AMBIGUOUS  # a 类 or a 款, a 款 or a 项: what follows is not known either
+            out.append(_AMBIGUOUS)
+        else:
+            if upper:
+                middle = _AMBIGUOUS  # an unknown name: a 款 of its own may begin here
+            out.append("")
+    return out
+
+
+def _scheme_of(code: str) -> str:
+    return ECON_SCHEMES[0] if code.startswith("3") else ECON_SCHEMES[1]

@@ -11,6 +11,7 @@ the document, never a silently dropped figure.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ..extract.text import squash
 from ..model import TIDY_COLUMNS, ColumnLists, Problem, Table
 from ..specs import UNKNOWN, TableSpec, spec_for_title
 from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount, to_wanyuan, unit_from_line
-from .codes import is_code_column, row_codes
+from .codes import codes_by_name, is_code_column, row_codes
 from .target_forms import form_table
 
 MONEY_HEADER_IN_TARGETS = re.compile(r"预算|金额|资金")
@@ -178,34 +179,122 @@ def table_problems(table: Table, path: Path) -> list[Problem]:
     ]
 
 
-def label_columns(table: Table) -> list[str]:
-    """Columns whose texts make up a row's label (codes and names)."""
-    cols = [c for c, k in table.column_kinds.items() if k in ("code", "text")]
+#: the heading of a column naming the rows of one side of a table (项目, 收入项目, 项目名称, 功能科目名称,
+#: 支出功能分类科目（按大类）), not a column describing them (规格型号, 项目类别, 实施采购时间)
+SIDE_NAME_HEADER_RE = re.compile(r"名称|科目|^(?:收入|支出)?项目(?:[(（].*)?$")
+AMOUNT_KINDS = ("money", "count", "rate")
+
+
+@dataclass(frozen=True)
+class Side:
+    """The columns of a table that one amount column belongs to: its label (code and text) columns and
+    the amount columns they name."""
+
+    labels: tuple[str, ...]
+    amounts: tuple[str, ...]
+
+
+def table_sides(table: Table) -> list[Side]:
+    """The sides of a table printed side by side: a 收支总表 prints 收入/项目 | 收入/预算数 | 支出/项目 |
+    支出/预算数, two sides in one row, each named by its own label columns.
+
+    Columns are read left to right; label columns after an amount column open a new side when one of
+    them is headed as naming rows (项目, 名称, 科目) and the side's amount columns print a figure.
+    Otherwise (规格型号 between amounts, codes printed after the amount, an empty amount column) they
+    belong to the side before them, and a table of one side is named by all its label columns, as
+    printed.  A 项目绩效目标表 is named by the label columns before its first amount.
+    """
+    names = list(table.column_kinds)
+    kinds = [table.column_kinds[c] for c in names]
     if table.key == "performance_targets":
-        money = [i for i, k in enumerate(table.column_kinds.values()) if k == "money"]
-        first = money[0] if money else len(cols)
-        names = list(table.column_kinds)
-        cols = [c for c in names[:first] if table.column_kinds[c] in ("code", "text")]
-    return cols
+        first = next((j for j, k in enumerate(kinds) if k == "money"), len(names))
+        labels = tuple(c for c, k in zip(names[:first], kinds[:first], strict=True) if k in ("code", "text"))
+        return [Side(labels, tuple(c for c, k in zip(names, kinds, strict=True) if k in AMOUNT_KINDS))]
+    runs: list[tuple[list[str], list[str]]] = []
+    for name, kind in zip(names, kinds, strict=True):
+        is_amount = kind in AMOUNT_KINDS
+        if not runs or (not is_amount and runs[-1][1]):
+            runs.append(([], []))
+        (runs[-1][1] if is_amount else runs[-1][0]).append(name)
+    sides: list[tuple[list[str], list[str]]] = []
+    for labels, amounts in runs:
+        if sides and not (_names_rows(table, labels) and _prints_amounts(table, amounts)):
+            sides[-1][0].extend(labels)
+            sides[-1][1].extend(amounts)
+        else:
+            sides.append((labels, amounts))
+    return [Side(tuple(labels), tuple(amounts)) for labels, amounts in sides] or [Side((), ())]
 
 
-def row_labels(table: Table) -> list[str]:
-    cols = label_columns(table)
+def _names_rows(table: Table, labels: list[str]) -> bool:
+    return any(
+        table.column_kinds[c] == "text"
+        and SIDE_NAME_HEADER_RE.search(squash(c.split("/")[-1]))
+        and any(v for v in table.df[c])
+        for c in labels
+    )
+
+
+def _prints_amounts(table: Table, amounts: list[str]) -> bool:
+    return any(v is not None for c in amounts for v in table.df[c])
+
+
+def side_of(table: Table, column: str | None = None) -> Side:
+    """The side an amount column belongs to (the first side without a column)."""
+    sides = table_sides(table)
+    if column is not None:
+        for side in sides:
+            if column in side.amounts:
+                return side
+    return sides[0]
+
+
+def label_columns(table: Table, column: str | None = None) -> list[str]:
+    """Columns whose texts make up a row's label (codes and names) for the amounts of ``column``: the
+    label columns of its side (the first side's without a column)."""
+    return list(side_of(table, column).labels)
+
+
+def row_labels(table: Table, column: str | None = None) -> list[str]:
+    """Each row's label for the amounts of ``column``: the texts of its side's label columns."""
+    return row_labels_of(table, side_of(table, column))
+
+
+def row_labels_of(table: Table, side: Side) -> list[str]:
+    cols = list(side.labels)
     values = [table.df[c].tolist() for c in cols]
     return [" ".join(str(v) for v in row if v) for row in zip(*values, strict=True)] if cols else [""] * len(table.df)
 
 
-def row_code_frame(table: Table) -> pd.DataFrame:
-    """func_code / econ_code / unit_code of every row."""
-    code_cols = [c for c, k in table.column_kinds.items() if k == "code"]
-    text_cols = [c for c, k in table.column_kinds.items() if k == "text"]
+CODE_FRAME_COLUMNS = ["func_code", "econ_code", "income_code", "unit_code", "code_source"]
+
+
+def row_code_frame(table: Table, column: str | None = None) -> pd.DataFrame:
+    """func_code / econ_code / income_code / unit_code of every row, and ``code_source``: ``printed``, or
+    ``name`` where the row prints names only and its code was found by name (:func:`.codes.codes_by_name`).
+
+    The codes are those of the side ``column`` belongs to (a 收支总表's expense amounts have the codes of
+    the expense side); without a column, those of the table's first side.
+    """
+    return _side_codes(table, side_of(table, column))
+
+
+def _side_codes(table: Table, side: Side) -> pd.DataFrame:
+    code_cols = [c for c in side.labels if table.column_kinds[c] == "code"]
+    text_cols = [c for c in side.labels if table.column_kinds[c] == "text"]
     data = ColumnLists(table.df)
-    out = []
+    names, found = [], []
     for i in range(len(data)):
-        name = next((data[c][i] for c in text_cols if data[c][i]), "")
-        out.append(row_codes([(c, data[c][i] or "") for c in code_cols], name))
-    columns = ["func_code", "econ_code", "income_code", "unit_code"]
-    return pd.DataFrame([{c: found.get(c, "") for c in columns} for found in out], columns=columns, dtype=object)
+        texts = [data[c][i] for c in text_cols if data[c][i]]
+        # a row is named by its one text: a row printing several (专项名称 | 经济科目) names no class by itself
+        names.append(" ".join(texts))
+        found.append(row_codes([(c, data[c][i] or "") for c in code_cols], texts[0] if texts else ""))
+    rows = []
+    for printed, named in zip(found, codes_by_name(names, found), strict=True):
+        source = "name" if named else ("printed" if printed.get("func_code") or printed.get("econ_code") else "")
+        row = {**printed, **named}
+        rows.append({c: row.get(c, "") for c in CODE_FRAME_COLUMNS[:-1]} | {"code_source": source})
+    return pd.DataFrame(rows, columns=CODE_FRAME_COLUMNS, dtype=object)
 
 
 def format_amount(value: Decimal) -> str:
@@ -220,12 +309,13 @@ def format_amount(value: Decimal) -> str:
 
 def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) -> pd.DataFrame:
     """The long table of one typed table: one row per printed amount."""
-    labels = row_labels(table)
-    codes = ColumnLists(row_code_frame(table))
+    sides = {side: (row_labels_of(table, side), ColumnLists(_side_codes(table, side))) for side in table_sides(table)}
+    side_of_column = {c: side for side in sides for c in side.amounts}
     printed, pages = ColumnLists(table.printed), ColumnLists(table.cell_pages)
     column_econ_codes = column_econ_codes or {}
     rows = []
     for column in table.money_columns:
+        labels, codes = sides[side_of_column[column]]
         for i, value in enumerate(table.df[column]):
             if value is None:
                 continue
@@ -239,6 +329,7 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
                     "row_label": labels[i],
                     "func_code": codes.at[i, "func_code"],
                     "econ_code": codes.at[i, "econ_code"],
+                    "code_source": codes.at[i, "code_source"],
                     "column": column,
                     "column_econ_code": column_econ_codes.get(column, ""),
                     "amount": format_amount(amount),
