@@ -21,7 +21,7 @@ from .extract.coverage import coverage_problems
 from .extract.reader import PageContent, check_pdf_file, read_pages
 from .extract.stitch import stitch
 from .model import TIDY_COLUMNS, Budget, Problem, Table, problem_frame
-from .transform.contents import contents_pages, missing_from_contents
+from .transform.contents import contents_pages, missing_from_contents, titles_from_contents
 from .transform.econ import column_econ_codes
 from .transform.indicators import TARGET_KEYS, indicator_frame
 from .transform.narrative import document_meta, narrative_frame, page_frame
@@ -93,6 +93,7 @@ def extract_budget(path: Path, sha: str, progress: Callable[[int], None] | None 
 def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
     raw_tables = stitch(pages)
     narrative = narrative_frame(pages)
+    titles_from_contents(raw_tables, narrative)
     if not raw_tables and not _looks_like_budget(narrative):
         raise NotABudgetError(path, "no budget tables and no budget narrative found (not a 预算/决算 document?)")
     units = Counter(t.unit for t in raw_tables if t.unit and t.unit != "人")

@@ -334,3 +334,16 @@ def test_a_document_printing_only_performance_target_forms_is_read_whole(tmp_pat
     assert all(t.validation.status == "ok" for t in doc.tables)
     assert main(["extract", str(path), "--out", str(tmp_path / "out")]) == 0
     assert "12 tables" in capsys.readouterr().out
+
+
+def test_a_table_printed_with_its_label_only_takes_the_title_the_contents_gives_it(tmp_path):
+    contents = Text(["目录", "表一 2026年部门收支总体情况表........3", "表二 2026年部门收入总体情况表........4"])
+    labelled = [Text(["表二"], size=12), expense_table(title="", unit="单位：万元")]
+    doc = read(tmp_path, [[NARRATIVE], [contents], labelled])
+    (table,) = doc.tables
+    assert (table.label, table.title, table.key, table.title_source) == (
+        "表二",
+        "2026年部门收入总体情况表",
+        "income_summary",
+        "contents",
+    )

@@ -14,18 +14,14 @@ narrative:
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..model import Problem
 from ..specs import TABLE_NAME_RE
 from .evidence import UNIT_LINE_RE, unread_amounts
-from .pages import match_label
+from .pages import CONTENTS_LINE_RE, match_label
 from .reader import PageContent
 from .text import squash
-
-#: a line ending in dot leaders or a page number is a 目录 entry, not a table's label
-CONTENTS_LINE_RE = re.compile(r"(?:[.．…·]{2,}|\s\d{1,3})\s*$")
 
 
 def _label_lines(lines) -> list[str]:

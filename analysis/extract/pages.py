@@ -28,16 +28,20 @@ from .text import squash
 LABEL_RE = re.compile(r"^(?P<label>" + "|".join(LABEL_FORMS) + r")\s*[:：.、]?\s*(?P<rest>.*)$")
 ORG_RE = re.compile(r"^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?\s*[:：]")
 PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-－—\s]*$|^\d+\s*/\s*\d+$")
+#: a line ending in dot leaders or a page number is a 目录 entry, not a table's label or title
+CONTENTS_LINE_RE = re.compile(r"(?:[.．…·]{2,}\s*\d{0,3}|\s\d{1,3})\s*$")
 EMPTY_NOTE_RE = re.compile(r"本表(?:为)?空表|本表无数据|无此(?:项|类)?(?:预算|支出|收支)|本单位无")
 #: where a table's title is printed: above its grid, in the grid's top row, at the foot of the page
 #: before; ``header`` when no title is printed and the header's words name the standard table,
-#: ``project`` when a performance form is named after its 项目名称, ``none`` when nothing names it
+#: ``contents`` when the 目录 gives its label's title, ``project`` when a performance form is named after its
+#: 项目名称, ``none`` when nothing names it
 TITLE_SOURCES = {
     "above": "printed above the table",
     "grid": "printed in the table's top row",
     "previous page": "printed at the foot of the page before",
     "header": "no title printed: named by its header",
     "project": "no title printed: named after its 项目名称",
+    "contents": "no title printed: the 目录's title for its label",
     "none": "no title printed",
 }
 #: the longest line taken for a title that does not end in 表 (a heading, not a line of a paragraph)
@@ -144,6 +148,8 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
         if NOTE_RE.match(squashed) or EMPTY_NOTE_RE.search(squashed):
             ctx.notes.append(text)
             continue
+        if CONTENTS_LINE_RE.search(text):
+            continue  # an entry of the 目录 (…表……4), no table's label or title
         label = match_label(text)
         if label:
             labelled.append((line, squash(label.group("label")), squash(label.group("rest"))))

@@ -114,3 +114,14 @@ def printed_table(entry: ContentsEntry, tables) -> object | None:
 def missing_from_contents(narrative, tables) -> list[ContentsEntry]:
     """Entries of the 目录 that no table read matches."""
     return [e for e in contents_entries(narrative) if printed_table(e, tables) is None]
+
+
+def titles_from_contents(tables, narrative) -> None:
+    """A table printed with its label but no title (the title drawn as an image, or not printed) takes
+    the title the 目录 gives that label; its ``title_source`` says so."""
+    entries = {e.label: e for e in contents_entries(narrative) if e.label}
+    for table in tables:
+        entry = entries.get(squash(table.label)) if table.label and not squash(table.title) else None
+        if entry is not None:
+            table.title, table.title_source = entry.title, "contents"
+            table.notes.append(f"no title printed: its title is the 目录's for {entry.label} (page {entry.page})")

@@ -23,6 +23,8 @@ PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
 SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 TOC_RE = re.compile(r"目\s*录")
+#: the end of a 目录 entry: dot leaders and its page number
+CONTENTS_ENTRY_END_RE = re.compile(r"[.．…·]{2,}\s*\d{1,3}\s*$")
 YEAR_RE = re.compile(r"(20\d{2})\s*年")
 #: columns of :attr:`analysis.model.Budget.narrative` (declared in :mod:`analysis.schema`)
 NARRATIVE_COLUMNS = NARRATIVE.names
@@ -67,6 +69,7 @@ def _paragraphs(page: PageContent) -> list[str]:
         return []
     margin = min(ln.x0 for ln in lines)
     paragraphs: list[list[str]] = []
+    previous = ""
     for line in lines:
         text = line.text.strip()
         starts = (
@@ -75,7 +78,12 @@ def _paragraphs(page: PageContent) -> list[str]:
             or PART_RE.match(text)
             or SECTION_RE.match(text)
             or SUBSECTION_RE.match(text)
+            # the 目录: its heading and each entry (…表……4) a line of their own
+            or TOC_RE.fullmatch(squash(text))
+            or TOC_RE.fullmatch(squash(previous))
+            or CONTENTS_ENTRY_END_RE.search(previous)
         )
+        previous = text
         if starts:
             paragraphs.append([text])
         else:
