@@ -347,3 +347,21 @@ def test_a_table_printed_with_its_label_only_takes_the_title_the_contents_gives_
         "income_summary",
         "contents",
     )
+
+
+def test_amounts_printed_with_their_unit_are_read_in_it(tmp_path):
+    rows = [
+        ["", "合计", "1,234.56万元", "1,000.00万元", "234.56万元"],
+        ["201", "一般公共服务支出", "1,034.56万元", "800.00万元", "234.56万元"],
+        ["221", "住房保障支出", "200.00万元", "200.00万元", ""],
+    ]
+    table = expense_table(rows=rows, unit="", widths=[60, 130, 100, 100, 100])
+    (read_table,) = read(tmp_path, [[NARRATIVE], [table]]).tables
+    assert (read_table.unit, read_table.unit_assumed) == ("万元", False)
+    assert read_table.df["一般公共预算支出/合计"].tolist() == [
+        Decimal("1234.56"),
+        Decimal("1034.56"),
+        Decimal("200.00"),
+    ]
+    assert read_table.printed["一般公共预算支出/合计"].tolist() == ["1,234.56", "1,034.56", "200.00"]
+    assert read_table.validation.status == "ok" and not read_table.unreadable

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..transform.amounts import is_amount_text
+from ..transform.amounts import is_amount_text, split_unit
 from .reader import Grid
 from .text import squash
 
@@ -30,7 +30,7 @@ def own_text(grid: Grid, r: int, c: int) -> str:
 
 def is_body_row(grid: Grid, r: int) -> bool:
     texts = [own_text(grid, r, c) for c in range(grid.n_cols)]
-    if any(is_amount_text(t) for t in texts if t):
+    if any(is_amount_text(split_unit(t)[0]) for t in texts if t):  # an amount, or one printed with its unit
         return True
     first_col = next((c for c, t in enumerate(texts) if t), None)
     first = squash(texts[first_col]) if first_col is not None else ""

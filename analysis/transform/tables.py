@@ -21,7 +21,16 @@ from ..extract.stitch import RawTable
 from ..extract.text import squash
 from ..model import TIDY_COLUMNS, ColumnLists, Problem, Table
 from ..specs import UNKNOWN, TableSpec, spec_for_title
-from .amounts import BLANKS, is_amount_text, normalise_number_text, parse_amount, to_wanyuan, unit_from_line
+from .amounts import (
+    BLANKS,
+    UNIT_FACTORS,
+    is_amount_text,
+    normalise_number_text,
+    parse_amount,
+    split_unit,
+    to_wanyuan,
+    unit_from_line,
+)
 from .codes import codes_by_name, is_code_column, row_codes
 from .target_forms import form_table
 
@@ -54,7 +63,7 @@ def column_kinds(raw: RawTable, spec: TableSpec, unit: str) -> list[str]:
             amounts = sum(is_amount_text(t) for t in texts)
             money = MONEY_HEADER_IN_TARGETS.search(leaf) and not NAME_LEAF_RE.search(leaf) and amounts * 2 >= len(texts)
             kinds.append("money" if money else "text")
-        elif texts and sum(not is_amount_text(t) for t in texts) * 2 > len(texts):
+        elif texts and sum(not is_amount_text(split_unit(t)[0]) for t in texts) * 2 > len(texts):
             kinds.append("text")
         elif RATE_HEADER_RE.search(squash(path.split("/")[-1])) or (
             texts and sum(normalise_number_text(t).endswith("%") for t in texts) * 2 > len(texts)
@@ -82,7 +91,8 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
     if raw.layout == "form":
         return form_table(raw, default_unit, path)
     spec = spec_for_title(raw.title, raw.columns)
-    unit = raw.unit or _unit_in_header(raw.columns) or default_unit
+    printed_unit = raw.unit or _unit_in_header(raw.columns) or _unit_in_cells(raw)
+    unit = printed_unit or default_unit
     kinds = column_kinds(raw, spec, unit)
     names = _unique(raw.columns)
     records, pages, printed, boxes = [], [], [], []
@@ -99,10 +109,14 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
                 record[name] = None
                 continue
             if kinds[j] in ("money", "count", "rate"):
+                # an amount may be printed with its unit (12.50万元): the figure, in the table's unit
+                number, cell_unit = split_unit(cell.text) if kinds[j] == "money" else (cell.text, None)
                 try:
-                    record[name] = parse_amount(cell.text) if cell.text else None
+                    record[name] = _in_unit(parse_amount(number), cell_unit, unit) if number else None
                 except ValueError:
                     record[name] = None
+                if cell_unit in (None, unit):
+                    text_row[name] = number
                 if cell.text and record[name] is None and not _is_blank(cell.text):
                     unreadable[(i, name)] = cell.text
                 elif (
@@ -127,7 +141,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         label=raw.label,
         unit=unit,
         unit_text=raw.unit_text,
-        unit_assumed=raw.unit is None and _unit_in_header(raw.columns) is None,
+        unit_assumed=printed_unit is None,
         org_line=raw.org_line,
         pages=raw.pages,
         df=df,
@@ -151,6 +165,20 @@ def _unit_in_header(columns: list[str]) -> str | None:
     """A unit printed in the money columns' own heading (``预算数（单位：万元）``), when one unit is."""
     units = {u for u in (unit_from_line(c) or _bracketed_unit(c) for c in columns) if u}
     return units.pop() if len(units) == 1 else None
+
+
+def _unit_in_cells(raw: RawTable) -> str | None:
+    """The unit the amounts print beside themselves (``12.50万元``), when they all print the same one."""
+    units = {split_unit(c.text)[1] for row in raw.rows for c in row if c.text}
+    units.discard(None)
+    return units.pop() if len(units) == 1 else None
+
+
+def _in_unit(value: Decimal | None, printed_unit: str | None, unit: str) -> Decimal | None:
+    """A figure printed in ``printed_unit`` in the table's ``unit``, converted exactly."""
+    if value is None or printed_unit in (None, unit) or unit not in UNIT_FACTORS:
+        return value
+    return value * UNIT_FACTORS[printed_unit] / UNIT_FACTORS[unit]
 
 
 def _bracketed_unit(column: str) -> str | None:
