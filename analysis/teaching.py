@@ -136,11 +136,12 @@ STYLE_TITLE = "font-size:1.15em;font-weight:600;margin:.2em 0"
 
 
 def source_path(budget: Budget, source: str) -> Path:
-    """The file of ``budget`` named ``source`` (a budget may be published as two files)."""
-    for path in budget.sources or [budget.path]:
-        if Path(path).name == source:
-            return Path(path)
-    return Path(budget.path)
+    """The file of ``budget`` named ``source`` (a budget may be published as two files): the path it was
+    read from, else a file of that name among its sources that is there (a budget read from the cache
+    keeps the sources of its first reading)."""
+    candidates = [Path(budget.path), *(Path(p) for p in budget.sources)]
+    named = [p for p in candidates if p.name == source] or candidates
+    return next((p for p in named if p.is_file()), named[0])
 
 
 def tidy_rows(budget: Budget, table: Table, row: int | None = None) -> pd.DataFrame:
@@ -166,7 +167,7 @@ def discussed_row(table: Table) -> tuple[int | None, str]:
         return None, "this table is printed without any amount"
     total = grand_total_row(table)
     if total is not None and any(table.df.at[total, c] is not None for c in table.money_columns):
-        return total, "its total row: the figures every other row adds up to"
+        return total, "its total row (合计 or 总计)"
     for i in range(len(table.df)):
         if any(table.df.at[i, c] is not None for c in table.money_columns):
             return i, "its first row printing an amount"

@@ -6,8 +6,10 @@ rendered on its own, without the package's marks), never taken from the package'
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -181,6 +183,14 @@ def test_every_standard_table_is_shown_on_its_page_beside_the_rows_read_from_it(
     assert "marked: row 1 “合计”" in expense.pages[0][1]
     empty = teaching.page_beside_table(sample, "gov_fund_expense")  # printed without any amount, p.52
     assert empty.rows.empty and "printed without any amount" in empty.pages[0][1]
+
+
+def test_pages_are_rendered_from_the_file_the_budget_was_read_from(sample, tmp_path, monkeypatch):
+    # a budget from the cache keeps the sources of its first reading, which may be relative to another folder
+    stale = dataclasses.replace(sample, sources=[Path("elsewhere") / SAMPLE_PDF.name])
+    monkeypatch.chdir(tmp_path)
+    assert teaching.source_path(stale, SAMPLE_PDF.name) == SAMPLE_PDF
+    assert [image.page for image, _ in teaching.page_beside_table(stale, "expense_summary").pages] == [30]
 
 
 def test_a_row_of_a_key_value_form_is_shown_without_a_mark_and_says_so(realworld):
