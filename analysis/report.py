@@ -9,8 +9,9 @@ the audit's errors and warnings — each linked to the table (``DIR/tables/``)
 or narrative page (``DIR/narrative.html``) it comes from — two charts, links to
 the rendered notebooks, and the tables found.  With ``--final FINAL.pdf`` (the
 final accounts of the same unit and year) the front page also compares the two
-and notebook ``08_budget_vs_final_accounts`` runs on the pair.  It runs from
-any working directory.
+and notebooks ``08_budget_vs_final_accounts`` and
+``09_reading_budget_against_final_accounts`` (the lesson) run on the pair.  It
+runs from any working directory.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from .resources import notebooks_dir, sample_pdf
 
 #: the notebook comparing a budget with its final accounts (parameters ``budget_pdf``, ``final_pdf``)
 PAIR_NOTEBOOK = "08_budget_vs_final_accounts.ipynb"
+#: every notebook run on a budget and its final accounts: the comparison, and the lesson reading them together
+PAIR_NOTEBOOKS = (PAIR_NOTEBOOK, "09_reading_budget_against_final_accounts.ipynb")
 
 
 def notebook_paths(per_document: bool = True) -> list[Path]:
@@ -120,7 +123,7 @@ def build_report(
     as one document.
 
     ``final``: the final accounts (决算) of the same unit and year; the report then compares the two
-    (notebook 08).  Documents of another unit or year raise ``DocumentsDoNotMatchError``.
+    (notebooks 08 and 09).  Documents of another unit or year raise ``DocumentsDoNotMatchError``.
     """
     files = [Path(p).resolve() for p in pdf] if isinstance(pdf, (list, tuple)) and pdf else None
     pdf = files if files and len(files) > 1 else (files[0] if files else Path(pdf or sample_pdf()).resolve())
@@ -139,7 +142,8 @@ def build_report(
 
         final = Path(final).resolve()
         execution = compare(budget, final)
-        jobs[notebooks_dir() / PAIR_NOTEBOOK] = {"budget_pdf": _pdf_parameter(pdf), "final_pdf": str(final)}
+        for name in PAIR_NOTEBOOKS:
+            jobs[notebooks_dir() / name] = {"budget_pdf": _pdf_parameter(pdf), "final_pdf": str(final)}
     pages: dict[str, Path] = {}
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {pool.submit(run_notebook, nb, pdf, out_dir, hide_code, params): nb for nb, params in jobs.items()}
@@ -162,6 +166,7 @@ TITLES = {
     "05_performance_targets": "Performance targets 绩效目标",
     "06_reading_a_budget": "How to read a budget 如何阅读部门预算",
     "08_budget_vs_final_accounts": "Budget against final accounts 预算与决算",
+    "09_reading_budget_against_final_accounts": "Reading a budget against its final accounts 预算与决算对照阅读",
 }
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;

@@ -4,24 +4,50 @@ from __future__ import annotations
 
 import ast
 import html
+import os
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import nbformat
 import pytest
 
+import analysis
 from analysis import read_budget, run_audit, structure, teaching
 from analysis.cli import main
 from analysis.display import amount_text
 from analysis.extract.reader import read_pages
-from analysis.report import kernel_options, notebook_paths
+from analysis.report import kernel_options, notebook_paths, run_notebook
+from analysis.resources import notebooks_dir
 
 from .conftest import FIXTURES, REALWORLD, REALWORLD_PDFS, SAMPLE_PDF
+from .test_teaching import implementation_details
 
 LOGIC = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.For, ast.While, ast.If, ast.IfExp, ast.Lambda)
 LOGIC += (ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp, ast.Try, ast.With)
 #: a number shown with more than 2 decimals
 LONG_DECIMAL = re.compile(r"(?<![\w.])-?\d[\d,]*\.\d{3,}(?![\w.])")
+
+
+#: the teaching views a lesson's cell may end with: HTML whose tables are formatted by the display helper
+TEACHING_VIEWS = (
+    "teaching.page_beside_table",
+    "teaching.tables_page_by_page",
+    "teaching.exercise_page",
+    "teaching.plan_and_outcome",
+    "teaching.explanations",
+    "teaching.statement",
+)
+LESSON = "06_reading_a_budget.ipynb"
+PAIR_LESSON = "09_reading_budget_against_final_accounts.ipynb"
+
+
+@pytest.fixture(autouse=True)
+def _kernels_import_the_package_under_test(monkeypatch):
+    """The kernels papermill starts import the package these tests import (this checkout), not another
+    installation of it (an editable install may point elsewhere)."""
+    root = str(Path(analysis.__file__).resolve().parents[1])
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p))
 
 
 def _code_cells(path):
@@ -67,9 +93,9 @@ def _long_decimals_not_printed(text: str, pdf) -> set[str]:
     return {n for n in LONG_DECIMAL.findall(text) if n not in printed and n.replace(",", "") not in printed}
 
 
-def test_six_notebooks_read_one_document_a_seventh_compares_a_corpus_an_eighth_a_budget_with_its_final_accounts():
+def test_six_notebooks_read_one_document_a_seventh_compares_a_corpus_two_read_a_budget_with_its_final_accounts():
     assert [p.stem[:2] for p in notebook_paths()] == ["01", "02", "03", "04", "05", "06"]
-    assert [p.stem[:2] for p in notebook_paths(per_document=False)][-2:] == ["07", "08"]
+    assert [p.stem[:2] for p in notebook_paths(per_document=False)][-3:] == ["07", "08", "09"]
 
 
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
@@ -96,7 +122,9 @@ def test_every_table_a_notebook_shows_goes_through_the_display_helper(path):
         if isinstance(last, ast.Expr) and not cell.source.rstrip().endswith(";"):
             call = last.value
             name = ast.unparse(call.func) if isinstance(call, ast.Call) else ast.unparse(call)
-            assert name in ("show", "teaching.check", "print") or name in ("budget", "written"), cell.source
+            assert name in ("show", "teaching.check", "print", *TEACHING_VIEWS) or name in ("budget", "written"), (
+                cell.source
+            )
 
 
 @pytest.mark.slow
@@ -201,3 +229,115 @@ def test_a_report_on_a_budget_published_as_two_files_reads_them_as_one(tmp_path,
     other_year = REALWORLD / "jiangsu_zhengxie_bangongting_2017_budget.pdf"
     assert main(["report", str(other_year), str(tables), "--out", str(tmp_path / "refused")]) == 2
     assert "not the other half" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- the lessons (notebooks 06 and 09)
+
+#: the checked answers of lesson 06, as read by hand from the printed pages (tests/test_teaching.py names the
+#: table, row and page of every figure)
+LESSON_ANSWERS = {
+    # p.34: (3,147.17 + 1,781.10) ÷ 5,601.00; p.30: 2,985.00 + 2,686.00; p.48: 2,654.44 ÷ (2,654.44 + 260.56)
+    SAMPLE_PDF: {1: "correct: 87.99 %", 2: "correct: 5671.00 万元", 3: "correct: 91.06 %"},
+    REALWORLD / "guangzhou_tongjiju_2026_department_budget.pdf": {
+        1: "correct: 87.93 %",  # 表5 p.13: 8,295.28 ÷ 9,433.72
+        2: "correct: 9483.72 万元",  # 表3 p.9: 8,401.67 + 1,082.05
+        3: "exercise 3 is not available for this document (its tables are not printed)",
+    },
+    REALWORLD / "shanghai_putuo_sifaju_2026_department_budget.pdf": {
+        1: "correct: 90.64 %",  # p.15–16: 87267272.44 ÷ 96282213.44
+        2: "correct: 9628.22 万元",  # p.13 (元): 25741666.44 + 70540547.00
+        3: "correct: 91.54 %",  # p.20: 23563342.00 ÷ 25741666.44
+    },
+}
+
+
+def _lesson_pages(notebook: str, out: Path, pdf=None, parameters=None) -> tuple[str, str, Path]:
+    """A lesson run as the report runs it: its page as readers see it (``--hide-code``), the same page with
+    the code, and the executed notebook."""
+    from nbconvert import HTMLExporter
+
+    hidden = run_notebook(notebooks_dir() / notebook, pdf, out, hide_code=True, parameters=parameters)
+    executed = out / "notebooks" / notebook
+    exporter = HTMLExporter(exclude_input_prompt=True, exclude_output_prompt=True)
+    with_code, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    return hidden.read_text(encoding="utf-8"), with_code, executed
+
+
+def _page_images(page: str) -> list[str]:
+    """The alternative texts of the printed pages a rendered lesson shows (nbconvert may reorder attributes)."""
+    tags = re.findall(r"<img\b[^>]*>", page)
+    return [
+        html.unescape(re.search(r'alt="([^"]*)"', tag).group(1))
+        for tag in tags
+        if 'class="printed-page"' in tag and 'alt="' in tag
+    ]
+
+
+def test_the_pair_lesson_is_stored_clean_and_takes_the_pair_as_parameters():
+    cells = _code_cells(notebooks_dir() / PAIR_LESSON)
+    assert all(not c.outputs and c.execution_count is None for c in cells)
+    (parameters,) = [c for c in cells if "parameters" in c.metadata.get("tags", [])]
+    assert re.search(r'^budget_pdf = ""$', parameters.source, re.M)
+    assert re.search(r'^final_pdf = ""$', parameters.source, re.M)
+
+
+@pytest.mark.parametrize("name", [LESSON, PAIR_LESSON])
+def test_the_lessons_cells_call_the_teaching_helpers_and_name_nothing_private(name):
+    book = nbformat.read(notebooks_dir() / name, as_version=4)
+    assert implementation_details("\n".join(cell.source for cell in book.cells)) == set()
+    calls = [c.source for c in book.cells if c.cell_type == "code" and "teaching." in c.source]
+    assert len(calls) >= 8  # the lesson's material comes from analysis.teaching, one call a cell
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("pdf", list(LESSON_ANSWERS), ids=lambda p: p.stem)
+def test_the_lesson_shows_each_standard_table_on_its_page_and_checks_the_answers(pdf, tmp_path, capfd):
+    hidden, with_code, executed = _lesson_pages(LESSON, tmp_path, pdf=pdf)
+    console = capfd.readouterr()
+    assert "IPKernelApp" not in console.err and "Traceback" not in console.err
+    assert _check_messages(executed) == LESSON_ANSWERS[pdf]
+    budget = read_budget(pdf)
+    tables = teaching.standard_tables_printed(budget)
+    images = _page_images(hidden)
+    for table in tables:  # at least one page image per standard table shown, captioned with its name
+        assert any(re.match(rf"p\.\d+ of .* · {re.escape(table.name)} \(p\.", alt) for alt in images), table.name
+    assert len(images) >= len(tables) + len(LESSON_ANSWERS[pdf]) - 1  # and the exercises' pages
+    code = "teaching.tables_page_by_page(budget)"
+    assert code not in _visible(hidden) and code in re.sub(r"\s+", "", _visible(with_code))
+    for page in (hidden, with_code):
+        assert implementation_details(_visible(page)) == set()  # no regular expression, no private name
+        assert "Traceback" not in _visible(page)
+    assert _long_decimals_not_printed(_visible(hidden), pdf) == set()
+    assert len(hidden) < 3_000_000  # page images at a modest resolution
+
+
+@pytest.mark.slow
+def test_the_pair_lesson_reads_the_budget_against_its_final_accounts(tmp_path, capfd):
+    pair = {
+        "budget_pdf": str(REALWORLD / "swu_2023_department_budget.pdf"),
+        "final_pdf": str(REALWORLD / "swu_2023_final_accounts.pdf"),
+    }
+    hidden, with_code, executed = _lesson_pages(PAIR_LESSON, tmp_path, parameters=pair)
+    console = capfd.readouterr()
+    assert "IPKernelApp" not in console.err and "Traceback" not in console.err
+    # read by hand: budget p.9 合计 468,779.07, final accounts p.13 合计 457,676.75; 科学技术支出 2,801.72 (p.9)
+    # → 2,536.65 (p.12); 教育支出 434,334.99 (p.9) → 425,287.27 (p.12)
+    assert _check_messages(executed) == {1: "correct: 97.63 %", 2: "correct: 90.54 %", 3: "correct: -9047.72 万元"}
+    text = _visible(hidden)
+    assert "belong together: same unit (西南大学), same year (2023)" in text
+    assert "执行率 97.92%" in text and "主要原因是中小学、研究生招生人数有所增加" in text
+    assert len(_page_images(hidden)) >= 4 + 2 * 3  # two pairs of pages, and each exercise's
+    assert "image/png" in str(nbformat.read(executed, as_version=4).cells)  # the chart
+    for page in (hidden, with_code):
+        assert implementation_details(_visible(page)) == set()
+        assert "Traceback" not in _visible(page)
+
+
+@pytest.mark.slow
+def test_the_pair_lesson_says_what_it_needs_without_a_pair(tmp_path):
+    parameters = {"budget_pdf": str(tmp_path / "missing.pdf"), "final_pdf": ""}
+    hidden, _, executed = _lesson_pages(PAIR_LESSON, tmp_path, parameters=parameters)
+    assert "This notebook needs a budget PDF (部门预算) and the final accounts (部门决算)" in _visible(hidden)
+    assert set(_check_messages(executed).values()) == {
+        f"exercise {n} is not available for this document (its tables are not printed)" for n in (1, 2, 3)
+    } and "Traceback" not in _visible(hidden)
