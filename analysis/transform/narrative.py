@@ -105,7 +105,27 @@ def narrative_frame(pages: list[PageContent]) -> pd.DataFrame:
             elif SECTION_RE.match(text) and len(text) < 60:
                 section = text
             rows.append({"page": page.number, "part": part, "section": section, "text": text, "source": page.source})
+    # the 目录 is a part of its own pages only: the text after them (before any 第X部分 heading) is none of it
+    toc = _contents_pages(rows)
+    for row in rows:
+        if row["part"] == "目录" and row["page"] not in toc:
+            row["part"] = ""
     return pd.DataFrame(rows, columns=NARRATIVE_COLUMNS)
+
+
+def _contents_pages(rows: list[dict]) -> set[int]:
+    """The page of the 目录's heading and the pages after it that print entries only (short lines, no sentence)."""
+    pages: dict[int, list[str]] = {}
+    for row in rows:
+        pages.setdefault(row["page"], []).append(row["text"])
+    start = next((r["page"] for r in rows if TOC_RE.fullmatch(squash(r["text"]))), None)
+    if start is None:
+        return set()
+    out, page = {start}, start + 1
+    while page in pages and all(len(squash(t)) <= 60 and "。" not in t for t in pages[page]):
+        out.add(page)
+        page += 1
+    return out
 
 
 def page_frame(pages: list[PageContent], tables: list[RawTable]) -> pd.DataFrame:
