@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
+from analysis import read_budget
+from analysis.audit import run_audit
 from analysis.extract.reader import PageContent, TextLine
 from analysis.transform.claims import claims_frame
 from analysis.transform.narrative import narrative_frame
+
+from .budget_pdfs import Grid, Text, build
 
 
 def _page(number: int, lines: list[tuple[float, float, str]], header: str = "") -> PageContent:
@@ -54,3 +60,54 @@ def test_a_line_repeated_at_the_top_of_only_two_pages_stays_narrative():
         "某某局说明",
         "第2段，支出 2 万元。",
     ]
+
+
+def test_a_share_of_nothing_is_taken_of_the_stated_total_not_of_an_earlier_zero():
+    claims = claims_frame(
+        pd.DataFrame(
+            [
+                {"page": 1, "part": "", "section": "二、收入预算情况说明", "text": t}
+                for t in (
+                    "本局收入预算合计 100 万元，包括本年收入 100 万元，上年结转结余 0 万元。",
+                    "其中：",
+                    "本年一般公共预算收入 99 万元，占 99%；",
+                    "本年事业收入 0 万元，占 0%；",
+                    "本年其他收入 1 万元，占 1%。",
+                )
+            ]
+        )
+    )
+    amounts = claims.set_index("claim_id").amount_text
+    wholes = claims[claims.share.notna()].whole_id.map(lambda i: amounts[int(i)])
+    assert wholes.tolist() == ["100", "100", "100"]
+
+
+def test_a_class_named_under_another_kuan_is_not_compared_with_a_namesake_row(tmp_path):
+    """事业运行 is a 项 of many 款: 审计事务（款）事业运行（项） in the text is not the tables' 人大事务 one."""
+    table = Grid(
+        title="一般公共预算支出表",
+        header=[
+            [("科目编码", 1, 2), ("科目名称", 1, 2), ("一般公共预算支出", 3)],
+            [None, None, "合计", "基本支出", "项目支出"],
+        ],
+        rows=[
+            ["", "合计", "1,034.56", "800.00", "234.56"],
+            ["201", "一般公共服务支出", "1,034.56", "800.00", "234.56"],
+            ["20101", "人大事务", "1,034.56", "800.00", "234.56"],
+            ["2010101", "行政运行", "800.00", "800.00", ""],
+            ["2010150", "事业运行", "234.56", "", "234.56"],
+        ],
+        widths=[70, 150, 80, 80, 80],
+    )
+    narrative = Text(
+        [
+            "2024年某某局部门预算",
+            "五、财政拨款支出预算情况说明",
+            "（一）审计事务（款）事业运行（项）支出 0 万元，与上年相比减少 77.89 万元，减少 100%。",
+            "（二）人大事务（款）事业运行（项）支出 234.56 万元，与上年相比增加 34.56 万元，增长 17.28%。",
+        ]
+    )
+    budget = read_budget(build(tmp_path / "levels.pdf", [[narrative], [table]]), use_cache=False)
+    found = run_audit(budget).frame(include_passed=True)
+    n06 = found[found.rule == "N06"]
+    assert n06.status.tolist() == ["passed"] and n06.actual.tolist() == ["234.56"]

@@ -241,6 +241,59 @@ def _same_scope(claim_scope: str, table_scope: str) -> bool:
     return {claim_scope, table_scope} == {"fiscal", "gpb"}
 
 
+LEVEL_MARK_RE = re.compile(r"[（(](?:\d+)?(类|款|项)[)）]")
+LEVEL_LENGTHS = {"类": 3, "款": 5, "项": 7}
+
+
+def _level_key(name: str) -> str:
+    """A class name as compared across the text and the tables (no spaces, enumerator or final 支出)."""
+    return re.sub(r"支出$", "", name_of(name))
+
+
+def _named_levels(subject: str) -> list[tuple[str, str]]:
+    """(name, level) of each function-code level a subject names, coarsest first: each name is the text
+    between two level marks (``党委办公厅（室）及相关机构事务（款）行政运行（项）支出`` → 党委办公厅（室）及相关机构事务
+    款, 行政运行 项)."""
+    subject, out, start = squash(subject), [], 0
+    for m in LEVEL_MARK_RE.finditer(subject):
+        out.append((_level_key(subject[start : m.start()]), m.group(1)))
+        start = m.end()
+    return out
+
+
+def _named_level_rows(ctx: AuditContext, levels: list[tuple[str, str]]) -> tuple[str, list] | None:
+    """The table rows of the finest level a subject names, under the coarser levels it names.
+
+    A 项 name recurs under many 款 (事业运行, 行政运行 …): a row named like the 项 counts only when its
+    款 (and 类), where the tables print them, has the name the subject gives.  ``None`` when no coded
+    row has the finest name (the rows are then looked up by name alone); no rows when every row of
+    that name is under another 款 (the item is not printed).
+    """
+    budget = ctx.budget
+    finest, level = levels[-1]
+    rows = [
+        (code, f)
+        for code, figures in ctx.code_figures.items()
+        if len(code) == LEVEL_LENGTHS[level]
+        for f in figures
+        if f.value is not None and _level_key(f.name) == finest
+    ]
+    if not rows:
+        return None
+    printed = {code: {_level_key(f.name) for f in figures} for code, figures in ctx.code_figures.items()}
+    kept = [
+        (code, f)
+        for code, f in rows
+        if all(
+            name in printed.get(code[: LEVEL_LENGTHS[coarser]], {name})
+            for name, coarser in levels[:-1]
+            if LEVEL_LENGTHS[coarser] < len(code)
+        )
+    ]
+    looked_up = "/".join(dict.fromkeys(code for code, _ in kept)) or finest
+    return looked_up, [(f.table.name, f.value, scope_of(budget, f.table)) for _, f in kept]
+
+
 def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal, str]]]:
     """(what was looked up, [(table, value in 万元, scope)]) for a claim: by its function code, else by its name.
 
@@ -252,6 +305,11 @@ def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decima
         rows = [f for f in ctx.code_figures.get(c.func_code, []) if f.value is not None]
         if rows:
             return c.func_code, [(f.table.name, f.value, scope_of(budget, f.table)) for f in rows]
+    levels = _named_levels(c.subject)
+    if len(levels) > 1:
+        coded = _named_level_rows(ctx, levels)
+        if coded is not None:
+            return coded
     index = ctx.named_figures
     names = [n for n in _subject_names(c.subject) if n in index]
     if not names:

@@ -606,7 +606,10 @@ def _link_shares(claims: list[Claim]) -> None:
         earlier = [
             j
             for j in range(index)
-            if _is_level(claims[j]) and claims[j].unit == claim.unit and claims[j].amount >= claim.amount
+            if _is_level(claims[j])
+            and claims[j].unit == claim.unit
+            and claims[j].amount >= claim.amount
+            and claims[j].amount > 0  # a whole of nothing has no shares
         ]
         core = name_core(claim.whole_name)
         generic = core in ("", "支出", "收入", "本年支出", "本年收入")
