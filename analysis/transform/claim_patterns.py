@@ -70,9 +70,15 @@ PLACEHOLDERS: dict[str, str] = {
     "compare_year": r"(?:上年度?|上一年度?|去年|(?P<compare_year>20\d{2})年度?)",
     "this_year": r"(?P<current_year>20\d{2})年度?",
     "kind": FIGURE_KINDS,
-    "whole": r"(?P<whole>[^，,。；;：:%\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?",
-    "flat": r"(?P<flat>持平|一致|相同|相当|不变|无变化)",
-    "versus_budget": r"(?:与|比|较)(?P<versus_budget>年初预算|预算)数?(?:相比|比较)?",
+    #: the whole's name; a bracketed aside of it counts as one word (占财政性资金（…除外）总额的比例为 …)
+    "whole": r"(?P<whole>(?:[^，,。；;：:%\d（(]|[（(][^（()）%]*[)）]){0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?",
+    "flat": r"(?P<flat>持平|一致|相同|相当|保持不变|不变|无变化|没有变化|未发生变化|无增减变化|无增减|未变化)",
+    #: a rate stated with a direction word, or as the change's rate (变动率为 0%)
+    "rate_word": rf"(?:(?P<rate_direction>{RATE_WORDS})了?(?:为|达)?|(?:变动|变化|增减)(?:幅度|率)?为?)",
+    #: a final figure's budget: 年初预算, or the budget as adjusted during the year
+    "versus_budget": r"(?:与|比|较)(?P<versus_budget>年初预算|调整后?预算|全年预算|预算)数?(?:相比|比较)?",
+    #: a final figure stated as a share of its budget (完成年初预算的 98.50%, 为调整预算的 …)
+    "completes": r"(?:完成(?:了)?|为)(?:年初|调整后?|全年)?预算(?:数)?的?",
     #: words without figures inside one clause (the subject repeated: 与上年相比，财政拨款支出增加 …)
     "gap": r"[^，,。；;：:%\d]{0,24}?",
     "sep": r"[，,]?",
@@ -120,7 +126,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "F01", "final against budget: completion rate",
         r"年初预算(?:数)?为?{budget}{sep}(?:支出)?决算(?:数)?为?{current}{sep}"
-        r"(?:完成(?:了)?(?:年初)?预算(?:数)?的?|为(?:年初)?预算(?:数)?的){completion}",
+        r"{completes}{completion}",
         "行政运行（项）。年初预算为 120.00 万元，支出决算为 118.20 万元，完成年初预算的 98.50%。",
         subject="phrase",
         families="部门决算 (national template)",
@@ -142,7 +148,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ),
     ClaimPattern(
         "F04", "final figure and completion, the budget not stated",
-        r"决算(?:数)?为?{current}{sep}(?:完成(?:了)?(?:年初)?预算(?:数)?的?|为(?:年初)?预算(?:数)?的){completion}",
+        r"决算(?:数)?为?{current}{sep}{completes}{completion}",
         "2023年度“三公”经费支出决算为 45.30 万元，完成预算的 90.60%。",
         families="部门决算 (national template)",
     ),
@@ -233,8 +239,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national",
     ),
     ClaimPattern(
-        "B12", "no change against the prior year (持平, 一致)",
-        r"(?:与|比|较|同){last_year}{kind}(?:相比)?{sep}(?:基本)?{flat}",
+        "B12", "no change against the prior year (持平, 一致, 无变化), its rate stated or not",
+        r"(?:与|比|较|同){last_year}{kind}(?:相比|比较)?{sep}(?:基本)?{flat}(?:{sep}{rate_word}{rate})?",
         "政府性基金拨款支出预算0万元，与2025年预算持平；",
         claim="before",
         families="上海, 江苏, 广东, 深圳, 北京; national",

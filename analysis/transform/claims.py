@@ -98,6 +98,8 @@ CONNECTIVES_RE = re.compile(r"^(?:此外|另外|同时|其中|总体上?|综上)
 #: function-code levels named in a subject: 公共安全支出（204类）司法（06款）…, 小学教育（2050202）
 CODED_LEVEL_RE = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<code>\d{2,7})(?P<level>类|款|项)?[)）]")
 LEVEL_LENGTH = {"类": 3, "款": 5, "项": 7}
+#: a paragraph naming an item, without a figure (``（一）因公出国（境）经费``): the subject of the next one's figure
+HEADING_RE = re.compile(r"^[^。；;：:，,]{2,40}$")
 ENUMERATOR_RE = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
@@ -156,7 +158,7 @@ class Claim:
     completion: Decimal | None = None
     completion_text: str = ""
     budget_flat: bool = False
-    #: what a change is stated against when it is not the prior year (``年初预算``: a final figure's budget)
+    #: what a change is stated against when not the prior year (``年初预算``, ``调整预算``: a final figure's budget)
     compared: str = ""
     prior_year: int | None = None
     compare_year: int | None = None
@@ -353,9 +355,10 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
     open_parts: int | None = None  # a claim whose 其中 list goes on in the next paragraphs
     part_list = 0
     previous_section = None
+    item_name = ""  # the paragraph before, when it is a heading naming an item without a figure
     for unit_index, (page, section, raw, source) in enumerate(text_units(narrative)):
         if section != previous_section:
-            open_parts, previous_section = None, section
+            open_parts, previous_section, item_name = None, section, ""
         unit_first = len(claims)
         sentences = _sentences(normalise(raw))
         cleaned = [s.replace(org, "") if org else s for s in sentences]
@@ -395,6 +398,8 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                 subject = _subject(before)
                 if role and role[0].pattern.subject == "phrase":
                     subject = _phrase_subject(clean, role[0].start, cleaned[:sentence_index])
+                if not subject and sentence_index == 0 and len(claims) == unit_first:
+                    subject = item_name  # （一）因公出国（境）经费 | 2026 年预算安排 0.00 万元，…
                 trailing = re.search(rf"(?:{DIRECTION_RE})$", subject)
                 current = Claim(
                     page=page,
@@ -431,6 +436,10 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                 unmatched.append((page, source, section, sentence.strip(), loose))
             if sentence_first is not None and re.search(r"其中[:：]?\s*$", clean.strip()):
                 open_parts = sentence_first
+        text = normalise(raw).strip()
+        item_name = (
+            _clean_subject(ENUMERATOR_RE.sub("", text)) if HEADING_RE.match(text) and not TOKEN_RE.search(text) else ""
+        )
     _link_shares(claims)
     return claims
 
@@ -549,7 +558,7 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
     if "budget_flat" in g:
         claim.budget_flat = True
     if "versus_budget" in g:
-        claim.compared = "年初预算"
+        claim.compared = g["versus_budget"]
     for name in ("prior_year", "compare_year", "current_year"):
         if name in g:
             setattr(claim, name, int(g[name]))
