@@ -111,3 +111,109 @@ def test_a_class_named_under_another_kuan_is_not_compared_with_a_namesake_row(tm
     found = run_audit(budget).frame(include_passed=True)
     n06 = found[found.rule == "N06"]
     assert n06.status.tolist() == ["passed"] and n06.actual.tolist() == ["234.56"]
+
+
+def _findings(tmp_path, name: str, pages: list) -> pd.DataFrame:
+    budget = read_budget(build(tmp_path / f"{name}.pdf", pages), use_cache=False)
+    frame = run_audit(budget).frame(include_passed=True)
+    return frame[frame.rule.isin(["N01", "N02", "N03", "N04", "N06", "N12"])]
+
+
+def test_rates_stated_without_the_prior_year_are_recomputed_from_the_prior_year_the_tables_print(tmp_path):
+    """比上年增长 Z% with no prior-year figure in the text: the prior is the table's 2025年预算数 (a column) or
+    its 2025年 row (a “三公” table printing one row per year), in the row whose 2026 figure is the text's."""
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "一、一般公共预算支出情况说明",
+            "（一）一般公共服务支出（类）支出 1,100.00 万元，比上年增长 10.00%。",
+            "（二）行政运行（项）支出 800.00 万元，与上年持平。",
+            "（三）一般行政管理事务（项）支出 300.00 万元，比上年预算增长 40.00%。",
+            "（四）人大事务（款）支出 1,100.00 万元，比上年执行数增长 10.00%。",
+            "二、“三公”经费预算情况说明",
+            "公务接待费 12.00 万元，较上年增长 20.00%。",
+        ]
+    )
+    expense = Grid(
+        title="一般公共预算支出表",
+        header=[["科目编码", "科目名称", "2025年预算数", "2026年预算数"]],
+        rows=[
+            ["", "合计", "1,000.00", "1,100.00"],
+            ["201", "一般公共服务支出", "1,000.00", "1,100.00"],
+            ["20101", "人大事务", "1,000.00", "1,100.00"],
+            ["2010101", "行政运行", "800.00", "800.00"],
+            ["2010102", "一般行政管理事务", "200.00", "300.00"],
+        ],
+        widths=[70, 150, 100, 100],
+    )
+    three = Grid(
+        title="一般公共预算“三公”经费支出表",
+        header=[["年度", "合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费"]],
+        rows=[["2025年", "40.00", "10.00", "10.00", "20.00"], ["2026年", "44.00", "10.00", "12.00", "22.00"]],
+        widths=[70, 70, 100, 80, 140],
+    )
+    found = _findings(tmp_path, "priors", [[narrative], [expense], [three]])
+    rates = found[found.rule == "N02"]
+    assert rates.status.tolist() == ["passed", "failed", "not_run", "passed"]
+    assert rates.expected.tolist()[:2] == ["10.00%", "50.00%"] and rates.expected.iloc[3] == "20.00%"
+    assert "上年数：一般公共预算支出表“2025年预算数” 1,000.00" in rates.message.iloc[0]
+    assert "“2025年”行 10.00" in rates.message.iloc[3]
+    # a comparison with last year's 执行数 is not made with the table's 预算数
+    assert "表中未列此项的上年执行数" in rates.message.iloc[2]
+    flat = found[(found.rule == "N03") & (found.actual == "持平")]
+    assert flat.status.tolist() == ["passed"] and "800.00 → 800.00" in flat.message.iloc[0]
+    # the prior year's column is never this year's figure
+    assert found[found.rule == "N06"].status.eq("passed").all()
+
+
+def test_final_accounts_rates_against_last_years_final_figures_printed_in_a_column(tmp_path):
+    narrative = Text(
+        [
+            "西南某大学2023年度部门决算",
+            "四、财政拨款支出决算情况说明",
+            "1.小学教育（2050202），2023 年度决算数为 7,970.38 万元，比 2022 年度决算数增长 0.39%。",
+            "2.高中教育（2050204），2023 年度决算数为 1,000.00 万元，比 2022 年度决算数增长 25.00%。",
+        ]
+    )
+    table = Grid(
+        title="财政拨款支出决算表",
+        header=[
+            [("科目编码", 1, 2), ("科目名称", 1, 2), ("上年决算数", 1, 2), ("本年决算数", 3)],
+            [None, None, None, "合计", "基本支出", "项目支出"],
+        ],
+        rows=[
+            ["", "合计", "8,739.09", "8,970.38", "8,970.38", ""],
+            ["2050202", "小学教育", "7,939.09", "7,970.38", "7,970.38", ""],
+            ["2050204", "高中教育", "800.00", "1,000.00", "1,000.00", ""],
+        ],
+        widths=[70, 120, 90, 90, 80, 80],
+    )
+    found = _findings(tmp_path, "final", [[narrative], [table]])
+    rates = found[found.rule == "N02"]
+    assert rates.status.tolist() == ["passed", "passed"] and rates.expected.tolist() == ["0.39%", "25.00%"]
+    assert "上年数：财政拨款支出决算表“上年决算数” 7,939.09" in rates.message.iloc[0]
+    assert found[found.rule == "N06"].status.eq("passed").all()
+
+
+def test_a_rate_without_any_prior_year_figure_says_why_it_cannot_be_recomputed(tmp_path):
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "（一）政府性基金预算支出 10.00 万元，与上年持平，增长 0.00%。",
+            "（二）因公出国（境）费 0.00 万元，比上年增加 0.00 万元，增长 0.00%。",
+            "（三）公务接待费 12.00 万元，比上年 12.00 万元增加 0.00 万元。",
+            "（四）115 个项目纳入绩效目标管理，涉及财政性资金合计 125,795.43 万元，",
+            "占财政性资金（人员类和运转类中的公用经费项目支出除外）总额的比例为 100%。",
+        ]
+    )
+    found = _findings(tmp_path, "nothing", [[narrative]])
+    share = found[found.rule == "N04"]
+    assert share.status.tolist() == ["not_run"] and share.actual.tolist() == ["100%"]
+    assert "找不到“财政性资金（人员类和运转类中的公用经费项目支出除外）总额”的总额" in share.message.iloc[0]
+    rates = found[found.rule == "N02"].set_index("actual")
+    assert rates.status.tolist() == ["not_run", "passed"]
+    assert "文中只写持平，未写上年金额，表中亦未列上年数" in rates.message.iloc[0]
+    assert "上年与本年均为 0.00（变动 0.00），无变化" in rates.message.iloc[1]  # 0 → 0: a rate of 0
+    # 增加 0.00 万元 states no change, whichever direction word it uses
+    direction = found[(found.rule == "N03") & (found.actual == "增加")]
+    assert direction.status.tolist() == ["passed"] and "12.00 → 12.00 万元 是持平" in direction.message.iloc[0]

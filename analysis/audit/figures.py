@@ -69,8 +69,10 @@ def row_names(table: Table, column: str | None = None, printed: bool = False) ->
 
 
 def total_column(table: Table, measure: str = "total") -> str | None:
-    """The column holding the row totals of ``measure`` (total, basic or project)."""
-    money = expenditure_columns(table)
+    """The column holding the row totals of ``measure`` (total, basic or project); never a column of the
+    prior year's figures (上年预算数, 2025年预算数 beside 2026年预算数)."""
+    prior = prior_columns(table)
+    money = [c for c in expenditure_columns(table) if c not in prior]
     if not money:
         return None
     paths = {c: [squash(p) for p in c.split("/")] for c in money}
@@ -245,7 +247,10 @@ def named_figures(budget: Budget) -> dict[str, list[NamedFigure]]:
         if table.unit not in ("万元", "元", "亿元") or table.is_empty:
             continue
         first = {}
+        prior = prior_columns(table, budget.meta.get("year"))
         for column in table.money_columns:
+            if column in prior:  # the prior year's figures are not this year's (rates use them: prior_year_figures)
+                continue
             names = row_names(table, column)
             totals = {i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)}
             leaf_names = {name_of(p) for p in column.split("/")}
@@ -379,9 +384,10 @@ def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decim
     if row is None:
         return {}, f"{table.name}: no 合计 row (nor a row of the year {year})"
     sums: dict[str, list] = {}
+    prior = prior_columns(table, year)
     for column in table.money_columns:
         item = three_public_item(column.split("/"))
-        if item is None:
+        if item is None or column in prior:
             continue
         value = table.df.at[row, column]
         value = Decimal(0) if value is None else value  # a blank cell of an item's column: nothing budgeted
@@ -390,3 +396,282 @@ def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decim
         )
         entry[0] += to_wanyuan(value, table.unit)
     return {item: (value, where) for item, (value, where) in sums.items()}, ""
+
+
+# -- the names a narrative claim's subject goes by in the tables ------------------------------------
+
+#: words too general to name one figure
+GENERIC_NAMES = {
+    "支出", "收入", "合计", "总计", "预算", "预算数", "决算", "决算数", "金额", "项目",
+    "一般公共预算", "本年支出", "本年收入",
+}  # fmt: skip
+INCOME_SUFFIXES = ("拨款", "资金", "收入", "拨款收入", "收入资金")
+
+
+def subject_names(subject: str) -> list[str]:
+    """Names a claim's subject may go by in the tables, most specific first."""
+    subject = squash(subject)
+    levels = re.findall(r"([^（()）]+?)[（(](?:\d+)?(类|款|项)[)）]", subject)
+    if levels:
+        base = levels[-1][0]
+        if levels[-1][1] == "类" and subject.endswith("支出") and not base.endswith("支出"):
+            base += "支出"
+        names = [base]
+    else:
+        base = re.sub(r"^(?:部门|单位|本部门|本单位)", "", subject)
+        names = [base, re.sub(r"预算$", "", base), re.sub(r"^一般公共预算(?:当年)?", "", base)]
+    out = []
+    for name in list(names):
+        # an income source goes by 拨款, 资金 or 收入 (一般公共预算拨款 = 一般公共预算资金, 事业收入资金 = 事业收入)
+        base = re.sub(r"(?:拨款收入|拨款资金|收入资金|拨款|资金|收入)$", "", name)
+        if base != name:
+            names += [base + suffix for suffix in INCOME_SUFFIXES]
+    for name in names:
+        for variant in (name, re.sub(r"支出$", "", name), name + "支出" if not name.endswith("支出") else name):
+            variant = name_of(variant)
+            if len(variant) >= 3 and variant not in GENERIC_NAMES and variant not in out:
+                out.append(variant)
+    return out
+
+
+LEVEL_MARK_RE = re.compile(r"[（(](?:\d+)?(类|款|项)[)）]")
+LEVEL_LENGTHS = {"类": 3, "款": 5, "项": 7}
+
+
+def level_key(name: str) -> str:
+    """A class name as compared across the text and the tables (no spaces, enumerator or final 支出)."""
+    return re.sub(r"支出$", "", name_of(name))
+
+
+def named_levels(subject: str) -> list[tuple[str, str]]:
+    """(name, level) of each function-code level a subject names, coarsest first: each name is the text
+    between two level marks (``党委办公厅（室）及相关机构事务（款）行政运行（项）支出`` → 党委办公厅（室）及相关机构事务
+    款, 行政运行 项)."""
+    subject, out, start = squash(subject), [], 0
+    for m in LEVEL_MARK_RE.finditer(subject):
+        out.append((level_key(subject[start : m.start()]), m.group(1)))
+        start = m.end()
+    return out
+
+
+def printed_level_names(ctx) -> dict[str, set[str]]:
+    """Function code → the names the tables print for it (as :func:`level_key` gives them)."""
+    return {code: {level_key(f.name) for f in figures} for code, figures in ctx.code_figures.items()}
+
+
+def under_named_levels(code: str, levels: list[tuple[str, str]], printed: dict[str, set[str]]) -> bool:
+    """Whether a row's function code lies under the coarser levels a subject names: each of its 类 and 款
+    that the tables print (``printed``: code → its names, as :func:`level_key` gives them) has the name the
+    subject gives it."""
+    return all(
+        name in printed.get(code[: LEVEL_LENGTHS[level]], {name})
+        for name, level in levels[:-1]
+        if LEVEL_LENGTHS[level] < len(code)
+    )
+
+
+#: what a prior-year (or this year's) column or row names after its year: 预算数, 决算数, 执行数 …
+FIGURE_KIND = r"(?:年初)?(?:预算执行数|预计执行数|执行数|预算数|决算数|预算|决算|执行)?(?:数)?"
+#: a header naming no year's figure: carried-over funds (上年结转, 上年结余) are this year's income, and
+#: changes and rates (增减, 比上年 …) are not a year's figure
+NOT_A_YEAR_RE = re.compile(r"结转|结余|增减|增长|比上年|较上年|同比|[%％]|率|变动")
+
+
+def year_of(text: str, year: int | None) -> str:
+    """``prior`` when a header part or row label names the prior year's figure (上年预算数, 2025年决算数,
+    上年执行数), ``current`` when it names this year's (本年预算数, 2026年预算数), else ``""``."""
+    part = squash(text)
+    if not part or NOT_A_YEAR_RE.search(part):
+        return ""
+    prior = r"上年度?|上一年度?|去年" + (rf"|{year - 1}年度?" if year else "")
+    current = r"本年度?|当年|今年" + (rf"|{year}年度?" if year else "")
+    if re.fullmatch(rf"(?:{prior}){FIGURE_KIND}", part):
+        return "prior"
+    if re.fullmatch(rf"(?:{current}){FIGURE_KIND}", part):
+        return "current"
+    return ""
+
+
+def prior_columns(table: Table, year: int | None = None) -> set[str]:
+    """The money columns printing the prior year's figures: a header naming 上年 (上年预算数, 上年决算数), or
+    the year before the document's (without it, a year before another year the table's headers name)."""
+    if year is None:
+        named = [int(y) for c in table.money_columns for y in re.findall(r"(20\d{2})\s*年", c)]
+        year = max(named) if named else None
+    return {c for c in table.money_columns if any(year_of(p, year) == "prior" for p in c.split("/"))}
+
+
+def figure_kind(text: str) -> str:
+    """The kind of figure a header or a comparison names: 决算, 执行 (预算执行数), 预算; ``""`` when none."""
+    text = squash(text)
+    for kind in ("决算", "执行", "预算"):
+        if kind in text:
+            return kind
+    return ""
+
+
+@dataclass(frozen=True)
+class PriorFigure:
+    """One row's figure of the prior year printed beside this year's, both in 万元 (with half a unit of
+    each one's last printed digit), and what names the row: its function code and its names."""
+
+    table: Table
+    code: str
+    names: tuple[str, ...]
+    current: Decimal
+    current_half: Decimal
+    prior: Decimal
+    prior_half: Decimal
+    #: the prior figure as printed (in the table's unit)
+    prior_printed: str
+    #: where the prior figure is printed: the column (or row) naming the prior year
+    prior_label: str
+    kind: str
+    page: int
+
+
+def _half(printed: str, unit: str) -> Decimal:
+    text = str(printed or "").replace(",", "").strip()
+    places = len(text.split(".")[1]) if "." in text else 0
+    return to_wanyuan(Decimal(5) * Decimal(10) ** (-(places + 1)), unit)
+
+
+def _year_columns(table: Table, year: int | None) -> list[tuple[str, str]]:
+    """(prior column, this year's column) pairs: the columns whose header names the prior year, each with
+    the column naming this year under the same heading and with the same sub-heading (``2025年预算数/合计``
+    with ``2026年预算数/合计``), else this year's total column."""
+    paths = {c: c.split("/") for c in table.money_columns}
+    pairs = []
+    for column, path in paths.items():
+        at = next((i for i, p in enumerate(path) if year_of(p, year) == "prior"), None)
+        if at is None:
+            continue
+        head, tail = path[:at], [squash(p) for p in path[at + 1 :]]
+        same = [
+            c
+            for c, other in paths.items()
+            if len(other) == len(path)
+            and other[:at] == head
+            and year_of(other[at], year) == "current"
+            and [squash(p) for p in other[at + 1 :]] == tail
+        ]
+        if not same and not tail:  # 上年预算数 | 本年预算数/合计 | 本年预算数/基本支出 …: this year's total
+            same = [
+                c
+                for c, other in paths.items()
+                if len(other) > at
+                and other[:at] == head
+                and year_of(other[at], year) == "current"
+                and TOTAL_LEAF_RE.match(squash(other[-1]))
+            ]
+        if same:
+            pairs.append((column, same[0]))
+    return pairs
+
+
+def prior_year_figures(budget: Budget) -> list[PriorFigure]:
+    """Every figure of the prior year a table prints beside this year's: in a column naming the prior year
+    (上年预算数, 2025年预算数, 上年决算数 …), or in a row naming it (a “三公” table printing one row per year).
+
+    The narrative's rates of change are recomputed from them where the text states no prior-year figure.
+    """
+    year = budget.meta.get("year")
+    out: list[PriorFigure] = []
+    for table in budget.tables:
+        if table.unit not in ("万元", "元", "亿元") or table.is_empty:
+            continue
+        pairs = _year_columns(table, year)
+        if pairs:
+            out += _column_priors(table, pairs)
+        else:
+            out += _row_priors(table, year)
+    return out
+
+
+def _column_priors(table: Table, pairs: list[tuple[str, str]]) -> list[PriorFigure]:
+    out = []
+    codes = row_function_codes(row_code_frame(table), row_names(table))
+    for prior_column, current_column in pairs:
+        names = row_names(table, prior_column)
+        tail = [name_of(p) for p in current_column.split("/")[1:] if not TOTAL_LEAF_RE.match(squash(p))]
+        for i in range(len(table.df)):
+            prior, current = table.df.at[i, prior_column], table.df.at[i, current_column]
+            if prior is None or current is None:
+                continue
+            whole_row = TOTAL_LABEL_RE.search(names[i]) or not names[i] or len(table.df) == 1
+            row_names_ = tuple(n for n in ([names[i]] + (tail if whole_row else [])) if n)
+            out.append(
+                PriorFigure(
+                    table=table,
+                    code=codes[i],
+                    names=row_names_,
+                    current=to_wanyuan(current, table.unit),
+                    current_half=_half(table.printed.at[i, current_column], table.unit),
+                    prior=to_wanyuan(prior, table.unit),
+                    prior_half=_half(table.printed.at[i, prior_column], table.unit),
+                    prior_printed=str(table.printed.at[i, prior_column] or "").strip(),
+                    prior_label=f"“{squash(prior_column)}”",
+                    kind=figure_kind(prior_column),
+                    page=int(table.cell_pages.at[i, prior_column]),
+                )
+            )
+    return out
+
+
+def _row_priors(table: Table, year: int | None) -> list[PriorFigure]:
+    """A table printing one row per year (年度 | 合计 | 因公出国（境）费 …): each column's figure of the
+    prior year's row beside the one of this year's row."""
+    labels = {}
+    for i in range(len(table.df)):
+        for column in text_columns(table):
+            which = year_of(str(table.df.at[i, column] or ""), year)
+            if which and which not in labels:
+                labels[which] = (i, squash(str(table.df.at[i, column])))
+    if set(labels) != {"prior", "current"}:
+        return []
+    (p, label), (c, _) = labels["prior"], labels["current"]
+    out = []
+    items: dict[str, list[str]] = defaultdict(list)
+    for column in table.money_columns:
+        prior, current = table.df.at[p, column], table.df.at[c, column]
+        if prior is None or current is None:
+            continue
+        if table.key == "three_public":
+            items[three_public_item(column.split("/")) or ""].append(column)
+        out.append(
+            PriorFigure(
+                table=table,
+                code="",
+                names=tuple(name_of(part) for part in column.split("/") if part),
+                current=to_wanyuan(current, table.unit),
+                current_half=_half(table.printed.at[c, column], table.unit),
+                prior=to_wanyuan(prior, table.unit),
+                prior_half=_half(table.printed.at[p, column], table.unit),
+                prior_printed=str(table.printed.at[p, column] or "").strip(),
+                prior_label=f"“{label}”行",
+                kind=figure_kind(label) or figure_kind(column),
+                page=int(table.cell_pages.at[p, column]),
+            )
+        )
+    # a “三公” item printed in a column per fund (一般公共预算, 政府性基金 …): the item is their sum
+    for item, columns in items.items():
+        if not item or len(columns) < 2:
+            continue
+        total = {r: sum((to_wanyuan(table.df.at[r, k], table.unit) for k in columns), Decimal(0)) for r in (p, c)}
+        half = {r: sum((_half(table.printed.at[r, k], table.unit) for k in columns), Decimal(0)) for r in (p, c)}
+        out.append(
+            PriorFigure(
+                table=table,
+                code="",
+                names=(THREE_PUBLIC_NAMES[item],),
+                current=total[c],
+                current_half=half[c],
+                prior=total[p],
+                prior_half=half[p],
+                prior_printed=format(total[p], "f"),
+                prior_label=f"“{label}”行（{len(columns)} 列之和）",
+                kind=figure_kind(label),
+                page=int(table.cell_pages.at[p, columns[0]]),
+            )
+        )
+    return out
