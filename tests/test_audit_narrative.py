@@ -217,3 +217,29 @@ def test_a_rate_without_any_prior_year_figure_says_why_it_cannot_be_recomputed(t
     # 增加 0.00 万元 states no change, whichever direction word it uses
     direction = found[(found.rule == "N03") & (found.actual == "增加")]
     assert direction.status.tolist() == ["passed"] and "12.00 → 12.00 万元 是持平" in direction.message.iloc[0]
+
+
+def test_a_completion_rate_stated_without_its_budget_is_recomputed_from_the_budget_the_table_prints(tmp_path):
+    narrative = Text(
+        [
+            "某某局2023年度部门决算",
+            "六、“三公”经费支出决算情况说明",
+            "（一）“三公”经费支出决算为 45.30 万元，完成预算的 90.60%。",
+            "（二）公务接待费支出决算为 10.00 万元，完成预算的 40.00%。",
+        ]
+    )
+    items = ["合计", "因公出国费", "公务接待费"]
+    table = Grid(
+        title="一般公共预算财政拨款“三公”经费支出决算表",
+        header=[[("项目", 1, 2), ("预算数", 3), ("决算数", 3)], [None, *items, *items]],
+        rows=[["金额", "50.00", "30.00", "20.00", "45.30", "35.30", "10.00"]],
+        widths=[50] + [75] * 6,
+    )
+    budget = read_budget(build(tmp_path / "three.pdf", [[narrative], [table]]), use_cache=False)
+    found = run_audit(budget).frame(include_passed=True)
+    completion = found[found.rule == "N08"]
+    assert completion.status.tolist() == ["passed", "failed"] and completion.expected.tolist() == ["90.60%", "50.00%"]
+    assert "预算数：一般公共预算财政拨款“三公”经费支出决算表“预算数/合计” 50.00" in completion.message.iloc[0]
+    # the “三公” figures of final accounts are the 决算数, not 预算数 + 决算数
+    three = found[found.rule == "N12"]
+    assert three.status.tolist() == ["passed", "passed"] and three.expected.tolist() == ["45.30", "10.00"]

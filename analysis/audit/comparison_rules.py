@@ -17,7 +17,8 @@ import pandas as pd
 from ..transform.claims import direction_sign
 from .core import AuditContext, Outcome, decimals, fmt, fmt_amount, half_unit
 from .figures import (
-    PriorFigure,
+    ComparedFigure,
+    budget_figures,
     figure_kind,
     name_of,
     named_levels,
@@ -35,6 +36,8 @@ COMPARED_KIND_RE = re.compile(
     r"(?:比|较|与|同)(?:上年度?|上一年度?|去年|20\d{2}年度?)(?:年初|当年)?(预算执行数|执行数|预算|决算)"
 )
 THREE_PUBLIC_WORD_RE = re.compile(r"三公|因公出国|公务用车|公务接待")
+#: the budget a completion rate names (完成年初预算的, 为调整预算的 …)
+BUDGET_NAMED_RE = re.compile(r"(?:完成|为)(?:了)?(年初|调整后?|全年)?预算")
 RATE_WORD_RE = re.compile(r"(?:增长|增加|减少|下降|降低|上升|增幅为?|降幅为?|减幅为?)了?\s*\d+(?:\.\d+)?\s*%")
 SHARE_WORD_RE = re.compile(r"占[^，。；%]{0,40}?\d+(?:\.\d+)?\s*%")
 
@@ -71,26 +74,24 @@ def _alternative(outcomes: list[Outcome], texts: list[tuple[Decimal, str, str]])
     return outcomes[0]
 
 
-class TablePriors:
-    """The prior-year figures the tables print (:func:`~analysis.audit.figures.prior_year_figures`), looked up
-    for the claims whose text states no prior-year figure."""
+class TableFigures:
+    """Figures the tables print beside the ones they are compared with (:class:`ComparedFigure`: the prior
+    year's, or a final figure's budget), looked up for the claims whose text does not state them."""
 
-    def __init__(self, ctx: AuditContext):
+    def __init__(self, ctx: AuditContext, figures: list[ComparedFigure]):
         self.ctx = ctx
-        self.figures = prior_year_figures(ctx.budget)
+        self.figures = figures
 
-    def find(self, c) -> PriorFigure | None:
-        """The prior-year figure a table prints for what a claim speaks of: the row of its function code, of
-        its “三公” item or of its name (a 项 named under its 款 only there), of the kind of figure the
-        comparison names (预算, 执行, 决算), and whose figure for this year is the claim's own."""
+    def find(self, c, kind: str = "") -> ComparedFigure | None:
+        """The compared figure a table prints for what a claim speaks of: in the row of its function code, of
+        its “三公” item or of its name (a 项 named under its 款 only there), of the kind of figure the text
+        names (预算, 执行, 决算; 年初, 调整), and whose current figure is the claim's own."""
         if not self.figures or c.unit not in MONEY_UNITS or pd.isna(c.amount) or c.is_change:
             return None
         amount = c.amount * MONEY_UNITS[c.unit]
         half = half_unit(c.amount_text) * MONEY_UNITS[c.unit]
-        named = COMPARED_KIND_RE.search(c.sentence)
-        kind = figure_kind(named.group(1)) if named else ""
 
-        def fits(f: PriorFigure) -> bool:
+        def fits(f: ComparedFigure) -> bool:
             return (not kind or not f.kind or f.kind == kind) and abs(f.current - amount) <= half + f.current_half
 
         candidates = [f for f in self.figures if fits(f)]
@@ -115,20 +116,25 @@ class TablePriors:
         ]
         return found[0] if found else None
 
+    def lookup(self, c, kind: str = "") -> tuple[Decimal, str, Decimal, str] | None:
+        """(compared figure in the claim's unit, as printed, half a unit of its last printed digit, where it is
+        printed) of :meth:`find`."""
+        found = self.find(c, kind)
+        if found is None:
+            return None
+        factor = MONEY_UNITS[c.unit]
+        base = found.base / factor
+        text = found.base_printed if found.table.unit == c.unit and found.base_printed else fmt_amount(base)
+        return base, text, found.base_half / factor, f"{found.table.name}{found.base_label} {text}"
 
-def _table_prior(priors: TablePriors, c) -> tuple[Decimal, str, Decimal, str] | None:
-    """(prior-year figure in the claim's unit, as printed, half a unit of its last printed digit, where it
-    is printed)."""
-    found = priors.find(c)
-    if found is None:
-        return None
-    factor = MONEY_UNITS[c.unit]
-    prior = found.prior / factor
-    text = found.prior_printed if found.table.unit == c.unit and found.prior_printed else fmt_amount(prior)
-    return prior, text, found.prior_half / factor, f"{found.table.name}{found.prior_label} {text}"
+
+def prior_kind(c) -> str:
+    """The kind of prior-year figure a comparison names (比上年预算数: 预算; 较2025年执行数: 执行); ``""``: none."""
+    named = COMPARED_KIND_RE.search(c.sentence)
+    return figure_kind(named.group(1)) if named else ""
 
 
-def _prior_of(c, priors: TablePriors) -> tuple[Decimal, str, Decimal, str] | None:
+def _prior_of(c, priors: TableFigures) -> tuple[Decimal, str, Decimal, str] | None:
     """(prior-year figure, as printed, half a unit of its last digit, where a table prints it) of a claim:
     the one its text states, else the one a table prints beside this year's (not for a final figure
     compared with its budget)."""
@@ -136,7 +142,7 @@ def _prior_of(c, priors: TablePriors) -> tuple[Decimal, str, Decimal, str] | Non
         return c.prior, c.prior_text, half_unit(c.prior_text), ""
     if c.compared:
         return None
-    return _table_prior(priors, c)
+    return priors.lookup(c, prior_kind(c))
 
 
 def claim_change(ctx: AuditContext) -> Iterator[Outcome]:
@@ -144,7 +150,7 @@ def claim_change(ctx: AuditContext) -> Iterator[Outcome]:
     when it states none, the one a table prints beside this year's figure (上年预算数, 2025年预算数 …)."""
     claims = ctx.claims
     rows = claims[claims.change.notna() & ~claims.is_change] if not claims.empty else claims
-    priors = TablePriors(ctx)
+    priors = TableFigures(ctx, prior_year_figures(ctx.budget))
     ran = False
     for c in rows.itertuples():
         texts = currents(c)
@@ -206,7 +212,7 @@ def _no_change(c, formula: str) -> Outcome:
     return percent_outcome(c, Decimal(0), c.rate, c.rate_text, Decimal(0), formula, "wrong rate")
 
 
-def _rate_outcomes(c, priors: TablePriors) -> Iterator[Outcome]:
+def _rate_outcomes(c, priors: TableFigures) -> Iterator[Outcome]:
     """The stated rate recomputed from what the claim states (prior and current, or change with either),
     else from the prior-year figure a table prints beside this year's."""
     texts = currents(c)
@@ -267,7 +273,7 @@ def _rate_outcomes(c, priors: TablePriors) -> Iterator[Outcome]:
             yield percent_outcome(c, c.change / prior * HUNDRED, c.rate, c.rate_text, slack, formula, "wrong rate")
             return
     # the text states neither the prior-year figure nor the change: the one a table prints beside this year's
-    found = _table_prior(priors, c) if texts and not c.compared else None
+    found = priors.lookup(c, prior_kind(c)) if texts and not c.compared else None
     if found is not None:
         prior, prior_text, prior_half, source = found
         if prior == 0:
@@ -290,8 +296,7 @@ def _rate_outcomes(c, priors: TablePriors) -> Iterator[Outcome]:
             outcomes.append(percent_outcome(c, rate, c.rate, c.rate_text, slack, formula, "wrong rate"))
         yield _alternative(outcomes, texts)
         return
-    named = COMPARED_KIND_RE.search(c.sentence)
-    kind = figure_kind(named.group(1)) + "数" if named else "数"
+    kind = prior_kind(c) + "数"
     tables = "表中亦未列上年数" if not priors.figures else f"表中未列此项的上年{kind}"
     if "决算数" in c.sentence:
         why = "上年决算数本文件未列"
@@ -320,7 +325,7 @@ def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
     """
     claims = ctx.claims
     rows = claims[claims.rate.notna()] if not claims.empty else claims
-    priors = TablePriors(ctx)
+    priors = TableFigures(ctx, prior_year_figures(ctx.budget))
     for c in rows.itertuples():
         yield from _rate_outcomes(c, priors)
     unread = list(_unread(ctx, RATE_WORD_RE, "增减率"))
@@ -356,7 +361,7 @@ def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
         yield Outcome("not_run", "the narrative states no change with a direction word")
         return
     ran = False
-    priors = TablePriors(ctx)
+    priors = TableFigures(ctx, prior_year_figures(ctx.budget))
     for c in claims[(claims.direction != "") | (claims.rate_direction != "") | claims.flat].itertuples():
         words = [w for w in dict.fromkeys((c.direction, c.rate_direction)) if w]
         texts = currents(c)
@@ -414,29 +419,39 @@ def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
 
 
 def completion(ctx: AuditContext) -> Iterator[Outcome]:
-    """决算 ÷ 年初预算 = the stated completion (完成年初预算的 Z%); 与年初预算一致 means equal figures."""
+    """决算 ÷ 年初预算 = the stated completion (完成年初预算的 Z%); 与年初预算一致 means equal figures.
+
+    A completion stated without its budget (“三公”经费支出决算 45.30 万元，完成预算的 90.60%) is recomputed with
+    the budget a table prints beside the final figure (预算数 | 决算数), of the kind the text names (年初, 调整)."""
     claims = ctx.claims
     rows = claims[claims.budget.notna() | claims.completion.notna()] if not claims.empty else claims
     if rows.empty:
         yield Outcome("not_run", "the narrative states no final figure against its budget (年初预算 … 决算 …)")
         return
+    budgets = TableFigures(ctx, budget_figures(ctx.budget))
     for c in rows.itertuples():
+        budget, budget_text, budget_half, source = c.budget, c.budget_text, half_unit(c.budget_text), ""
         if pd.isna(c.budget):
-            yield Outcome(
-                "not_run",
-                f"{label(c)}：完成预算的 {c.completion_text} 无法复核（文中未写年初预算）",
-                actual=c.completion_text,
-                location=where(c),
-                page=c.page,
-            )
-            continue
+            named = BUDGET_NAMED_RE.search(c.sentence)
+            found = budgets.lookup(c, re.sub("后$", "", named.group(1) or "") if named else "")
+            if found is None:
+                tables = "表中亦未列预算数" if not budgets.figures else "表中未列此项的预算数"
+                yield Outcome(
+                    "not_run",
+                    f"{label(c)}：完成预算的 {c.completion_text} 无法复核（文中未写年初预算，{tables}）",
+                    actual=c.completion_text,
+                    location=where(c),
+                    page=c.page,
+                )
+                continue
+            budget, budget_text, budget_half, source = found
         if pd.notna(c.completion):
-            if c.budget == 0:
+            if budget == 0:
                 yield Outcome("not_run", f"{label(c)}：年初预算为 0，完成率无定义", location=where(c), page=c.page)
                 continue
-            slack = (half_unit(c.amount_text) + half_unit(c.budget_text) * c.amount / c.budget) / c.budget * HUNDRED
-            formula = f"{c.amount_text} ÷ {c.budget_text}"
-            computed = c.amount / c.budget * HUNDRED
+            slack = (half_unit(c.amount_text) + budget_half * c.amount / budget) / budget * HUNDRED
+            formula = f"{c.amount_text} ÷ {budget_text}" + (f"（预算数：{source}）" if source else "")
+            computed = c.amount / budget * HUNDRED
             yield percent_outcome(c, computed, c.completion, c.completion_text, slack, formula, "wrong completion rate")
         elif c.budget_flat:
             ok = abs(c.amount - c.budget) <= half_unit(c.amount_text) + half_unit(c.budget_text)

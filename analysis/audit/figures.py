@@ -384,10 +384,12 @@ def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decim
     if row is None:
         return {}, f"{table.name}: no 合计 row (nor a row of the year {year})"
     sums: dict[str, list] = {}
-    prior = prior_columns(table, year)
+    # neither the prior year's columns nor, in a table printing the final figure beside its budget (预算数 |
+    # 决算数), the budget's are this document's figures
+    skipped = prior_columns(table, year) | {base for base, _, _ in _paired_columns(table, _budget_role)}
     for column in table.money_columns:
         item = three_public_item(column.split("/"))
-        if item is None or column in prior:
+        if item is None or column in skipped:
             continue
         value = table.df.at[row, column]
         value = Decimal(0) if value is None else value  # a blank cell of an item's column: nothing budgeted
@@ -510,22 +512,30 @@ def figure_kind(text: str) -> str:
     return ""
 
 
+#: a header part naming a final-accounts budget figure (年初预算数, 调整预算数, 全年预算数, 预算数) and the final one
+BUDGET_PART_RE = re.compile(r"(?:本年度?|当年)?(?P<kind>年初|调整后?|全年)?预算数?")
+FINAL_PART_RE = re.compile(r"(?:本年度?|当年)?(?:支出)?决算数?")
+
+
 @dataclass(frozen=True)
-class PriorFigure:
-    """One row's figure of the prior year printed beside this year's, both in 万元 (with half a unit of
-    each one's last printed digit), and what names the row: its function code and its names."""
+class ComparedFigure:
+    """One row's figure printed beside the one it is compared with — the prior year's (上年预算数 beside
+    本年预算数) or, in final accounts, the budget (预算数 beside 决算数) —, both in 万元 with half a unit of
+    each one's last printed digit, and what names the row: its function code and its names."""
 
     table: Table
     code: str
     names: tuple[str, ...]
     current: Decimal
     current_half: Decimal
-    prior: Decimal
-    prior_half: Decimal
-    #: the prior figure as printed (in the table's unit)
-    prior_printed: str
-    #: where the prior figure is printed: the column (or row) naming the prior year
-    prior_label: str
+    #: the figure compared with: the prior year's, or the budget
+    base: Decimal
+    base_half: Decimal
+    #: the compared figure as printed (in the table's unit)
+    base_printed: str
+    #: where the compared figure is printed: the column (or row) naming it
+    base_label: str
+    #: the kind of figure compared with: 预算, 执行, 决算 (a prior year's); 年初, 调整, 全年 or "" (a budget)
     kind: str
     page: int
 
@@ -536,89 +546,117 @@ def _half(printed: str, unit: str) -> Decimal:
     return to_wanyuan(Decimal(5) * Decimal(10) ** (-(places + 1)), unit)
 
 
-def _year_columns(table: Table, year: int | None) -> list[tuple[str, str]]:
-    """(prior column, this year's column) pairs: the columns whose header names the prior year, each with
-    the column naming this year under the same heading and with the same sub-heading (``2025年预算数/合计``
-    with ``2026年预算数/合计``), else this year's total column."""
-    paths = {c: c.split("/") for c in table.money_columns}
+def _paired_columns(table: Table, role) -> list[tuple[str, str, int]]:
+    """(compared column, this year's or final column, where in the path the role is named) pairs.
+
+    ``role(part)`` says whether a header part names the compared figure (``base``) or the current one
+    (``current``).  A compared column is paired with the current column whose header is the same but for
+    that part (``2025年预算数/合计`` with ``2026年预算数/合计``, ``公务接待费/预算数`` with ``公务接待费/决算数``),
+    else — when nothing follows the part — with the current total column (``上年预算数`` with
+    ``本年预算数/合计``).
+    """
+    paths = {c: [squash(p) for p in c.split("/")] for c in table.money_columns}
     pairs = []
     for column, path in paths.items():
-        at = next((i for i, p in enumerate(path) if year_of(p, year) == "prior"), None)
+        at = next((i for i, p in enumerate(path) if role(p) == "base"), None)
         if at is None:
             continue
-        head, tail = path[:at], [squash(p) for p in path[at + 1 :]]
         same = [
             c
             for c, other in paths.items()
             if len(other) == len(path)
-            and other[:at] == head
-            and year_of(other[at], year) == "current"
-            and [squash(p) for p in other[at + 1 :]] == tail
+            and role(other[at]) == "current"
+            and other[:at] == path[:at]
+            and other[at + 1 :] == path[at + 1 :]
         ]
-        if not same and not tail:  # 上年预算数 | 本年预算数/合计 | 本年预算数/基本支出 …: this year's total
+        if not same and at == len(path) - 1:
             same = [
                 c
                 for c, other in paths.items()
                 if len(other) > at
-                and other[:at] == head
-                and year_of(other[at], year) == "current"
-                and TOTAL_LEAF_RE.match(squash(other[-1]))
+                and role(other[at]) == "current"
+                and other[:at] == path[:at]
+                and TOTAL_LEAF_RE.match(other[-1])
             ]
         if same:
-            pairs.append((column, same[0]))
+            pairs.append((column, same[0], at))
     return pairs
 
 
-def prior_year_figures(budget: Budget) -> list[PriorFigure]:
+def _column_figures(table: Table, pairs: list[tuple[str, str, int]], kind_of) -> list[ComparedFigure]:
+    out = []
+    codes = row_function_codes(row_code_frame(table), row_names(table))
+    for base_column, current_column, at in pairs:
+        names = row_names(table, base_column)
+        parts = [name_of(p) for k, p in enumerate(base_column.split("/")) if k != at and name_of(p)]
+        for i in range(len(table.df)):
+            base, current = table.df.at[i, base_column], table.df.at[i, current_column]
+            if base is None or current is None:
+                continue
+            whole_row = TOTAL_LABEL_RE.search(names[i]) or not names[i] or len(table.df) == 1
+            out.append(
+                ComparedFigure(
+                    table=table,
+                    code=codes[i],
+                    names=tuple(n for n in [names[i], *(parts if whole_row else [])] if n),
+                    current=to_wanyuan(current, table.unit),
+                    current_half=_half(table.printed.at[i, current_column], table.unit),
+                    base=to_wanyuan(base, table.unit),
+                    base_half=_half(table.printed.at[i, base_column], table.unit),
+                    base_printed=str(table.printed.at[i, base_column] or "").strip(),
+                    base_label=f"“{squash(base_column)}”",
+                    kind=kind_of(base_column.split("/")[at]),
+                    page=int(table.cell_pages.at[i, base_column]),
+                )
+            )
+    return out
+
+
+def prior_year_figures(budget: Budget) -> list[ComparedFigure]:
     """Every figure of the prior year a table prints beside this year's: in a column naming the prior year
     (上年预算数, 2025年预算数, 上年决算数 …), or in a row naming it (a “三公” table printing one row per year).
 
     The narrative's rates of change are recomputed from them where the text states no prior-year figure.
     """
     year = budget.meta.get("year")
-    out: list[PriorFigure] = []
+    out: list[ComparedFigure] = []
     for table in budget.tables:
         if table.unit not in ("万元", "元", "亿元") or table.is_empty:
             continue
-        pairs = _year_columns(table, year)
+        pairs = _paired_columns(table, lambda part: {"prior": "base", "current": "current"}.get(year_of(part, year)))
         if pairs:
-            out += _column_priors(table, pairs)
+            out += _column_figures(table, pairs, figure_kind)
         else:
             out += _row_priors(table, year)
     return out
 
 
-def _column_priors(table: Table, pairs: list[tuple[str, str]]) -> list[PriorFigure]:
-    out = []
-    codes = row_function_codes(row_code_frame(table), row_names(table))
-    for prior_column, current_column in pairs:
-        names = row_names(table, prior_column)
-        tail = [name_of(p) for p in current_column.split("/")[1:] if not TOTAL_LEAF_RE.match(squash(p))]
-        for i in range(len(table.df)):
-            prior, current = table.df.at[i, prior_column], table.df.at[i, current_column]
-            if prior is None or current is None:
-                continue
-            whole_row = TOTAL_LABEL_RE.search(names[i]) or not names[i] or len(table.df) == 1
-            row_names_ = tuple(n for n in ([names[i]] + (tail if whole_row else [])) if n)
-            out.append(
-                PriorFigure(
-                    table=table,
-                    code=codes[i],
-                    names=row_names_,
-                    current=to_wanyuan(current, table.unit),
-                    current_half=_half(table.printed.at[i, current_column], table.unit),
-                    prior=to_wanyuan(prior, table.unit),
-                    prior_half=_half(table.printed.at[i, prior_column], table.unit),
-                    prior_printed=str(table.printed.at[i, prior_column] or "").strip(),
-                    prior_label=f"“{squash(prior_column)}”",
-                    kind=figure_kind(prior_column),
-                    page=int(table.cell_pages.at[i, prior_column]),
-                )
-            )
+def _budget_role(part: str) -> str:
+    part = squash(part)
+    if BUDGET_PART_RE.fullmatch(part):
+        return "base"
+    return "current" if FINAL_PART_RE.fullmatch(part) else ""
+
+
+def _budget_kind(part: str) -> str:
+    m = BUDGET_PART_RE.fullmatch(squash(part))
+    return re.sub(r"后$", "", m.group("kind") or "") if m else ""
+
+
+def budget_figures(budget: Budget) -> list[ComparedFigure]:
+    """Every final figure a final-accounts table prints beside its budget (预算数 | 决算数, 年初预算数 | 调整预算数 |
+    决算数): the narrative's completion rates are recomputed from them where the text states no budget."""
+    if budget.meta.get("kind") != "决算":
+        return []
+    out: list[ComparedFigure] = []
+    for table in budget.tables:
+        if table.unit not in ("万元", "元", "亿元") or table.is_empty:
+            continue
+        out += _column_figures(table, _paired_columns(table, _budget_role), _budget_kind)
     return out
 
 
-def _row_priors(table: Table, year: int | None) -> list[PriorFigure]:
+def _row_priors(table: Table, year: int | None) -> list[ComparedFigure]:
     """A table printing one row per year (年度 | 合计 | 因公出国（境）费 …): each column's figure of the
     prior year's row beside the one of this year's row."""
     labels = {}
@@ -639,16 +677,16 @@ def _row_priors(table: Table, year: int | None) -> list[PriorFigure]:
         if table.key == "three_public":
             items[three_public_item(column.split("/")) or ""].append(column)
         out.append(
-            PriorFigure(
+            ComparedFigure(
                 table=table,
                 code="",
                 names=tuple(name_of(part) for part in column.split("/") if part),
                 current=to_wanyuan(current, table.unit),
                 current_half=_half(table.printed.at[c, column], table.unit),
-                prior=to_wanyuan(prior, table.unit),
-                prior_half=_half(table.printed.at[p, column], table.unit),
-                prior_printed=str(table.printed.at[p, column] or "").strip(),
-                prior_label=f"“{label}”行",
+                base=to_wanyuan(prior, table.unit),
+                base_half=_half(table.printed.at[p, column], table.unit),
+                base_printed=str(table.printed.at[p, column] or "").strip(),
+                base_label=f"“{label}”行",
                 kind=figure_kind(label) or figure_kind(column),
                 page=int(table.cell_pages.at[p, column]),
             )
@@ -660,16 +698,16 @@ def _row_priors(table: Table, year: int | None) -> list[PriorFigure]:
         total = {r: sum((to_wanyuan(table.df.at[r, k], table.unit) for k in columns), Decimal(0)) for r in (p, c)}
         half = {r: sum((_half(table.printed.at[r, k], table.unit) for k in columns), Decimal(0)) for r in (p, c)}
         out.append(
-            PriorFigure(
+            ComparedFigure(
                 table=table,
                 code="",
                 names=(THREE_PUBLIC_NAMES[item],),
                 current=total[c],
                 current_half=half[c],
-                prior=total[p],
-                prior_half=half[p],
-                prior_printed=format(total[p], "f"),
-                prior_label=f"“{label}”行（{len(columns)} 列之和）",
+                base=total[p],
+                base_half=half[p],
+                base_printed=format(total[p], "f"),
+                base_label=f"“{label}”行（{len(columns)} 列之和）",
                 kind=figure_kind(label),
                 page=int(table.cell_pages.at[p, columns[0]]),
             )
