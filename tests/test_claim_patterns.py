@@ -57,6 +57,8 @@ EXPECTED = {
     "B12": {"amount": "0", "flat": True, "prior_year": 2025},
     "B14": {"amount": "1305.25", "change": "403.75", "direction": "小于"},
     "B13": {"amount": "14,458.07", "direction": "增加", "rate": "6.33%", "rate_direction": "增长", "is_change": True},
+    "S04": [{"amount": "800", "share": "80%", "whole": "支出总额"},
+            {"amount": "200", "share": "20%", "whole": "支出总额"}],
     "S01": {"amount": "434,334.99", "share": "77.94%"},
     "S02": {"amount": "106", "share": "15.70%", "whole": "“三公”经费"},
     "S03": {"amount": "4,928.27", "share": "87.99%", "whole": "一般公共预算支出"},
@@ -75,8 +77,8 @@ def test_the_catalogue_is_data_with_an_example_and_the_meaning_of_each_figure():
 def test_each_pattern_reads_its_example_sentence(pattern):
     claims = _claims(pattern.example)
     read = claims[claims.patterns.str.split().map(lambda ids: pattern.id in ids)]
-    assert len(read) == 1, claims[["subject", "patterns"]]
-    assert _figures(read.iloc[0]) == EXPECTED[pattern.id]
+    expected = EXPECTED[pattern.id] if isinstance(EXPECTED[pattern.id], list) else [EXPECTED[pattern.id]]
+    assert [_figures(claim) for _, claim in read.iterrows()] == expected, claims[["subject", "patterns"]]
     assert claims_frame(_narrative(pattern.example), unmatched=True).empty
 
 
@@ -262,3 +264,29 @@ def test_a_figure_opening_its_paragraph_is_named_by_the_heading_before_it():
         "会议费 3 万元。",
     )
     assert claims.subject.tolist() == ["因公出国（境）经费", "公务接待费", "会议费"]
+
+
+def test_shares_stated_respectively_go_to_the_parts_listed_before_them_in_order():
+    claims = _claims("基本支出 800 万元、项目支出 150 万元和事业单位经营支出 50 万元，分别占 80%、15% 和 5%。")
+    assert claims.subject.tolist() == ["基本支出", "项目支出", "事业单位经营支出"]
+    assert claims.share_text.tolist() == ["80%", "15%", "5%"] and claims.share_group.nunique() == 1
+    # fewer parts than shares: nothing is put on them, and the percentages are listed as unread
+    sentence = "基本支出 800 万元，分别占 80%、20%。"
+    assert _claims(sentence).share.isna().all()
+    assert claims_frame(_narrative(sentence), unmatched=True).percents.tolist() == ["80% 20%"]
+
+
+def test_shares_stated_respectively_are_recomputed_of_the_stated_whole_or_of_their_sum():
+    named = _audit("本年支出合计 1,000 万元，其中：基本支出 800 万元，项目支出 200 万元，分别占支出总额的 80%和 20%。")
+    assert named.loc[["N04"]].status.tolist() == ["passed", "passed"]
+    assert "800 ÷ 1,000（本年支出）" in named.loc[["N04"]].message.iloc[0]
+    summed = _audit("基本支出 800 万元、项目支出 150 万元和事业单位经营支出 50 万元，分别占 80%、16% 和 5%。")
+    shares = summed.loc[["N04"]]
+    assert shares.status.tolist() == ["passed", "failed", "passed"] and shares.expected.iloc[1] == "15.00%"
+    assert "所列各项之和" in shares.message.iloc[0]
+
+
+def test_a_like_for_like_comparison_reads_as_year_on_year():
+    (claim,) = [c for _, c in _claims("卫生健康支出 97.85 万元，同口径下降 33.55%。").iterrows()]
+    assert _figures(claim) == {"amount": "97.85", "rate": "33.55%", "rate_direction": "下降"}
+    assert claim.patterns == "B11"

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .claim_patterns import NUMBER, NUMBER_FIELDS, PATTERNS, ClaimPattern
+from .claim_patterns import NUMBER, NUMBER_FIELDS, PATTERNS, RESPECTIVE_SHARES, ClaimPattern
 
 CLAIM_COLUMNS = [
     "claim_id",
@@ -70,6 +70,8 @@ CLAIM_COLUMNS = [
     "sentence_index",
 ]
 UNMATCHED_COLUMNS = ["page", "source", "section", "sentence", "percents"]
+#: patterns putting one figure on each part listed before them (分别占 X%、Y%)
+RESPECTIVELY = {p.id for p in PATTERNS if p.claim == "respectively"}
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "增", "大于", "多于", "高于")
 DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于")
@@ -89,7 +91,7 @@ COLON_RE = re.compile(r"^[：:]")
 CLAUSE_START_RE = re.compile(r"[，,：:、；;。]|其中")
 #: words around a subject that say nothing about what is counted
 SUBJECT_NOISE_RE = re.compile(
-    r"^(?:其中|主要包括|包括|分别为|分别是|此外|另外|同时)?[:：，,\s]*"
+    r"^(?:其中|主要包括|包括|分别为|分别是|此外|另外|同时|以及|和|及)?[:：，,\s]*"
     r"|(?:预算数|决算数|执行数|预算安排|安排|合计|共计|共|为|是|总额|金额)+\s*$"
 )
 YEAR_PREFIX_RE = re.compile(r"^(?:20\d{2}\s*年(?:度)?)")
@@ -431,6 +433,10 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                     sentence_first = len(claims) - 1
                 last_end = token.end()
             for m in matches:
+                if m.pattern.claim == "respectively":
+                    if not _apply_respectively(m, claims, unit_first, (unit_index, sentence_index)):
+                        loose += [m.groups[f] + "%" for f in RESPECTIVE_SHARES if f in m.groups]
+                    continue
                 _apply(m, claims, unit_first, cleaned, page, section, sentence, (unit_index, sentence_index), source)
             if loose and unmatched is not None:
                 unmatched.append((page, source, section, sentence.strip(), loose))
@@ -500,6 +506,24 @@ def _conflicts(claim: Claim, fields: set[str]) -> bool:
         "completion": claim.completion is not None,
     }
     return any(taken.get(f, False) for f in fields)
+
+
+def _apply_respectively(m: _Match, claims: list[Claim], unit_first: int, position) -> bool:
+    """Put shares stated respectively (分别占 X%、Y%) on the parts listed before the phrase in its sentence,
+    one each in order; ``False`` when the sentence lists fewer parts than shares (nothing is put then)."""
+    shares = [m.groups[f] for f in RESPECTIVE_SHARES if f in m.groups]
+    listed = [
+        c
+        for c in claims[unit_first:]
+        if c.position[:2] == position and c.position[2] < m.start and _is_level(c) and c.share is None
+    ]
+    if len(listed) < len(shares):
+        return False
+    for claim, share in zip(listed[-len(shares) :], shares, strict=True):
+        claim.patterns.append(m.pattern.id)
+        claim.share, claim.share_text = _number(share), share + "%"
+        claim.whole_name = _whole_name(m.groups.get("whole", ""))
+    return True
 
 
 def _apply(m: _Match, claims, unit_first, sentences, page, section, original, position, unit_source="") -> None:
@@ -606,7 +630,7 @@ def _link_shares(claims: list[Claim]) -> None:
     first amount, else the nearest earlier total of the section (the closest preceding amount that is not
     itself a share or a change and is at least as large as the part).  Shares of a named whole found
     nowhere are grouped, so that the audit can take the whole from the tables or, when the listed parts
-    are all of it, from their sum.
+    are all of it, from their sum; so are shares stated respectively of a whole found nowhere.
     """
     group = 0
     for index, claim in enumerate(claims):
@@ -655,6 +679,16 @@ def _link_shares(claims: list[Claim]) -> None:
         totals = [j for j in earlier if claims[j].section == claim.section and claims[j].share is None]
         if totals:
             claim.whole = totals[-1]
+    # shares stated respectively of a whole found nowhere (A、B 和 C，分别占 80%、15% 和 5%): one group
+    respective: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        if claim.share is not None and claim.whole is None and claim.share_group is None:
+            if RESPECTIVELY & set(claim.patterns):
+                respective.setdefault(claim.position[:2], []).append(claim)
+    for members in respective.values():
+        group += 1
+        for claim in members:
+            claim.share_group = group
 
 
 def _named_whole(claims: list[Claim], earlier: list[int], core: str, part: Claim) -> int | None:
