@@ -243,3 +243,30 @@ def test_a_completion_rate_stated_without_its_budget_is_recomputed_from_the_budg
     # the “三公” figures of final accounts are the 决算数, not 预算数 + 决算数
     three = found[found.rule == "N12"]
     assert three.status.tolist() == ["passed", "passed"] and three.expected.tolist() == ["45.30", "10.00"]
+
+
+def test_the_three_public_figures_are_this_years_under_their_own_heading(tmp_path):
+    """A “三公” table printing last year, this year and the change, and a 合计 adding 会议费 to the “三公” total:
+    the text's figures are compared with this year's “三公” figures alone (and its changes with last year's)."""
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "八、“三公”经费预算情况说明",
+            "（一）“三公”经费预算 10.10 万元，比上年减少 1.90 万元，下降 15.83%。",
+            "（二）公务接待费 1.00 万元，比上年减少 1.00 万元。",
+        ]
+    )
+    heads = ["合计", "三公小计", "公务接待费", "会议费"]
+    last_year, this_year, change = ["14.00", "12.00", "2.00", "2.00"], ["12.10", "10.10", "1.00", "2.00"], ["-1.90"] * 2
+    change += ["-1.00", ""]
+    table = Grid(
+        title="“三公”经费及会议费支出预算表",
+        header=[[("项目", 1, 2), ("上年", 4), ("当年", 4), ("增减变化情况", 4)], [None, *heads, *heads, *heads]],
+        rows=[["合计", *last_year, *this_year, *change]],
+        widths=[40] + [42] * 12,
+    )
+    found = _findings(tmp_path, "three_years", [[narrative], [table]])
+    three = found[found.rule == "N12"]
+    assert three.status.tolist() == ["passed", "passed"] and three.expected.tolist() == ["10.10", "1.00"]
+    changes = found[found.rule == "N01"]
+    assert changes.status.tolist() == ["passed", "passed"] and "上年数：" in changes.message.iloc[0]

@@ -384,12 +384,16 @@ def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decim
     if row is None:
         return {}, f"{table.name}: no 合计 row (nor a row of the year {year})"
     sums: dict[str, list] = {}
-    # neither the prior year's columns nor, in a table printing the final figure beside its budget (预算数 |
-    # 决算数), the budget's are this document's figures
+    # neither the prior year's columns, nor the changes (增减变化情况), nor, in a table printing the final
+    # figure beside its budget (预算数 | 决算数), the budget's are this document's figures
     skipped = prior_columns(table, year) | {base for base, _, _ in _paired_columns(table, _budget_role)}
-    for column in table.money_columns:
-        item = three_public_item(column.split("/"))
-        if item is None or column in skipped:
+    skipped |= {c for c in table.money_columns if any(CHANGE_HEADER_RE.search(squash(p)) for p in c.split("/"))}
+    items = {c: three_public_item(c.split("/")) for c in table.money_columns if c not in skipped}
+    # the “三公” total under its own heading (“三公”经费预算/小计) rather than a 合计 that adds 会议费, 培训费 to it
+    if any(item == "total" and "三公" in c for c, item in items.items()):
+        items = {c: item for c, item in items.items() if item != "total" or "三公" in c}
+    for column, item in items.items():
+        if item is None:
             continue
         value = table.df.at[row, column]
         value = Decimal(0) if value is None else value  # a blank cell of an item's column: nothing budgeted
@@ -477,6 +481,8 @@ FIGURE_KIND = r"(?:年初)?(?:预算执行数|预计执行数|执行数|预算�
 #: a header naming no year's figure: carried-over funds (上年结转, 上年结余) are this year's income, and
 #: changes and rates (增减, 比上年 …) are not a year's figure
 NOT_A_YEAR_RE = re.compile(r"结转|结余|增减|增长|比上年|较上年|同比|[%％]|率|变动")
+#: a header part over changes, not figures (增减变化情况, 比上年增减, 增长率 …)
+CHANGE_HEADER_RE = re.compile(r"增减|增长|变动|变化|比上年|较上年|同比|[%％]|率")
 
 
 def year_of(text: str, year: int | None) -> str:
