@@ -57,6 +57,8 @@ EXPECTED = {
     "B12": {"amount": "0", "flat": True, "prior_year": 2025},
     "B14": {"amount": "1305.25", "change": "403.75", "direction": "小于"},
     "B13": {"amount": "14,458.07", "direction": "增加", "rate": "6.33%", "rate_direction": "增长", "is_change": True},
+    "S04": [{"amount": "800", "share": "80%", "whole": "支出总额"},
+            {"amount": "200", "share": "20%", "whole": "支出总额"}],
     "S01": {"amount": "434,334.99", "share": "77.94%"},
     "S02": {"amount": "106", "share": "15.70%", "whole": "“三公”经费"},
     "S03": {"amount": "4,928.27", "share": "87.99%", "whole": "一般公共预算支出"},
@@ -75,8 +77,8 @@ def test_the_catalogue_is_data_with_an_example_and_the_meaning_of_each_figure():
 def test_each_pattern_reads_its_example_sentence(pattern):
     claims = _claims(pattern.example)
     read = claims[claims.patterns.str.split().map(lambda ids: pattern.id in ids)]
-    assert len(read) == 1, claims[["subject", "patterns"]]
-    assert _figures(read.iloc[0]) == EXPECTED[pattern.id]
+    expected = EXPECTED[pattern.id] if isinstance(EXPECTED[pattern.id], list) else [EXPECTED[pattern.id]]
+    assert [_figures(claim) for _, claim in read.iterrows()] == expected, claims[["subject", "patterns"]]
     assert claims_frame(_narrative(pattern.example), unmatched=True).empty
 
 
@@ -205,3 +207,86 @@ def test_final_accounts_may_compare_with_their_own_years_budget():
     found = _audit("机关运行经费支出决算 95 万元，比2023年年初预算减少 5 万元，下降 5%。", year=2023, kind="决算")
     assert found.loc[["N10"]].status.tolist() == ["passed"]
     assert found.loc["N02"].status == "passed"
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        ("政府性基金预算支出 0 万元，与上年相比持平，增长 0.00%。",
+         {"amount": "0", "flat": True, "rate": "0.00%", "rate_direction": "增长"}),
+        ("国有资本经营预算支出 0 万元，与上年持平，变动率为 0%。", {"amount": "0", "flat": True, "rate": "0%"}),
+        ("培训费 2 万元，与 2025 年预算数相比未发生变化，增幅为 0%。",
+         {"amount": "2", "flat": True, "rate": "0%", "rate_direction": "增幅", "prior_year": 2025}),
+        ("公务接待费 5 万元，较上年无变化。", {"amount": "5", "flat": True}),
+        ("会议费 3 万元，与上年相比没有变化。", {"amount": "3", "flat": True}),
+        ("（4）财政专户管理资金收入 0 万元，与上年预算数相同。", {"amount": "0", "flat": True}),
+    ],
+)  # fmt: skip
+def test_no_change_is_read_in_each_wording_with_its_rate(sentence, figures):
+    (claim,) = [c for _, c in _claims(sentence).iterrows()]
+    assert _figures(claim) == figures and claim.patterns == "B12"
+    assert claims_frame(_narrative(sentence), unmatched=True).empty
+
+
+@pytest.mark.parametrize(
+    "sentence, figures, compared",
+    [
+        ("机关运行经费支出决算为 118.20 万元，比调整预算减少 1.80 万元，下降 1.50%。",
+         {"amount": "118.20", "change": "1.80", "direction": "减少", "rate": "1.50%", "rate_direction": "下降"},
+         "调整预算"),
+        ("2.机关服务（项）。年初预算为 50.00 万元，支出决算为 45.00 万元，为年初预算的 90.00%。",
+         {"amount": "45.00", "budget": "50.00", "completion": "90.00%"}, ""),
+        ("“三公”经费支出决算为 45.30 万元，完成调整预算的 90.60%。", {"amount": "45.30", "completion": "90.60%"}, ""),
+    ],
+)  # fmt: skip
+def test_final_figures_are_compared_with_the_budget_as_adjusted_too(sentence, figures, compared):
+    (claim,) = [c for _, c in _claims(sentence).iterrows()]
+    assert _figures(claim) == figures and claim.compared == compared
+
+
+def test_a_whole_named_with_a_bracketed_aside_is_read_whole():
+    claims = _claims(
+        "本部门共 115 个项目纳入绩效目标管理，涉及财政性资金合计 125,795.43 万元，"
+        "占财政性资金（人员类和运转类中的公用经费项目支出除外）总额的比例为 100%。"
+    )
+    share = claims[claims.share.notna()].iloc[0]
+    assert (share.amount_text, share.share_text) == ("125,795.43", "100%")
+    assert share.whole_name == "财政性资金（人员类和运转类中的公用经费项目支出除外）总额"
+
+
+def test_a_figure_opening_its_paragraph_is_named_by_the_heading_before_it():
+    claims = _claims(
+        "（一）因公出国（境）经费",
+        "2026 年预算安排 0.00 万元，比上年增加 0.00 万元，增长 0.00%，与上年持平。",
+        "（二）公务接待费",
+        "2026 年预算安排 10.92 万元，比上年增加 0.00 万元，增长 0.00%。",
+        "其中：",
+        "会议费 3 万元。",
+    )
+    assert claims.subject.tolist() == ["因公出国（境）经费", "公务接待费", "会议费"]
+
+
+def test_shares_stated_respectively_go_to_the_parts_listed_before_them_in_order():
+    claims = _claims("基本支出 800 万元、项目支出 150 万元和事业单位经营支出 50 万元，分别占 80%、15% 和 5%。")
+    assert claims.subject.tolist() == ["基本支出", "项目支出", "事业单位经营支出"]
+    assert claims.share_text.tolist() == ["80%", "15%", "5%"] and claims.share_group.nunique() == 1
+    # fewer parts than shares: nothing is put on them, and the percentages are listed as unread
+    sentence = "基本支出 800 万元，分别占 80%、20%。"
+    assert _claims(sentence).share.isna().all()
+    assert claims_frame(_narrative(sentence), unmatched=True).percents.tolist() == ["80% 20%"]
+
+
+def test_shares_stated_respectively_are_recomputed_of_the_stated_whole_or_of_their_sum():
+    named = _audit("本年支出合计 1,000 万元，其中：基本支出 800 万元，项目支出 200 万元，分别占支出总额的 80%和 20%。")
+    assert named.loc[["N04"]].status.tolist() == ["passed", "passed"]
+    assert "800 ÷ 1,000（本年支出）" in named.loc[["N04"]].message.iloc[0]
+    summed = _audit("基本支出 800 万元、项目支出 150 万元和事业单位经营支出 50 万元，分别占 80%、16% 和 5%。")
+    shares = summed.loc[["N04"]]
+    assert shares.status.tolist() == ["passed", "failed", "passed"] and shares.expected.iloc[1] == "15.00%"
+    assert "所列各项之和" in shares.message.iloc[0]
+
+
+def test_a_like_for_like_comparison_reads_as_year_on_year():
+    (claim,) = [c for _, c in _claims("卫生健康支出 97.85 万元，同口径下降 33.55%。").iterrows()]
+    assert _figures(claim) == {"amount": "97.85", "rate": "33.55%", "rate_direction": "下降"}
+    assert claim.patterns == "B11"

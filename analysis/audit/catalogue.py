@@ -93,27 +93,31 @@ RULES: tuple[Rule, ...] = (
     # narrative against tables
     Rule(
         "N01", "增减额", "stated change", "narrative",
-        "current − prior-year figure against the stated 增加/减少 amount",
+        "current − prior-year figure (stated, or printed beside this year's in a table) against the stated "
+        "增加/减少 amount",
         "error", "half a unit of each figure's last printed digit",
         cmp.claim_change,
     ),
     Rule(
         "N02", "增减率", "stated rate of change", "narrative",
         "(current − prior) ÷ prior against the stated 增长/降低 %; without a stated prior, the change over "
-        "current ∓ change (or over the stated prior without a current)",
+        "current ∓ change (or over the stated prior without a current); with neither, the prior-year figure "
+        "a table prints beside this year's (上年预算数, 2025年预算数, 上年决算数 …); 0 → 0 is 0%",
         "error", "half a unit of the rate's last digit, plus the inputs' rounding",
         cmp.claim_rate,
     ),
     Rule(
         "N03", "增减方向", "direction word", "narrative",
-        "增加/减少, 上升/降低, 持平 against the sign of current − prior, and against each other",
+        "增加/减少, 上升/降低, 持平 against the sign of current − prior (the prior stated, or printed in a "
+        "table), and against each other",
         "error", "exact",
         cmp.claim_direction,
     ),
     Rule(
         "N04", "占比", "stated share", "narrative",
-        "part ÷ whole against the stated 占 …%: the whole the text states or names (占本年支出合计的), "
-        "a table figure of that name, or the listed parts when their shares add up to 100%",
+        "part ÷ whole against the stated 占 …% (one share per part when stated respectively, 分别占): the whole "
+        "the text states or names (占本年支出合计的), a table figure of that name, or the listed parts when "
+        "their shares add up to 100%",
         "error", "half a unit of the share's last digit, plus the inputs' rounding",
         nar.claim_share,
     ),
@@ -137,7 +141,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "N08", "预算完成率", "completion of the budget", "narrative",
-        "决算 ÷ 年初预算 against the stated 完成年初预算的 %; 与年初预算一致 against equal figures",
+        "决算 ÷ 年初预算 against the stated 完成年初预算的 % (the budget stated, or printed beside the final "
+        "figure in a table); 与年初预算一致 against equal figures",
         "error", "half a unit of the rate's last digit, plus the inputs' rounding",
         cmp.completion,
     ),

@@ -16,8 +16,28 @@ import pandas as pd
 
 from ..transform.claims import direction_sign
 from .core import AuditContext, Outcome, decimals, fmt, fmt_amount, half_unit
+from .figures import (
+    ComparedFigure,
+    budget_figures,
+    figure_kind,
+    name_of,
+    named_levels,
+    printed_level_names,
+    prior_year_figures,
+    subject_names,
+    three_public_item,
+    under_named_levels,
+)
 
 HUNDRED = Decimal(100)
+MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
+#: the figure a comparison names: 比上年预算数, 较2025年执行数, 比2022年度决算数 …
+COMPARED_KIND_RE = re.compile(
+    r"(?:比|较|与|同)(?:上年度?|上一年度?|去年|20\d{2}年度?)(?:年初|当年)?(预算执行数|执行数|预算|决算)"
+)
+THREE_PUBLIC_WORD_RE = re.compile(r"三公|因公出国|公务用车|公务接待")
+#: the budget a completion rate names (完成年初预算的, 为调整预算的 …)
+BUDGET_NAMED_RE = re.compile(r"(?:完成|为)(?:了)?(年初|调整后?|全年)?预算")
 RATE_WORD_RE = re.compile(r"(?:增长|增加|减少|下降|降低|上升|增幅为?|降幅为?|减幅为?)了?\s*\d+(?:\.\d+)?\s*%")
 SHARE_WORD_RE = re.compile(r"占[^，。；%]{0,40}?\d+(?:\.\d+)?\s*%")
 
@@ -54,26 +74,103 @@ def _alternative(outcomes: list[Outcome], texts: list[tuple[Decimal, str, str]])
     return outcomes[0]
 
 
+class TableFigures:
+    """Figures the tables print beside the ones they are compared with (:class:`ComparedFigure`: the prior
+    year's, or a final figure's budget), looked up for the claims whose text does not state them."""
+
+    def __init__(self, ctx: AuditContext, figures: list[ComparedFigure]):
+        self.ctx = ctx
+        self.figures = figures
+
+    def find(self, c, kind: str = "") -> ComparedFigure | None:
+        """The compared figure a table prints for what a claim speaks of: in the row of its function code, of
+        its “三公” item or of its name (a 项 named under its 款 only there), of the kind of figure the text
+        names (预算, 执行, 决算; 年初, 调整), and whose current figure is the claim's own."""
+        if not self.figures or c.unit not in MONEY_UNITS or pd.isna(c.amount) or c.is_change:
+            return None
+        amount = c.amount * MONEY_UNITS[c.unit]
+        half = half_unit(c.amount_text) * MONEY_UNITS[c.unit]
+
+        def fits(f: ComparedFigure) -> bool:
+            return (not kind or not f.kind or f.kind == kind) and abs(f.current - amount) <= half + f.current_half
+
+        candidates = [f for f in self.figures if fits(f)]
+        if c.func_code:
+            found = [f for f in candidates if f.code == c.func_code]
+            if found:
+                return found[0]
+        if THREE_PUBLIC_WORD_RE.search(c.subject):
+            item = three_public_item([c.subject])
+            found = [
+                f for f in candidates if f.table.key == "three_public" and three_public_item(list(f.names)) == item
+            ]
+            if item and found:
+                return found[0]
+        names = set(subject_names(c.subject))
+        levels = named_levels(c.subject)
+        printed = printed_level_names(self.ctx) if len(levels) > 1 else {}
+        found = [
+            f
+            for f in candidates
+            if names & {name_of(n) for n in f.names} and (not f.code or under_named_levels(f.code, levels, printed))
+        ]
+        return found[0] if found else None
+
+    def lookup(self, c, kind: str = "") -> tuple[Decimal, str, Decimal, str] | None:
+        """(compared figure in the claim's unit, as printed, half a unit of its last printed digit, where it is
+        printed) of :meth:`find`."""
+        found = self.find(c, kind)
+        if found is None:
+            return None
+        factor = MONEY_UNITS[c.unit]
+        base = found.base / factor
+        text = found.base_printed if found.table.unit == c.unit and found.base_printed else fmt_amount(base)
+        return base, text, found.base_half / factor, f"{found.table.name}{found.base_label} {text}"
+
+
+def prior_kind(c) -> str:
+    """The kind of prior-year figure a comparison names (比上年预算数: 预算; 较2025年执行数: 执行); ``""``: none."""
+    named = COMPARED_KIND_RE.search(c.sentence)
+    return figure_kind(named.group(1)) if named else ""
+
+
+def _prior_of(c, priors: TableFigures) -> tuple[Decimal, str, Decimal, str] | None:
+    """(prior-year figure, as printed, half a unit of its last digit, where a table prints it) of a claim:
+    the one its text states, else the one a table prints beside this year's (not for a final figure
+    compared with its budget)."""
+    if pd.notna(c.prior):
+        return c.prior, c.prior_text, half_unit(c.prior_text), ""
+    if c.compared:
+        return None
+    return priors.lookup(c, prior_kind(c))
+
+
 def claim_change(ctx: AuditContext) -> Iterator[Outcome]:
-    """current − prior = the stated change (增加/减少 X 万元)."""
+    """current − prior = the stated change (增加/减少 X 万元), the prior being the one the text states or,
+    when it states none, the one a table prints beside this year's figure (上年预算数, 2025年预算数 …)."""
     claims = ctx.claims
-    rows = claims[claims.prior.notna() & claims.change.notna()] if not claims.empty else claims
+    rows = claims[claims.change.notna() & ~claims.is_change] if not claims.empty else claims
+    priors = TableFigures(ctx, prior_year_figures(ctx.budget))
     ran = False
     for c in rows.itertuples():
         texts = currents(c)
-        if not texts:
+        found = _prior_of(c, priors) if texts else None
+        if found is None:
             continue
+        prior, prior_text, prior_half, source = found
         ran = True
         outcomes = []
         for value, text, _ in texts:
-            actual_change = value - c.prior
-            tolerance = half_unit(text) + half_unit(c.prior_text) + half_unit(c.change_text)
+            actual_change = value - prior
+            tolerance = half_unit(text) + prior_half + half_unit(c.change_text)
             ok = abs(abs(actual_change) - c.change) <= tolerance
             outcomes.append(
                 Outcome(
                     "passed" if ok else "failed",
-                    f"{label(c)}：{c.prior_text} → {text} {c.unit}，变动 {fmt(abs(actual_change))}，"
-                    f"文中为 {c.direction} {c.change_text}" + ("" if ok else "（wrong change amount）"),
+                    f"{label(c)}：{prior_text} → {text} {c.unit}，变动 {fmt(abs(actual_change))}，"
+                    f"文中为 {c.direction} {c.change_text}"
+                    + (f"（上年数：{source}）" if source else "")
+                    + ("" if ok else "（wrong change amount）"),
                     expected=fmt(abs(actual_change)),
                     actual=c.change_text,
                     difference=fmt(c.change - abs(actual_change)),
@@ -110,8 +207,14 @@ def _sign_word(c) -> str:
     return c.direction or c.rate_direction
 
 
-def _rate_outcomes(c) -> Iterator[Outcome]:
-    """The stated rate recomputed from what the claim states (prior and current, or change with either)."""
+def _no_change(c, formula: str) -> Outcome:
+    """The rate of a figure that did not change at all (0 → 0): 0%, whatever it would be divided by."""
+    return percent_outcome(c, Decimal(0), c.rate, c.rate_text, Decimal(0), formula, "wrong rate")
+
+
+def _rate_outcomes(c, priors: TableFigures) -> Iterator[Outcome]:
+    """The stated rate recomputed from what the claim states (prior and current, or change with either),
+    else from the prior-year figure a table prints beside this year's."""
     texts = currents(c)
     if c.is_change:
         yield Outcome(
@@ -124,6 +227,9 @@ def _rate_outcomes(c) -> Iterator[Outcome]:
         return
     if pd.notna(c.prior):
         if c.prior == 0:
+            if texts and texts[0][0] == 0:
+                yield _no_change(c, f"上年 {c.prior_text} → 本年 {texts[0][1]}，无变化")
+                return
             yield Outcome(
                 "not_run", f"{label(c)}：上年为 0，增长率无定义（文中写 {c.rate_text}）", location=where(c), page=c.page
             )
@@ -147,6 +253,9 @@ def _rate_outcomes(c) -> Iterator[Outcome]:
         sign = direction_sign(_sign_word(c))
         value, text, _ = texts[0]
         prior = value - sign * c.change
+        if c.change == 0 and value == 0:
+            yield _no_change(c, f"{c.compared or '上年'}与本年均为 {text}（变动 {c.change_text}），无变化")
+            return
         if sign and prior <= 0:
             yield Outcome(
                 "not_run",
@@ -163,7 +272,38 @@ def _rate_outcomes(c) -> Iterator[Outcome]:
             formula = f"{word} {c.change_text} ÷ {c.compared or '上年'}（{text} ∓ {c.change_text} = {fmt(prior)}）"
             yield percent_outcome(c, c.change / prior * HUNDRED, c.rate, c.rate_text, slack, formula, "wrong rate")
             return
-    why = "上年决算数本文件未列" if "决算数" in c.sentence else "文中未写上年金额或变动额"
+    # the text states neither the prior-year figure nor the change: the one a table prints beside this year's
+    found = priors.lookup(c, prior_kind(c)) if texts and not c.compared else None
+    if found is not None:
+        prior, prior_text, prior_half, source = found
+        if prior == 0:
+            if texts[0][0] == 0:
+                yield _no_change(c, f"上年（{source}）与本年 {texts[0][1]} 均为 0，无变化")
+                return
+            yield Outcome(
+                "not_run",
+                f"{label(c)}：上年为 0（{source}），增长率无定义（文中写 {c.rate_text}）",
+                actual=c.rate_text,
+                location=where(c),
+                page=c.page,
+            )
+            return
+        outcomes = []
+        for value, text, _ in texts:
+            rate = abs(value - prior) / prior * HUNDRED
+            slack = (half_unit(text) + prior_half) / prior * HUNDRED
+            formula = f"({text} − {prior_text}) ÷ {prior_text}（上年数：{source}）"
+            outcomes.append(percent_outcome(c, rate, c.rate, c.rate_text, slack, formula, "wrong rate"))
+        yield _alternative(outcomes, texts)
+        return
+    kind = prior_kind(c) + "数"
+    tables = "表中亦未列上年数" if not priors.figures else f"表中未列此项的上年{kind}"
+    if "决算数" in c.sentence:
+        why = "上年决算数本文件未列"
+    elif c.flat:
+        why = f"文中只写持平，未写上年金额，{tables}"
+    else:
+        why = f"文中未写上年金额或变动额，{tables}"
     yield Outcome(
         "not_run",
         f"{label(c)}：{c.rate_text} 无法复核（{why}）",
@@ -177,14 +317,17 @@ def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
     """(current − prior) ÷ prior = the stated rate of change, at its printed precision.
 
     Without a stated prior-year figure, the prior is derived from the stated change (current ∓ change);
-    without a current figure, the rate is the change over the prior.  A rate stated with neither a prior
-    figure nor a change cannot be recomputed and says so, as does a rate the catalogue's patterns do not
-    read.
+    without a current figure, the rate is the change over the prior; with neither, the prior is the one a
+    table prints beside this year's figure (上年预算数, 2025年预算数, 上年决算数 …, in the row of the claim's
+    code or name whose figure for this year is the claim's own).  A figure that did not change (0 → 0) has
+    a rate of 0.  A rate that none of these gives cannot be recomputed and says why, as does a rate the
+    catalogue's patterns do not read.
     """
     claims = ctx.claims
     rows = claims[claims.rate.notna()] if not claims.empty else claims
+    priors = TableFigures(ctx, prior_year_figures(ctx.budget))
     for c in rows.itertuples():
-        yield from _rate_outcomes(c)
+        yield from _rate_outcomes(c, priors)
     unread = list(_unread(ctx, RATE_WORD_RE, "增减率"))
     yield from unread
     if rows.empty and not unread:
@@ -204,6 +347,13 @@ def _unread(ctx: AuditContext, pattern: re.Pattern, what: str) -> Iterator[Outco
             )
 
 
+def _stated_nil(c, word: str) -> bool:
+    """A direction word stating a change of nothing (增加 0.00 万元, 增长 0.00%): no change, whichever word."""
+    if word == c.direction and pd.notna(c.change):
+        return c.change == 0
+    return word == c.rate_direction and pd.notna(c.rate) and c.rate == 0
+
+
 def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
     """The direction words (增加/减少, 上升/降低, 持平) agree with current − prior, and with each other."""
     claims = ctx.claims
@@ -211,14 +361,16 @@ def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
         yield Outcome("not_run", "the narrative states no change with a direction word")
         return
     ran = False
+    priors = TableFigures(ctx, prior_year_figures(ctx.budget))
     for c in claims[(claims.direction != "") | (claims.rate_direction != "") | claims.flat].itertuples():
         words = [w for w in dict.fromkeys((c.direction, c.rate_direction)) if w]
         texts = currents(c)
-        if pd.isna(c.prior) or not texts:
+        found = _prior_of(c, priors) if texts else None
+        if found is None:
             if c.flat and not words:
                 yield Outcome(
                     "not_run",
-                    f"{label(c)}：文中写持平，未写上年金额",
+                    f"{label(c)}：文中写持平，未写上年金额" + ("，表中亦未列上年数" if not priors.figures else ""),
                     location=where(c),
                     page=c.page,
                 )
@@ -237,19 +389,23 @@ def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
                     page=c.page,
                 )
             continue
+        prior, prior_text, prior_half, source = found
         stated_words = words + (["持平"] if c.flat else [])
         for word in stated_words:
             ran = True
             outcomes = []
             for value, text, _ in texts:
-                sign = (value > c.prior) - (value < c.prior)
-                stated = 0 if word == "持平" else direction_sign(word)
+                # a table's prior may be printed at another precision (元): equal within the printed digits
+                same = abs(value - prior) <= half_unit(text) + prior_half if source else value == prior
+                sign = 0 if same else (value > prior) - (value < prior)
+                stated = 0 if word == "持平" or _stated_nil(c, word) else direction_sign(word)
                 truth = "增加" if sign > 0 else "减少" if sign < 0 else "持平"
                 ok = stated == sign
                 outcomes.append(
                     Outcome(
                         "passed" if ok else "failed",
-                        f"{label(c)}：{c.prior_text} → {text} {c.unit} 是{truth}，文中写“{word}”"
+                        f"{label(c)}：{prior_text} → {text} {c.unit} 是{truth}，文中写“{word}”"
+                        + (f"（上年数：{source}）" if source else "")
                         + ("" if ok else "（direction word contradicts the figures）"),
                         expected=truth,
                         actual=word,
@@ -263,29 +419,39 @@ def claim_direction(ctx: AuditContext) -> Iterator[Outcome]:
 
 
 def completion(ctx: AuditContext) -> Iterator[Outcome]:
-    """决算 ÷ 年初预算 = the stated completion (完成年初预算的 Z%); 与年初预算一致 means equal figures."""
+    """决算 ÷ 年初预算 = the stated completion (完成年初预算的 Z%); 与年初预算一致 means equal figures.
+
+    A completion stated without its budget (“三公”经费支出决算 45.30 万元，完成预算的 90.60%) is recomputed with
+    the budget a table prints beside the final figure (预算数 | 决算数), of the kind the text names (年初, 调整)."""
     claims = ctx.claims
     rows = claims[claims.budget.notna() | claims.completion.notna()] if not claims.empty else claims
     if rows.empty:
         yield Outcome("not_run", "the narrative states no final figure against its budget (年初预算 … 决算 …)")
         return
+    budgets = TableFigures(ctx, budget_figures(ctx.budget))
     for c in rows.itertuples():
+        budget, budget_text, budget_half, source = c.budget, c.budget_text, half_unit(c.budget_text), ""
         if pd.isna(c.budget):
-            yield Outcome(
-                "not_run",
-                f"{label(c)}：完成预算的 {c.completion_text} 无法复核（文中未写年初预算）",
-                actual=c.completion_text,
-                location=where(c),
-                page=c.page,
-            )
-            continue
+            named = BUDGET_NAMED_RE.search(c.sentence)
+            found = budgets.lookup(c, re.sub("后$", "", named.group(1) or "") if named else "")
+            if found is None:
+                tables = "表中亦未列预算数" if not budgets.figures else "表中未列此项的预算数"
+                yield Outcome(
+                    "not_run",
+                    f"{label(c)}：完成预算的 {c.completion_text} 无法复核（文中未写年初预算，{tables}）",
+                    actual=c.completion_text,
+                    location=where(c),
+                    page=c.page,
+                )
+                continue
+            budget, budget_text, budget_half, source = found
         if pd.notna(c.completion):
-            if c.budget == 0:
+            if budget == 0:
                 yield Outcome("not_run", f"{label(c)}：年初预算为 0，完成率无定义", location=where(c), page=c.page)
                 continue
-            slack = (half_unit(c.amount_text) + half_unit(c.budget_text) * c.amount / c.budget) / c.budget * HUNDRED
-            formula = f"{c.amount_text} ÷ {c.budget_text}"
-            computed = c.amount / c.budget * HUNDRED
+            slack = (half_unit(c.amount_text) + budget_half * c.amount / budget) / budget * HUNDRED
+            formula = f"{c.amount_text} ÷ {budget_text}" + (f"（预算数：{source}）" if source else "")
+            computed = c.amount / budget * HUNDRED
             yield percent_outcome(c, computed, c.completion, c.completion_text, slack, formula, "wrong completion rate")
         elif c.budget_flat:
             ok = abs(c.amount - c.budget) <= half_unit(c.amount_text) + half_unit(c.budget_text)

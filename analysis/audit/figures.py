@@ -69,8 +69,10 @@ def row_names(table: Table, column: str | None = None, printed: bool = False) ->
 
 
 def total_column(table: Table, measure: str = "total") -> str | None:
-    """The column holding the row totals of ``measure`` (total, basic or project)."""
-    money = expenditure_columns(table)
+    """The column holding the row totals of ``measure`` (total, basic or project); never a column of the
+    prior year's figures (上年预算数, 2025年预算数 beside 2026年预算数)."""
+    prior = prior_columns(table)
+    money = [c for c in expenditure_columns(table) if c not in prior]
     if not money:
         return None
     paths = {c: [squash(p) for p in c.split("/")] for c in money}
@@ -245,7 +247,10 @@ def named_figures(budget: Budget) -> dict[str, list[NamedFigure]]:
         if table.unit not in ("万元", "元", "亿元") or table.is_empty:
             continue
         first = {}
+        prior = prior_columns(table, budget.meta.get("year"))
         for column in table.money_columns:
+            if column in prior:  # the prior year's figures are not this year's (rates use them: prior_year_figures)
+                continue
             names = row_names(table, column)
             totals = {i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)}
             leaf_names = {name_of(p) for p in column.split("/")}
@@ -379,8 +384,15 @@ def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decim
     if row is None:
         return {}, f"{table.name}: no 合计 row (nor a row of the year {year})"
     sums: dict[str, list] = {}
-    for column in table.money_columns:
-        item = three_public_item(column.split("/"))
+    # neither the prior year's columns, nor the changes (增减变化情况), nor, in a table printing the final
+    # figure beside its budget (预算数 | 决算数), the budget's are this document's figures
+    skipped = prior_columns(table, year) | {base for base, _, _ in _paired_columns(table, _budget_role)}
+    skipped |= {c for c in table.money_columns if any(CHANGE_HEADER_RE.search(squash(p)) for p in c.split("/"))}
+    items = {c: three_public_item(c.split("/")) for c in table.money_columns if c not in skipped}
+    # the “三公” total under its own heading (“三公”经费预算/小计) rather than a 合计 that adds 会议费, 培训费 to it
+    if any(item == "total" and "三公" in c for c, item in items.items()):
+        items = {c: item for c, item in items.items() if item != "total" or "三公" in c}
+    for column, item in items.items():
         if item is None:
             continue
         value = table.df.at[row, column]
@@ -390,3 +402,320 @@ def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decim
         )
         entry[0] += to_wanyuan(value, table.unit)
     return {item: (value, where) for item, (value, where) in sums.items()}, ""
+
+
+# -- the names a narrative claim's subject goes by in the tables ------------------------------------
+
+#: words too general to name one figure
+GENERIC_NAMES = {
+    "支出", "收入", "合计", "总计", "预算", "预算数", "决算", "决算数", "金额", "项目",
+    "一般公共预算", "本年支出", "本年收入",
+}  # fmt: skip
+INCOME_SUFFIXES = ("拨款", "资金", "收入", "拨款收入", "收入资金")
+
+
+def subject_names(subject: str) -> list[str]:
+    """Names a claim's subject may go by in the tables, most specific first."""
+    subject = squash(subject)
+    levels = re.findall(r"([^（()）]+?)[（(](?:\d+)?(类|款|项)[)）]", subject)
+    if levels:
+        base = levels[-1][0]
+        if levels[-1][1] == "类" and subject.endswith("支出") and not base.endswith("支出"):
+            base += "支出"
+        names = [base]
+    else:
+        base = re.sub(r"^(?:部门|单位|本部门|本单位)", "", subject)
+        names = [base, re.sub(r"预算$", "", base), re.sub(r"^一般公共预算(?:当年)?", "", base)]
+    out = []
+    for name in list(names):
+        # an income source goes by 拨款, 资金 or 收入 (一般公共预算拨款 = 一般公共预算资金, 事业收入资金 = 事业收入)
+        base = re.sub(r"(?:拨款收入|拨款资金|收入资金|拨款|资金|收入)$", "", name)
+        if base != name:
+            names += [base + suffix for suffix in INCOME_SUFFIXES]
+    for name in names:
+        for variant in (name, re.sub(r"支出$", "", name), name + "支出" if not name.endswith("支出") else name):
+            variant = name_of(variant)
+            if len(variant) >= 3 and variant not in GENERIC_NAMES and variant not in out:
+                out.append(variant)
+    return out
+
+
+LEVEL_MARK_RE = re.compile(r"[（(](?:\d+)?(类|款|项)[)）]")
+LEVEL_LENGTHS = {"类": 3, "款": 5, "项": 7}
+
+
+def level_key(name: str) -> str:
+    """A class name as compared across the text and the tables (no spaces, enumerator or final 支出)."""
+    return re.sub(r"支出$", "", name_of(name))
+
+
+def named_levels(subject: str) -> list[tuple[str, str]]:
+    """(name, level) of each function-code level a subject names, coarsest first: each name is the text
+    between two level marks (``党委办公厅（室）及相关机构事务（款）行政运行（项）支出`` → 党委办公厅（室）及相关机构事务
+    款, 行政运行 项)."""
+    subject, out, start = squash(subject), [], 0
+    for m in LEVEL_MARK_RE.finditer(subject):
+        out.append((level_key(subject[start : m.start()]), m.group(1)))
+        start = m.end()
+    return out
+
+
+def printed_level_names(ctx) -> dict[str, set[str]]:
+    """Function code → the names the tables print for it (as :func:`level_key` gives them)."""
+    return {code: {level_key(f.name) for f in figures} for code, figures in ctx.code_figures.items()}
+
+
+def under_named_levels(code: str, levels: list[tuple[str, str]], printed: dict[str, set[str]]) -> bool:
+    """Whether a row's function code lies under the coarser levels a subject names: each of its 类 and 款
+    that the tables print (``printed``: code → its names, as :func:`level_key` gives them) has the name the
+    subject gives it."""
+    return all(
+        name in printed.get(code[: LEVEL_LENGTHS[level]], {name})
+        for name, level in levels[:-1]
+        if LEVEL_LENGTHS[level] < len(code)
+    )
+
+
+#: what a prior-year (or this year's) column or row names after its year: 预算数, 决算数, 执行数 …
+FIGURE_KIND = r"(?:年初)?(?:预算执行数|预计执行数|执行数|预算数|决算数|预算|决算|执行)?(?:数)?"
+#: a header naming no year's figure: carried-over funds (上年结转, 上年结余) are this year's income, and
+#: changes and rates (增减, 比上年 …) are not a year's figure
+NOT_A_YEAR_RE = re.compile(r"结转|结余|增减|增长|比上年|较上年|同比|[%％]|率|变动")
+#: a header part over changes, not figures (增减变化情况, 比上年增减, 增长率 …)
+CHANGE_HEADER_RE = re.compile(r"增减|增长|变动|变化|比上年|较上年|同比|[%％]|率")
+
+
+def year_of(text: str, year: int | None) -> str:
+    """``prior`` when a header part or row label names the prior year's figure (上年预算数, 2025年决算数,
+    上年执行数), ``current`` when it names this year's (本年预算数, 2026年预算数), else ``""``."""
+    part = squash(text)
+    if not part or NOT_A_YEAR_RE.search(part):
+        return ""
+    prior = r"上年度?|上一年度?|去年" + (rf"|{year - 1}年度?" if year else "")
+    current = r"本年度?|当年|今年" + (rf"|{year}年度?" if year else "")
+    if re.fullmatch(rf"(?:{prior}){FIGURE_KIND}", part):
+        return "prior"
+    if re.fullmatch(rf"(?:{current}){FIGURE_KIND}", part):
+        return "current"
+    return ""
+
+
+def prior_columns(table: Table, year: int | None = None) -> set[str]:
+    """The money columns printing the prior year's figures: a header naming 上年 (上年预算数, 上年决算数), or
+    the year before the document's (without it, a year before another year the table's headers name)."""
+    if year is None:
+        named = [int(y) for c in table.money_columns for y in re.findall(r"(20\d{2})\s*年", c)]
+        year = max(named) if named else None
+    return {c for c in table.money_columns if any(year_of(p, year) == "prior" for p in c.split("/"))}
+
+
+def figure_kind(text: str) -> str:
+    """The kind of figure a header or a comparison names: 决算, 执行 (预算执行数), 预算; ``""`` when none."""
+    text = squash(text)
+    for kind in ("决算", "执行", "预算"):
+        if kind in text:
+            return kind
+    return ""
+
+
+#: a header part naming a final-accounts budget figure (年初预算数, 调整预算数, 全年预算数, 预算数) and the final one
+BUDGET_PART_RE = re.compile(r"(?:本年度?|当年)?(?P<kind>年初|调整后?|全年)?预算数?")
+FINAL_PART_RE = re.compile(r"(?:本年度?|当年)?(?:支出)?决算数?")
+
+
+@dataclass(frozen=True)
+class ComparedFigure:
+    """One row's figure printed beside the one it is compared with — the prior year's (上年预算数 beside
+    本年预算数) or, in final accounts, the budget (预算数 beside 决算数) —, both in 万元 with half a unit of
+    each one's last printed digit, and what names the row: its function code and its names."""
+
+    table: Table
+    code: str
+    names: tuple[str, ...]
+    current: Decimal
+    current_half: Decimal
+    #: the figure compared with: the prior year's, or the budget
+    base: Decimal
+    base_half: Decimal
+    #: the compared figure as printed (in the table's unit)
+    base_printed: str
+    #: where the compared figure is printed: the column (or row) naming it
+    base_label: str
+    #: the kind of figure compared with: 预算, 执行, 决算 (a prior year's); 年初, 调整, 全年 or "" (a budget)
+    kind: str
+    page: int
+
+
+def _half(printed: str, unit: str) -> Decimal:
+    text = str(printed or "").replace(",", "").strip()
+    places = len(text.split(".")[1]) if "." in text else 0
+    return to_wanyuan(Decimal(5) * Decimal(10) ** (-(places + 1)), unit)
+
+
+def _paired_columns(table: Table, role) -> list[tuple[str, str, int]]:
+    """(compared column, this year's or final column, where in the path the role is named) pairs.
+
+    ``role(part)`` says whether a header part names the compared figure (``base``) or the current one
+    (``current``).  A compared column is paired with the current column whose header is the same but for
+    that part (``2025年预算数/合计`` with ``2026年预算数/合计``, ``公务接待费/预算数`` with ``公务接待费/决算数``),
+    else — when nothing follows the part — with the current total column (``上年预算数`` with
+    ``本年预算数/合计``).
+    """
+    paths = {c: [squash(p) for p in c.split("/")] for c in table.money_columns}
+    pairs = []
+    for column, path in paths.items():
+        at = next((i for i, p in enumerate(path) if role(p) == "base"), None)
+        if at is None:
+            continue
+        same = [
+            c
+            for c, other in paths.items()
+            if len(other) == len(path)
+            and role(other[at]) == "current"
+            and other[:at] == path[:at]
+            and other[at + 1 :] == path[at + 1 :]
+        ]
+        if not same and at == len(path) - 1:
+            same = [
+                c
+                for c, other in paths.items()
+                if len(other) > at
+                and role(other[at]) == "current"
+                and other[:at] == path[:at]
+                and TOTAL_LEAF_RE.match(other[-1])
+            ]
+        if same:
+            pairs.append((column, same[0], at))
+    return pairs
+
+
+def _column_figures(table: Table, pairs: list[tuple[str, str, int]], kind_of) -> list[ComparedFigure]:
+    out = []
+    codes = row_function_codes(row_code_frame(table), row_names(table))
+    for base_column, current_column, at in pairs:
+        names = row_names(table, base_column)
+        parts = [name_of(p) for k, p in enumerate(base_column.split("/")) if k != at and name_of(p)]
+        for i in range(len(table.df)):
+            base, current = table.df.at[i, base_column], table.df.at[i, current_column]
+            if base is None or current is None:
+                continue
+            whole_row = TOTAL_LABEL_RE.search(names[i]) or not names[i] or len(table.df) == 1
+            out.append(
+                ComparedFigure(
+                    table=table,
+                    code=codes[i],
+                    names=tuple(n for n in [names[i], *(parts if whole_row else [])] if n),
+                    current=to_wanyuan(current, table.unit),
+                    current_half=_half(table.printed.at[i, current_column], table.unit),
+                    base=to_wanyuan(base, table.unit),
+                    base_half=_half(table.printed.at[i, base_column], table.unit),
+                    base_printed=str(table.printed.at[i, base_column] or "").strip(),
+                    base_label=f"“{squash(base_column)}”",
+                    kind=kind_of(base_column.split("/")[at]),
+                    page=int(table.cell_pages.at[i, base_column]),
+                )
+            )
+    return out
+
+
+def prior_year_figures(budget: Budget) -> list[ComparedFigure]:
+    """Every figure of the prior year a table prints beside this year's: in a column naming the prior year
+    (上年预算数, 2025年预算数, 上年决算数 …), or in a row naming it (a “三公” table printing one row per year).
+
+    The narrative's rates of change are recomputed from them where the text states no prior-year figure.
+    """
+    year = budget.meta.get("year")
+    out: list[ComparedFigure] = []
+    for table in budget.tables:
+        if table.unit not in ("万元", "元", "亿元") or table.is_empty:
+            continue
+        pairs = _paired_columns(table, lambda part: {"prior": "base", "current": "current"}.get(year_of(part, year)))
+        if pairs:
+            out += _column_figures(table, pairs, figure_kind)
+        else:
+            out += _row_priors(table, year)
+    return out
+
+
+def _budget_role(part: str) -> str:
+    part = squash(part)
+    if BUDGET_PART_RE.fullmatch(part):
+        return "base"
+    return "current" if FINAL_PART_RE.fullmatch(part) else ""
+
+
+def _budget_kind(part: str) -> str:
+    m = BUDGET_PART_RE.fullmatch(squash(part))
+    return re.sub(r"后$", "", m.group("kind") or "") if m else ""
+
+
+def budget_figures(budget: Budget) -> list[ComparedFigure]:
+    """Every final figure a final-accounts table prints beside its budget (预算数 | 决算数, 年初预算数 | 调整预算数 |
+    决算数): the narrative's completion rates are recomputed from them where the text states no budget."""
+    if budget.meta.get("kind") != "决算":
+        return []
+    out: list[ComparedFigure] = []
+    for table in budget.tables:
+        if table.unit not in ("万元", "元", "亿元") or table.is_empty:
+            continue
+        out += _column_figures(table, _paired_columns(table, _budget_role), _budget_kind)
+    return out
+
+
+def _row_priors(table: Table, year: int | None) -> list[ComparedFigure]:
+    """A table printing one row per year (年度 | 合计 | 因公出国（境）费 …): each column's figure of the
+    prior year's row beside the one of this year's row."""
+    labels = {}
+    for i in range(len(table.df)):
+        for column in text_columns(table):
+            which = year_of(str(table.df.at[i, column] or ""), year)
+            if which and which not in labels:
+                labels[which] = (i, squash(str(table.df.at[i, column])))
+    if set(labels) != {"prior", "current"}:
+        return []
+    (p, label), (c, _) = labels["prior"], labels["current"]
+    out = []
+    items: dict[str, list[str]] = defaultdict(list)
+    for column in table.money_columns:
+        prior, current = table.df.at[p, column], table.df.at[c, column]
+        if prior is None or current is None:
+            continue
+        if table.key == "three_public":
+            items[three_public_item(column.split("/")) or ""].append(column)
+        out.append(
+            ComparedFigure(
+                table=table,
+                code="",
+                names=tuple(name_of(part) for part in column.split("/") if part),
+                current=to_wanyuan(current, table.unit),
+                current_half=_half(table.printed.at[c, column], table.unit),
+                base=to_wanyuan(prior, table.unit),
+                base_half=_half(table.printed.at[p, column], table.unit),
+                base_printed=str(table.printed.at[p, column] or "").strip(),
+                base_label=f"“{label}”行",
+                kind=figure_kind(label) or figure_kind(column),
+                page=int(table.cell_pages.at[p, column]),
+            )
+        )
+    # a “三公” item printed in a column per fund (一般公共预算, 政府性基金 …): the item is their sum
+    for item, columns in items.items():
+        if not item or len(columns) < 2:
+            continue
+        total = {r: sum((to_wanyuan(table.df.at[r, k], table.unit) for k in columns), Decimal(0)) for r in (p, c)}
+        half = {r: sum((_half(table.printed.at[r, k], table.unit) for k in columns), Decimal(0)) for r in (p, c)}
+        out.append(
+            ComparedFigure(
+                table=table,
+                code="",
+                names=(THREE_PUBLIC_NAMES[item],),
+                current=total[c],
+                current_half=half[c],
+                base=total[p],
+                base_half=half[p],
+                base_printed=format(total[p], "f"),
+                base_label=f"“{label}”行（{len(columns)} 列之和）",
+                kind=figure_kind(label),
+                page=int(table.cell_pages.at[p, columns[0]]),
+            )
+        )
+    return out

@@ -18,23 +18,23 @@ from ..transform.indicators import project_budgets
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
 from .core import AuditContext, Outcome, fmt, fmt_amount, half_unit
 from .figures import (
+    LEVEL_LENGTHS,
     THREE_PUBLIC_NAMES,
+    level_key,
     name_of,
+    named_levels,
+    printed_level_names,
     project_amounts,
     scope_of,
+    subject_names,
     three_public_figures,
     three_public_item,
+    under_named_levels,
 )
 from .table_rules import _project_table
 
-#: words too general to name one figure
-GENERIC_NAMES = {
-    "支出", "收入", "合计", "总计", "预算", "预算数", "决算", "决算数", "金额", "项目",
-    "一般公共预算", "本年支出", "本年收入",
-}  # fmt: skip
 MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
 HUNDRED = Decimal(100)
-INCOME_SUFFIXES = ("拨款", "资金", "收入", "拨款收入", "收入资金")
 
 
 def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple | None:
@@ -199,32 +199,6 @@ def _parts_outcome(whole, segment: list) -> Outcome:
     )
 
 
-def _subject_names(subject: str) -> list[str]:
-    """Names a claim's subject may go by in the tables, most specific first."""
-    subject = squash(subject)
-    levels = re.findall(r"([^（()）]+?)[（(](?:\d+)?(类|款|项)[)）]", subject)
-    if levels:
-        base = levels[-1][0]
-        if levels[-1][1] == "类" and subject.endswith("支出") and not base.endswith("支出"):
-            base += "支出"
-        names = [base]
-    else:
-        base = re.sub(r"^(?:部门|单位|本部门|本单位)", "", subject)
-        names = [base, re.sub(r"预算$", "", base), re.sub(r"^一般公共预算(?:当年)?", "", base)]
-    out = []
-    for name in list(names):
-        # an income source goes by 拨款, 资金 or 收入 (一般公共预算拨款 = 一般公共预算资金, 事业收入资金 = 事业收入)
-        base = re.sub(r"(?:拨款收入|拨款资金|收入资金|拨款|资金|收入)$", "", name)
-        if base != name:
-            names += [base + suffix for suffix in INCOME_SUFFIXES]
-    for name in names:
-        for variant in (name, re.sub(r"支出$", "", name), name + "支出" if not name.endswith("支出") else name):
-            variant = name_of(variant)
-            if len(variant) >= 3 and variant not in GENERIC_NAMES and variant not in out:
-                out.append(variant)
-    return out
-
-
 #: words naming the funds a sentence's figure covers, most specific first
 SCOPE_WORDS = (("一般公共预算", "gpb"), ("政府性基金", "gov_fund"), ("国有资本经营", "soe"), ("财政拨款", "fiscal"))
 
@@ -241,6 +215,30 @@ def _same_scope(claim_scope: str, table_scope: str) -> bool:
     return {claim_scope, table_scope} == {"fiscal", "gpb"}
 
 
+def _named_level_rows(ctx: AuditContext, levels: list[tuple[str, str]]) -> tuple[str, list] | None:
+    """The table rows of the finest level a subject names, under the coarser levels it names.
+
+    A 项 name recurs under many 款 (事业运行, 行政运行 …): a row named like the 项 counts only when its
+    款 (and 类), where the tables print them, has the name the subject gives.  ``None`` when no coded
+    row has the finest name (the rows are then looked up by name alone); no rows when every row of
+    that name is under another 款 (the item is not printed).
+    """
+    budget = ctx.budget
+    finest, level = levels[-1]
+    rows = [
+        (code, f)
+        for code, figures in ctx.code_figures.items()
+        if len(code) == LEVEL_LENGTHS[level]
+        for f in figures
+        if f.value is not None and level_key(f.name) == finest
+    ]
+    if not rows:
+        return None
+    kept = [(code, f) for code, f in rows if under_named_levels(code, levels, printed_level_names(ctx))]
+    looked_up = "/".join(dict.fromkeys(code for code, _ in kept)) or finest
+    return looked_up, [(f.table.name, f.value, scope_of(budget, f.table)) for _, f in kept]
+
+
 def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal, str]]]:
     """(what was looked up, [(table, value in 万元, scope)]) for a claim: by its function code, else by its name.
 
@@ -252,8 +250,13 @@ def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decima
         rows = [f for f in ctx.code_figures.get(c.func_code, []) if f.value is not None]
         if rows:
             return c.func_code, [(f.table.name, f.value, scope_of(budget, f.table)) for f in rows]
+    levels = named_levels(c.subject)
+    if len(levels) > 1:
+        coded = _named_level_rows(ctx, levels)
+        if coded is not None:
+            return coded
     index = ctx.named_figures
-    names = [n for n in _subject_names(c.subject) if n in index]
+    names = [n for n in subject_names(c.subject) if n in index]
     if not names:
         return "", []
     entries = list({(id(e.table), e.value, e.whole): e for n in names for e in index[n]}.values())

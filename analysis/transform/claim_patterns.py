@@ -12,7 +12,8 @@ Each pattern is an id, a name, a template, an example sentence and the figures i
 (:data:`FIELDS` says what each one is).  Templates are regular expressions over a sentence with its
 layout spaces removed, written with placeholders (``{current}``, ``{prior}``, ``{rate}`` …) that
 expand to named groups.  A pattern's claim is either the figure it captures as ``current`` or, when it
-captures none (``与上年相比增加 …``), the figure stated just before it (``claim="before"``).
+captures none (``与上年相比增加 …``), the figure stated just before it (``claim="before"``), or — stating
+one figure for each of the parts listed before it (``分别占 80%、20%``) — those parts (``claim="respectively"``).
 
 Patterns are tried in catalogue order (most specific first); a figure taken by one pattern is not taken
 again by a later one.  Nothing is judged here: the audit recomputes what the patterns read.
@@ -33,6 +34,8 @@ MONEY_UNITS = "亿元|万元|千元|元"
 CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增|减"
 #: words stating a rate of change (增长 X%), longest first
 RATE_WORDS = "增长幅度|下降幅度|增长率|增幅|降幅|减幅|增长|增加|上升|提高|下降|降低|减少|增|减"
+#: what joins the figures of a list (X%、Y% 和 Z%)
+AND = "(?:[、，,]|和|及|与)"
 #: this year's or the compared year's figure: which kind of figure the comparison names
 FIGURE_KINDS = r"(?:当年|年初)?(?:预算执行数|执行数|预算数|决算数|预算|决算|同期数?|数)?"
 
@@ -46,6 +49,9 @@ FIELDS: dict[str, str] = {
     "rate_direction": "the word stating the rate's direction (增长, 下降 …)",
     "share": "the stated share of a whole, in %",
     "whole": "the whole a share is of, as named (占“三公”经费的 …); empty when not named",
+    "share_2": "the second share of a list stated respectively (分别占 X%、Y%): of the second part listed",
+    "share_3": "the third share stated respectively",
+    "share_4": "the fourth share stated respectively",
     "budget": "the budget (年初预算) a final-accounts figure is compared with",
     "completion": "the stated completion of the budget (完成年初预算的 X%), in %",
     "prior_year": "the year named for the prior figure (上年 when not named)",
@@ -63,6 +69,8 @@ PLACEHOLDERS: dict[str, str] = {
     "budget": rf"(?P<budget>{NUMBER})(?P<budget_unit>{MONEY_UNITS})",
     "rate": rf"(?P<rate>{NUMBER})%",
     "share": rf"(?P<share>{NUMBER})%",
+    #: further shares stated respectively (分别占 80%、15% 和 5%)
+    "shares": rf"{AND}(?P<share_2>{NUMBER})%(?:{AND}(?P<share_3>{NUMBER})%)?(?:{AND}(?P<share_4>{NUMBER})%)?",
     "completion": rf"(?P<completion>{NUMBER})%",
     "dir": rf"(?P<direction>{CHANGE_WORDS})了?",
     "rate_dir": rf"(?P<rate_direction>{RATE_WORDS})了?(?:为|达)?",
@@ -70,15 +78,25 @@ PLACEHOLDERS: dict[str, str] = {
     "compare_year": r"(?:上年度?|上一年度?|去年|(?P<compare_year>20\d{2})年度?)",
     "this_year": r"(?P<current_year>20\d{2})年度?",
     "kind": FIGURE_KINDS,
-    "whole": r"(?P<whole>[^，,。；;：:%\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?",
-    "flat": r"(?P<flat>持平|一致|相同|相当|不变|无变化)",
-    "versus_budget": r"(?:与|比|较)(?P<versus_budget>年初预算|预算)数?(?:相比|比较)?",
+    #: the whole's name; a bracketed aside of it counts as one word (占财政性资金（…除外）总额的比例为 …)
+    "whole": r"(?P<whole>(?:[^，,。；;：:%\d（(]|[（(][^（()）%]*[)）]){0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?",
+    "flat": r"(?P<flat>持平|一致|相同|相当|保持不变|不变|无变化|没有变化|未发生变化|无增减变化|无增减|未变化)",
+    #: a rate stated with a direction word, or as the change's rate (变动率为 0%)
+    "rate_word": rf"(?:(?P<rate_direction>{RATE_WORDS})了?(?:为|达)?|(?:变动|变化|增减)(?:幅度|率)?为?)",
+    #: a final figure's budget: 年初预算, or the budget as adjusted during the year
+    "versus_budget": r"(?:与|比|较)(?P<versus_budget>年初预算|调整后?预算|全年预算|预算)数?(?:相比|比较)?",
+    #: a final figure stated as a share of its budget (完成年初预算的 98.50%, 为调整预算的 …)
+    "completes": r"(?:完成(?:了)?|为)(?:年初|调整后?|全年)?预算(?:数)?的?",
     #: words without figures inside one clause (the subject repeated: 与上年相比，财政拨款支出增加 …)
     "gap": r"[^，,。；;：:%\d]{0,24}?",
     "sep": r"[，,]?",
+    #: year on year (同比), also on a like-for-like basis (同口径)
+    "year_on_year": r"(?:同比|同口径(?:比较)?|按同口径)",
 }
-NUMBER_FIELDS = ("current", "prior", "change", "budget", "rate", "share", "completion")
-PERCENT_FIELDS = ("rate", "share", "completion")
+NUMBER_FIELDS = ("current", "prior", "change", "budget", "rate", "share", "completion", "share_2", "share_3", "share_4")
+PERCENT_FIELDS = ("rate", "share", "completion", "share_2", "share_3", "share_4")
+#: the shares a pattern stating them respectively captures, in the order of the parts they are of
+RESPECTIVE_SHARES = ("share", "share_2", "share_3", "share_4")
 #: a comparison with the prior year: 与上年相比 / 比上年 / 较2025年预算数
 VERSUS_LAST_YEAR = r"(?:与|同|比|较){last_year}{kind}(?:相比|比较)?"
 
@@ -90,7 +108,8 @@ class ClaimPattern:
     template: str
     example: str
     #: where the claim is: ``current``, the figure captured as current; ``before``, the figure stated
-    #: before the phrase; ``change``, the captured change itself (a subject stating only its change)
+    #: before the phrase; ``change``, the captured change itself (a subject stating only its change);
+    #: ``respectively``, the figures listed before the phrase, one each (分别占 X%、Y%)
     claim: str = "current"
     #: the captured current restates an item's amount stated at its head (the audit compares the two)
     restates: bool = False
@@ -120,7 +139,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "F01", "final against budget: completion rate",
         r"年初预算(?:数)?为?{budget}{sep}(?:支出)?决算(?:数)?为?{current}{sep}"
-        r"(?:完成(?:了)?(?:年初)?预算(?:数)?的?|为(?:年初)?预算(?:数)?的){completion}",
+        r"{completes}{completion}",
         "行政运行（项）。年初预算为 120.00 万元，支出决算为 118.20 万元，完成年初预算的 98.50%。",
         subject="phrase",
         families="部门决算 (national template)",
@@ -142,7 +161,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ),
     ClaimPattern(
         "F04", "final figure and completion, the budget not stated",
-        r"决算(?:数)?为?{current}{sep}(?:完成(?:了)?(?:年初)?预算(?:数)?的?|为(?:年初)?预算(?:数)?的){completion}",
+        r"决算(?:数)?为?{current}{sep}{completes}{completion}",
         "2023年度“三公”经费支出决算为 45.30 万元，完成预算的 90.60%。",
         families="部门决算 (national template)",
     ),
@@ -198,8 +217,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="江苏, 苏州 (与上年相比); 广东, 深圳, 北京 (比上年, 较上年)",
     ),
     ClaimPattern(
-        "B07", "change and rate year on year (同比)",
-        r"同比{dir}{change}{sep}{rate_dir}{rate}",
+        "B07", "change and rate year on year (同比, 同口径)",
+        r"{year_on_year}{dir}{change}{sep}{rate_dir}{rate}",
         "“三公”经费预算 12.5 万元，同比减少 2.5 万元，下降 16.67%。",
         claim="before",
         families="national",
@@ -212,8 +231,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="上海; 江苏; national",
     ),
     ClaimPattern(
-        "B09", "change year on year (同比), no rate",
-        r"同比{dir}{change}",
+        "B09", "change year on year (同比, 同口径), no rate",
+        r"{year_on_year}{dir}{change}",
         "公务接待费 3 万元，同比减少 1 万元。",
         claim="before",
         families="national",
@@ -226,15 +245,15 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national",
     ),
     ClaimPattern(
-        "B11", "rate year on year (同比), no figure",
-        r"同比{rate_dir}{rate}",
+        "B11", "rate year on year (同比, 同口径), no figure",
+        r"{year_on_year}{rate_dir}{rate}",
         "支出预算 880 万元，同比增长 3.5%。",
         claim="before",
         families="national",
     ),
     ClaimPattern(
-        "B12", "no change against the prior year (持平, 一致)",
-        r"(?:与|比|较|同){last_year}{kind}(?:相比)?{sep}(?:基本)?{flat}",
+        "B12", "no change against the prior year (持平, 一致, 无变化), its rate stated or not",
+        r"(?:与|比|较|同){last_year}{kind}(?:相比|比较)?{sep}(?:基本)?{flat}(?:{sep}{rate_word}{rate})?",
         "政府性基金拨款支出预算0万元，与2025年预算持平；",
         claim="before",
         families="上海, 江苏, 广东, 深圳, 北京; national",
@@ -255,6 +274,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national",
     ),
     # ----- shares
+    ClaimPattern(
+        "S04", "shares of the parts listed before, stated respectively (分别占 …)",
+        r"分别(?:占{whole}|(?:占比重|占比|所占比重|所占比例)(?:为|达)?){share}{shares}",
+        "其中：基本支出 800 万元，项目支出 200 万元，分别占支出总额的 80%和 20%。",
+        claim="respectively",
+        families="national",
+    ),
     ClaimPattern(
         "S01", "share stated as 占比",
         r"{current}{sep}(?:占比重|占比|所占比重|所占比例)(?:为|达)?{share}",

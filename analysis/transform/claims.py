@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .claim_patterns import NUMBER, NUMBER_FIELDS, PATTERNS, ClaimPattern
+from .claim_patterns import NUMBER, NUMBER_FIELDS, PATTERNS, RESPECTIVE_SHARES, ClaimPattern
 
 CLAIM_COLUMNS = [
     "claim_id",
@@ -70,6 +70,8 @@ CLAIM_COLUMNS = [
     "sentence_index",
 ]
 UNMATCHED_COLUMNS = ["page", "source", "section", "sentence", "percents"]
+#: patterns putting one figure on each part listed before them (分别占 X%、Y%)
+RESPECTIVELY = {p.id for p in PATTERNS if p.claim == "respectively"}
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "增", "大于", "多于", "高于")
 DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于")
@@ -89,7 +91,7 @@ COLON_RE = re.compile(r"^[：:]")
 CLAUSE_START_RE = re.compile(r"[，,：:、；;。]|其中")
 #: words around a subject that say nothing about what is counted
 SUBJECT_NOISE_RE = re.compile(
-    r"^(?:其中|主要包括|包括|分别为|分别是|此外|另外|同时)?[:：，,\s]*"
+    r"^(?:其中|主要包括|包括|分别为|分别是|此外|另外|同时|以及|和|及)?[:：，,\s]*"
     r"|(?:预算数|决算数|执行数|预算安排|安排|合计|共计|共|为|是|总额|金额)+\s*$"
 )
 YEAR_PREFIX_RE = re.compile(r"^(?:20\d{2}\s*年(?:度)?)")
@@ -98,6 +100,8 @@ CONNECTIVES_RE = re.compile(r"^(?:此外|另外|同时|其中|总体上?|综上)
 #: function-code levels named in a subject: 公共安全支出（204类）司法（06款）…, 小学教育（2050202）
 CODED_LEVEL_RE = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<code>\d{2,7})(?P<level>类|款|项)?[)）]")
 LEVEL_LENGTH = {"类": 3, "款": 5, "项": 7}
+#: a paragraph naming an item, without a figure (``（一）因公出国（境）经费``): the subject of the next one's figure
+HEADING_RE = re.compile(r"^[^。；;：:，,]{2,40}$")
 ENUMERATOR_RE = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
@@ -156,7 +160,7 @@ class Claim:
     completion: Decimal | None = None
     completion_text: str = ""
     budget_flat: bool = False
-    #: what a change is stated against when it is not the prior year (``年初预算``: a final figure's budget)
+    #: what a change is stated against when not the prior year (``年初预算``, ``调整预算``: a final figure's budget)
     compared: str = ""
     prior_year: int | None = None
     compare_year: int | None = None
@@ -353,9 +357,10 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
     open_parts: int | None = None  # a claim whose 其中 list goes on in the next paragraphs
     part_list = 0
     previous_section = None
+    item_name = ""  # the paragraph before, when it is a heading naming an item without a figure
     for unit_index, (page, section, raw, source) in enumerate(text_units(narrative)):
         if section != previous_section:
-            open_parts, previous_section = None, section
+            open_parts, previous_section, item_name = None, section, ""
         unit_first = len(claims)
         sentences = _sentences(normalise(raw))
         cleaned = [s.replace(org, "") if org else s for s in sentences]
@@ -395,6 +400,8 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                 subject = _subject(before)
                 if role and role[0].pattern.subject == "phrase":
                     subject = _phrase_subject(clean, role[0].start, cleaned[:sentence_index])
+                if not subject and sentence_index == 0 and len(claims) == unit_first:
+                    subject = item_name  # （一）因公出国（境）经费 | 2026 年预算安排 0.00 万元，…
                 trailing = re.search(rf"(?:{DIRECTION_RE})$", subject)
                 current = Claim(
                     page=page,
@@ -426,11 +433,19 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                     sentence_first = len(claims) - 1
                 last_end = token.end()
             for m in matches:
+                if m.pattern.claim == "respectively":
+                    if not _apply_respectively(m, claims, unit_first, (unit_index, sentence_index)):
+                        loose += [m.groups[f] + "%" for f in RESPECTIVE_SHARES if f in m.groups]
+                    continue
                 _apply(m, claims, unit_first, cleaned, page, section, sentence, (unit_index, sentence_index), source)
             if loose and unmatched is not None:
                 unmatched.append((page, source, section, sentence.strip(), loose))
             if sentence_first is not None and re.search(r"其中[:：]?\s*$", clean.strip()):
                 open_parts = sentence_first
+        text = normalise(raw).strip()
+        item_name = (
+            _clean_subject(ENUMERATOR_RE.sub("", text)) if HEADING_RE.match(text) and not TOKEN_RE.search(text) else ""
+        )
     _link_shares(claims)
     return claims
 
@@ -493,6 +508,24 @@ def _conflicts(claim: Claim, fields: set[str]) -> bool:
     return any(taken.get(f, False) for f in fields)
 
 
+def _apply_respectively(m: _Match, claims: list[Claim], unit_first: int, position) -> bool:
+    """Put shares stated respectively (分别占 X%、Y%) on the parts listed before the phrase in its sentence,
+    one each in order; ``False`` when the sentence lists fewer parts than shares (nothing is put then)."""
+    shares = [m.groups[f] for f in RESPECTIVE_SHARES if f in m.groups]
+    listed = [
+        c
+        for c in claims[unit_first:]
+        if c.position[:2] == position and c.position[2] < m.start and _is_level(c) and c.share is None
+    ]
+    if len(listed) < len(shares):
+        return False
+    for claim, share in zip(listed[-len(shares) :], shares, strict=True):
+        claim.patterns.append(m.pattern.id)
+        claim.share, claim.share_text = _number(share), share + "%"
+        claim.whole_name = _whole_name(m.groups.get("whole", ""))
+    return True
+
+
 def _apply(m: _Match, claims, unit_first, sentences, page, section, original, position, unit_source="") -> None:
     """Put a pattern's figures on the claim it speaks of (an amount-less claim when none is stated)."""
     g = m.groups
@@ -549,7 +582,7 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
     if "budget_flat" in g:
         claim.budget_flat = True
     if "versus_budget" in g:
-        claim.compared = "年初预算"
+        claim.compared = g["versus_budget"]
     for name in ("prior_year", "compare_year", "current_year"):
         if name in g:
             setattr(claim, name, int(g[name]))
@@ -597,7 +630,7 @@ def _link_shares(claims: list[Claim]) -> None:
     first amount, else the nearest earlier total of the section (the closest preceding amount that is not
     itself a share or a change and is at least as large as the part).  Shares of a named whole found
     nowhere are grouped, so that the audit can take the whole from the tables or, when the listed parts
-    are all of it, from their sum.
+    are all of it, from their sum; so are shares stated respectively of a whole found nowhere.
     """
     group = 0
     for index, claim in enumerate(claims):
@@ -606,7 +639,10 @@ def _link_shares(claims: list[Claim]) -> None:
         earlier = [
             j
             for j in range(index)
-            if _is_level(claims[j]) and claims[j].unit == claim.unit and claims[j].amount >= claim.amount
+            if _is_level(claims[j])
+            and claims[j].unit == claim.unit
+            and claims[j].amount >= claim.amount
+            and claims[j].amount > 0  # a whole of nothing has no shares
         ]
         core = name_core(claim.whole_name)
         generic = core in ("", "支出", "收入", "本年支出", "本年收入")
@@ -643,6 +679,16 @@ def _link_shares(claims: list[Claim]) -> None:
         totals = [j for j in earlier if claims[j].section == claim.section and claims[j].share is None]
         if totals:
             claim.whole = totals[-1]
+    # shares stated respectively of a whole found nowhere (A、B 和 C，分别占 80%、15% 和 5%): one group
+    respective: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        if claim.share is not None and claim.whole is None and claim.share_group is None:
+            if RESPECTIVELY & set(claim.patterns):
+                respective.setdefault(claim.position[:2], []).append(claim)
+    for members in respective.values():
+        group += 1
+        for claim in members:
+            claim.share_group = group
 
 
 def _named_whole(claims: list[Claim], earlier: list[int], core: str, part: Claim) -> int | None:

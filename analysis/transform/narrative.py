@@ -3,6 +3,9 @@
 Pages without a ruled table are narrative.  Lines are rejoined into
 paragraphs (a paragraph starts at an indented line or a heading) and each
 paragraph carries its page, its part (第一部分 …) and its section (一、…).
+A running header or footer (the document's name printed atop every page) is
+no part of the narrative: it would cut a paragraph continued over a page
+break and, printed further left than the text, make every line look indented.
 """
 
 from __future__ import annotations
@@ -26,14 +29,54 @@ TOC_RE = re.compile(r"目\s*录")
 #: the end of a 目录 entry: dot leaders and its page number
 CONTENTS_ENTRY_END_RE = re.compile(r"[.．…·]{2,}\s*\d{1,3}\s*$")
 YEAR_RE = re.compile(r"(20\d{2})\s*年")
+#: a line printed at the top or foot of this many pages is a running header or footer
+RUNNING_PAGES = 3
+CHINESE_WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")
 #: columns of :attr:`analysis.model.Budget.narrative` (declared in :mod:`analysis.schema`)
 NARRATIVE_COLUMNS = NARRATIVE.names
 
 
-def _narrative_lines(page: PageContent) -> list:
-    """The page's narrative lines: all of a page without tables; on a page where a table starts below
-    the narrative, the lines above the first table's own lines (its title, label, unit and 部门 line)."""
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", squash(text))
+
+
+def _edge_lines(page: PageContent) -> list:
+    """The top and the bottom line of a page (its visible area; page numbers aside)."""
     lines = [ln for ln in page.lines if 0 <= ln.yc <= page.height and not PAGE_NUMBER_RE.match(squash(ln.text))]
+    if not lines:
+        return []
+    return list({id(ln): ln for ln in (max(lines, key=lambda ln: ln.y1), min(lines, key=lambda ln: ln.y0))}.values())
+
+
+def running_lines(pages: list[PageContent]) -> set[tuple[str, str]]:
+    """(file, text with its digits as ``#``) of the lines printed as the top or bottom line of at least
+    :data:`RUNNING_PAGES` narrative pages (pages without a table) of one file: running headers and footers
+    (``无锡市人力资源和社会保障局 2026 年度部门预算公开``).  A line without a Chinese word (a number) and a
+    part or section heading are never taken for one."""
+    pages_of: dict[tuple[str, str], set[int]] = {}
+    for page in pages:
+        if page.grids:
+            continue
+        for line in _edge_lines(page):
+            text = line.text.strip()
+            if PART_RE.match(text) or SECTION_RE.match(text) or not CHINESE_WORD_RE.search(text):
+                continue
+            pages_of.setdefault((page.source, _running_key(text)), set()).add(page.number)
+    return {key for key, numbers in pages_of.items() if len(numbers) >= RUNNING_PAGES}
+
+
+def _narrative_lines(page: PageContent, running: set[tuple[str, str]] = frozenset()) -> list:
+    """The page's narrative lines: all of a page without tables; on a page where a table starts below
+    the narrative, the lines above the first table's own lines (its title, label, unit and 部门 line).
+    A running header or footer (``running``: (file, text) of :func:`running_lines`) is left out."""
+    edges = {id(ln) for ln in _edge_lines(page)}
+    lines = [
+        ln
+        for ln in page.lines
+        if 0 <= ln.yc <= page.height
+        and not PAGE_NUMBER_RE.match(squash(ln.text))
+        and not (id(ln) in edges and (page.source, _running_key(ln.text)) in running)
+    ]
     if not page.grids:
         return lines
     top = max(g.bbox[3] for g in page.grids)
@@ -63,8 +106,8 @@ def _narrative_lines(page: PageContent) -> list:
     return sorted(kept, key=lambda ln: (-round(ln.y1), ln.x0))
 
 
-def _paragraphs(page: PageContent) -> list[str]:
-    lines = _narrative_lines(page)
+def _paragraphs(page: PageContent, running: set[tuple[str, str]] = frozenset()) -> list[str]:
+    lines = _narrative_lines(page, running)
     if not lines:
         return []
     margin = min(ln.x0 for ln in lines)
@@ -96,8 +139,9 @@ def narrative_frame(pages: list[PageContent]) -> pd.DataFrame:
     starts mid-page."""
     rows = []
     part = section = ""
+    running = running_lines(pages)
     for page in pages:
-        for text in _paragraphs(page):
+        for text in _paragraphs(page, running):
             if PART_RE.match(text):
                 part, section = text, ""
             elif TOC_RE.fullmatch(squash(text)):

@@ -1,0 +1,272 @@
+"""The narrative audit on small inputs: paragraphs as printed, the figures each claim is recomputed from."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import read_budget
+from analysis.audit import run_audit
+from analysis.extract.reader import PageContent, TextLine
+from analysis.transform.claims import claims_frame
+from analysis.transform.narrative import narrative_frame
+
+from .budget_pdfs import Grid, Text, build
+
+
+def _page(number: int, lines: list[tuple[float, float, str]], header: str = "") -> PageContent:
+    """A page of body lines (x0, size, text) printed top down, under a running header further left."""
+    out, y = [], 780.0
+    if header:
+        out.append(TextLine(41.1, 820.0, 250.0, 829.0, 9.0, header))
+    for x0, size, text in lines:
+        out.append(TextLine(x0, y, 533.0, y + size, size, text))
+        y -= 31.0
+    return PageContent(number=number, width=595.0, height=842.0, lines=out, source="doc.pdf")
+
+
+def test_a_running_header_printed_left_of_the_text_is_no_paragraph_and_cuts_none():
+    header = "某某市人力资源和社会保障局 2026 年度部门预算公开"
+    first = "（1）一般公共预算拨款收入 152,585.76 万元，与上年相比减"
+    then = "少 14,816.38 万元，减少 8.85%。主要原因是补助收入预算减少。"
+    education = "（2）教育支出（类）支出 11,622 万元，主要用于学校教育。与上年相比增加"
+    pages = [
+        _page(
+            1,
+            [(96.1, 16, "一、收支预算总体情况说明"), (96.1, 16, first), (63.1, 16, then), (96.1, 16, education)],
+            header,
+        ),
+        _page(
+            2,
+            [(63.1, 16, "47.34 万元，增长 0.41%。主要原因是人员增加。"), (96.1, 16, "（3）其他收入 1,536 万元。")],
+            header,
+        ),
+        _page(3, [(96.1, 16, "二、收入预算情况说明"), (96.1, 16, "本年收入合计 154,121.76 万元。")], header),
+    ]
+    narrative = narrative_frame(pages)
+    assert not narrative.text.str.contains("部门预算公开").any()
+    assert narrative.text.tolist()[1:3] == [first + then, education]  # lines joined, paragraphs apart
+    claims = claims_frame(narrative)
+    rated = claims[claims.rate.notna()]
+    assert rated.rate_text.tolist() == ["8.85%", "0.41%"]
+    assert rated.change_text.tolist() == ["14,816.38", "47.34"]  # the paragraph continued over the page break
+    assert claims_frame(narrative, unmatched=True).empty
+
+
+def test_a_line_repeated_at_the_top_of_only_two_pages_stays_narrative():
+    pages = [_page(n, [(96.1, 16, f"第{n}段，支出 {n} 万元。")], "某某局说明") for n in (1, 2)]
+    assert narrative_frame(pages).text.tolist() == [
+        "某某局说明",
+        "第1段，支出 1 万元。",
+        "某某局说明",
+        "第2段，支出 2 万元。",
+    ]
+
+
+def test_a_share_of_nothing_is_taken_of_the_stated_total_not_of_an_earlier_zero():
+    claims = claims_frame(
+        pd.DataFrame(
+            [
+                {"page": 1, "part": "", "section": "二、收入预算情况说明", "text": t}
+                for t in (
+                    "本局收入预算合计 100 万元，包括本年收入 100 万元，上年结转结余 0 万元。",
+                    "其中：",
+                    "本年一般公共预算收入 99 万元，占 99%；",
+                    "本年事业收入 0 万元，占 0%；",
+                    "本年其他收入 1 万元，占 1%。",
+                )
+            ]
+        )
+    )
+    amounts = claims.set_index("claim_id").amount_text
+    wholes = claims[claims.share.notna()].whole_id.map(lambda i: amounts[int(i)])
+    assert wholes.tolist() == ["100", "100", "100"]
+
+
+def test_a_class_named_under_another_kuan_is_not_compared_with_a_namesake_row(tmp_path):
+    """事业运行 is a 项 of many 款: 审计事务（款）事业运行（项） in the text is not the tables' 人大事务 one."""
+    table = Grid(
+        title="一般公共预算支出表",
+        header=[
+            [("科目编码", 1, 2), ("科目名称", 1, 2), ("一般公共预算支出", 3)],
+            [None, None, "合计", "基本支出", "项目支出"],
+        ],
+        rows=[
+            ["", "合计", "1,034.56", "800.00", "234.56"],
+            ["201", "一般公共服务支出", "1,034.56", "800.00", "234.56"],
+            ["20101", "人大事务", "1,034.56", "800.00", "234.56"],
+            ["2010101", "行政运行", "800.00", "800.00", ""],
+            ["2010150", "事业运行", "234.56", "", "234.56"],
+        ],
+        widths=[70, 150, 80, 80, 80],
+    )
+    narrative = Text(
+        [
+            "2024年某某局部门预算",
+            "五、财政拨款支出预算情况说明",
+            "（一）审计事务（款）事业运行（项）支出 0 万元，与上年相比减少 77.89 万元，减少 100%。",
+            "（二）人大事务（款）事业运行（项）支出 234.56 万元，与上年相比增加 34.56 万元，增长 17.28%。",
+        ]
+    )
+    budget = read_budget(build(tmp_path / "levels.pdf", [[narrative], [table]]), use_cache=False)
+    found = run_audit(budget).frame(include_passed=True)
+    n06 = found[found.rule == "N06"]
+    assert n06.status.tolist() == ["passed"] and n06.actual.tolist() == ["234.56"]
+
+
+def _findings(tmp_path, name: str, pages: list) -> pd.DataFrame:
+    budget = read_budget(build(tmp_path / f"{name}.pdf", pages), use_cache=False)
+    frame = run_audit(budget).frame(include_passed=True)
+    return frame[frame.rule.isin(["N01", "N02", "N03", "N04", "N06", "N12"])]
+
+
+def test_rates_stated_without_the_prior_year_are_recomputed_from_the_prior_year_the_tables_print(tmp_path):
+    """比上年增长 Z% with no prior-year figure in the text: the prior is the table's 2025年预算数 (a column) or
+    its 2025年 row (a “三公” table printing one row per year), in the row whose 2026 figure is the text's."""
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "一、一般公共预算支出情况说明",
+            "（一）一般公共服务支出（类）支出 1,100.00 万元，比上年增长 10.00%。",
+            "（二）行政运行（项）支出 800.00 万元，与上年持平。",
+            "（三）一般行政管理事务（项）支出 300.00 万元，比上年预算增长 40.00%。",
+            "（四）人大事务（款）支出 1,100.00 万元，比上年执行数增长 10.00%。",
+            "二、“三公”经费预算情况说明",
+            "公务接待费 12.00 万元，较上年增长 20.00%。",
+        ]
+    )
+    expense = Grid(
+        title="一般公共预算支出表",
+        header=[["科目编码", "科目名称", "2025年预算数", "2026年预算数"]],
+        rows=[
+            ["", "合计", "1,000.00", "1,100.00"],
+            ["201", "一般公共服务支出", "1,000.00", "1,100.00"],
+            ["20101", "人大事务", "1,000.00", "1,100.00"],
+            ["2010101", "行政运行", "800.00", "800.00"],
+            ["2010102", "一般行政管理事务", "200.00", "300.00"],
+        ],
+        widths=[70, 150, 100, 100],
+    )
+    three = Grid(
+        title="一般公共预算“三公”经费支出表",
+        header=[["年度", "合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费"]],
+        rows=[["2025年", "40.00", "10.00", "10.00", "20.00"], ["2026年", "44.00", "10.00", "12.00", "22.00"]],
+        widths=[70, 70, 100, 80, 140],
+    )
+    found = _findings(tmp_path, "priors", [[narrative], [expense], [three]])
+    rates = found[found.rule == "N02"]
+    assert rates.status.tolist() == ["passed", "failed", "not_run", "passed"]
+    assert rates.expected.tolist()[:2] == ["10.00%", "50.00%"] and rates.expected.iloc[3] == "20.00%"
+    assert "上年数：一般公共预算支出表“2025年预算数” 1,000.00" in rates.message.iloc[0]
+    assert "“2025年”行 10.00" in rates.message.iloc[3]
+    # a comparison with last year's 执行数 is not made with the table's 预算数
+    assert "表中未列此项的上年执行数" in rates.message.iloc[2]
+    flat = found[(found.rule == "N03") & (found.actual == "持平")]
+    assert flat.status.tolist() == ["passed"] and "800.00 → 800.00" in flat.message.iloc[0]
+    # the prior year's column is never this year's figure
+    assert found[found.rule == "N06"].status.eq("passed").all()
+
+
+def test_final_accounts_rates_against_last_years_final_figures_printed_in_a_column(tmp_path):
+    narrative = Text(
+        [
+            "西南某大学2023年度部门决算",
+            "四、财政拨款支出决算情况说明",
+            "1.小学教育（2050202），2023 年度决算数为 7,970.38 万元，比 2022 年度决算数增长 0.39%。",
+            "2.高中教育（2050204），2023 年度决算数为 1,000.00 万元，比 2022 年度决算数增长 25.00%。",
+        ]
+    )
+    table = Grid(
+        title="财政拨款支出决算表",
+        header=[
+            [("科目编码", 1, 2), ("科目名称", 1, 2), ("上年决算数", 1, 2), ("本年决算数", 3)],
+            [None, None, None, "合计", "基本支出", "项目支出"],
+        ],
+        rows=[
+            ["", "合计", "8,739.09", "8,970.38", "8,970.38", ""],
+            ["2050202", "小学教育", "7,939.09", "7,970.38", "7,970.38", ""],
+            ["2050204", "高中教育", "800.00", "1,000.00", "1,000.00", ""],
+        ],
+        widths=[70, 120, 90, 90, 80, 80],
+    )
+    found = _findings(tmp_path, "final", [[narrative], [table]])
+    rates = found[found.rule == "N02"]
+    assert rates.status.tolist() == ["passed", "passed"] and rates.expected.tolist() == ["0.39%", "25.00%"]
+    assert "上年数：财政拨款支出决算表“上年决算数” 7,939.09" in rates.message.iloc[0]
+    assert found[found.rule == "N06"].status.eq("passed").all()
+
+
+def test_a_rate_without_any_prior_year_figure_says_why_it_cannot_be_recomputed(tmp_path):
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "（一）政府性基金预算支出 10.00 万元，与上年持平，增长 0.00%。",
+            "（二）因公出国（境）费 0.00 万元，比上年增加 0.00 万元，增长 0.00%。",
+            "（三）公务接待费 12.00 万元，比上年 12.00 万元增加 0.00 万元。",
+            "（四）115 个项目纳入绩效目标管理，涉及财政性资金合计 125,795.43 万元，",
+            "占财政性资金（人员类和运转类中的公用经费项目支出除外）总额的比例为 100%。",
+        ]
+    )
+    found = _findings(tmp_path, "nothing", [[narrative]])
+    share = found[found.rule == "N04"]
+    assert share.status.tolist() == ["not_run"] and share.actual.tolist() == ["100%"]
+    assert "找不到“财政性资金（人员类和运转类中的公用经费项目支出除外）总额”的总额" in share.message.iloc[0]
+    rates = found[found.rule == "N02"].set_index("actual")
+    assert rates.status.tolist() == ["not_run", "passed"]
+    assert "文中只写持平，未写上年金额，表中亦未列上年数" in rates.message.iloc[0]
+    assert "上年与本年均为 0.00（变动 0.00），无变化" in rates.message.iloc[1]  # 0 → 0: a rate of 0
+    # 增加 0.00 万元 states no change, whichever direction word it uses
+    direction = found[(found.rule == "N03") & (found.actual == "增加")]
+    assert direction.status.tolist() == ["passed"] and "12.00 → 12.00 万元 是持平" in direction.message.iloc[0]
+
+
+def test_a_completion_rate_stated_without_its_budget_is_recomputed_from_the_budget_the_table_prints(tmp_path):
+    narrative = Text(
+        [
+            "某某局2023年度部门决算",
+            "六、“三公”经费支出决算情况说明",
+            "（一）“三公”经费支出决算为 45.30 万元，完成预算的 90.60%。",
+            "（二）公务接待费支出决算为 10.00 万元，完成预算的 40.00%。",
+        ]
+    )
+    items = ["合计", "因公出国费", "公务接待费"]
+    table = Grid(
+        title="一般公共预算财政拨款“三公”经费支出决算表",
+        header=[[("项目", 1, 2), ("预算数", 3), ("决算数", 3)], [None, *items, *items]],
+        rows=[["金额", "50.00", "30.00", "20.00", "45.30", "35.30", "10.00"]],
+        widths=[50] + [75] * 6,
+    )
+    budget = read_budget(build(tmp_path / "three.pdf", [[narrative], [table]]), use_cache=False)
+    found = run_audit(budget).frame(include_passed=True)
+    completion = found[found.rule == "N08"]
+    assert completion.status.tolist() == ["passed", "failed"] and completion.expected.tolist() == ["90.60%", "50.00%"]
+    assert "预算数：一般公共预算财政拨款“三公”经费支出决算表“预算数/合计” 50.00" in completion.message.iloc[0]
+    # the “三公” figures of final accounts are the 决算数, not 预算数 + 决算数
+    three = found[found.rule == "N12"]
+    assert three.status.tolist() == ["passed", "passed"] and three.expected.tolist() == ["45.30", "10.00"]
+
+
+def test_the_three_public_figures_are_this_years_under_their_own_heading(tmp_path):
+    """A “三公” table printing last year, this year and the change, and a 合计 adding 会议费 to the “三公” total:
+    the text's figures are compared with this year's “三公” figures alone (and its changes with last year's)."""
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "八、“三公”经费预算情况说明",
+            "（一）“三公”经费预算 10.10 万元，比上年减少 1.90 万元，下降 15.83%。",
+            "（二）公务接待费 1.00 万元，比上年减少 1.00 万元。",
+        ]
+    )
+    heads = ["合计", "三公小计", "公务接待费", "会议费"]
+    last_year, this_year, change = ["14.00", "12.00", "2.00", "2.00"], ["12.10", "10.10", "1.00", "2.00"], ["-1.90"] * 2
+    change += ["-1.00", ""]
+    table = Grid(
+        title="“三公”经费及会议费支出预算表",
+        header=[[("项目", 1, 2), ("上年", 4), ("当年", 4), ("增减变化情况", 4)], [None, *heads, *heads, *heads]],
+        rows=[["合计", *last_year, *this_year, *change]],
+        widths=[40] + [42] * 12,
+    )
+    found = _findings(tmp_path, "three_years", [[narrative], [table]])
+    three = found[found.rule == "N12"]
+    assert three.status.tolist() == ["passed", "passed"] and three.expected.tolist() == ["10.10", "1.00"]
+    changes = found[found.rule == "N01"]
+    assert changes.status.tolist() == ["passed", "passed"] and "上年数：" in changes.message.iloc[0]
