@@ -14,7 +14,7 @@ from decimal import Decimal
 import pandas as pd
 
 from ..extract.text import squash
-from ..transform.indicators import project_budgets
+from ..transform.indicators import project_budgets, project_indicators
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
 from .core import AuditContext, Outcome, fmt, fmt_amount, half_unit
 from .figures import (
@@ -423,7 +423,7 @@ def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
     if counts.empty:
         yield Outcome("not_run", "the narrative states no number of projects under performance targets")
         return
-    indicators = ctx.budget.indicators
+    indicators = project_indicators(ctx.budget.indicators)  # projects: the department's own targets are none
     if indicators.empty:
         yield Outcome("not_run", "the document has no 项目绩效目标表 to compare the stated count with")
         return
