@@ -182,6 +182,23 @@ class Table:
     def key(self) -> str:
         return self.spec.key
 
+    def lists(self, frame: str = "df") -> ColumnLists:
+        """``df`` (or ``cell_pages``, ``printed``) as column lists, made once per table."""
+        return self.memo(("lists", frame), lambda: ColumnLists(getattr(self, frame)))
+
+    def memo(self, key, compute):
+        """A figure derived from the table's cells (its sides, its rows' codes), computed once: a table's
+        cells do not change once it is read.  Not kept in the cache file."""
+        store = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = compute()
+        return store[key]
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_memo", None)
+        return state
+
     @property
     def name_en(self) -> str:
         return self.spec.name_en

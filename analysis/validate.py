@@ -81,7 +81,7 @@ def _rows_sum(rule, description, table, df, pages, column, head, parts) -> Check
 
 
 def column_total_checks(table: Table) -> list[Check]:
-    df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
+    df, pages = table.lists(), table.lists("cell_pages")
     money = table.money_columns
     paths = {c: [squash(p) for p in c.split("/")] for c in money}
     prefixes = {tuple(p[:k]) for p in paths.values() for k in range(len(p))}
@@ -156,7 +156,7 @@ def _label_column_for(table: Table, money_column: str) -> str | None:
 
 
 def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
-    df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
+    df, pages = table.lists(), table.lists("cell_pages")
     if df.empty:
         return []
     checks = []
@@ -307,7 +307,7 @@ def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[i
 
 def subtotal_checks(table: Table) -> list[Check]:
     """``小计`` rows of a group (the rows under one merged label of an outer column) = Σ the group's other rows."""
-    df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
+    df, pages = table.lists(), table.lists("cell_pages")
     checks = []
     for column in table.money_columns:
         label_col = _label_column_for(table, column)
@@ -363,7 +363,7 @@ def hierarchy_checks(table: Table) -> list[Check]:
 
 
 def _hierarchy(table: Table, codes: list[str], rule: str, columns: list[str]) -> list[Check]:
-    df, pages = ColumnLists(table.df), ColumnLists(table.cell_pages)
+    df, pages = table.lists(), table.lists("cell_pages")
     by_code: dict[str, list[int]] = {}
     for i, code in enumerate(codes):
         if code:
@@ -447,8 +447,8 @@ def target_total_checks(table: Table) -> list[Check]:
     money = table.money_columns
     if unit_col is None or project_col is None or not money:
         return []
-    df, amount_col = ColumnLists(table.df), money[0]
-    pages = ColumnLists(table.cell_pages)
+    df, amount_col = table.lists(), money[0]
+    pages = table.lists("cell_pages")
     totals, projects = [], []
     previous = None
     for i in range(len(df)):

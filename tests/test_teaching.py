@@ -193,11 +193,16 @@ def test_pages_are_rendered_from_the_file_the_budget_was_read_from(sample, tmp_p
     assert [image.page for image, _ in teaching.page_beside_table(stale, "expense_summary").pages] == [30]
 
 
-def test_a_row_of_a_key_value_form_is_shown_without_a_mark_and_says_so(realworld):
+def test_a_row_of_a_key_value_form_is_marked_where_its_amount_is_printed(realworld):
     budget = realworld(SWU_BUDGET.stem)  # 项目绩效目标表 printed as one form per project
     view = teaching.page_beside_table(budget, "performance_targets")
-    assert view.pages and not view.pages[0][0].marks
-    assert "is not recorded for this table" in view.pages[0][1]
+    image = view.pages[0][0]
+    assert image.page == 16 and "is not recorded for this table" not in view.pages[0][1]
+    table = budget.tables_of("performance_targets")[0]
+    untrimmed = render_page(teaching.source_path(budget, table.source), 16, [row_box(table, 0)[1]], trim=False)
+    (mark,) = untrimmed.marks  # the 年度资金总额 row: the cell its amount is printed in, where pdfplumber finds it
+    words = _word_pixels(teaching.source_path(budget, table.source), 16, "2112.76")
+    assert words and any(_inside(w, mark) for w in words), (words, mark)
 
 
 def test_the_lesson_shows_no_regular_expression_and_no_private_name(sample, sample_lesson):

@@ -223,6 +223,11 @@ class Side:
 
 
 def table_sides(table: Table) -> list[Side]:
+    """The sides of a table printed side by side (see :func:`_sides`), computed once per table."""
+    return table.memo("sides", lambda: _sides(table))
+
+
+def _sides(table: Table) -> list[Side]:
     """The sides of a table printed side by side: a 收支总表 prints 收入/项目 | 收入/预算数 | 支出/项目 |
     支出/预算数, two sides in one row, each named by its own label columns.
 
@@ -308,9 +313,13 @@ def row_code_frame(table: Table, column: str | None = None) -> pd.DataFrame:
 
 
 def _side_codes(table: Table, side: Side) -> pd.DataFrame:
+    return table.memo(("codes", side), lambda: _read_side_codes(table, side))
+
+
+def _read_side_codes(table: Table, side: Side) -> pd.DataFrame:
     code_cols = [c for c in side.labels if table.column_kinds[c] == "code"]
     text_cols = [c for c in side.labels if table.column_kinds[c] == "text"]
-    data = ColumnLists(table.df)
+    data = table.lists()
     names, found = [], []
     for i in range(len(data)):
         texts = [data[c][i] for c in text_cols if data[c][i]]
@@ -339,7 +348,7 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
     """The long table of one typed table: one row per printed amount."""
     sides = {side: (row_labels_of(table, side), ColumnLists(_side_codes(table, side))) for side in table_sides(table)}
     side_of_column = {c: side for side in sides for c in side.amounts}
-    printed, pages = ColumnLists(table.printed), ColumnLists(table.cell_pages)
+    printed, pages = table.lists("printed"), table.lists("cell_pages")
     column_econ_codes = column_econ_codes or {}
     rows = []
     for column in table.money_columns:
