@@ -82,7 +82,11 @@ TABLE_LESSONS: dict[str, str] = {
     "staff_numbers": "How many people the unit employs and supports (counts, not money).",
     "assets": "The state-owned assets the unit holds.",
     "performance_targets": "Each project's performance targets: what the money should achieve, and how it is measured.",
+    "department_targets": "The department's performance targets as a whole: its main tasks with their funds, "
+    "its goal for the year and the indicators it is measured by.",
     "performance_evaluation": "The unit's own evaluation of last year's performance.",
+    "fiscal_carryover_expense": "Spending of last year's unspent appropriations (结转资金), by function class.",
+    "meeting_training_costs": "The meetings and training the unit pays for (会议费, 培训费), item by item.",
 }
 GUIDE_COLUMNS = ["name_zh", "name_en", "what_it_tells", "printed_as", "pages"]
 

@@ -298,3 +298,9 @@ def test_without_a_pair_the_lesson_says_what_it_needs():
     assert teaching.plan_and_outcome(nothing).intro.startswith(needs)
     assert teaching.explanations(nothing)._repr_html_().startswith(f"<p>{needs}")
     assert teaching.check({}, 1, None).startswith("exercise 1 is not available")
+
+
+def test_every_standard_table_has_its_lesson():
+    from analysis.specs import TABLE_SPECS
+
+    assert {s.key for s in TABLE_SPECS} == set(teaching.TABLE_LESSONS)
