@@ -212,6 +212,32 @@ def _no_change(c, formula: str) -> Outcome:
     return percent_outcome(c, Decimal(0), c.rate, c.rate_text, Decimal(0), formula, "wrong rate")
 
 
+def _rates_against(c, texts, prior, prior_text: str, prior_half, source: str = "") -> Iterator[Outcome]:
+    """The stated rate against each current figure and the prior-year one (stated, or printed in a table:
+    ``source``); from a prior of 0 a rate is 0 when nothing changed, and undefined otherwise."""
+    where_from = f"（{source}）" if source else ""
+    if prior == 0:
+        if texts and texts[0][0] == 0:
+            yield _no_change(c, f"上年{where_from or ' ' + prior_text}与本年 {texts[0][1]} 均为 0，无变化")
+            return
+        yield Outcome(
+            "not_run",
+            f"{label(c)}：上年为 0{where_from}，增长率无定义（文中写 {c.rate_text}）",
+            actual=c.rate_text,
+            location=where(c),
+            page=c.page,
+        )
+        return
+    outcomes = []
+    for value, text, _ in texts:
+        rate = abs(value - prior) / prior * HUNDRED
+        # the inputs are rounded too: their half units move the rate by up to this much
+        slack = (half_unit(text) + prior_half) / prior * HUNDRED
+        formula = f"({text} − {prior_text}) ÷ {prior_text}" + (f"（上年数：{source}）" if source else "")
+        outcomes.append(percent_outcome(c, rate, c.rate, c.rate_text, slack, formula, "wrong rate"))
+    yield _alternative(outcomes, texts)
+
+
 def _rate_outcomes(c, priors: TableFigures) -> Iterator[Outcome]:
     """The stated rate recomputed from what the claim states (prior and current, or change with either),
     else from the prior-year figure a table prints beside this year's."""
@@ -226,23 +252,8 @@ def _rate_outcomes(c, priors: TableFigures) -> Iterator[Outcome]:
         )
         return
     if pd.notna(c.prior):
-        if c.prior == 0:
-            if texts and texts[0][0] == 0:
-                yield _no_change(c, f"上年 {c.prior_text} → 本年 {texts[0][1]}，无变化")
-                return
-            yield Outcome(
-                "not_run", f"{label(c)}：上年为 0，增长率无定义（文中写 {c.rate_text}）", location=where(c), page=c.page
-            )
-            return
-        if texts:
-            outcomes = []
-            for value, text, _ in texts:
-                rate = abs(value - c.prior) / c.prior * HUNDRED
-                # the inputs are rounded too: their half units move the rate by up to this much
-                slack = (half_unit(text) + half_unit(c.prior_text)) / c.prior * HUNDRED
-                formula = f"({text} − {c.prior_text}) ÷ {c.prior_text}"
-                outcomes.append(percent_outcome(c, rate, c.rate, c.rate_text, slack, formula, "wrong rate"))
-            yield _alternative(outcomes, texts)
+        if c.prior == 0 or texts:
+            yield from _rates_against(c, texts, c.prior, c.prior_text, half_unit(c.prior_text))
             return
         if pd.notna(c.change):
             slack = (half_unit(c.change_text) + half_unit(c.prior_text)) / c.prior * HUNDRED
@@ -276,25 +287,7 @@ def _rate_outcomes(c, priors: TableFigures) -> Iterator[Outcome]:
     found = priors.lookup(c, prior_kind(c)) if texts and not c.compared else None
     if found is not None:
         prior, prior_text, prior_half, source = found
-        if prior == 0:
-            if texts[0][0] == 0:
-                yield _no_change(c, f"上年（{source}）与本年 {texts[0][1]} 均为 0，无变化")
-                return
-            yield Outcome(
-                "not_run",
-                f"{label(c)}：上年为 0（{source}），增长率无定义（文中写 {c.rate_text}）",
-                actual=c.rate_text,
-                location=where(c),
-                page=c.page,
-            )
-            return
-        outcomes = []
-        for value, text, _ in texts:
-            rate = abs(value - prior) / prior * HUNDRED
-            slack = (half_unit(text) + prior_half) / prior * HUNDRED
-            formula = f"({text} − {prior_text}) ÷ {prior_text}（上年数：{source}）"
-            outcomes.append(percent_outcome(c, rate, c.rate, c.rate_text, slack, formula, "wrong rate"))
-        yield _alternative(outcomes, texts)
+        yield from _rates_against(c, texts, prior, prior_text, prior_half, source)
         return
     kind = prior_kind(c) + "数"
     tables = "表中亦未列上年数" if not priors.figures else f"表中未列此项的上年{kind}"
