@@ -546,6 +546,23 @@ class ComparedFigure:
     page: int
 
 
+def _compared_cells(table: Table, code: str, names: tuple[str, ...], current, base, label: str, kind: str):
+    """The figure of cell ``current`` (row, column) beside the one of cell ``base`` it is compared with."""
+    return ComparedFigure(
+        table=table,
+        code=code,
+        names=names,
+        current=to_wanyuan(table.df.at[current], table.unit),
+        current_half=_half(table.printed.at[current], table.unit),
+        base=to_wanyuan(table.df.at[base], table.unit),
+        base_half=_half(table.printed.at[base], table.unit),
+        base_printed=str(table.printed.at[base] or "").strip(),
+        base_label=label,
+        kind=kind,
+        page=int(table.cell_pages.at[base]),
+    )
+
+
 def _half(printed: str, unit: str) -> Decimal:
     text = str(printed or "").replace(",", "").strip()
     places = len(text.split(".")[1]) if "." in text else 0
@@ -601,18 +618,14 @@ def _column_figures(table: Table, pairs: list[tuple[str, str, int]], kind_of) ->
                 continue
             whole_row = TOTAL_LABEL_RE.search(names[i]) or not names[i] or len(table.df) == 1
             out.append(
-                ComparedFigure(
-                    table=table,
-                    code=codes[i],
-                    names=tuple(n for n in [names[i], *(parts if whole_row else [])] if n),
-                    current=to_wanyuan(current, table.unit),
-                    current_half=_half(table.printed.at[i, current_column], table.unit),
-                    base=to_wanyuan(base, table.unit),
-                    base_half=_half(table.printed.at[i, base_column], table.unit),
-                    base_printed=str(table.printed.at[i, base_column] or "").strip(),
-                    base_label=f"“{squash(base_column)}”",
-                    kind=kind_of(base_column.split("/")[at]),
-                    page=int(table.cell_pages.at[i, base_column]),
+                _compared_cells(
+                    table,
+                    codes[i],
+                    tuple(n for n in [names[i], *(parts if whole_row else [])] if n),
+                    (i, current_column),
+                    (i, base_column),
+                    f"“{squash(base_column)}”",
+                    kind_of(base_column.split("/")[at]),
                 )
             )
     return out
@@ -683,18 +696,14 @@ def _row_priors(table: Table, year: int | None) -> list[ComparedFigure]:
         if table.key == "three_public":
             items[three_public_item(column.split("/")) or ""].append(column)
         out.append(
-            ComparedFigure(
-                table=table,
-                code="",
-                names=tuple(name_of(part) for part in column.split("/") if part),
-                current=to_wanyuan(current, table.unit),
-                current_half=_half(table.printed.at[c, column], table.unit),
-                base=to_wanyuan(prior, table.unit),
-                base_half=_half(table.printed.at[p, column], table.unit),
-                base_printed=str(table.printed.at[p, column] or "").strip(),
-                base_label=f"“{label}”行",
-                kind=figure_kind(label) or figure_kind(column),
-                page=int(table.cell_pages.at[p, column]),
+            _compared_cells(
+                table,
+                "",
+                tuple(name_of(part) for part in column.split("/") if part),
+                (c, column),
+                (p, column),
+                f"“{label}”行",
+                figure_kind(label) or figure_kind(column),
             )
         )
     # a “三公” item printed in a column per fund (一般公共预算, 政府性基金 …): the item is their sum
