@@ -78,8 +78,12 @@ def _extract(args: argparse.Namespace) -> int:
     for table in budget.tables:
         pages = f"p.{table.pages[0]}" + (f"-{table.pages[-1]}" if len(table.pages) > 1 else "")
         empty = " (printed empty)" if table.is_empty else ""
+        if table.is_text:
+            empty = f" (text only: {len(table.df)} rows, no amounts)"
+        unit = "words" if table.is_text else table.unit
         print(
-            f"  {pages:<9} {table.name}{empty} [{table.unit}; {table.reader}] validation {table.validation.status}: "
+            f"  {pages:<9} {table.name or '(untitled)'}{empty} [{unit}; {table.reader}] "
+            f"validation {table.validation.status}: "
             f"{table.validation.summary()}"
         )
         for check in table.validation.failed:

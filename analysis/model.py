@@ -177,6 +177,9 @@ class Table:
     #: where its title was found: ``above`` the grid, in the ``grid``'s top row, at the foot of the
     #: ``previous page``; or, printed without one, named by its ``header`` or ``project``; ``none``
     title_source: str = "above"
+    #: the unit of each column whose unit is not the table's: columns of counts in a table of amounts
+    #: (人数 → ``人``, 数量 → ``个``)
+    column_units: dict = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -209,8 +212,18 @@ class Table:
 
     @property
     def is_empty(self) -> bool:
-        """True when the table is printed without any amount (header only, 本表为空表)."""
-        return not any(v is not None for c in self.money_columns for v in self.df[c])
+        """True when the table is printed without any amount (header only, 本表为空表); a table of text
+        (:attr:`is_text`) is not empty."""
+        return not self.is_text and not any(v is not None for c in self.money_columns for v in self.df[c])
+
+    @property
+    def is_text(self) -> bool:
+        """True for a table of words no standard table names (the units in the budget's scope, a fee
+        schedule printed in the narrative): no column of amounts, and body rows printing words.  It is
+        read as printed (``df``) and puts no row in the tidy table."""
+        if self.spec.kind != "other" or self.money_columns:
+            return False
+        return any(bool(v) for c, k in self.column_kinds.items() if k == "text" for v in self.df[c])
 
     @property
     def name(self) -> str:
@@ -269,6 +282,7 @@ class Budget:
                     "unit": t.unit + (" (assumed)" if t.unit_assumed else ""),
                     "title_source": t.title_source,
                     "empty": t.is_empty,
+                    "text_only": t.is_text,
                     "reader": t.reader,
                     "checks": len(t.validation.checks),
                     "failed": len(t.validation.failed),

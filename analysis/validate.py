@@ -513,6 +513,6 @@ def validate_table(table: Table) -> Table:
         checks = kept
         table.validation.problems.append(f"{len(table.unreadable)} unreadable cell(s) left out")
     table.validation.checks = checks
-    if table.unit_assumed and not table.is_empty:
+    if table.unit_assumed and not table.is_empty and not table.is_text:
         table.validation.problems.append(f"no unit line printed; {table.unit} assumed from the other tables")
     return table

@@ -365,3 +365,103 @@ def test_amounts_printed_with_their_unit_are_read_in_it(tmp_path):
     ]
     assert read_table.printed["一般公共预算支出/合计"].tolist() == ["1,234.56", "1,034.56", "200.00"]
     assert read_table.validation.status == "ok" and not read_table.unreadable
+
+
+# -- columns of counts in tables of amounts ----------------------------------------------------------
+
+
+def test_a_column_of_people_in_a_table_of_amounts_is_a_count_never_a_sum_of_money(tmp_path):
+    grid = Grid(
+        header=[["序号", "培训名称", "人数", "金额", "备注"]],
+        rows=[["1", "党务干部培训", "44", "72,800.00", ""], ["2", "人事干部培训", "5", "15,000.00", ""]],
+        widths=[40, 160, 60, 90, 80],
+        title="培训费明细表",
+        unit="单位：元",
+    )
+    doc = read(tmp_path, [[NARRATIVE], [grid]])
+    (table,) = doc.tables
+    assert table.column_kinds["人数"] == "count" and table.column_kinds["金额"] == "money"
+    tidy = doc.tidy.set_index("column")
+    assert tidy.loc["人数", "unit_printed"].tolist() == ["人", "人"]
+    assert tidy.loc["人数", "amount"].tolist() == ["44.00", "5.00"]  # the count, not 0.0044 万元
+    assert tidy.loc["金额", "unit_printed"].tolist() == ["元", "元"]
+    assert tidy.loc["金额", "amount"].tolist() == ["7.28", "1.50"]
+
+
+@pytest.mark.parametrize(("header", "unit"), [("数量", "个"), ("数量（台）", "台"), ("车辆数", "辆")])
+def test_a_quantity_column_of_a_procurement_table_keeps_its_own_unit(tmp_path, header, unit):
+    grid = Grid(
+        header=[["采购项目", "采购目录", header, "预算金额"]],
+        rows=[
+            ["合计", "", "7", "56.00"],
+            ["办公设备", "A02 设备", "6", "36.00"],
+            ["网络服务", "C02 服务", "1", "20.00"],
+        ],
+        widths=[120, 120, 80, 90],
+        title="政府采购预算表",
+    )
+    doc = read(tmp_path, [[NARRATIVE], [grid]])
+    (table,) = doc.tables
+    assert table.key == "gov_procurement" and table.column_units == {header: unit}
+    counts = doc.tidy[doc.tidy.column == header]
+    assert counts.unit_printed.unique().tolist() == [unit] and counts.amount.tolist() == ["7.00", "6.00", "1.00"]
+    money = doc.tidy[doc.tidy.column == "预算金额"]
+    assert money.unit_printed.unique().tolist() == ["万元"]
+
+
+def test_a_money_column_naming_vehicles_is_no_count(tmp_path):
+    from analysis.transform.tables import count_unit
+
+    assert count_unit("公务用车购置及运行费/公务用车购置费") is None
+    assert count_unit("人员经费") is None and count_unit("人数") == "人" and count_unit("在职/实有人数") == "人"
+    assert count_unit("数量（台）") == "台" and count_unit("预算金额") is None
+
+
+# -- tables of text in the narrative ------------------------------------------------------------------
+
+FEE_TEXT = Text(
+    [
+        "（三）重点行政事业性收费情况说明",
+        "项目名称：城市道路挖掘修复费，执收主体为某某局。",
+        "收费依据：《某某市财政局、某某市发展和改革委员会关于同意",
+        "城市道路挖掘修复收费立项的函》（某财综〔2010〕1615号）。",
+        "收费标准：《某某市交通委员会关于调整城市道路挖掘",
+        "修复费收费标准的通知》（某某交财发〔2011〕144号）",
+    ],
+    size=16,
+    gap=10,
+)
+FEE_GRID = Grid(
+    header=[["序号", "项目名称", "结构内容", "收费标准"]],
+    rows=[
+        ["1", "快速路沥青路面", "沥青砼15cm+水稳18cm", "342元/㎡"],
+        ["2", "混凝土缘石", "49.5×20×10缘石", "46元/m"],
+        ["3", "混凝土树池", "1.5×1.5树池", "222元/座"],
+    ],
+    widths=[40, 150, 190, 100],
+    unit="",
+)
+
+
+def test_the_short_centred_line_over_a_table_is_its_title_not_the_running_text_above_it(tmp_path):
+    title = Text(["某市城市道路挖掘修复费标准"], size=13, centred=True)
+    (table,) = read(tmp_path, [[NARRATIVE, FEE_TEXT, title, FEE_GRID]]).tables
+    assert table.title == "某市城市道路挖掘修复费标准"
+
+
+def test_a_table_of_text_is_read_and_never_reported_printed_empty(tmp_path, capsys):
+    from analysis.cli import main
+
+    path = build(tmp_path / "fees.pdf", [[NARRATIVE, FEE_TEXT, FEE_GRID]])
+    (table,) = read_budget(path, use_cache=False).tables
+    assert table.key == "other" and not table.is_empty and table.is_text
+    assert table.df["收费标准"].tolist() == ["342元/㎡", "46元/m", "222元/座"]
+    assert main(["extract", str(path), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "printed empty" not in out and "text only: 3 rows, no amounts" in out
+
+
+def test_an_empty_standard_table_is_still_printed_empty(tmp_path):
+    grid = Grid(header=HEADER, rows=[["", "合计", "", "", ""]], widths=WIDTHS, title="2026年政府性基金预算支出表")
+    (table,) = read(tmp_path, [[NARRATIVE], [grid]]).tables
+    assert table.is_empty and not table.is_text

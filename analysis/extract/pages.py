@@ -176,7 +176,7 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
                 block.sort(key=lambda ln: (-ln.y1, ln.x0))
                 ctx.title, ctx.title_size = "".join(ln.text.strip() for ln in block), best.size
     else:
-        ctx.title, ctx.title_size = _named_title(candidates, grid)
+        ctx.title, ctx.title_size = _named_title(candidates, grid, _running_lines(above, grid))
     for line in below:
         squashed = squash(line.text)
         if squashed and not PAGE_NUMBER_RE.match(squashed):
@@ -184,8 +184,23 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
     return ctx
 
 
-def _named_title(candidates: list[TextLine], grid: Grid) -> tuple[str, float]:
-    """The title among the unlabelled lines above a grid (nearest first), and its type size."""
+def _running_lines(lines: list[TextLine], grid: Grid) -> list[TextLine]:
+    """The lines of the narrative's running text above a grid: lines that end a sentence or run over
+    most of the grid's width."""
+    width = grid.bbox[2] - grid.bbox[0]
+    return [ln for ln in lines if SENTENCE_END_RE.search(squash(ln.text)) or ln.x1 - ln.x0 >= 0.6 * width]
+
+
+def _at_margin(line: TextLine, running: list[TextLine]) -> bool:
+    """A line starting where two other lines of running text start, in their type size: a line of the
+    paragraph above a table (the last line of a wrapped sentence), not a title centred over it."""
+    same = [ln for ln in running if ln is not line and abs(ln.x0 - line.x0) < 1.5 and abs(ln.size - line.size) < 0.6]
+    return len(same) >= 2
+
+
+def _named_title(candidates: list[TextLine], grid: Grid, running: list[TextLine] = ()) -> tuple[str, float]:
+    """The title among the unlabelled lines above a grid (nearest first), and its type size; ``running``:
+    the lines of running text above it, whose margin no unnamed title starts at."""
     # a line naming a table (…表), the nearest one to the grid
     for i, line in enumerate(candidates):
         if TABLE_NAME_RE.search(squash(line.text)) and line.size >= grid.text_size * 0.95:
@@ -197,11 +212,13 @@ def _named_title(candidates: list[TextLine], grid: Grid) -> tuple[str, float]:
     # other lines (clipped text of merged cells spilling over the page, narrative) are not titles
     centre = (grid.bbox[0] + grid.bbox[2]) / 2
     width = grid.bbox[2] - grid.bbox[0]
-    near = []
+    near, previous = [], None
     for line in candidates:  # nearest first: stop at the first line far from the one before
-        if near and line.y0 - near[-1].y1 > 3 * max(line.size, near[-1].size):
+        if previous and line.y0 - previous.y1 > 3 * max(line.size, previous.size):
             break
-        near.append(line)
+        previous = line
+        if not _at_margin(line, running):  # a line of the paragraph above is no title
+            near.append(line)
     near = [ln for ln in near if ln.size > grid.text_size * 1.1 or abs(ln.xc - centre) < 0.08 * width]
     # a title not naming a table is a short heading; a long line is a wrapped line of running text
     near = [ln for ln in near if len(squash(ln.text)) <= UNNAMED_TITLE_CHARS and not CLAUSE_RE.search(ln.text)]

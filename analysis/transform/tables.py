@@ -39,6 +39,16 @@ NAME_LEAF_RE = re.compile(r"名称|单位$|目标|指标")
 #: a column of percentages (增长率, 增减%, 占比): read, but not an amount
 RATE_HEADER_RE = re.compile(r"[%％]|(?:增长|增减|变动|执行|完成)率|增幅|降幅|比例|占比|比重")
 COUNT_UNITS = {"人", "个", "辆"}
+#: a column counting people, vehicles or items inside a table of amounts (培训费明细表 | 人数 | 金额 |,
+#: 政府采购预算表 | 数量 | 预算金额 |): its figures are counts in their own unit, never 万元; the unit a
+#: header prints in brackets (数量（台）) wins
+COUNT_HEADERS: tuple[tuple[str, str], ...] = (
+    (r"人数|人次|^编制数$|^实有数$", "人"),
+    (r"车辆数|辆数", "辆"),
+    (r"^数量|个数$", "个"),
+)
+COUNT_BRACKET_RE = re.compile(r"[（(](人|个|辆|台|套|件|台套|台\(套\)|台（套）)[)）]$")
+MONEY_WORDS_RE = re.compile(r"金额|费|元|资金|预算|拨款|支出|收入")
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -71,9 +81,23 @@ def column_kinds(raw: RawTable, spec: TableSpec, unit: str) -> list[str]:
             kinds.append("rate")  # 增长率, 比上年增减%: percentages, not amounts
         elif not texts and _looks_like_label_header(path):
             kinds.append("text")
+        elif unit not in COUNT_UNITS and count_unit(path):
+            kinds.append("count")
         else:
             kinds.append("count" if unit in COUNT_UNITS else "money")
     return kinds
+
+
+def count_unit(path: str) -> str | None:
+    """The unit of a column of counts in a table of amounts, read from its header: ``人`` for 人数,
+    ``辆`` for 车辆数, ``个`` for 数量, the bracketed unit of 数量（台）; ``None`` for a money column."""
+    leaf = squash(path.split("/")[-1])
+    bracket = COUNT_BRACKET_RE.search(leaf)
+    if bracket:
+        return bracket.group(1)
+    if MONEY_WORDS_RE.search(leaf):
+        return None
+    return next((unit for pattern, unit in COUNT_HEADERS if re.search(pattern, leaf)), None)
 
 
 def _looks_like_label_header(path: str) -> bool:
@@ -130,6 +154,11 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         printed.append(text_row)
         boxes.append(box_row)
     df = pd.DataFrame.from_records(records, columns=names)
+    column_units = {
+        name: count_unit(path) or unit
+        for name, path, kind in zip(names, raw.columns, kinds, strict=True)
+        if kind == "count" and (count_unit(path) or unit) != unit
+    }
     title, notes, title_source = raw.title, list(raw.notes), raw.title_source
     if not squash(title) and spec is not UNKNOWN:
         # a table inside the narrative, printed without a title: named by the standard table its header shows
@@ -146,6 +175,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         pages=raw.pages,
         df=df,
         column_kinds=dict(zip(names, kinds, strict=True)),
+        column_units=column_units,
         cell_pages=pd.DataFrame.from_records(pages, columns=names),
         printed=pd.DataFrame.from_records(printed, columns=names),
         cell_boxes=pd.DataFrame.from_records(boxes, columns=names),
@@ -371,7 +401,7 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
                     "column_econ_code": column_econ_codes.get(column, ""),
                     "amount": format_amount(amount),
                     "amount_printed": printed.at[i, column],
-                    "unit_printed": table.unit,
+                    "unit_printed": table.column_units.get(column, table.unit),
                     "page": int(pages.at[i, column]),
                     "source": table.source,
                 }
