@@ -80,6 +80,8 @@ def _extract(args: argparse.Namespace) -> int:
         empty = " (printed empty)" if table.is_empty else ""
         if table.is_text:
             empty = f" (text only: {len(table.df)} rows, no amounts)"
+        elif table.indicators_read:
+            empty = f" ({table.indicators_read} indicators)"
         unit = "words" if table.is_text else table.unit
         print(
             f"  {pages:<9} {table.name or '(untitled)'}{empty} [{unit}; {table.reader}] "

@@ -180,6 +180,8 @@ class Table:
     #: the unit of each column whose unit is not the table's: columns of counts in a table of amounts
     #: (人数 → ``人``, 数量 → ``个``)
     column_units: dict = field(default_factory=dict)
+    #: the performance indicators read from the table (a 绩效目标表 may print no amount, only indicators)
+    indicators_read: int = 0
 
     @property
     def key(self) -> str:
@@ -213,8 +215,10 @@ class Table:
     @property
     def is_empty(self) -> bool:
         """True when the table is printed without any amount (header only, 本表为空表); a table of text
-        (:attr:`is_text`) is not empty."""
-        return not self.is_text and not any(v is not None for c in self.money_columns for v in self.df[c])
+        (:attr:`is_text`) or a 绩效目标表 printing indicators is not empty."""
+        if self.is_text or self.indicators_read:
+            return False
+        return not any(v is not None for c in self.money_columns for v in self.df[c])
 
     @property
     def is_text(self) -> bool:

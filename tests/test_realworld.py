@@ -8,6 +8,7 @@ the genuine printing errors are pinned.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 from functools import cache
@@ -102,13 +103,13 @@ def test_every_amount_printed_in_a_table_is_read_on_its_page(name):
 @pytest.mark.parametrize("name", sorted(WITH_TABLES))
 def test_every_table_is_a_named_standard_table(name):
     """Every table holding amounts is a standard table under its title; a grid of text in the narrative
-    (the list of the department's units, a 目录 printed in a grid) may be none, but never takes a
-    paragraph for its title."""
+    (the list of the department's units, a fee schedule, a 目录 printed in a grid) may be none, but never
+    takes a paragraph for its title."""
     for table in budget(name).tables:
-        if not table.is_empty or table.key != "other":
-            assert table.key != "other" and table.title, table.name
+        if table.is_text:
+            assert len(table.title) <= 30 and not re.search(r"[，。；：:]", table.title), table.title
         else:
-            assert table.title in ("", "目  录", "报表目录"), table.title
+            assert table.key != "other" and table.title, table.name
 
 
 @pytest.mark.parametrize("name", sorted(WITH_TABLES))
@@ -147,9 +148,28 @@ def test_the_beijing_budget_says_its_contents_lists_13_tables_it_does_not_print(
     (problem,) = doc.problems.itertuples()
     assert problem.kind == "contents" and problem.reason == "the 目录 lists 13 tables that this file does not print"
     assert problem.text.split("; ")[:2] == ["收支总表", "收入总表"]
-    # the fee schedule printed in the narrative is read as a table of text: its 序号 are no amounts
+    # the fee schedule printed in the narrative is read as a table of text under the title centred over it
+    # (not the paragraph citing the notice above it): its 序号 are no amounts, it is not printed empty
     (fees,) = doc.tables
-    assert fees.key == "fee_collection" and doc.tidy.empty
+    assert (fees.key, fees.title, fees.is_text, fees.is_empty) == ("other", "北京市城市道路挖掘修复费标准", True, False)
+    assert fees.df["收费标准"].iloc[0] == "342 元/㎡" and len(fees.df) == 15 and doc.tidy.empty
+
+
+def test_a_department_form_printing_indicators_but_no_funds_is_not_printed_empty():
+    doc = budget("chongqing_kejiju_2026_department_budget")
+    (form,) = doc.tables_of("department_targets")
+    assert form.label == "表十" and form.indicators_read == 8 and not form.is_empty
+
+
+def test_counts_printed_in_tables_of_amounts_keep_their_unit():
+    tidy = budget("xian_xinfangju_2026_department_budget").tidy
+    people = tidy[(tidy.table_title == "培训费明细表") & (tidy.column == "人数")]
+    assert people.amount_printed.tolist() == ["44", "5", "120", "70"] and set(people.unit_printed) == {"人"}
+    quantity = tidy[(tidy.table_key == "gov_procurement") & (tidy.column == "数量")]
+    assert set(quantity.unit_printed) == {"个"}
+    # counts are read as printed, not scaled to 万元: the total 6 is the six items of 1
+    assert quantity.amount.tolist() == [f"{int(n)}.00" for n in quantity.amount_printed]
+    assert quantity.amount_printed.tolist() == ["6", "6", "6"] + ["1"] * 6
 
 
 def test_jiangsu_tables_are_found_by_their_labels_several_to_a_page():

@@ -201,7 +201,8 @@ def test_a_form_printing_its_goal_under_its_label_and_indicators_under_指标名
               [None, ("技术合同成交额", 2), "≥", "950"]]  # fmt: skip
     doc = read(tmp_path, [[NARRATIVE], [form("2026年部门整体绩效目标表", top, blocks)]])
     (table,) = doc.tables
-    assert table.key == "department_targets" and table.is_empty
+    # no funds printed, but its goal and indicators are: a table read, never one "printed empty"
+    assert table.key == "department_targets" and table.indicators_read == 2 and not table.is_empty
     ind = doc.indicators
     assert ind[["level3", "operator", "target"]].values.tolist() == [
         ["获批项目数量", "≥", "800"],
@@ -465,3 +466,26 @@ def test_an_empty_standard_table_is_still_printed_empty(tmp_path):
     grid = Grid(header=HEADER, rows=[["", "合计", "", "", ""]], widths=WIDTHS, title="2026年政府性基金预算支出表")
     (table,) = read(tmp_path, [[NARRATIVE], [grid]]).tables
     assert table.is_empty and not table.is_text
+
+
+def test_a_contents_printed_as_a_grid_lists_its_tables_as_rows_of_text(tmp_path):
+    grid = Grid(
+        header=[["报表", "报表名称", "是否空表", "表格为空的理由"]],
+        rows=[["表1", "部门综合预算收支总表", "", ""], ["表9", "部门综合预算政府性基金收支表", "是", "不涉及"]],
+        widths=[60, 220, 70, 110],
+        title="报表目录",
+        unit="",
+    )
+    (table,) = read(tmp_path, [[NARRATIVE], [grid]]).tables
+    assert (table.title, table.is_text, table.is_empty) == ("报表目录", True, False)
+    assert table.df.values.tolist() == [
+        ["表1", "部门综合预算收支总表", "", ""],
+        ["表9", "部门综合预算政府性基金收支表", "是", "不涉及"],
+    ]
+
+
+def test_an_empty_column_describing_the_units_is_words_not_amounts(tmp_path):
+    text = Text(["纳入本部门预算编制范围的单位共1个，详细情况见下表："])
+    units = Grid(header=[["序号", "单位名称", "拟变动情况"]], rows=[["1", "某某局本级", ""]], widths=[60, 240, 120])
+    (table,) = read(tmp_path, [[NARRATIVE, text, units]]).tables
+    assert table.column_kinds["拟变动情况"] == "text" and table.is_text and not table.is_empty

@@ -2,8 +2,9 @@
 
 Header rows are the top rows before the first row that reads as data: a row
 with a printed amount, or whose first text is a totals/code/enumeration label
-(``合 计``, ``205``, ``一、``).  A row made only of cells merged down from the
-row above is part of the header too.  Column paths join the texts of the
+(``合 计``, ``205``, ``一、``) or a table's label (``表1``, in a 目录
+printed as a grid).  A row made only of cells merged down from the row above
+is part of the header too.  Column paths join the texts of the
 merged header cells above a column from the top down (``工资福利支出/基本工资``).
 """
 
@@ -17,7 +18,9 @@ from .text import squash
 
 BODY_START_RE = re.compile(
     r"^(?:合计|总计|小计|本年.*合计|收入总计|支出总计|\d{3,}$|\d{3,}-|[一二三四五六七八九十]+、"
-    r"|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))"
+    r"|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d)"
+    # the label of a table listed in a 目录 printed as a grid (表1 | 部门综合预算收支总表 | 是否空表)
+    r"|附?表\s*(?:\d+|[一二三四五六七八九十]+)$)"
 )
 TOTAL_WORD_RE = re.compile(r"^(?:合计|总计|小计)$")
 COLUMN_NUMBER_RE = re.compile(r"^栏次$|^[甲乙丙丁]$")

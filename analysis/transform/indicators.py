@@ -103,12 +103,14 @@ def indicator_frame(tables: list[Table]) -> pd.DataFrame:
         if raw is None:
             continue
         if raw.layout == "form":
-            rows.extend(form_indicators(table))
-            continue
-        roles = _roles(raw.columns)
-        if "project" not in roles or "level3" not in roles:
-            continue
-        rows.extend(_table_indicators(table, roles))
+            found = form_indicators(table)
+        else:
+            roles = _roles(raw.columns)
+            if "project" not in roles or "level3" not in roles:
+                continue
+            found = _table_indicators(table, roles)
+        table.indicators_read = len(found)  # a table printing indicators only is not printed empty
+        rows.extend(found)
     frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     return frame
 

@@ -102,7 +102,7 @@ def count_unit(path: str) -> str | None:
 
 def _looks_like_label_header(path: str) -> bool:
     leaf = squash(path.split("/")[-1])
-    return bool(re.search(r"名称|项目$|^项目|科目$|单位$|说明|备注", leaf))
+    return bool(re.search(r"名称|项目$|^项目|科目$|单位$|说明|备注|情况$|理由|原因", leaf))
 
 
 def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
