@@ -123,3 +123,32 @@ def test_narrative_only_document_is_not_an_error(tmp_path):
     budget = read_budget(pdf)
     assert budget.tidy.empty and not budget.narrative.empty
     assert budget.narrative.text.str.contains("部门预算").any()
+
+
+def _putuo_pages(path: Path, *, restricted: bool) -> Path:
+    """Pages 8–9 of the Putuo budget (收支总表, 收入总表), plain or with copying forbidden."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(str(REALWORLD / "shanghai_putuo_sifaju_2026_unit_budget.pdf")).pages[7:9]:
+        writer.add_page(page)
+    if restricted:
+        # opens without a password; its permissions allow printing only (no copying, no extraction)
+        writer.encrypt(user_password="", owner_password="owner", permissions_flag=0b0100, algorithm="AES-128")
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def test_a_pdf_that_only_forbids_copying_is_read_as_the_plain_one(tmp_path):
+    from pypdf import PdfReader
+
+    restricted = _putuo_pages(tmp_path / "restricted.pdf", restricted=True)
+    assert PdfReader(str(restricted)).is_encrypted
+    plain = read_budget(_putuo_pages(tmp_path / "plain.pdf", restricted=False), use_cache=False)
+    read = read_budget(restricted, use_cache=False)
+    assert len(plain.tidy) > 50
+    columns = ["table_key", "page", "row_label", "amount"]
+    assert read.tidy[columns].equals(plain.tidy[columns])
+    result = _run_cli("extract", str(restricted), "--out", str(tmp_path / "out"), "--no-cache")
+    assert result.returncode == 0 and "Traceback" not in result.stderr

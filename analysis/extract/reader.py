@@ -298,8 +298,9 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
             raise CorruptPdfError(path, f"damaged or truncated PDF ({_short(exc)})") from exc
         if not pages:
             raise CorruptPdfError(path, "the PDF has no pages")
-        if not pdf.is_extractable:
-            raise EncryptedPdfError(path, "the PDF forbids text extraction")
+        # a PDF that opens without a password but whose permissions ask readers not to copy its
+        # text (common on published budgets) is read, as pdfminer, pdfplumber and poppler read it:
+        # the flag restricts copying by a viewer's user, it does not hide the text
         for index, page in enumerate(pages):
             number = index + 1
             try:
