@@ -187,3 +187,43 @@ def test_glyph_boxes_hanging_below_their_baseline_are_put_back_on_it():
 )
 def test_final_accounts_and_other_templates_titles_name_their_standard_table(title, key):
     assert spec_for_title(title).key == key
+
+
+@pytest.mark.parametrize(
+    "values, total, leaves",
+    [
+        # a unit above its one sub-unit (the same amount twice), two categories, a group of two projects
+        (["360", "360", "140", "140", "90", "50", "220", "200", "20"], "360", [4, 5, 7, 8]),
+        (["50", "30", "20", "40"], "90", [1, 2, 3]),  # 50 = 30 + 20 is a group
+        (["50", "30", "10"], "90", [0, 1, 2]),  # nothing adds up to another: all projects
+        (["50", None, "0", "40"], "90", [0, 3]),  # a blank or nil row is no project
+        (["50", "30", "10"], "100", None),  # no reading adds up: the projects are not known
+    ],
+)
+def test_the_projects_of_a_table_without_codes_are_the_leaves_of_its_sums(values, total, leaves):
+    from analysis.audit.figures import sum_tree_leaves
+
+    amounts = [Decimal(v) if v is not None else None for v in values]
+    assert sum_tree_leaves(amounts, Decimal(total)) == leaves
+
+
+def test_a_long_table_without_codes_is_parsed_without_running_out_of_stack():
+    from analysis.audit.figures import sum_tree_leaves
+
+    projects = [Decimal(k % 7 + 1) for k in range(3000)]
+    assert sum_tree_leaves([sum(projects), *projects], sum(projects)) == list(range(1, 3001))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("2010101 行政运行", "行政运行"),
+        ("2026年中央信访资金", "2026年中央信访资金"),
+        ("2020、2021依法破产企业退养人员补差", "2020、2021依法破产企业退养人员补差"),
+        ("一、财政拨款", "财政拨款"),
+    ],
+)
+def test_a_row_name_loses_its_code_and_enumerator_never_its_year(text, name):
+    from analysis.audit.figures import name_of
+
+    assert name_of(text) == name

@@ -148,6 +148,58 @@ def test_a_form_named_by_its_title_opens_with_its_funds_printed_with_their_unit(
     assert set(ind.annual_goal) == {"购置一批生产、办公设备，保障业务工作的有序开展"}
 
 
+def _project_form(name: str, amount: str) -> Grid:
+    top = [
+        ["项目名称", (name, 4)],
+        [("项目资金（万元）", 1, 2), "实施期资金总额", (amount, 3)],
+        [None, "财政拨款", (amount, 3)],
+        ["年度目标", ("保障接待中心正常运转", 4)],
+    ]
+    return form("部门专项业务经费绩效目标表", top)
+
+
+def test_a_project_table_naming_units_categories_and_projects_without_codes_lists_its_projects_by_its_sums(
+    tmp_path,
+):
+    from analysis.audit import run_audit
+
+    body = [  # in 元: a unit, its one sub-unit, two categories, a group of two projects, four projects
+        ["", "合计", "3,600,000.00", ""],
+        ["121", "某某局", "3,600,000.00", ""],
+        ["121001", "某某局", "3,600,000.00", ""],
+        ["", "通用项目", "1,400,000.00", ""],
+        ["", "办公用房物业管理服务项目", "1,400,000.00", ""],
+        ["", "食堂包厨服务", "900,000.00", ""],
+        ["", "物业管理服务", "500,000.00", ""],
+        ["", "专用项目", "2,200,000.00", ""],
+        ["", "2026年中央信访资金", "2,000,000.00", ""],
+        ["", "法律顾问服务", "200,000.00", ""],
+    ]
+    table = Grid(
+        header=[["单位编码", "单位（项目）名称", "项目金额", "项目简介"]], rows=body, widths=[70, 190, 90, 120],
+        title="部门综合预算专项业务经费支出表", label="表10", unit="单位：元",
+    )  # fmt: skip
+    forms = [[_project_form("物业管理服务", "50.00")], [_project_form("法律顾问服务", "50.00")]]
+    doc = read(tmp_path, [[NARRATIVE], [table], *forms])
+    (projects,) = [t for t in doc.tables if t.key == "project_expense"]
+    assert projects.unit == "元"
+    x04 = run_audit(doc).frame(include_passed=True).query("rule == 'X04'")
+    compared = x04[x04.message.str.contains("：绩效目标表")]
+    assert sorted(zip(compared.status, compared.expected, compared.actual, strict=True)) == [
+        ("failed", "20.00", "50.00"),  # 法律顾问服务: 200,000 元 is 20 万元, its form says 50 万元
+        ("passed", "50.00", "50.00"),  # 物业管理服务: 500,000 元 = 50 万元
+    ]
+    # the projects are the rows no other row adds up: never a unit, a category or a group
+    untargeted = x04[x04.message.str.contains("没有绩效目标")].message.str.extract(r"项目“(.+?)”")[0].tolist()
+    assert untargeted == ["食堂包厨服务", "2026年中央信访资金"]
+    (total,) = x04[x04.message.str.contains("项目合计")].itertuples()
+    assert (
+        total.status == "failed"
+        and "4 个项目" in total.message
+        and (total.expected, total.actual) == ("360.00", "100.00")
+    )
+
+
 def test_a_department_form_lists_its_tasks_down_to_their_total(tmp_path):
     top = [
         ["部门（单位）名称", ("某某局", 4)],

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,13 +22,15 @@ from ..transform.tables import row_code_frame
 
 TOTAL_LABEL_RE = re.compile(r"合计|总计")
 TOTAL_LEAF_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:合计|总计|小计)|金额|预算数|财政拨款)$")
-ENUM_PREFIX_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+#: a code printed before a name (2010101 行政运行), never a year or a list of years opening it (2026年…, 2020、2021…)
+LEADING_CODE_RE = re.compile(r"^\d{3,}(?![\d年、，,])\s*")
+ENUM_PREFIX_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．](?!\d))")
 
 
 def name_of(text: str) -> str:
     """A row or column name without spaces, enumerators or codes."""
     text = squash(text)
-    text = re.sub(r"^\d{3,}\s*", "", text)
+    text = LEADING_CODE_RE.sub("", text)
     return ENUM_PREFIX_RE.sub("", text)
 
 
@@ -47,7 +50,7 @@ def label_column(table: Table, column: str) -> str | None:
 def printed_name(text: str) -> str:
     """A name as printed, without its layout spaces and enumerator (full-width brackets kept)."""
     text = re.sub(r"\s+", "", str(text or ""))
-    text = re.sub(r"^\d{3,}", "", text)
+    text = LEADING_CODE_RE.sub("", text)
     return ENUM_PREFIX_RE.sub("", text)
 
 
@@ -139,24 +142,85 @@ class ProjectAmount:
     codes: frozenset[str]
 
 
-def project_amounts(table: Table, printed: bool = False) -> dict[str, ProjectAmount]:
-    """Project name → :class:`ProjectAmount` of a 项目支出表 (its rows with a function code).
+def sum_tree_leaves(values: list[Decimal | None], total: Decimal) -> list[int] | None:
+    """The rows of ``values`` that are leaves of the one tree of sums they print, or None.
 
-    Names are squashed for matching; ``printed=True`` keeps them as printed.
+    Rows are in printed order, each group row directly above its parts (a unit above its 通用项目
+    and 专用项目, a category above its projects); together the top rows add up to ``total``.  A row
+    is a group when the rows after it add up to it exactly; where both readings fit, the group is
+    tried first (a unit above its one sub-unit prints the same amount twice).  None when no reading
+    adds up (a row left blank, a typo): the table's projects are then not known.
+    """
+    rows = [i for i, v in enumerate(values) if v is not None and v != 0]  # a nil row adds nothing
+    amounts = [values[i] for i in rows]
+    n = len(amounts)
+    memo: dict[tuple[int, Decimal], tuple[int, tuple[int, ...]] | None] = {}
+
+    def parts(start: int, whole: Decimal) -> tuple[int, tuple[int, ...]] | None:
+        """Rows from ``start`` that add up to ``whole``: (the row after them, their leaves)."""
+        if whole == 0 and start > 0:
+            return start, ()
+        if start >= n or whole < 0:
+            return None
+        key = (start, whole)
+        if key not in memo:
+            memo[key] = None
+            head = amounts[start]
+            found = None
+            inner = parts(start + 1, head) if head > 0 else None
+            if inner is not None and inner[0] > start + 1:
+                rest = parts(inner[0], whole - head)
+                if rest is not None:
+                    found = rest[0], inner[1] + rest[1]
+            if found is None:
+                rest = parts(start + 1, whole - head)
+                if rest is not None:
+                    found = rest[0], (start,) + rest[1]
+            memo[key] = found
+        return memo[key]
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 3 * n + 1000))  # one frame per row below the total
+    try:
+        result = parts(0, total)
+    except RecursionError:
+        return None
+    finally:
+        sys.setrecursionlimit(limit)
+    if result is None or result[0] != n:
+        return None
+    return [rows[k] for k in result[1]]
+
+
+def project_amounts(table: Table, printed: bool = False) -> dict[str, ProjectAmount]:
+    """Project name → :class:`ProjectAmount` of a 项目支出表.
+
+    Its projects are its rows with a function code; in a table printing no function code (units,
+    categories and projects named in one column, as Xi'an prints them) they are the rows no other
+    row adds up, under the tree of sums below its 合计 (:func:`sum_tree_leaves`).  Names are squashed
+    for matching; ``printed=True`` keeps them as printed.
     """
     from ..transform.amounts import to_wanyuan
 
     column = expenditure_columns(table)[0]
     names = row_names(table, column, printed=printed)
     codes = row_code_frame(table)
+    projects = [i for i in range(len(names)) if codes.at[i, "func_code"]]
+    coded = bool(projects)
+    if not coded:
+        total = grand_total_row(table)
+        if total is not None and table.df.at[total, column] is not None:
+            below = [table.df.at[i, column] if names[i] else None for i in range(total + 1, len(names))]
+            leaves = sum_tree_leaves(below, table.df.at[total, column]) or []
+            projects = [total + 1 + k for k in leaves]
     out: dict[str, ProjectAmount] = {}
-    for i, name in enumerate(names):
-        value, code = table.df.at[i, column], codes.at[i, "func_code"]
-        if not code or value is None or not name:
+    for i in projects:
+        name, value, code = names[i], table.df.at[i, column], codes.at[i, "func_code"]
+        if value is None or not name:
             continue
         previous = out.get(name, ProjectAmount(Decimal(0), int(table.cell_pages.at[i, column]), frozenset()))
         out[name] = ProjectAmount(
-            previous.amount + to_wanyuan(value, table.unit), previous.page, previous.codes | {code}
+            previous.amount + to_wanyuan(value, table.unit), previous.page, previous.codes | ({code} - {""})
         )
     return out
 

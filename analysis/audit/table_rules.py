@@ -13,7 +13,7 @@ from ..specs import MEASURE_NAMES as SPEC_MEASURE_NAMES
 from ..specs import SCOPE_NAMES as SPEC_SCOPE_NAMES
 from ..transform.amounts import to_wanyuan
 from ..transform.indicators import project_budgets, project_indicators
-from .core import AuditContext, Outcome, fmt
+from .core import AuditContext, Outcome, fmt, fmt_amount
 from .figures import (
     grand_total_row,
     name_of,
@@ -29,6 +29,13 @@ TOTAL_LABEL_RE_INCOME = re.compile(r"合计|总计")
 NOT_RUN_RE = re.compile(r"^(?P<rule>\S+) (?P<description>.*) \((?P<location>[^()]*)\): (?P<why>unreadable .*)$")
 #: a figure rounded to cents may differ by rounding only: half a cent per summand
 CENT = Decimal("0.005")
+
+
+def show(value: Decimal) -> str:
+    """An amount converted from 元 as read on screen: to the cent when exact there (500,000.00 元 →
+    50.00 万元), else ≈ and two decimals (146,820 元 → ≈14.68 万元); the figure itself stays exact."""
+    cents = value.quantize(Decimal("0.01"))
+    return fmt(cents) if cents == value else fmt_amount(value)
 
 
 def _to_decimal(text: str) -> Decimal | None:
@@ -309,9 +316,9 @@ def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
         if name not in listed:
             yield Outcome(
                 "failed",
-                f"绩效目标表项目“{name}”（{fmt(budget)} 万元）不在{projects_table.name}中",
+                f"绩效目标表项目“{name}”（{show(budget)} 万元）不在{projects_table.name}中",
                 expected="",
-                actual=fmt(budget),
+                actual=show(budget),
                 location=f"项目绩效目标表; project {name}; page {page}",
                 page=page,
                 severity="warning",
@@ -321,10 +328,10 @@ def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
         ok = abs(amount - budget) <= CENT
         yield Outcome(
             "passed" if ok else "failed",
-            f"项目“{name}”：绩效目标表 {fmt(budget)} 万元，{projects_table.name} {fmt(amount)} 万元",
-            expected=fmt(amount),
-            actual=fmt(budget),
-            difference=fmt(budget - amount),
+            f"项目“{name}”：绩效目标表 {show(budget)} 万元，{projects_table.name} {show(amount)} 万元",
+            expected=show(amount),
+            actual=show(budget),
+            difference=show(budget - amount),
             location=f"项目绩效目标表 page {page}; {projects_table.name} page {table_page}",
             page=page,
         )
@@ -333,8 +340,8 @@ def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
         if name not in target_budgets:
             yield Outcome(
                 "failed",
-                f"{projects_table.name}项目“{name}”（{fmt(amount)} 万元）没有绩效目标",
-                expected=fmt(amount),
+                f"{projects_table.name}项目“{name}”（{show(amount)} 万元）没有绩效目标",
+                expected=show(amount),
                 actual="",
                 location=f"{projects_table.name}; project {name}; page {page}",
                 page=page,
@@ -345,11 +352,11 @@ def targets_vs_projects(ctx: AuditContext) -> Iterator[Outcome]:
     ok = abs(total_targets - total_listed) <= CENT
     yield Outcome(
         "passed" if ok else "failed",
-        f"绩效目标表项目预算合计 {fmt(total_targets)} 万元（{len(target_budgets)} 个项目），"
-        f"{projects_table.name}项目合计 {fmt(total_listed)} 万元（{len(listed)} 个项目）",
-        expected=fmt(total_listed),
-        actual=fmt(total_targets),
-        difference=fmt(total_targets - total_listed),
+        f"绩效目标表项目预算合计 {show(total_targets)} 万元（{len(target_budgets)} 个项目），"
+        f"{projects_table.name}项目合计 {show(total_listed)} 万元（{len(listed)} 个项目）",
+        expected=show(total_listed),
+        actual=show(total_targets),
+        difference=show(total_targets - total_listed),
         location=f"项目绩效目标表; {projects_table.name}",
     )
 
