@@ -27,6 +27,7 @@ class Text:
     gap: float = 6.0
     #: blanks drawn after each line, as sheets pad the text of a merged title cell
     pad: int = 0
+    #: a line opening with a tab is a paragraph's first line, indented by two characters
 
 
 @dataclass
@@ -241,8 +242,10 @@ def build(path: Path, pages: list[list], page_numbers: bool = True) -> Path:
                         c.drawCentredString(A4[0] / 2, y - block.size, line)
                         end = A4[0] / 2 + c.stringWidth(line, FONT, block.size) / 2
                     else:
-                        c.drawString(MARGIN + 12, y - block.size, line)
-                        end = MARGIN + 12 + c.stringWidth(line, FONT, block.size)
+                        x = MARGIN + 12 + (2 * block.size if line.startswith("\t") else 0)
+                        line = line.lstrip("\t")
+                        c.drawString(x, y - block.size, line)
+                        end = x + c.stringWidth(line, FONT, block.size)
                     if block.pad:
                         c.drawString(end, y - block.size, " " * block.pad)
                     y -= block.size + block.gap

@@ -270,3 +270,34 @@ def test_the_three_public_figures_are_this_years_under_their_own_heading(tmp_pat
     assert three.status.tolist() == ["passed", "passed"] and three.expected.tolist() == ["10.10", "1.00"]
     changes = found[found.rule == "N01"]
     assert changes.status.tolist() == ["passed", "passed"] and "上年数：" in changes.message.iloc[0]
+
+
+def test_a_list_ends_before_the_next_paragraphs_total_and_a_sentence_opening_with_its_parts_is_the_heads(
+    tmp_path,
+):
+    narrative = Text(
+        [
+            "2022年某某局部门预算",
+            "\t（1）按照部门预算支出经济分类的类级科目说明",
+            "\t2022年本部门一般公共预算拨款为 300.00 万元，其中：",
+            "\t工资福利支出 200.00 万元，较上年减少了 10.00 万元。",
+            "\t商品服务支出 100.00 万元，较上年增加了 5.00 万元。",
+            "\t（2）按照政府预算支出经济分类的类级科目说明。",
+            "\t2022年本部门一般公共预算支出 300.00 万元，其中：",
+            "\t机关工资福利支出 120.00 万元；机关商品和服务支出",
+            "180.00 万元。",
+            "\t2022年本部门“三公”经费预算支出 50.00 万元，较上",
+            "年增加 20.00 万元，增加的主要原因是公务车运行维护",
+            "费预算口径变化而增加了 18.00 万元。其中：公务接待",
+            "费 10.00 万元；公务用车运行维护费 40.00 万元；公务",
+            "用车购置费 0 万元。",
+        ]
+    )
+    budget = read_budget(build(tmp_path / "lists.pdf", [[narrative]]), use_cache=False)
+    found = run_audit(budget).frame(include_passed=True)
+    parts = found[found.rule == "N05"]
+    assert sorted(zip(parts.status, parts.expected, parts.actual, strict=True)) == [
+        ("passed", "300.00", "300.00"),  # 工资福利 + 商品服务: not the next paragraph's 300.00 as a third part
+        ("passed", "300.00", "300.00"),  # 机关工资福利 + 机关商品和服务
+        ("passed", "50.00", "50.00"),  # the “三公” parts add up to the paragraph's 50.00, not to the 18.00 before 其中
+    ]

@@ -120,11 +120,38 @@ def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
             kinds = parts.enum.tolist()
             end = next((k for k, kind in enumerate(kinds) if kind != kinds[0]), len(kinds))
             parts = parts.iloc[:end]
+        # a figure as large as the total that opens a list of its own heads the next paragraph's
+        # breakdown (…支出 74868.34 万元，其中：…): the list ended before it
+        opens = set(rows.parent_id.dropna().astype(int))
+        heads = [k for k, p in enumerate(parts.itertuples()) if p.claim_id in opens and p.amount >= whole.amount]
+        parts = parts.iloc[: heads[0]] if heads else parts
         if parts.empty or whole.is_change or pd.isna(whole.amount):
             continue
         if len(parts) == 1 and parts.amount.iloc[0] < whole.amount:
             continue  # 其中 naming one part only: “of which”, no sum stated
+        whole = _paragraph_whole(claims, whole, parts)
         yield from _part_segments(whole, _continued(claims, whole, parts))
+
+
+def _paragraph_whole(claims: pd.DataFrame, whole, parts: pd.DataFrame):
+    """The total a list's parts belong to: the figure before 其中, or, when 其中 opens a sentence after
+    the paragraph's reasons (…增加了 133 万元。其中：A …、B …), the paragraph's first figure, if the parts
+    add up to that one exactly and not to the figure before them."""
+    total = parts.amount.sum()
+    tolerance = sum((half_unit(t) for t in parts.amount_text), Decimal(0))
+    if abs(total - whole.amount) <= tolerance + half_unit(whole.amount_text):
+        return whole
+    earlier = claims[
+        (claims.unit_index == whole.unit_index)
+        & (claims.claim_id < whole.name)  # a whole is indexed by its claim_id
+        & ~claims.is_change
+        & claims.amount.notna()
+        & (claims.unit == whole.unit)
+    ]
+    if earlier.empty:
+        return whole
+    head = earlier.set_index("claim_id").iloc[0]
+    return head if abs(total - head.amount) <= tolerance + half_unit(head.amount_text) else whole
 
 
 def _continued(claims: pd.DataFrame, whole, parts: pd.DataFrame) -> pd.DataFrame:
