@@ -275,3 +275,32 @@ def test_a_classification_listed_again_under_each_unit_keeps_the_units_totals(tm
     totals = sorted(c.description for c in table.validation.checks if c.rule == "row_total")
     assert totals == ["乙单位 = Σ 2 rows beneath it", "合计 = Σ 2 rows", "甲单位 = Σ 2 rows beneath it"]
     assert all(c.passed for c in table.validation.checks)
+
+
+def test_a_unit_code_column_holds_units_whatever_their_digits_and_two_level_groups_stay_apart(tmp_path):
+    """单位编码 222 is a unit (its sub-unit 222001 below it), never the 类 222 粮油物资储备支出; a row printing
+    科目编码 类|款|项 and 经济科目编码 类|款 has a function code and an economic code, not one run of 12 digits."""
+    summary = Grid(
+        [["单位编码", "单位名称", "合计"]],
+        [["", "合计", "30.00"], ["222", "某某局", "30.00"], ["222001", "某某局本级", "20.00"],
+         ["222002", "某某中心", "10.00"]],
+        [70, 180, 90], title="部门综合预算支出总表", label="表3",
+    )  # fmt: skip
+    procurement = Grid(
+        [
+            [("科目编码", 3), ("单位编码", 1, 2), ("采购项目", 1, 2), ("经济科目编码", 2), ("预算金额", 1, 2)],
+            ["类", "款", "项", None, None, "类", "款", None],
+        ],
+        [["", "", "", "", "合计", "", "", "40.00"], ["214", "01", "02", "222001", "技术测试服务", "302", "27", "40.00"]],
+        [30, 30, 30, 60, 140, 40, 40, 80], title="部门综合预算政府采购预算表", label="表12",
+    )  # fmt: skip
+    doc = read(tmp_path, [[NARRATIVE], [summary], [procurement]])
+    tidy = doc.tidy.set_index(["table_label", "row_index"])
+    units = tidy.loc["表3"]
+    assert units.func_code.tolist() == [""] * 4
+    (table,) = [t for t in doc.tables if t.label == "表3"]
+    codes = row_code_frame(table)
+    assert codes.unit_code.tolist() == ["", "222", "222001", "222002"]
+    assert all(c.passed for c in table.validation.checks) and any(c.rule == "row_total" for c in table.validation.checks)
+    bought = tidy.loc["表12"].iloc[-1]
+    assert (bought.func_code, bought.econ_code) == ("2140102", "30227")

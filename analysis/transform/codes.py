@@ -17,6 +17,8 @@ from ..reference import ECON_SCHEMES, classification_name, code_index
 LEVEL_COLUMN_RE = re.compile(r"^(类|款|项)$")
 CODE_HEADER_RE = re.compile(r"编码|代码|编号|^序号$")
 NAME_HEADER_RE = re.compile(r"名称")
+#: a column of unit codes (单位编码, 单位代码): its codes are units, whatever their digits
+UNIT_HEADER_RE = re.compile(r"单位(?:编码|代码|编号)")
 LEADING_CODE_RE = re.compile(r"^\s*[\[【]?(?P<code>\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[\u4e00-\u9fff]))")
 
 FUNCTION_LEVELS = {3: "类", 5: "款", 7: "项"}
@@ -46,23 +48,27 @@ def classify_code(code: str) -> str | None:
 def row_codes(code_cells: list[tuple[str, str]], name: str = "") -> dict[str, str]:
     """Codes of a body row from its (column path, printed text) code cells and name.
 
-    Level columns (类, 款, 项) are concatenated; other code columns stand alone.
-    Returns a dict with any of ``func_code``, ``econ_code``, ``income_code``,
-    ``unit_code``.
+    Level columns (类, 款, 项) under one heading are concatenated (a table may print two groups:
+    ``科目编码/类|款|项`` then ``经济科目编码/类|款``); other code columns stand alone, and a column
+    headed 单位编码/单位代码 holds unit codes only (``222`` is a unit there, not the 类 222).
+    Returns a dict with any of ``func_code``, ``econ_code``, ``income_code``, ``unit_code``.
     """
     found: dict[str, str] = {}
-    level = ""
+    levels: dict[str, str] = {}
     for path, text in code_cells:
         digits = squash(text)
         if not digits.isdigit():
             continue
-        leaf = squash(path.split("/")[-1])
+        heading, _, leaf = path.rpartition("/")
+        leaf = squash(leaf)
         if LEVEL_COLUMN_RE.match(leaf):
-            level += digits
-            continue
-        _store(found, digits, unit_column="单位" in leaf)
-    if level:
-        _store(found, level)
+            levels[heading] = levels.get(heading, "") + digits
+        elif UNIT_HEADER_RE.search(leaf):
+            found.setdefault("unit_code", digits)
+        else:
+            _store(found, digits)
+    for digits in levels.values():
+        _store(found, digits)
     if not ({"func_code", "econ_code"} & found.keys()) and name:
         match = LEADING_CODE_RE.match(name)
         if match:
@@ -70,12 +76,10 @@ def row_codes(code_cells: list[tuple[str, str]], name: str = "") -> dict[str, st
     return found
 
 
-def _store(found: dict[str, str], digits: str, unit_column: bool = False) -> None:
+def _store(found: dict[str, str], digits: str) -> None:
     kind = classify_code(digits)
     if kind is not None:
         found.setdefault(f"{kind}_code", digits)
-    elif unit_column:
-        found.setdefault("unit_code", digits)
 
 
 def function_level(code: str) -> str:
