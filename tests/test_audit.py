@@ -77,9 +77,11 @@ def test_identities_that_hold_on_the_sample_pass(report):
     assert summary.at["N06", "passed"] >= 20 and summary.at["N06", "failed"] == 0
 
 
-def test_a_rate_from_a_prior_year_of_zero_cannot_be_checked_and_says_so(report):
-    not_run = report.findings[(report.findings.rule == "N02") & (report.findings.status == "not_run")]
-    assert len(not_run) == 1 and "上年为 0" in not_run.message.iloc[0] and not_run.severity.iloc[0] == "info"
+def test_a_rate_from_a_prior_year_of_zero_is_read_as_the_new_items_conventional_100_percent(report):
+    rates = report.frame(include_passed=True).query("rule == 'N02'")
+    assert (rates.status == "not_run").sum() == 0
+    (new,) = rates[rates.message.str.contains("上年为 0|= 0，本年")].itertuples()
+    assert new.status == "passed" and new.actual == "100%" and "为新增，增长率按惯例记为 100%" in new.message
 
 
 def test_rules_are_declared_as_data_with_names_severity_and_tolerance():

@@ -301,3 +301,25 @@ def test_a_list_ends_before_the_next_paragraphs_total_and_a_sentence_opening_wit
         ("passed", "300.00", "300.00"),  # 机关工资福利 + 机关商品和服务
         ("passed", "50.00", "50.00"),  # the “三公” parts add up to the paragraph's 50.00, not to the 18.00 before 其中
     ]
+
+
+def test_a_rate_from_nothing_is_the_conventional_100_percent_of_a_new_item(tmp_path):
+    """From a prior year of 0 no ratio exists; budgets state a new item as 增长 100%: that is read as the
+    convention it is (passed), any other rate from 0 is flagged, and a rate from a negative prior stays not run."""
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "一、一般公共预算支出情况说明",
+            "（一）其他行政事业单位医疗支出（项）预算数为 34.46 万元，比上年预算数 0 万元增加",
+            "34.46 万元，上升 100%。",
+            "（二）安全生产专项经费 40.00 万元，较上年增加 40 万元，增幅 100.0%。",
+            "（三）信息化专项经费 20.00 万元，较上年增加 20.00 万元，增长 20.00%。",
+            "（四）培训专项经费 10.00 万元，较上年增加 30.00 万元，增长 50.00%。",
+        ]
+    )
+    found = _findings(tmp_path, "new_items", [[narrative]])
+    rates = found[found.rule == "N02"]
+    assert rates.status.tolist() == ["passed", "passed", "failed", "not_run"]
+    assert rates.actual.tolist() == ["100%", "100.0%", "20.00%", "50.00%"]
+    assert "为新增，增长率按惯例记为 100%" in rates.message.iloc[0]
+    assert "亦非惯例的 100%" in rates.message.iloc[2] and rates.severity.iloc[2] == "warning"

@@ -212,6 +212,28 @@ def _no_change(c, formula: str) -> Outcome:
     return percent_outcome(c, Decimal(0), c.rate, c.rate_text, Decimal(0), formula, "wrong rate")
 
 
+#: the rate stated for an amount that is new this year (from 0): undefined as a ratio, stated as 100% by
+#: convention (新增 …，增长 100%)
+NEW_ITEM_RATE = Decimal(100)
+
+
+def _from_nothing(c, formula: str) -> Outcome:
+    """A rate from a prior year of 0 to a positive amount: no ratio exists, and budgets state a new item
+    as 增长 100% by convention; any other rate stated for it is flagged."""
+    ok = abs(c.rate - NEW_ITEM_RATE) <= half_unit(c.rate_text)
+    return Outcome(
+        "passed" if ok else "failed",
+        f"{label(c)}：{formula}，为新增，增长率按惯例记为 100%，文中为 {c.rate_text}"
+        + ("" if ok else "（上年为 0，增长率无定义，亦非惯例的 100%）"),
+        expected="100%",
+        actual=c.rate_text,
+        difference="" if ok else f"{fmt(c.rate - NEW_ITEM_RATE)}%",
+        location=where(c),
+        page=c.page,
+        severity=None if ok else "warning",
+    )
+
+
 def _rates_against(c, texts, prior, prior_text: str, prior_half, source: str = "") -> Iterator[Outcome]:
     """The stated rate against each current figure and the prior-year one (stated, or printed in a table:
     ``source``); from a prior of 0 a rate is 0 when nothing changed, and undefined otherwise."""
@@ -219,6 +241,9 @@ def _rates_against(c, texts, prior, prior_text: str, prior_half, source: str = "
     if prior == 0:
         if texts and texts[0][0] == 0:
             yield _no_change(c, f"上年{where_from or ' ' + prior_text}与本年 {texts[0][1]} 均为 0，无变化")
+            return
+        if texts and texts[0][0] > 0:
+            yield _from_nothing(c, f"上年为 0{where_from}，本年 {texts[0][1]}")
             return
         yield Outcome(
             "not_run",
@@ -266,6 +291,9 @@ def _rate_outcomes(c, priors: TableFigures) -> Iterator[Outcome]:
         prior = value - sign * c.change
         if c.change == 0 and value == 0:
             yield _no_change(c, f"{c.compared or '上年'}与本年均为 {text}（变动 {c.change_text}），无变化")
+            return
+        if sign > 0 and prior == 0 and value > 0:
+            yield _from_nothing(c, f"{c.compared or '上年'} = {text} − {c.change_text} = 0，本年 {text}")
             return
         if sign and prior <= 0:
             yield Outcome(
