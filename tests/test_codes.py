@@ -301,6 +301,8 @@ def test_a_unit_code_column_holds_units_whatever_their_digits_and_two_level_grou
     (table,) = [t for t in doc.tables if t.label == "表3"]
     codes = row_code_frame(table)
     assert codes.unit_code.tolist() == ["", "222", "222001", "222002"]
-    assert all(c.passed for c in table.validation.checks) and any(c.rule == "row_total" for c in table.validation.checks)
+    assert all(c.passed for c in table.validation.checks) and any(
+        c.rule == "row_total" for c in table.validation.checks
+    )
     bought = tidy.loc["表12"].iloc[-1]
     assert (bought.func_code, bought.econ_code) == ("2140102", "30227")

@@ -128,6 +128,16 @@ def test_yuan_and_wanyuan_tables_in_one_document_keep_their_units(tmp_path):
     assert row.amount == "0.123456"
 
 
+def test_tables_in_thousands_and_hundreds_of_millions_are_converted_exactly(tmp_path):
+    doc = read(tmp_path, [[NARRATIVE], [summary_table(unit="金额单位：千元")], [expense_table(unit="单位：亿元")]])
+    assert [t.unit for t in doc.tables] == ["千元", "亿元"]
+    thousands = doc.tidy[(doc.tidy.table_key == "income_expense_summary") & (doc.tidy.amount_printed == "1,234.56")]
+    assert set(thousands.amount) == {"123.456"} and set(thousands.unit_printed) == {"千元"}
+    hundred_millions = doc.tidy[doc.tidy.table_key != "income_expense_summary"].iloc[0]
+    assert Decimal(hundred_millions.amount) == Decimal(hundred_millions.amount_printed.replace(",", "")) * 10000
+    assert all(t.validation.checks and not t.validation.failed for t in doc.tables)
+
+
 def test_a_performance_target_table_inside_the_narrative_is_read_as_text_with_its_budget(tmp_path):
     header = [["二级预算单位名称", "项目名称", "预算数（万元）", "绩效目标"]]
     rows = [

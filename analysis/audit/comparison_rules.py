@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from ..transform.amounts import UNIT_FACTORS
 from ..transform.claims import direction_sign
 from .core import AuditContext, Outcome, decimals, fmt, fmt_amount, half_unit
 from .figures import (
@@ -30,7 +31,7 @@ from .figures import (
 )
 
 HUNDRED = Decimal(100)
-MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
+MONEY_UNITS = UNIT_FACTORS
 #: the figure a comparison names: 比上年预算数, 较2025年执行数, 比2022年度决算数 …
 COMPARED_KIND_RE = re.compile(
     r"(?:比|较|与|同)(?:上年度?|上一年度?|去年|20\d{2}年度?)(?:年初|当年)?(预算执行数|执行数|预算|决算)"

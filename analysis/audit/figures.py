@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..extract.text import squash
 from ..model import Budget, Table
 from ..reference import function_classes
-from ..transform.amounts import to_wanyuan
+from ..transform.amounts import is_money_unit, to_wanyuan
 from ..transform.tables import row_code_frame
 
 TOTAL_LABEL_RE = re.compile(r"合计|总计")
@@ -308,7 +308,7 @@ def named_figures(budget: Budget) -> dict[str, list[NamedFigure]]:
 
     index: dict[str, list[NamedFigure]] = defaultdict(list)
     for table in budget.tables:
-        if table.unit not in ("万元", "元", "亿元") or table.is_empty:
+        if not is_money_unit(table.unit) or table.is_empty:
             continue
         first = {}
         prior = prior_columns(table, budget.meta.get("year"))
@@ -364,9 +364,9 @@ def code_figures(budget: Budget) -> dict[str, list[CodeFigure]]:
                 continue
             value = table.df.at[i, column] if column else None
             page = int(table.cell_pages.at[i, column or table.money_columns[0]])
-            if value is not None and table.unit in ("万元", "元", "亿元"):
+            if value is not None and is_money_unit(table.unit):
                 value = to_wanyuan(value, table.unit)
-            elif table.unit not in ("万元", "元", "亿元"):
+            elif not is_money_unit(table.unit):
                 value = None
             found[code].append(CodeFigure(table, names[i], value, page))
     return found
@@ -704,7 +704,7 @@ def prior_year_figures(budget: Budget) -> list[ComparedFigure]:
     year = budget.meta.get("year")
     out: list[ComparedFigure] = []
     for table in budget.tables:
-        if table.unit not in ("万元", "元", "亿元") or table.is_empty:
+        if not is_money_unit(table.unit) or table.is_empty:
             continue
         pairs = _paired_columns(table, lambda part: {"prior": "base", "current": "current"}.get(year_of(part, year)))
         if pairs:
@@ -733,7 +733,7 @@ def budget_figures(budget: Budget) -> list[ComparedFigure]:
         return []
     out: list[ComparedFigure] = []
     for table in budget.tables:
-        if table.unit not in ("万元", "元", "亿元") or table.is_empty:
+        if not is_money_unit(table.unit) or table.is_empty:
             continue
         out += _column_figures(table, _paired_columns(table, _budget_role), _budget_kind)
     return out

@@ -14,6 +14,7 @@ from decimal import Decimal
 import pandas as pd
 
 from ..extract.text import squash
+from ..transform.amounts import UNIT_FACTORS
 from ..transform.indicators import project_budgets, project_indicators
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
 from .core import AuditContext, Outcome, fmt, fmt_amount, half_unit
@@ -33,7 +34,7 @@ from .figures import (
 )
 from .table_rules import _project_table
 
-MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
+MONEY_UNITS = UNIT_FACTORS
 HUNDRED = Decimal(100)
 
 

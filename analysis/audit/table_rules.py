@@ -11,7 +11,7 @@ from ..extract.text import squash
 from ..model import Check, Table
 from ..specs import MEASURE_NAMES as SPEC_MEASURE_NAMES
 from ..specs import SCOPE_NAMES as SPEC_SCOPE_NAMES
-from ..transform.amounts import to_wanyuan
+from ..transform.amounts import UNIT_FACTORS, to_wanyuan
 from ..transform.indicators import project_budgets, project_indicators
 from .core import AuditContext, Outcome, fmt, fmt_amount
 from .figures import (
@@ -441,7 +441,8 @@ def _income_figures(table: Table) -> dict[str, tuple[Decimal | None, str, str]]:
 
 
 GROUP_TOTAL_RE = re.compile(r"^(?:小计|合计|金额)$")
-UNIT_HALF = {"万元": Decimal("0.005"), "元": Decimal("0.0000005"), "亿元": Decimal("50"), "千元": Decimal("0.0005")}
+#: half a cent of each money unit, in 万元
+UNIT_HALF = {unit: CENT * factor for unit, factor in UNIT_FACTORS.items()}
 
 
 def income_lines_agree(ctx: AuditContext) -> Iterator[Outcome]:

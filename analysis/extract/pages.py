@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..specs import LABEL_FORMS, SENTENCE_END_RE, TABLE_NAME_RE, TITLE_ENUMERATOR_RE, UNKNOWN, spec_for_title
-from ..transform.amounts import unit_from_line
+from ..transform.amounts import UNIT_LINE_PATTERN, unit_from_line
 from .reader import Grid, PageContent, TextLine
 from .text import squash
 
@@ -138,7 +138,7 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
         if unit:
             if not ctx.unit:
                 ctx.unit, ctx.unit_text = unit, text
-                head = re.split(r"(?:金额)?单\s*位\s*[:：]\s*(?:亿元|万元|元|人|个|辆)", text)[0].strip()
+                head = re.split(UNIT_LINE_PATTERN, text)[0].strip()
                 if head and ORG_RE.match(squash(head)):
                     ctx.org_line = head
             continue

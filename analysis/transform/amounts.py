@@ -28,9 +28,20 @@ _NUMBER = re.compile(
 )
 _LOOKS_NUMERIC = re.compile(r"^[-−(]?[\d,.]+[)%]?$")
 
-#: Units and their factor to 万元.
-UNIT_FACTORS: dict[str, Decimal] = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
-_UNIT_LINE = re.compile(r"(?:金额)?单\s*位\s*[:：]\s*(?P<unit>亿元|万元|元|人|个|辆)")
+#: Money units and their factor to 万元: the one declaration of the units amounts are printed in.
+UNIT_FACTORS: dict[str, Decimal] = {
+    "亿元": Decimal(10000),
+    "万元": Decimal(1),
+    "千元": Decimal("0.1"),
+    "元": Decimal("0.0001"),
+}
+#: the money units as a regular-expression alternation, longest first (亿元 before 元)
+MONEY_UNIT_PATTERN = "|".join(sorted(UNIT_FACTORS, key=len, reverse=True))
+#: a unit line: 金额单位：万元, 单位：元, or the count a table of counts is in
+UNIT_LINE_PATTERN = rf"(?:金额)?单\s*位\s*[:：]\s*(?:{MONEY_UNIT_PATTERN}|人|个|辆)"
+_UNIT_LINE = re.compile(rf"(?:金额)?单\s*位\s*[:：]\s*(?P<unit>{MONEY_UNIT_PATTERN}|人|个|辆)")
+#: a unit in brackets, as a column heading or a form's label prints it: 预算数（万元）
+BRACKETED_UNIT_RE = re.compile(rf"[(（]({MONEY_UNIT_PATTERN})[)）]")
 
 
 def normalise_number_text(text: str) -> str:
@@ -80,6 +91,11 @@ def unit_from_line(text: str) -> str | None:
     return match.group("unit") if match else None
 
 
+def is_money_unit(unit: str) -> bool:
+    """True for a unit of money (万元, 元 …), not of a count (人, 个)."""
+    return unit in UNIT_FACTORS
+
+
 def to_wanyuan(value: Decimal, unit: str) -> Decimal:
     """Exact conversion of an amount printed in ``unit`` to 万元 (counts unchanged)."""
     factor = UNIT_FACTORS.get(unit)
@@ -88,7 +104,7 @@ def to_wanyuan(value: Decimal, unit: str) -> Decimal:
     return value * factor
 
 
-_WITH_UNIT = re.compile(r"^(?P<number>[-−(]?[\d,.]+\)?)(?P<unit>亿元|万元|元)$")
+_WITH_UNIT = re.compile(rf"^(?P<number>[-−(]?[\d,.]+\)?)(?P<unit>{MONEY_UNIT_PATTERN})$")
 
 
 def split_unit(text: str) -> tuple[str, str | None]:

@@ -23,6 +23,7 @@ from ..model import TIDY_COLUMNS, ColumnLists, Problem, Table
 from ..specs import UNKNOWN, TableSpec, spec_for_title
 from .amounts import (
     BLANKS,
+    BRACKETED_UNIT_RE,
     UNIT_FACTORS,
     is_amount_text,
     normalise_number_text,
@@ -212,7 +213,7 @@ def _in_unit(value: Decimal | None, printed_unit: str | None, unit: str) -> Deci
 
 
 def _bracketed_unit(column: str) -> str | None:
-    match = re.search(r"[（(](亿元|万元|元)[)）]", squash(column))
+    match = BRACKETED_UNIT_RE.search(squash(column))
     return match.group(1) if match else None
 
 

@@ -26,7 +26,15 @@ from ..extract.stitch import RawTable
 from ..extract.text import squash
 from ..model import Table
 from ..specs import TARGET_FORM, spec_by_key, spec_for_title
-from .amounts import BLANKS, UNIT_FACTORS, is_amount_text, normalise_number_text, parse_amount, split_unit
+from .amounts import (
+    BLANKS,
+    BRACKETED_UNIT_RE,
+    UNIT_FACTORS,
+    is_amount_text,
+    normalise_number_text,
+    parse_amount,
+    split_unit,
+)
 
 #: the form's labels, declared with the template in analysis.specs (TARGET_FORM)
 FUND_LABEL_RE = re.compile(TARGET_FORM.fund)
@@ -38,7 +46,7 @@ DEPT_LABEL_RE = re.compile(TARGET_FORM.department)
 TASK_RE = re.compile(TARGET_FORM.task)
 TASK_CONTENT_RE = re.compile(TARGET_FORM.task_content)
 TARGET_RE = re.compile(r"^(?P<op>[≥≤＞＜><=＝]=?)?\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>.*)$")
-LABEL_UNIT_RE = re.compile(r"[(（](亿元|万元|元)[)）]")
+LABEL_UNIT_RE = BRACKETED_UNIT_RE
 OPERATOR_NORMAL = {"＝": "=", "==": "=", ">=": "≥", "<=": "≤", "＞": ">", "＜": "<", "＞＝": "≥", "＜＝": "≤"}
 #: a task named only by its number (任务1): its description says what it is
 NUMBERED_TASK_RE = re.compile(r"^任务\s*[0-9一二三四五六七八九十]+$")
