@@ -341,8 +341,12 @@ def split_target(target: str, operator: str = "", unit: str = "") -> tuple[str, 
 
 
 def _amount_in(line: FundLine, unit: str) -> Decimal | None:
-    """The figure of ``line`` in the table's unit (a figure printed with another unit converted exactly)."""
-    value = parse_amount(line.printed)
+    """The figure of ``line`` in the table's unit (a figure printed with another unit converted exactly);
+    None for a figure that cannot be read (the funds table reports that cell)."""
+    try:
+        value = parse_amount(line.printed)
+    except ValueError:
+        return None
     if value is None or not line.unit or line.unit == unit or unit not in UNIT_FACTORS:
         return value
     return value * UNIT_FACTORS[line.unit] / UNIT_FACTORS[unit]
@@ -369,10 +373,7 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
     unreadable: dict[tuple[int, str], str] = {}
     for project in projects:
         for line in project.funds:
-            try:
-                amount = _amount_in(line, table_unit)
-            except ValueError:
-                amount = None
+            amount = _amount_in(line, table_unit)
             if amount is None and normalise_number_text(line.printed) not in BLANKS:
                 unreadable[(len(records), "金额")] = line.printed
             records.append({"项目名称": line.project or project.name, "资金来源": line.source, "金额": amount})
