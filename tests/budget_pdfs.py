@@ -53,6 +53,9 @@ class Grid:
     #: title and label printed as one line (``公开01表：收支预算总表``) or the label above the title
     label_inline: bool = True
     notes: list[str] = field(default_factory=list)
+    #: every glyph drawn again as stroked outlines over its text (bold emulated by stroking, as
+    #: producers that convert text to paths print it): short strokes and boxes inside each glyph
+    outlined: bool = False
 
 
 @dataclass
@@ -169,6 +172,37 @@ def _draw_rules_as_image(c, segments) -> None:
     c.drawImage(ImageReader(buffer), 0, 0, A4[0], A4[1], mask="auto")
 
 
+def _outline_glyphs(c, x: float, y: float, text: str, size: float) -> None:
+    """Stroked outlines within the box of each glyph of ``text`` drawn from ``x`` on baseline ``y``:
+    a box (口) and a cross (十) of axis-parallel strokes, as a glyph's outline draws them."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    c.saveState()
+    c.setLineWidth(0.5)
+    for ch in text:
+        w = stringWidth(ch, FONT, size)
+        if ch.strip() and w > 2:
+            c.rect(x + 0.2 * w, y + 0.1 * size, 0.6 * w, 0.6 * size, stroke=1, fill=0)
+            path = c.beginPath()
+            path.moveTo(x + 0.5 * w, y + 0.05 * size)
+            path.lineTo(x + 0.5 * w, y + 0.7 * size)
+            path.moveTo(x + 0.1 * w, y + 0.4 * size)
+            path.lineTo(x + 0.9 * w, y + 0.4 * size)
+            c.drawPath(path, stroke=1, fill=0)
+        x += w
+    c.restoreState()
+
+
+def _text(c, grid: Grid, align: str, x: float, y: float, text: str, size: float) -> None:
+    """Draw ``text`` left-, centre- or right-aligned at ``x`` (and its glyphs' outlines on an outlined grid)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    start = {"left": x, "centre": x - stringWidth(text, FONT, size) / 2, "right": x - stringWidth(text, FONT, size)}
+    c.drawString(start[align], y, text)
+    if grid.outlined:
+        _outline_glyphs(c, start[align], y, text, size)
+
+
 def _draw_grid(c, grid: Grid, top: float) -> float:
     """Draw ``grid`` with its top at ``top``; returns the y below it."""
     width = sum(grid.widths)
@@ -181,10 +215,10 @@ def _draw_grid(c, grid: Grid, top: float) -> float:
             c.drawString(x0, y - grid.size, grid.label)
             y -= grid.size + 8
             c.setFont(FONT, grid.title_size)
-            c.drawCentredString(A4[0] / 2, y - grid.title_size, grid.title)
+            _text(c, grid, "centre", A4[0] / 2, y - grid.title_size, grid.title, grid.title_size)
         else:
             text = f"{grid.label}：{grid.title}" if grid.label and grid.title else (grid.title or grid.label)
-            c.drawCentredString(A4[0] / 2, y - grid.title_size, text)
+            _text(c, grid, "centre", A4[0] / 2, y - grid.title_size, text, grid.title_size)
         y -= grid.title_size + 10
     if grid.unit or grid.org:
         c.setFont(FONT, grid.size)
@@ -201,7 +235,7 @@ def _draw_grid(c, grid: Grid, top: float) -> float:
     rh = grid.row_height
     for r, col, rs, cs, text in _header_cells(grid.header, len(grid.widths)):
         cy = y - r * rh - rs * rh / 2 - grid.size / 3
-        c.drawCentredString((xs[col] + xs[col + cs]) / 2, cy, text)
+        _text(c, grid, "centre", (xs[col] + xs[col + cs]) / 2, cy, text, grid.size)
     nh = len(grid.header)
     for i, row in enumerate(grid.rows):
         cy = y - (nh + i) * rh - rh / 2 - grid.size / 3
@@ -209,9 +243,9 @@ def _draw_grid(c, grid: Grid, top: float) -> float:
             if not text:
                 continue
             if _is_number(text):
-                c.drawRightString(xs[j + 1] - 3, cy, text)
+                _text(c, grid, "right", xs[j + 1] - 3, cy, text, grid.size)
             else:
-                c.drawString(xs[j] + 3, cy, text)
+                _text(c, grid, "left", xs[j] + 3, cy, text, grid.size)
     y -= (nh + len(grid.rows)) * rh
     c.setFont(FONT, grid.size)
     for note in grid.notes:

@@ -242,3 +242,14 @@ def test_a_scanned_page_among_text_pages_is_reported(tmp_path):
     doc = read_budget(path, use_cache=False)
     (problem,) = doc.problems.itertuples()
     assert problem.kind == "coverage" and problem.page == 2 and "image and no text" in problem.reason
+
+
+def test_glyphs_drawn_again_as_stroked_outlines_are_no_rulings(tmp_path):
+    """A producer that emulates bold by stroking each glyph's outline over it draws boxes and strokes inside
+    every glyph: they make no grid of their own and split no cell; the table reads as the plain print."""
+    plain = read(tmp_path, [[NARRATIVE], [expense_table()]], name="plain")
+    outlined = read(tmp_path, [[NARRATIVE], [expense_table(outlined=True)]], name="outlined")
+    (table,) = outlined.tables
+    assert table.title == plain.tables[0].title and table.df.shape == plain.tables[0].df.shape
+    columns = ["table_key", "row_label", "func_code", "column", "amount", "page"]
+    assert outlined.tidy[columns].equals(plain.tidy[columns]) and outlined.problems.empty

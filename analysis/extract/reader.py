@@ -37,7 +37,7 @@ from ..errors import (
 )
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces
-from .rulings import curve_rulings
+from .rulings import vector_layout
 from .text import join_cell_lines
 
 #: camelot lattice options: vector ruled lines, text split at cell borders.
@@ -306,7 +306,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    layout, dim, images, _chars, htext, vtext, rotation = handler._get_layout(page)
+                    layout, dim, images, chars, htext, vtext, rotation = handler._get_layout(page)
                     fix_vertical_metrics(htext)
                     htext, vtext = merge_baseline_pieces(htext, vtext)
                     hidden = _count_hidden(htext, dim)
@@ -315,7 +315,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                     vtext = [t for t in vtext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)]
                     lines = _text_lines(htext, vtext)
                     relayout = partial(handler._get_layout, page)
-                    args = (layout, dim, number, images, htext, vtext, rotation, lines, relayout)
+                    args = (layout, dim, number, images, chars, htext, vtext, rotation, lines, relayout)
                     grids = readers.read(*args) if htext else []
             except PDFPasswordIncorrect as exc:
                 raise EncryptedPdfError(path, "the PDF is encrypted and needs a password") from exc
@@ -364,15 +364,14 @@ class _PageReaders:
         return [t for t in parser.extract_tables() if t.cells and t.cells[0]]
 
     def read(
-        self, layout, dim, number, images, htext, vtext, rotation, lines: list[TextLine], relayout=None
+        self, layout, dim, number, images, chars, htext, vtext, rotation, lines: list[TextLine], relayout=None
     ) -> list[Grid]:
         """The page's grids, each from the first reader that accounts for its amounts.
 
         ``relayout(**layout_kwargs)`` lays the page out again (for the unruled tables' reader).
         """
-        extra = curve_rulings(layout)
-        vector_layout = [layout, *extra] if extra else layout
-        tables = self._run("lattice-vector", (vector_layout, dim, number, images, htext, vtext, rotation))
+        ruled = vector_layout(layout, chars)
+        tables = self._run("lattice-vector", (ruled, dim, number, images, htext, vtext, rotation))
         grids = [_grid_from_camelot(t, number, "lattice-vector") for t in tables]
         loose = unread_amounts(lines, [g.bbox for g in grids])
         if loose:

@@ -13,6 +13,11 @@ such path is turned into the straight lines it draws:
 
 Nothing else is added: text, images and wide filled areas (cell shading) stay
 as they are.
+
+A stroked path or rectangle lying within one glyph's box is that glyph drawn
+again as an outline (bold emulated by stroking the text, or text converted to
+outlines over its own copy): it is no ruling, and :func:`vector_layout` leaves
+it out of what the vector lattice reads.
 """
 
 from __future__ import annotations
@@ -42,11 +47,62 @@ def _line(x0: float, y0: float, x1: float, y1: float, width: float) -> LTLine:
     return line
 
 
-def curve_rulings(layout) -> list[LTLine]:
+#: points of slack around a glyph's box for an outline drawn over it
+GLYPH_TOL = 0.6
+#: side of the buckets glyph boxes are indexed by (points)
+_BUCKET = 24.0
+
+
+class GlyphBoxes:
+    """The boxes of a page's glyphs, indexed for the question "does this path lie within one glyph?"."""
+
+    def __init__(self, chars) -> None:
+        self._buckets: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        for ch in chars:
+            box = (ch.x0 - GLYPH_TOL, ch.y0 - GLYPH_TOL, ch.x1 + GLYPH_TOL, ch.y1 + GLYPH_TOL)
+            for key in self._keys(box):
+                self._buckets.setdefault(key, []).append(box)
+
+    @staticmethod
+    def _keys(box):
+        x0, y0, x1, y1 = (int(v // _BUCKET) for v in box)
+        return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
+
+    def covers(self, obj) -> bool:
+        """True when ``obj`` lies within the box of one glyph."""
+        key = (int(obj.x0 // _BUCKET), int(obj.y0 // _BUCKET))
+        return any(
+            b[0] <= obj.x0 and obj.x1 <= b[2] and b[1] <= obj.y0 and obj.y1 <= b[3] for b in self._buckets.get(key, ())
+        )
+
+
+def is_glyph_outline(obj, glyphs: GlyphBoxes | None) -> bool:
+    """A stroked path, line or rectangle drawn within one glyph's box: the glyph's outline, not a ruling."""
+    return glyphs is not None and bool(getattr(obj, "stroke", False)) and glyphs.covers(obj)
+
+
+def vector_layout(layout, chars):
+    """What camelot's vector lattice reads on a page: ``layout`` with the rulings drawn as general paths
+    added, and the outlines drawn over glyphs left out (the layout itself where there are none)."""
+    glyphs = GlyphBoxes(chars) if chars else None
+    outlines = [
+        obj
+        for obj in _walk(layout)
+        if isinstance(obj, LTCurve) and not hasattr(obj, "_objs") and is_glyph_outline(obj, glyphs)
+    ]
+    extra = curve_rulings(layout, glyphs)
+    if not outlines:
+        return [layout, *extra] if extra else layout
+    dropped = {id(obj) for obj in outlines}
+    leaves = [obj for obj in _walk(layout) if not hasattr(obj, "_objs") and id(obj) not in dropped]
+    return leaves + extra
+
+
+def curve_rulings(layout, glyphs: GlyphBoxes | None = None) -> list[LTLine]:
     """The rulings that ``layout`` draws as general paths (``LTCurve`` that are not lines or rectangles)."""
     out: list[LTLine] = []
     for obj in _walk(layout):
-        if not isinstance(obj, LTCurve) or isinstance(obj, (LTLine, LTRect)):
+        if not isinstance(obj, LTCurve) or isinstance(obj, (LTLine, LTRect)) or is_glyph_outline(obj, glyphs):
             continue
         width, height = obj.x1 - obj.x0, obj.y1 - obj.y0
         if getattr(obj, "fill", False) and not getattr(obj, "stroke", False):
