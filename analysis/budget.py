@@ -105,7 +105,9 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
         validate_table(table)
         tables.append(table)
         problems.extend(table_problems(table, path))
-    problems += coverage_problems(pages, {n for t in raw_tables for n in t.pages}, path, contents_pages(narrative))
+    empty = {id(part.grid): table.name for raw, table in zip(raw_tables, tables) if table.is_empty for part in raw.parts}
+    table_pages = {n for t in raw_tables for n in t.pages}
+    problems += coverage_problems(pages, table_pages, path, contents_pages(narrative), empty)
     missing = missing_from_contents(narrative, tables)
     if missing:
         problems.append(_contents_problem(missing, path, bool(tables)))

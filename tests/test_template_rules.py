@@ -541,3 +541,20 @@ def test_an_empty_column_describing_the_units_is_words_not_amounts(tmp_path):
     units = Grid(header=[["序号", "单位名称", "拟变动情况"]], rows=[["1", "某某局本级", ""]], widths=[60, 240, 120])
     (table,) = read(tmp_path, [[NARRATIVE, text, units]]).tables
     assert table.column_kinds["拟变动情况"] == "text" and table.is_text and not table.is_empty
+
+
+def test_amounts_printed_in_a_table_read_as_printed_empty_are_reported(tmp_path):
+    """A form whose labels are not read (printed in words no template uses) is read as printed empty: the
+    amounts its grid prints are then reported as printed and not extracted, never passed over."""
+    top = [
+        [("资源安排（万元）", 1, 2), "经费合计数：", ("1,234.50", 3)],
+        [None, "上级补助：", ("1,234.50", 3)],
+        ["工作打算", ("完成年度工作", 4)],
+    ]
+    unknown = Grid(header=top, rows=[], widths=[110, 70, 90, 130, 90], title="某某工作项目绩效目标表", unit="")
+    doc = read(tmp_path, [[NARRATIVE], [unknown]])
+    (table,) = doc.tables
+    assert table.is_empty and doc.tidy.empty
+    (problem,) = doc.problems[doc.problems.kind == "coverage"].itertuples()
+    assert problem.table == table.name and problem.text == "1,234.50" and problem.page == 2
+    assert "2 amounts printed in a table read as printed empty" in problem.reason

@@ -6,6 +6,8 @@ narrative:
 
 * amounts laid out in columns outside every grid of the page (a table, or part
   of one, that no reader accounted for);
+* amounts printed inside the grid of a table that was read as printed empty
+  (its labels unread, say): the grid was found, its figures were not;
 * a page that prints a table's label (``表3``, ``公开05表``) or a unit line
   (``单位：万元``) and from which no table was read;
 * amounts drawn outside the page's visible area (not printed, so not read);
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from ..model import Problem
 from ..specs import TABLE_NAME_RE
-from .evidence import UNIT_LINE_RE, unread_amounts
+from .evidence import UNIT_LINE_RE, amount_lines, inside, unread_amounts
 from .pages import CONTENTS_LINE_RE, match_label
 from .reader import PageContent
 from .text import squash
@@ -40,12 +42,18 @@ def _label_lines(lines) -> list[str]:
 
 
 def coverage_problems(
-    pages: list[PageContent], table_pages: set[int], path: Path, contents: set[int] = frozenset()
+    pages: list[PageContent],
+    table_pages: set[int],
+    path: Path,
+    contents: set[int] = frozenset(),
+    empty_grids: dict[int, str] | None = None,
 ) -> list[Problem]:
     """One problem per page that prints a table (or part of one) that was not read.
 
     ``contents``: the pages of the 目录, whose entries name tables without printing them.
+    ``empty_grids``: ``id`` of each grid of a table read as printed empty → that table's name.
     """
+    empty_grids = empty_grids or {}
     problems = []
 
     def problem(kind: str, page: PageContent, reason: str, table: str = "", text: str = "") -> None:
@@ -65,6 +73,12 @@ def coverage_problems(
                 page,
                 f"{page.hidden_amounts} amounts drawn outside the page's visible area are not read (not printed)",
             )
+        for grid in page.grids:
+            if id(grid) in empty_grids:
+                printed = [ln for ln in amount_lines(page.lines) if inside(ln, grid.bbox)]
+                if printed:
+                    reason = f"{len(printed)} amounts printed in a table read as printed empty: not extracted"
+                    problem("coverage", page, reason, empty_grids[id(grid)], printed[0].text.strip())
         loose = unread_amounts(page.lines, [g.bbox for g in page.grids])
         outside = page.lines_outside_grids()
         labels = _label_lines(outside)
