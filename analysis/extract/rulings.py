@@ -84,24 +84,22 @@ def is_glyph_outline(obj, glyphs: GlyphBoxes | None) -> bool:
 def vector_layout(layout, chars):
     """What camelot's vector lattice reads on a page: ``layout`` with the rulings drawn as general paths
     added, and the outlines drawn over glyphs left out (the layout itself where there are none)."""
-    glyphs = GlyphBoxes(chars) if chars else None
-    outlines = [
-        obj
-        for obj in _walk(layout)
-        if isinstance(obj, LTCurve) and not hasattr(obj, "_objs") and is_glyph_outline(obj, glyphs)
-    ]
-    extra = curve_rulings(layout, glyphs)
-    if not outlines:
+    objects = list(_walk(layout))
+    stroked = [obj for obj in objects if isinstance(obj, LTCurve) and getattr(obj, "stroke", False)]
+    glyphs = GlyphBoxes(chars) if stroked and chars else None
+    dropped = {id(obj) for obj in stroked if is_glyph_outline(obj, glyphs)}
+    extra = curve_rulings(objects, glyphs)
+    if not dropped:
         return [layout, *extra] if extra else layout
-    dropped = {id(obj) for obj in outlines}
-    leaves = [obj for obj in _walk(layout) if not hasattr(obj, "_objs") and id(obj) not in dropped]
+    leaves = [obj for obj in objects if not hasattr(obj, "_objs") and id(obj) not in dropped]
     return leaves + extra
 
 
-def curve_rulings(layout, glyphs: GlyphBoxes | None = None) -> list[LTLine]:
-    """The rulings that ``layout`` draws as general paths (``LTCurve`` that are not lines or rectangles)."""
+def curve_rulings(objects, glyphs: GlyphBoxes | None = None) -> list[LTLine]:
+    """The rulings that a page's layout ``objects`` (all of them, nested ones too) draw as general paths
+    (``LTCurve`` that are not lines or rectangles)."""
     out: list[LTLine] = []
-    for obj in _walk(layout):
+    for obj in objects:
         if not isinstance(obj, LTCurve) or isinstance(obj, (LTLine, LTRect)) or is_glyph_outline(obj, glyphs):
             continue
         width, height = obj.x1 - obj.x0, obj.y1 - obj.y0
