@@ -105,7 +105,8 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
         validate_table(table)
         tables.append(table)
         problems.extend(table_problems(table, path))
-    empty = {id(part.grid): table.name for raw, table in zip(raw_tables, tables) if table.is_empty for part in raw.parts}
+    read = zip(raw_tables, tables, strict=True)
+    empty = {id(part.grid): table.name for raw, table in read if table.is_empty for part in raw.parts}
     table_pages = {n for t in raw_tables for n in t.pages}
     problems += coverage_problems(pages, table_pages, path, contents_pages(narrative), empty)
     missing = missing_from_contents(narrative, tables)

@@ -26,6 +26,9 @@ LABEL_FORMS: tuple[str, ...] = (
 #: a printed line that names a table: it ends in 表 (a bracketed year, 续 or the like may follow);
 #: a sentence pointing at one (详细情况见下表：, 如下表) names none
 TABLE_NAME_RE = re.compile(r"(?<![下见])表\s*(?:[（(][^）)]{0,16}[)）])?\s*[:：]?$")
+#: a continuation page's mark, printed in place of the title or after it: 续表, 续表3, 续上表, （续）,
+#: 一般公共预算支出表（续）, 表3（续表）; what it leaves is the label or title of the table it continues
+CONTINUED_RE = re.compile(r"^续(?:上表|表)\s*$|^续(?=\s*表\s*\S)|\s*[（(]\s*续(?:表|上表)?\s*[)）]\s*$")
 #: a line of running text: it ends a sentence or a clause (a title ends in its name or a bracket)
 SENTENCE_END_RE = re.compile(r"[。；;，,：:！？]$")
 #: the enumerators titles may carry (一、2018年度…预算表, （一）…)

@@ -253,3 +253,38 @@ def test_glyphs_drawn_again_as_stroked_outlines_are_no_rulings(tmp_path):
     assert table.title == plain.tables[0].title and table.df.shape == plain.tables[0].df.shape
     columns = ["table_key", "row_label", "func_code", "column", "amount", "page"]
     assert outlined.tidy[columns].equals(plain.tidy[columns]) and outlined.problems.empty
+
+
+@pytest.mark.parametrize(
+    "label, mark, unit",
+    [
+        ("表3", "续表", ""),
+        ("表3", "一般公共预算支出表（续）", ""),
+        ("表3", "一般公共预算支出表（续表）", "单位：万元"),
+        ("", "续表3", ""),
+        ("表3", "表3（续）", "单位：万元"),
+    ],
+)
+def test_a_page_marked_as_a_continuation_goes_on_with_the_table(tmp_path, label, mark, unit):
+    """续表 (续表3, 表3（续）, …表（续）) in place of the title: the page continues the table above, whatever
+    it repeats (header, unit line); the mark is no table's title."""
+    rows = expense_table().rows
+    first = expense_table(rows=rows[:4], label=label)
+    rest = expense_table(rows=rows[4:], title=mark, label="", unit=unit)
+    doc = read(tmp_path, [[NARRATIVE], [first], [rest]])
+    (table,) = doc.tables
+    assert (table.title, table.pages, len(table.df)) == ("一般公共预算支出表", [2, 3], 8)
+    assert table.validation.checks and not table.validation.failed and doc.problems.empty
+
+
+def test_a_continuation_mark_naming_another_table_starts_no_continuation(tmp_path):
+    rows = expense_table().rows
+    doc = read(
+        tmp_path,
+        [
+            [NARRATIVE],
+            [expense_table(rows=rows[:4], label="表3")],
+            [expense_table(rows=rows[4:], title="续表5", label="")],
+        ],
+    )
+    assert [t.pages for t in doc.tables] == [[2], [3]]

@@ -227,3 +227,27 @@ def test_a_row_name_loses_its_code_and_enumerator_never_its_year(text, name):
     from analysis.audit.figures import name_of
 
     assert name_of(text) == name
+
+
+@pytest.mark.parametrize(
+    "title, left",
+    [
+        ("续表", ""),
+        ("续上表", ""),
+        ("续表3", "表3"),
+        ("（续）", ""),
+        ("一般公共预算支出表（续）", "一般公共预算支出表"),
+        ("表3(续表)", "表3"),
+    ],
+)
+def test_a_continuation_mark_leaves_the_label_or_title_it_names(title, left):
+    from analysis.specs import CONTINUED_RE
+
+    assert CONTINUED_RE.search(title) and CONTINUED_RE.sub("", title) == left
+
+
+@pytest.mark.parametrize("title", ["一般公共预算支出表", "续费支出表", "继续教育支出表", "表3 收支总表"])
+def test_a_title_without_a_continuation_mark_is_none(title):
+    from analysis.specs import CONTINUED_RE
+
+    assert not CONTINUED_RE.search(title)

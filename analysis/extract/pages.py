@@ -19,7 +19,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..specs import LABEL_FORMS, SENTENCE_END_RE, TABLE_NAME_RE, TITLE_ENUMERATOR_RE, UNKNOWN, spec_for_title
+from ..specs import (
+    CONTINUED_RE,
+    LABEL_FORMS,
+    SENTENCE_END_RE,
+    TABLE_NAME_RE,
+    TITLE_ENUMERATOR_RE,
+    UNKNOWN,
+    spec_for_title,
+)
 from ..transform.amounts import UNIT_LINE_PATTERN, unit_from_line
 from .reader import Grid, PageContent, TextLine
 from .text import squash
@@ -65,6 +73,9 @@ class GridContext:
     notes: list[str] = field(default_factory=list)
     #: where the title was found (see :data:`TITLE_SOURCES`)
     title_source: str = "above"
+    #: the grid is marked as a continuation (续表, 表3（续）, …表（续）): ``title`` and ``label`` are what
+    #: the mark names of the table it continues, if anything
+    continued: bool = False
 
 
 def match_label(text: str) -> re.Match | None:
@@ -181,7 +192,21 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
         squashed = squash(line.text)
         if squashed and not PAGE_NUMBER_RE.match(squashed):
             ctx.notes.append(line.text.strip())
+    _continuation_mark(ctx)
     return ctx
+
+
+def _continuation_mark(ctx: GridContext) -> None:
+    """A title carrying a continuation mark (续表, 续表3, 表3（续）, …表（续）) marks the grid as the
+    continuation of a table: the title and label left are those the mark names."""
+    title = squash(ctx.title)
+    if not CONTINUED_RE.search(title):
+        return
+    rest = CONTINUED_RE.sub("", title)
+    label = match_label(rest) if rest else None
+    if label and not ctx.label:
+        ctx.label, rest = squash(label.group("label")), squash(label.group("rest"))
+    ctx.title, ctx.continued = rest, True
 
 
 def _running_lines(lines: list[TextLine], grid: Grid) -> list[TextLine]:

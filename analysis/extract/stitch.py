@@ -207,12 +207,13 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         return False
     if part.ctx.title and squash(part.ctx.title) != squash(title):
         return False
-    if part.ctx.label and part.ctx.label != label:
-        return False
+    if part.ctx.label and part.ctx.label != label and (label or not part.ctx.continued):
+        return False  # a 续表3 under a table printed without its label names it
     # the 部门：/单位： line opens a table — unless the page repeats the table's own title, with its
     # label or with the same 部门 line (a table of another unit prints another 部门 line)
     same_title = bool(part.ctx.title) and squash(part.ctx.title) == squash(title)
-    repeated = same_title and bool(label and part.ctx.label == label)
+    # a page marked 续表 (表3（续）, …表（续）) says it continues the table: it may repeat any line
+    repeated = (same_title and bool(label and part.ctx.label == label)) or part.ctx.continued
     base_org = squash(bands[0].parts[0].ctx.org_line)
     # a table whose header alone ends a page goes on with the next page's untitled grid, whatever lines it repeats
     headed_only = len(bands) == 1 and not bands[0].parts[0].body_rows and not (part.ctx.title or part.ctx.label)
