@@ -288,3 +288,28 @@ def test_a_continuation_mark_naming_another_table_starts_no_continuation(tmp_pat
         ],
     )
     assert [t.pages for t in doc.tables] == [[2], [3]]
+
+
+def test_line_numbers_of_a_final_accounts_statement_are_neither_amounts_nor_codes(tmp_path):
+    """决算 statements number their lines (行次, 栏次): those numbers are no amounts (line 3 is not 3 万元),
+    no classification codes (line 201 is not the 类 201) and no part of a row's name."""
+    rows = [
+        ["一、一般公共预算财政拨款收入", "1", "1,234.56", "一、一般公共服务支出", "201", "1,134.56"],
+        ["二、事业收入", "2", "100.00", "二、住房保障支出", "202", "200.00"],
+        ["本年收入合计", "3", "1,334.56", "本年支出合计", "203", "1,334.56"],
+    ]
+    grid = Grid(
+        header=[[("收入", 3), ("支出", 3)], ["项目", "行次", "金额", "项目", "行次", "金额"]],
+        rows=rows,
+        widths=[150, 35, 70, 150, 35, 70],
+        title="收入支出决算总表",
+    )
+    doc = read(tmp_path, [[NARRATIVE], [grid]])
+    (table,) = doc.tables
+    assert [k for c, k in table.column_kinds.items() if "行次" in c] == ["code", "code"]
+    tidy = doc.tidy
+    assert sorted(tidy.amount_printed) == sorted(["1,234.56", "100.00", "1,334.56", "1,134.56", "200.00", "1,334.56"])
+    coded = tidy[tidy.func_code != ""]
+    assert set(coded.func_code) == {"201", "221"} and set(coded.code_source) == {"name"}  # by their names
+    assert "一、一般公共服务支出" in tidy.row_label.tolist()
+    assert not any(label.endswith(("201", " 1")) for label in tidy.row_label)

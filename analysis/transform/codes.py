@@ -15,7 +15,9 @@ from ..extract.text import squash
 from ..reference import ECON_SCHEMES, classification_name, code_index
 
 LEVEL_COLUMN_RE = re.compile(r"^(类|款|项)$")
-CODE_HEADER_RE = re.compile(r"编码|代码|编号|^序号$")
+CODE_HEADER_RE = re.compile(r"编码|代码|编号|^序号$|^[行栏]次$|^行号$")
+#: a column numbering the rows or lines (序号, 行次, 栏次): neither amounts nor classification codes
+SEQUENCE_HEADER_RE = re.compile(r"^(?:序号|[行栏]次|行号)$")
 NAME_HEADER_RE = re.compile(r"名称")
 #: a column of unit codes (单位编码, 单位代码): its codes are units, whatever their digits
 UNIT_HEADER_RE = re.compile(r"单位(?:编码|代码|编号)")
@@ -65,6 +67,8 @@ def row_codes(code_cells: list[tuple[str, str]], name: str = "") -> dict[str, st
             levels[heading] = levels.get(heading, "") + digits
         elif UNIT_HEADER_RE.search(leaf):
             found.setdefault("unit_code", digits)
+        elif SEQUENCE_HEADER_RE.match(leaf):
+            continue  # line 201 of a 决算 table is no 类 201
         else:
             _store(found, digits)
     for digits in levels.values():

@@ -324,8 +324,12 @@ def row_labels(table: Table, column: str | None = None) -> list[str]:
     return row_labels_of(table, side_of(table, column))
 
 
+#: a column of the statement's line numbers (行次, 栏次): no part of a row's name
+LINE_NUMBER_HEADER_RE = re.compile(r"^(?:[行栏]次|行号)$")
+
+
 def row_labels_of(table: Table, side: Side) -> list[str]:
-    cols = list(side.labels)
+    cols = [c for c in side.labels if not LINE_NUMBER_HEADER_RE.match(squash(c.split("/")[-1]))]
     values = [table.df[c].tolist() for c in cols]
     return [" ".join(str(v) for v in row if v) for row in zip(*values, strict=True)] if cols else [""] * len(table.df)
 
