@@ -105,7 +105,7 @@ HOLD = {
     "jiangsu_renda_bangongting_2017_budget": {"N02": (13, 13), "N04": (7, 4), "N06": (9, 9), "N12": (7, 7)},
     "jiangsu_shengwei_bangongting_2018_budget": {"N02": (18, 18), "N03": (15, 15), "N04": (8, 8)},
     "guangzhou_tongjiju_2026_department_budget": {"N02": (8, 8), "N05": (3, 3), "N12": (6, 6), "X06": (8, 8)},
-    "shenzhen_kouanban_2026_department_budget": {"N02": (10, 10), "N05": (7, 7), "N06": (8, 8), "X06": (13, 13)},
+    "shenzhen_kouanban_2026_department_budget": {"N02": (11, 11), "N05": (7, 7), "N06": (8, 8), "X06": (13, 13)},
     "chongqing_kejiju_2026_department_budget": {"N05": (7, 7), "N06": (12, 12), "N12": (5, 5), "X06": (3, 3)},
     "beijing_jiaotongwei_2026_department_budget": {"N01": (2, 2), "N02": (3, 3), "N04": (2, 2)},
     "shanghai_zhiyenenglikaoshiyuan_2026_unit_budget": {"N06": (5, 5), "N12": (6, 6), "X06": (3, 3)},
