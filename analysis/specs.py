@@ -271,7 +271,19 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "all",
     ),
     TableSpec("income_summary", "收入总表", "income summary", r"收入.*(?:总表|总体情况)|收入.*表$", "income", "income"),
-    TableSpec("expense_detail", "支出预算明细表", "expenditure detail", r"支出.*明细表", scope="all"),
+    TableSpec(
+        # all funds' spending by economic class (部门预算支出经济分类预算表, 支出经济分类汇总表); a table of
+        # 一般公共预算 or 财政拨款 spending by economic class is keyed by its scope above
+        "expense_econ",
+        "支出经济分类表",
+        "expenditure by economic classification",
+        r"^(?!.*(?:项目|基本)支出).*(?:支出.*经济分类|经济分类.*支出)",
+        scope="all",
+    ),
+    # a 基本支出 or 项目支出 明细表 is keyed by its measure below
+    TableSpec(
+        "expense_detail", "支出预算明细表", "expenditure detail", r"^(?!.*(?:项目|基本)支出).*支出.*明细表", scope="all"
+    ),
     TableSpec(
         "expense_summary",
         "支出总表",

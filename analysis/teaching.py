@@ -52,6 +52,8 @@ TABLE_LESSONS: dict[str, str] = {
     "expense_summary": "What the money is spent on, by function class (类/款/项), split into 基本支出 "
     "(keeping the unit running) and 项目支出 (projects).",
     "expense_detail": "The 支出总表 in detail: each function row split by economic class.",
+    "expense_econ": "Spending of all funds by economic class (what is bought: wages, goods and services, "
+    "grants, capital), not by function.",
     "fiscal_summary": "The part paid by appropriations (财政拨款) only: its income by fund and its spending "
     "by function class.",
     "fiscal_expense": "Spending paid by appropriations, by function class.",

@@ -183,6 +183,14 @@ def test_glyph_boxes_hanging_below_their_baseline_are_put_back_on_it():
         ("项目支出绩效自评表", "performance_evaluation"),
         ("部门综合预算专项业务经费支出表", "project_expense"),
         ("部门综合预算政府采购（资产配置、购买服务）预算表", "gov_procurement"),
+        # all funds by economic class, and the 明细表 of one measure keyed by that measure
+        ("部门预算支出经济分类预算表", "expense_econ"),
+        ("政府预算支出经济分类预算表", "expense_econ"),
+        ("支出经济分类汇总表", "expense_econ"),
+        ("一般公共预算支出经济分类情况表", "gpb_expense"),
+        ("基本支出预算明细表", "basic_expense"),
+        ("项目支出预算明细表", "project_expense"),
+        ("支出预算明细表", "expense_detail"),
     ],
 )
 def test_final_accounts_and_other_templates_titles_name_their_standard_table(title, key):

@@ -10,6 +10,7 @@ ECON_COLUMN_TABLES = {
     "gpb_expense",
     "gpb_expense_summary",
     "expense_detail",
+    "expense_econ",
     "expense_summary",
     "basic_expense",
     "gpb_basic_expense",
