@@ -313,3 +313,23 @@ def test_line_numbers_of_a_final_accounts_statement_are_neither_amounts_nor_code
     assert set(coded.func_code) == {"201", "221"} and set(coded.code_source) == {"name"}  # by their names
     assert "一、一般公共服务支出" in tidy.row_label.tolist()
     assert not any(label.endswith(("201", " 1")) for label in tidy.row_label)
+
+
+def test_the_department_and_unit_lines_printed_in_cells_of_the_grids_top_row_are_no_header(tmp_path):
+    """Sheets printed with their 部门 line and unit line inside the ruled area, each in a cell of its own
+    (部门：某某局 | 单位：元): read as the table's 部门 and unit, not as a level of its column headings."""
+    header = [
+        [("部门：某某局", 3), ("单位：元", 2)],
+        [("科目编码", 1, 2), ("科目名称", 1, 2), ("一般公共预算支出", 3)],
+        [None, None, "合计", "基本支出", "项目支出"],
+    ]
+    grid = expense_table(header=header, unit="")
+    doc = read(tmp_path, [[NARRATIVE], [grid]])
+    (table,) = doc.tables
+    assert table.unit == "元" and not table.unit_assumed and table.org_line == "部门：某某局"
+    assert list(table.df.columns) == [
+        "科目编码",
+        "科目名称",
+        *(f"一般公共预算支出/{c}" for c in ("合计", "基本支出", "项目支出")),
+    ]
+    assert doc.tidy.amount.iloc[0] == "0.123456" and table.validation.checks and not table.validation.failed

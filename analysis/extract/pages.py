@@ -295,6 +295,16 @@ def foot_context(previous: PageContent, grid: Grid, ctx: GridContext) -> None:
     ctx.notes.insert(0, f"{'title' if found.title else 'label'} printed at the foot of page {previous.number}")
 
 
+def _meta_row(grid: Grid, r: int) -> bool:
+    """Row ``r`` prints only a 部门 line and a unit line, each in cells of one row (blank cells between)."""
+    cells = dict.fromkeys(grid.region[r][c] for c in range(grid.n_cols))
+    if any(grid.region_extent(*c)[1] != r for c in cells):
+        return False
+    texts = [squash(grid.region_text(*c)) for c in cells]
+    texts = [t for t in texts if t]
+    return any(unit_from_line(t) for t in texts) and all(unit_from_line(t) or ORG_RE.match(t) for t in texts)
+
+
 def banner_context(grid: Grid, ctx: GridContext) -> Grid:
     """A title, unit or 部门 line printed inside the grid's top rows (a cell merged across the whole
     table, as sheets printed with their title in the ruled area have it): read as the table's context,
@@ -303,6 +313,16 @@ def banner_context(grid: Grid, ctx: GridContext) -> Grid:
     for r in range(grid.n_rows - 1):
         anchors = {grid.region[r][c] for c in range(grid.n_cols)}
         text = grid.region_text(r, 0) if len(anchors) == 1 else ""
+        if not text and _meta_row(grid, r):
+            # the 部门 line and the unit line side by side in cells of their own (部门：… | 单位：万元)
+            for c in dict.fromkeys(grid.region[r][c] for c in range(grid.n_cols)):
+                cell = grid.region_text(*c)
+                if unit_from_line(cell):
+                    ctx.unit, ctx.unit_text = ctx.unit or unit_from_line(cell), ctx.unit_text or cell.strip()
+                elif cell.strip():
+                    ctx.org_line = ctx.org_line or cell.strip()
+            banners = r + 1
+            continue
         if not text or grid.region_extent(r, 0)[1] != r or not opens_table(text):
             break
         unit = unit_from_line(text)
