@@ -115,7 +115,12 @@ def _draw_rules(c, grid: Grid, x0: float, top: float) -> None:
     segments = _rules(grid, x0, top)
     if grid.ruling == "none":
         return
-    if grid.ruling == "lines":
+    if grid.ruling == "horizontal":  # rules between rows only, no column rules (a 三线表's kin)
+        segments = [s for s in segments if s[1] == s[3]]
+    elif grid.ruling == "open":  # no outer side borders, as sheets printed without a frame draw them
+        right = x0 + sum(grid.widths)
+        segments = [s for s in segments if not (s[0] == s[2] and s[0] in (x0, right))]
+    if grid.ruling in ("lines", "horizontal", "open"):
         c.setLineWidth(0.5)
         for xa, ya, xb, yb in segments:
             c.line(xa, ya, xb, yb)

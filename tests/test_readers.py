@@ -17,6 +17,8 @@ RULINGS = {
     "curves": "lattice-vector",
     "image": "lattice-raster",
     "none": "network",
+    "open": "lattice-vector",  # no outer side borders
+    "horizontal": "network",  # rules between rows only
 }
 
 
