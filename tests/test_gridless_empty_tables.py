@@ -61,7 +61,11 @@ def test_a_narrative_sentence_saying_there_is_no_such_spending_is_not_a_table(gr
 def test_each_way_of_saying_a_table_is_empty_makes_it_present_and_empty(tmp_path, note):
     from .budget_pdfs import NARRATIVE, Text, build
 
-    page = [Text(["表10 政府性基金预算支出表"], size=16, centred=True), Text(["单位：万元"]), Text([note], centred=True)]
+    page = [
+        Text(["表10 政府性基金预算支出表"], size=16, centred=True),
+        Text(["单位：万元"]),
+        Text([note], centred=True),
+    ]
     budget = read_budget(build(tmp_path / "empty.pdf", [[NARRATIVE], page]), use_cache=False)
     (table,) = budget.tables
     assert (table.label, table.key, table.pages) == ("表10", "gov_fund_expense", [2]) and table.is_empty

@@ -259,3 +259,21 @@ def test_a_title_without_a_continuation_mark_is_none(title):
     from analysis.specs import CONTINUED_RE
 
     assert not CONTINUED_RE.search(title)
+
+
+@pytest.mark.parametrize(
+    "line, unit",
+    [
+        ("金额单位：万元", "万元"),
+        ("单位：人民币万元", "万元"),  # the currency named: never the count unit 人
+        ("金额单位：人民币 元", "元"),
+        ("单位：千元", "千元"),
+        ("单位：人", "人"),
+        ("（单位：万元）", "万元"),
+        ("万元", None),
+    ],
+)
+def test_a_unit_line_names_its_unit(line, unit):
+    from analysis.transform.amounts import unit_from_line
+
+    assert unit_from_line(line) == unit

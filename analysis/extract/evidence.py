@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from ..transform.amounts import MONEY_UNIT_PATTERN
+from ..transform.amounts import MONEY_UNIT_LINE_PATTERN
 from .text import squash
 
 #: one printed amount: thousands separators or decimals (plain integers are years, pages, counts)
@@ -62,7 +62,7 @@ def unread_amounts(lines: Iterable, bboxes: list[tuple[float, float, float, floa
 
 
 #: the line that opens a table: its unit line
-UNIT_LINE_RE = re.compile(rf"(?:金额)?单\s*位\s*[:：]\s*(?:{MONEY_UNIT_PATTERN})")
+UNIT_LINE_RE = re.compile(MONEY_UNIT_LINE_PATTERN)
 #: rows of header assumed above the first amount row when no unit line or title opens the table
 HEADER_ROWS = 4
 

@@ -39,7 +39,9 @@ PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-－—
 #: a line ending in dot leaders, or a title followed by a page number, is a 目录 entry: no table's label or title
 CONTENTS_LINE_RE = re.compile(r"(?:[.．…·]{2,}\s*\d{0,3}|[\u4e00-\u9fff]{2}表\s+\d{1,3})\s*$")
 #: a note saying the table is printed empty: 本表为空表, 此表为空, 故该表为空, 本表无数据, 无此项预算 …
-EMPTY_NOTE_RE = re.compile(r"[本此该]表(?:为|是)?空表?|[本此该]表无(?:数据|内容)|无此(?:项|类)?(?:预算|支出|收支)|本单位无")
+EMPTY_NOTE_RE = re.compile(
+    r"[本此该]表(?:为|是)?空表?|[本此该]表无(?:数据|内容)|无此(?:项|类)?(?:预算|支出|收支)|本单位无"
+)
 #: where a table's title is printed: above its grid, in the grid's top row, at the foot of the page
 #: before; ``header`` when no title is printed and the header's words name the standard table,
 #: ``contents`` when the 目录 gives its label's title, ``project`` when a performance form is named after its

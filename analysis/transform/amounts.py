@@ -37,9 +37,13 @@ UNIT_FACTORS: dict[str, Decimal] = {
 }
 #: the money units as a regular-expression alternation, longest first (亿元 before 元)
 MONEY_UNIT_PATTERN = "|".join(sorted(UNIT_FACTORS, key=len, reverse=True))
-#: a unit line: 金额单位：万元, 单位：元, or the count a table of counts is in
-UNIT_LINE_PATTERN = rf"(?:金额)?单\s*位\s*[:：]\s*(?:{MONEY_UNIT_PATTERN}|人|个|辆)"
-_UNIT_LINE = re.compile(rf"(?:金额)?单\s*位\s*[:：]\s*(?P<unit>{MONEY_UNIT_PATTERN}|人|个|辆)")
+#: the currency a unit line may name before its unit (单位：人民币万元)
+_CURRENCY = r"(?:人民币\s*)?"
+#: a unit line: 金额单位：万元, 单位：人民币元, or the count a table of counts is in (单位：人, never 人民币)
+UNIT_LINE_PATTERN = rf"(?:金额)?单\s*位\s*[:：]\s*{_CURRENCY}(?:{MONEY_UNIT_PATTERN}|人(?!民币)|个|辆)"
+_UNIT_LINE = re.compile(rf"(?:金额)?单\s*位\s*[:：]\s*{_CURRENCY}(?P<unit>{MONEY_UNIT_PATTERN}|人(?!民币)|个|辆)")
+#: a unit line of money only: what opens a table of amounts
+MONEY_UNIT_LINE_PATTERN = rf"(?:金额)?单\s*位\s*[:：]\s*{_CURRENCY}(?:{MONEY_UNIT_PATTERN})"
 #: a unit in brackets, as a column heading or a form's label prints it: 预算数（万元）
 BRACKETED_UNIT_RE = re.compile(rf"[(（]({MONEY_UNIT_PATTERN})[)）]")
 
