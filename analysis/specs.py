@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from .extract.text import squash
 
 #: How templates print a table's label in front of (or above) its title, most specific first:
-#: 表1 / 表一 / 表3-1(2) / 附表4 / 表1-1 (most templates); 公开01表 (Jiangsu's 公开NN表).
+#: 表1 / 表一 / 表3-1(2) / 附表4 / 表1-1 (most templates); 公开01表 (Jiangsu's 公开NN表); 附件1-1, 公开表1,
+#: 报表1 (templates publishing the tables as attachments or 公开表).
 LABEL_FORMS: tuple[str, ...] = (
     r"(?:部门|预算)?公开\s*[0-9０-９]+\s*表",
     # a Chinese numeral must end at a space, a colon or the year (表一 2026年…; not 表5一般… read as 表5一)
-    r"(?:附表|表)\s*(?:[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*(?:\s*[（(]\s*[0-9０-９]+\s*[)）])?"
+    r"(?:(?:部门|预算)?公开表|附表|附件|报表|表)\s*(?:[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*(?:\s*[（(]\s*[0-9０-９]+\s*[)）])?"
     r"|[一二三四五六七八九十]+(?=[\s:：.、]|$|\d))",
 )
 #: a printed line that names a table: it ends in 表 (a bracketed year, 续 or the like may follow);
