@@ -333,3 +333,17 @@ def test_the_department_and_unit_lines_printed_in_cells_of_the_grids_top_row_are
         *(f"一般公共预算支出/{c}" for c in ("合计", "基本支出", "项目支出")),
     ]
     assert doc.tidy.amount.iloc[0] == "0.123456" and table.validation.checks and not table.validation.failed
+
+
+@pytest.mark.parametrize(
+    "line, unit", [("一般公共预算支出表（单位：万元）", "万元"), ("一般公共预算支出表 单位：元", "元")]
+)
+def test_a_title_printed_with_its_unit_on_one_line_is_the_tables_title(tmp_path, line, unit):
+    doc = read(tmp_path, [[NARRATIVE], [expense_table(title=line, unit="")]])
+    (table,) = doc.tables
+    assert (table.title, table.title_source, table.unit, table.unit_assumed) == (
+        "一般公共预算支出表",
+        "above",
+        unit,
+        False,
+    )

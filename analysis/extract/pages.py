@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..specs import (
     CONTINUED_RE,
@@ -141,6 +141,7 @@ def _title_block(lines: list[TextLine], start: int, width: float) -> list[TextLi
 def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridContext:
     ctx = GridContext()
     candidates: list[TextLine] = []
+    titled_units: list[TextLine] = []  # unit lines printed after the title on its line
     labelled: list[tuple[TextLine, str]] = []
     # nearest the grid first
     for line in sorted(above, key=lambda ln: ln.y0):
@@ -150,11 +151,17 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
             continue
         unit = unit_from_line(text)
         if unit:
+            head = re.split(UNIT_LINE_PATTERN, text)[0].strip()
             if not ctx.unit:
                 ctx.unit, ctx.unit_text = unit, text
-                head = re.split(UNIT_LINE_PATTERN, text)[0].strip()
                 if head and ORG_RE.match(squash(head)):
                     ctx.org_line = head
+                    continue
+            # a title printed with its unit on one line (…支出表（单位：万元）): the title is what precedes it
+            head = re.sub(r"[（(\s]+$", "", head)
+            if head and TABLE_NAME_RE.search(squash(head)) and not ORG_RE.match(squash(head)):
+                candidates.append(replace(line, text=head))
+                titled_units.append(line)
             continue
         if ORG_RE.match(squashed):
             ctx.org_line = ctx.org_line or text
@@ -172,7 +179,11 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
             break  # running text above the table (…包括：): the narrative's, as is all above it
         candidates.append(line)
     # the value of a 部门： line may be printed as a line of its own on the same baseline
-    meta_y = [ln.yc for ln in above if unit_from_line(ln.text) or ORG_RE.match(squash(ln.text))]
+    meta_y = [
+        ln.yc
+        for ln in above
+        if (unit_from_line(ln.text) or ORG_RE.match(squash(ln.text))) and not any(ln is t for t in titled_units)
+    ]
     candidates = [ln for ln in candidates if not any(abs(ln.yc - y) < ln.size / 2 for y in meta_y)]
     if labelled:
         line, ctx.label, rest = labelled[0]  # the label nearest the grid
