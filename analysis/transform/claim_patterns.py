@@ -36,6 +36,8 @@ CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增|减"
 RATE_WORDS = "增长幅度|下降幅度|增长率|增幅|降幅|减幅|增长|增加|上升|提高|下降|降低|减少|增|减"
 #: what joins the figures of a list (X%、Y% 和 Z%)
 AND = "(?:[、，,]|和|及|与)"
+#: words that state a change, never part of a figure's name (比上年多支出 20 万元)
+NOT_A_NAME = rf"{CHANGE_WORDS}|持平|多|少|超|高于|低于"
 #: this year's or the compared year's figure: which kind of figure the comparison names
 FIGURE_KINDS = r"(?:当年|年初)?(?:预算执行数|执行数|预算数|决算数|预算|决算|同期数?|数)?"
 
@@ -65,6 +67,9 @@ FIELDS: dict[str, str] = {
 PLACEHOLDERS: dict[str, str] = {
     "current": rf"(?P<current>{NUMBER})(?P<current_unit>{MONEY_UNITS})",
     "prior": rf"(?P<prior>{NUMBER})(?P<prior_unit>{MONEY_UNITS})",
+    #: a prior figure stated before its change may leave its unit out, the change's being the same
+    #: (较上年2.08减少0.03万元)
+    "prior_bare": rf"(?P<prior>{NUMBER})(?P<prior_unit>{MONEY_UNITS})?",
     "change": rf"(?P<change>{NUMBER})(?P<change_unit>{MONEY_UNITS})",
     "budget": rf"(?P<budget>{NUMBER})(?P<budget_unit>{MONEY_UNITS})",
     "rate": rf"(?P<rate>{NUMBER})%",
@@ -78,6 +83,9 @@ PLACEHOLDERS: dict[str, str] = {
     "compare_year": r"(?:上年度?|上一年度?|去年|(?P<compare_year>20\d{2})年度?)",
     "this_year": r"(?P<current_year>20\d{2})年度?",
     "kind": FIGURE_KINDS,
+    #: what names the prior figure between its year and itself: its kind, 的, or a few words naming it
+    #: (较2024年的2190万元, 比上年累计支出433万元) — never a word stating a change
+    "prior_name": rf"{FIGURE_KINDS}(?:的|(?:(?!{NOT_A_NAME})[^，,。；;：:、%\d（(]){{0,8}}?)(?:为|是)?",
     #: the whole's name; a bracketed aside of it counts as one word (占财政性资金（…除外）总额的比例为 …)
     "whole": r"(?P<whole>(?:[^，,。；;：:%\d（(]|[（(][^（()）%]*[)）]){0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?",
     "flat": r"(?P<flat>持平|一致|相同|相当|保持不变|不变|无变化|没有变化|未发生变化|无增减变化|无增减|未变化)",
@@ -160,6 +168,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="部门决算 (national template)",
     ),
     ClaimPattern(
+        "F06", "final against the budget: rate only",
+        r"{versus_budget}{sep}{gap}{rate_dir}{rate}",
+        "2020年公务接待费决算支出238万元，较年初预算下降42%。",
+        claim="before",
+        families="四川 (县级“三公”经费决算)",
+    ),
+    ClaimPattern(
         "F04", "final figure and completion, the budget not stated",
         r"决算(?:数)?为?{current}{sep}{completes}{completion}",
         "2023年度“三公”经费支出决算为 45.30 万元，完成预算的 90.60%。",
@@ -174,20 +189,20 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     # ----- this year against the prior year, the prior figure stated
     ClaimPattern(
         "B01", "prior figure, change and rate",
-        r"{current}{sep}(?:比|较){last_year}{kind}为?{prior}{dir}{change}{sep}{rate_dir}{rate}",
+        r"{current}{sep}(?:比|较){last_year}{prior_name}{prior_bare}{dir}{change}{sep}{rate_dir}{rate}",
         "…其他教育管理事务支出（项）预算数为 3147.17 万元，比 2022 年预算数 3529.60 万元减少 382.43 万元，"
         "降低 10.83%，变动的主要原因是…",
         families="四川/成都; national",
     ),
     ClaimPattern(
         "B02", "prior figure and change",
-        r"{current}{sep}(?:比|较){last_year}{kind}为?{prior}{dir}{change}",
+        r"{current}{sep}(?:比|较){last_year}{prior_name}{prior_bare}{dir}{change}",
         "2023 年一般公共预算当年拨款 5601 万元，比上年预算数 5516.62 万元增加 84.38 万元。",
         families="四川/成都; national",
     ),
     ClaimPattern(
         "B03", "prior figure and rate",
-        r"{current}{sep}(?:比|较){last_year}{kind}为?{prior}{sep}{rate_dir}{rate}",
+        r"{current}{sep}(?:比|较){last_year}{prior_name}{prior}{sep}{rate_dir}{rate}",
         "住房公积金 173.97 万元，比上年预算数 162.30 万元增长 7.19%。",
         families="national",
     ),
@@ -252,11 +267,12 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national",
     ),
     ClaimPattern(
-        "B12", "no change against the prior year (持平, 一致, 无变化), its rate stated or not",
-        r"(?:与|比|较|同){last_year}{kind}(?:相比|比较)?{sep}(?:基本)?{flat}(?:{sep}{rate_word}{rate})?",
+        "B12", "no change against the prior year (持平, 一致, 无变化; 同比无增减变化), its rate stated or not",
+        r"(?:(?:与|比|较|同){last_year}{kind}(?:相比|比较)?|{year_on_year}){sep}(?:基本)?{flat}"
+        r"(?:{sep}{rate_word}{rate})?",
         "政府性基金拨款支出预算0万元，与2025年预算持平；",
         claim="before",
-        families="上海, 江苏, 广东, 深圳, 北京; national",
+        families="上海, 江苏, 广东, 深圳, 北京; 广西 (同比无增减变化); national",
     ),
     ClaimPattern(
         "B14", "this year's figure more or less than the prior year's by a change (本年数小于上年预算数 X)",

@@ -77,9 +77,12 @@ UP_WORDS = ("增加", "增长", "上升", "提高", "增", "大于", "多于", "
 DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于")
 DIRECTION_RE = "增加|减少|增长|降低|上升|下降|提高"
 #: units of the amounts a sentence states (项 not as in a function code's level: 行政运行（01项）)
-UNITS = "亿元|万元|千元|元|辆|个|台（套）|台\\(套\\)|台|套|人|项(?![)）])"
+#: (万 alone, at the end of its clause, is 万元 written short: 经营收入 0.00 万，…)
+UNITS = "亿元|万元|千元|元|万(?=[，,。；;：:、）)]|$)|辆|个|台（套）|台\\(套\\)|台|套|人|项(?![)）])"
 TOKEN_RE = re.compile(rf"(?P<number>{NUMBER})(?:(?P<unit>{UNITS})|(?P<percent>%))")
 MONEY_FACTORS = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+#: a unit written short, as the unit it stands for
+UNIT_ALIASES = {"万": "万元"}
 SENTENCE_END = "。"
 #: a paragraph opening with an enumerator starts anew (1.  (2)  三、) — unlike one opening with 89.74
 ENUMERATED_RE = re.compile(
@@ -338,7 +341,9 @@ def _match_sentence(sentence: str, tokens: list[re.Match]) -> list[_Match]:
     for pattern in PATTERNS:
         for m in pattern.regex.finditer(sentence):
             spans = {m.start(f): f for f in NUMBER_FIELDS if f in m.groupdict() and m.group(f) is not None}
-            if any(s in taken or s not in starts for s in spans):
+            # a prior figure printed without its unit is no token of its own (较上年2.08减少0.03万元)
+            bare = {s for s, f in spans.items() if f == "prior" and m.groupdict().get("prior_unit") is None}
+            if any(s in taken or (s not in starts and s not in bare) for s in spans):
                 continue
             taken.update(spans)
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -384,12 +389,13 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                         last_end = token.end()
                         continue
                 if role and role[1] == "current" and role[0].pattern.restates:
-                    heading = _heading(claims, unit_first, unit_index, sentence_index, clean, token.group("unit"))
+                    unit = UNIT_ALIASES.get(token.group("unit"), token.group("unit"))
+                    heading = _heading(claims, unit_first, unit_index, sentence_index, clean, unit)
                     if heading is not None:
                         role[0].claim, role[0].restating = heading, True
                         last_end = token.end()
                         continue
-                number, unit = token.group("number"), token.group("unit")
+                number, unit = token.group("number"), UNIT_ALIASES.get(token.group("unit"), token.group("unit"))
                 bracket = _bracket_head(claims, clean, token.start(), (unit_index, sentence_index))
                 opener = LIST_OPENER_RE.search(before) if bracket is None else None
                 if opener:
@@ -469,20 +475,30 @@ def _heading(claims, unit_first, unit_index, sentence_index, sentence, unit) -> 
 def _target(m: _Match, claims: list[Claim], unit_first: int, sentences: list[str], position) -> Claim | None:
     """The claim a pattern without a current figure speaks of: the figure stated before it.
 
-    In the same sentence, the last amount before the phrase; when the phrase opens its sentence
-    (与上年相比增加 …), the last amount of the paragraph.  A claim already compared is not compared again.
+    In the same sentence, the last amount before the phrase — or, when the phrase is a clause of its own
+    after a semicolon, the figure heading the clause before it; when the phrase opens its sentence
+    (与上年相比增加 …), the last amount of the paragraph; when the clause before it names, without a figure,
+    a figure the paragraph stated earlier (财政拨款总收支较上年下降 3.85%), that figure.  A claim already
+    compared is not compared again.
     """
     sentence = sentences[position[1]]
     depth = _depth(sentence, m.start)
     same = [c for c in claims[unit_first:] if c.position[:2] == position and c.position[2] < m.start]
     fields = set(m.groups)
+    head = _clause_head(m, same, sentence, depth)
+    if head is not None:
+        return None if _conflicts(head, fields) else head
     for c in reversed(same):
-        if c.is_change or _depth(sentence, c.position[2]) > depth:  # an aside in brackets, closed before
+        # a change stated alone, a comparison read without a figure (比上年决算数下降 …) or an aside in
+        # brackets closed before: not the figure the phrase speaks of
+        if c.is_change or c.amount is None or _depth(sentence, c.position[2]) > depth:
             continue
         return None if _conflicts(c, fields) else c
-    opening = CONNECTIVES_RE.match(re.sub(r"^[)）]", "", sentence[: m.start]))
-    if same or not opening:
+    if same:
         return None
+    opening = CONNECTIVES_RE.match(re.sub(r"^[)）]", "", sentence[: m.start]))
+    if not opening:
+        return _named_earlier(sentence[: m.start], claims, unit_first, position, fields)
     # a comparison opening its sentence speaks of the item's own figure (the first of the item the
     # paragraph's last enumerated sentence opens), else of the paragraph's last figure that is not a listed part
     earlier = [c for c in claims[unit_first:] if c.position[:2] < position and not c.is_change]
@@ -493,6 +509,35 @@ def _target(m: _Match, claims: list[Claim], unit_first: int, sentences: list[str
     earlier = [c for c in earlier if c.parent is None or c.parent < unit_first]
     if earlier and not _conflicts(earlier[-1], fields):
         return earlier[-1]
+    return None
+
+
+def _clause_head(m: _Match, same: list[Claim], sentence: str, depth: int) -> Claim | None:
+    """The figure heading the clause before a comparison that is a clause of its own after a semicolon.
+
+    ``机管局2013年收支总预算4,471.22万元，含…经费250万元，…经费537.31万元；比2012年预算增加755.18万元`` —
+    the comparison speaks of the total the clause opens with, not of the last part it lists.
+    """
+    before = sentence[: m.start]
+    cut = max(before.rfind("；"), before.rfind(";"))
+    if cut < 0 or _depth(sentence, cut) != depth or not CONNECTIVES_RE.match(before[cut + 1 :]):
+        return None
+    start = max(before.rfind("；", 0, cut), before.rfind(";", 0, cut)) + 1
+    clause = [c for c in same if start <= c.position[2] < cut and _depth(sentence, c.position[2]) <= depth]
+    if not clause or clause[0].is_change or clause[0].amount is None:
+        return None
+    return clause[0]
+
+
+def _named_earlier(clause: str, claims: list[Claim], unit_first: int, position, fields: set[str]) -> Claim | None:
+    """The figure of the paragraph a comparison's subject names again without it (its sentence states
+    no figure before the comparison): ``财政拨款收支总预算 1085203.63 元。…财政拨款总收支较上年下降 3.85%``."""
+    core = name_core(_subject(clause))
+    if len(core) < 2:
+        return None
+    for c in reversed(claims[unit_first:]):
+        if c.position[:2] < position and c.amount is not None and not c.is_change and name_core(c.subject) == core:
+            return None if _conflicts(c, fields) else c
     return None
 
 
@@ -535,6 +580,11 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
         claim = _target(m, claims, unit_first, sentences, position)
     if claim is None:
         subject = _subject(sentence[: m.start])
+        if "%" in subject:  # the clause before is a comparison itself (…下降35.45%，比上年决算数字下降 …):
+            # the comparison speaks of the item the sentence's last figure before it names
+            named = [c for c in claims[unit_first:] if c.position[:2] == position and c.position[2] < m.start]
+            named = [c for c in named if c.amount is not None and not c.is_change]
+            subject = named[-1].subject if named else ""
         claim = Claim(
             page=page,
             source=unit_source,
@@ -611,6 +661,8 @@ def _list_parent(claims: list[Claim], current: Claim | None, opener: str, sectio
 #: words a whole's name may carry that do not say which whole it is
 WHOLE_NOISE_RE = re.compile(r"[“”\"'‘’]|预算|决算|安排|各项|全部|的|数|本部门|本单位|部门|单位|总计|合计|总额|总")
 TOTAL_WORD_RE = re.compile(r"总计|合计|总额|总")
+#: wholes named by a word any total of the section could bear
+GENERIC_WHOLES = ("", "支出", "收入", "本年支出", "本年收入")
 
 
 def name_core(name: str) -> str:
@@ -645,7 +697,7 @@ def _link_shares(claims: list[Claim]) -> None:
             and claims[j].amount > 0  # a whole of nothing has no shares
         ]
         core = name_core(claim.whole_name)
-        generic = core in ("", "支出", "收入", "本年支出", "本年收入")
+        generic = core in GENERIC_WHOLES
         parent = claim.parent
         if parent is not None and claims[parent].share is None and _is_level(claims[parent]) and generic:
             if claims[parent].amount >= claim.amount:
@@ -698,10 +750,12 @@ def _named_whole(claims: list[Claim], earlier: list[int], core: str, part: Claim
     if exact:
         return exact[-1]
     if core:
+        # a total named as such — in the earlier figure's name, or in the whole's (占政府采购支出总额的 …)
+        named_total = bool(TOTAL_WORD_RE.search(part.whole_name)) and core not in GENERIC_WHOLES
         loose = [
             j
             for j in candidates
-            if name_core(claims[j].subject).endswith(core) and TOTAL_WORD_RE.search(claims[j].subject)
+            if name_core(claims[j].subject).endswith(core) and (named_total or TOTAL_WORD_RE.search(claims[j].subject))
         ]
         if loose:
             return loose[-1]
