@@ -47,9 +47,10 @@ def _warn_problems(budget) -> None:
         print(f"warning: {line}", file=sys.stderr)
 
 
-def _read(args: argparse.Namespace):
-    """The budget of ``args.pdf``: one PDF, or the files of one budget published apart (narrative, tables)."""
-    paths = [Path(p) for p in args.pdf]
+def _read(args: argparse.Namespace, files: list[str] | None = None):
+    """The budget of ``args.pdf`` (or ``files``): one PDF, or the files of one budget published apart
+    (narrative, tables)."""
+    paths = [Path(p) for p in (files or args.pdf)]
     progress = _Progress(paths[0].name)
     budget = read_budget(paths if len(paths) > 1 else paths[0], use_cache=not args.no_cache, progress=progress)
     progress.done()
@@ -98,7 +99,9 @@ def _check(args: argparse.Namespace) -> int:
     from .audit import memo, run_audit
 
     _, budget = _read(args)
-    report = run_audit(budget)
+    # last year's document of the same unit and kind: another unit, kind or year is refused (exit 2)
+    prior = _read(args, args.prior)[1] if args.prior else None
+    report = run_audit(budget, prior)
     findings = report.frame(include_passed=args.all)
     if args.format == "text":
         sys.stdout.write(memo(report))
@@ -193,6 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json", "csv"], default="text", help="memo (text) or findings")
     check.add_argument("--all", action="store_true", help="json/csv: list the identities that hold too")
     check.add_argument("--no-cache", action="store_true", help="ignore and do not write the cache")
+    check.add_argument(
+        "--prior",
+        nargs="+",
+        metavar="PRIOR",
+        help="last year's document of the same unit and kind (one PDF or the PDFs it is published as): "
+        "rates stated against last year's figures are recomputed from it",
+    )
     check.set_defaults(func=_check)
     compare = sub.add_parser("compare", help="budget against its final accounts (预算 vs 决算): execution by code")
     compare.add_argument(

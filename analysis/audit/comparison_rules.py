@@ -14,6 +14,8 @@ from decimal import Decimal
 
 import pandas as pd
 
+from ..extract.text import squash
+from ..specs import SCOPE_WORDS
 from ..transform.amounts import UNIT_FACTORS
 from ..transform.claims import direction_sign
 from .core import AuditContext, Outcome, decimals, fmt, fmt_amount, half_unit
@@ -127,6 +129,143 @@ class TableFigures:
         base = found.base / factor
         text = found.base_printed if found.table.unit == c.unit and found.base_printed else fmt_amount(base)
         return base, text, found.base_half / factor, f"{found.table.name}{found.base_label} {text}"
+
+
+#: the “三公” items as :func:`analysis.audit.figures.three_public_item` names them → as the documents' figures key them
+THREE_PUBLIC_KEYS = {
+    "total": "total",
+    "abroad": "abroad",
+    "vehicles": "vehicles",
+    "purchase": "vehicle_purchase",
+    "running": "vehicle_running",
+    "reception": "reception",
+}
+#: the order scopes are tried in when the text names none
+SCOPE_ORDER = ("all", "fiscal", "gpb", "gov_fund", "soe")
+
+
+def named_scope(*texts: str) -> str:
+    """The funds the first of ``texts`` naming any names (一般公共预算, 政府性基金, 国有资本经营, 财政拨款); ``""``."""
+    for text in texts:
+        text = squash(text or "")
+        for scope, word in SCOPE_WORDS:
+            if word in text:
+                return scope
+    return ""
+
+
+def fiscal_is_gpb(budget) -> bool:
+    """Whether a document's 财政拨款 figures are its 一般公共预算 ones (its government fund and state capital
+    tables, if any, print nothing), as :func:`analysis.audit.figures.scope_of` reads them."""
+    return all(t.is_empty for t in budget.tables if t.spec.scope in ("gov_fund", "soe"))
+
+
+class LastYearFigures:
+    """The figures last year's document of the same unit and kind prints (``ctx.prior``), looked up for the
+    claims whose prior-year figure neither the text nor this document's tables give.
+
+    A claim's figure is first found among this document's own (:func:`analysis.budget_execution.figures.
+    document_figures`: by section, scope, measure, role and code): in the row of its function code, of its
+    “三公” item, of its name, or — a total the subject names by its funds (一般公共预算财政拨款支出) — the
+    scope's 合计, whose figure is the claim's amount.  Last year's figure is the one the prior document prints
+    for the same section, code, scope, measure and role (决算数 in final accounts, 预算数 in budgets).
+    """
+
+    def __init__(self, ctx: AuditContext):
+        from ..budget_execution.figures import OWN_ROLE, document_figures
+        from ..budget_execution.pairing import file_names
+
+        self.ctx = ctx
+        self.doc_kind = ctx.budget.meta.get("kind") or "预算"
+        role = OWN_ROLE.get(self.doc_kind, "budget")
+        own = document_figures(ctx.budget)
+        self.own = list(own[own.role == role].itertuples())
+        last = document_figures(ctx.prior)
+        self.last = {(r.section, r.scope, r.measure, r.code): r for r in last[last.role == role].itertuples()}
+        year = ctx.prior.meta.get("year")
+        self.name = f"{year}年{self.doc_kind}" if year else f"上年{self.doc_kind}"
+        self.file = file_names(ctx.prior)
+        self.same_funds = fiscal_is_gpb(ctx.budget) and fiscal_is_gpb(ctx.prior)
+
+    def _scopes(self, scope: str) -> list[str]:
+        """The scope itself, then the one its figures are the same as (财政拨款 = 一般公共预算 when the other funds
+        print nothing in either document)."""
+        other = {"fiscal": "gpb", "gpb": "fiscal"}.get(scope)
+        return [scope, other] if other and self.same_funds else [scope]
+
+    def own_figures(self, c) -> list:
+        """This document's figures for what the claim speaks of whose amount is the claim's, the likeliest first."""
+        factor = MONEY_UNITS[c.unit]
+        amount, half = c.amount * factor, half_unit(c.amount_text) * factor
+        rows = [r for r in self.own if abs(r.amount - amount) <= half + half_unit(format(r.amount, "f"))]
+        found = []
+        if c.func_code:
+            found = [r for r in rows if r.section == "function" and r.code == c.func_code]
+        elif THREE_PUBLIC_WORD_RE.search(c.subject):
+            item = THREE_PUBLIC_KEYS.get(three_public_item([c.subject]) or "")
+            found = [r for r in rows if r.section == "three_public" and r.code == item]
+        else:
+            names = set(subject_names(c.subject))
+            levels = named_levels(c.subject)
+            printed = printed_level_names(self.ctx) if len(levels) > 1 else {}
+            found = [
+                r
+                for r in rows
+                if r.code
+                and r.section != "three_public"
+                and name_of(str(r.name_zh or "")) in names
+                and (r.section != "function" or under_named_levels(r.code, levels, printed))
+            ]
+            if not found and "支出" in squash(c.subject):
+                # a total named by its funds (一般公共预算财政拨款支出 X 万元), or by none (本年支出 X 万元: all funds)
+                scope = named_scope(c.subject)
+                scopes = self._scopes(scope) if scope else ["all"]
+                found = [r for r in rows if r.section == "function" and not r.code and r.scope in scopes]
+        scope = named_scope(c.sentence, getattr(c, "section", ""))
+        measure = "basic" if "基本支出" in c.subject else "project" if "项目支出" in c.subject else "total"
+        order = {s: k for k, s in enumerate(SCOPE_ORDER)}
+        return sorted(
+            found, key=lambda r: (r.scope not in self._scopes(scope), r.measure != measure, order.get(r.scope, 9))
+        )
+
+    def lookup(self, c) -> tuple[tuple[Decimal, str, Decimal, str] | None, str]:
+        """((last year's figure in the claim's unit, as shown, half a unit of its last digit, where it is
+        printed), ``""``), or (``None``, why it cannot be found)."""
+        if c.unit not in MONEY_UNITS or pd.isna(c.amount) or c.is_change:
+            return None, ""
+        kind = prior_kind(c)
+        if kind and kind != self.doc_kind:
+            return None, f"比较的是上年{kind}数，{self.name}（{self.file}）只列{self.doc_kind}数"
+        own = self.own_figures(c)
+        if not own:
+            return None, f"本文件表中未找到此项 {c.amount_text} {c.unit}，无从在{self.name}（{self.file}）中对照"
+        for figure in own:
+            for scope in self._scopes(figure.scope):
+                hit = self.last.get((figure.section, scope, figure.measure, figure.code))
+                if hit is not None:
+                    return self._found(c, hit), ""
+        what = own[0].code if own[0].section != "three_public" else own[0].name_zh
+        what = what or f"{own[0].table}合计"
+        return None, f"{self.name}（{self.file}）未列 {what} 的{self.doc_kind}数"
+
+    def _found(self, c, hit) -> tuple[Decimal, str, Decimal, str]:
+        from ..budget_execution.figures import exact
+
+        factor = MONEY_UNITS[c.unit]
+        base = hit.amount / factor
+        shown = exact(base)  # 800.00, as the tables print it, not 800
+        text = fmt(shown) if -shown.as_tuple().exponent <= 2 else fmt_amount(shown)
+        half = half_unit(format(hit.amount, "f")) / factor
+        page = f" p.{int(hit.page)}" if pd.notna(hit.page) else ""
+        where = f"{hit.table} {text}" if pd.notna(hit.page) else f"{hit.table} 下级科目之和 {text}"
+        return base, text, half, f"{self.name}（{self._file_of(hit.table)}{page}）{where}"
+
+    def _file_of(self, table_name: str) -> str:
+        """The file of the prior document printing a table (a document may be published as two files)."""
+        for table in self.ctx.prior.tables:
+            if table.source and (table.name == table_name or table_name.startswith(f"{table.title} (")):
+                return table.source
+        return self.file
 
 
 def prior_kind(c) -> str:
@@ -264,9 +403,10 @@ def _rates_against(c, texts, prior, prior_text: str, prior_half, source: str = "
     yield _alternative(outcomes, texts)
 
 
-def _rate_outcomes(c, priors: TableFigures) -> Iterator[Outcome]:
+def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = None) -> Iterator[Outcome]:
     """The stated rate recomputed from what the claim states (prior and current, or change with either),
-    else from the prior-year figure a table prints beside this year's."""
+    else from the prior-year figure a table prints beside this year's, else from the figure last year's
+    document (``last_year``, when one is given) prints for the same code or name, scope and measure."""
     texts = currents(c)
     if c.is_change:
         yield Outcome(
@@ -318,6 +458,14 @@ def _rate_outcomes(c, priors: TableFigures) -> Iterator[Outcome]:
         prior, prior_text, prior_half, source = found
         yield from _rates_against(c, texts, prior, prior_text, prior_half, source)
         return
+    # … else the figure last year's document prints for the same item
+    why_not = ""
+    if texts and not c.compared and last_year is not None:
+        found, why_not = last_year.lookup(c)
+        if found is not None:
+            prior, prior_text, prior_half, source = found
+            yield from _rates_against(c, texts, prior, prior_text, prior_half, source)
+            return
     kind = prior_kind(c) + "数"
     tables = "表中亦未列上年数" if not priors.figures else f"表中未列此项的上年{kind}"
     if "决算数" in c.sentence:
@@ -326,6 +474,8 @@ def _rate_outcomes(c, priors: TableFigures) -> Iterator[Outcome]:
         why = f"文中只写持平，未写上年金额，{tables}"
     else:
         why = f"文中未写上年金额或变动额，{tables}"
+    if why_not:
+        why += f"；{why_not}"
     yield Outcome(
         "not_run",
         f"{label(c)}：{c.rate_text} 无法复核（{why}）",
@@ -341,15 +491,18 @@ def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
     Without a stated prior-year figure, the prior is derived from the stated change (current ∓ change);
     without a current figure, the rate is the change over the prior; with neither, the prior is the one a
     table prints beside this year's figure (上年预算数, 2025年预算数, 上年决算数 …, in the row of the claim's
-    code or name whose figure for this year is the claim's own).  A figure that did not change (0 → 0) has
+    code or name whose figure for this year is the claim's own), else, when last year's document of the same
+    unit and kind is given (``run_audit(budget, prior)``), the figure it prints for the same code or name, scope
+    and measure (:class:`LastYearFigures`).  A figure that did not change (0 → 0) has
     a rate of 0.  A rate that none of these gives cannot be recomputed and says why, as does a rate the
     catalogue's patterns do not read.
     """
     claims = ctx.claims
     rows = claims[claims.rate.notna()] if not claims.empty else claims
     priors = TableFigures(ctx, prior_year_figures(ctx.budget))
+    last_year = LastYearFigures(ctx) if ctx.prior is not None and not rows.empty else None
     for c in rows.itertuples():
-        yield from _rate_outcomes(c, priors)
+        yield from _rate_outcomes(c, priors, last_year)
     unread = list(_unread(ctx, RATE_WORD_RE, "增减率"))
     yield from unread
     if rows.empty and not unread:

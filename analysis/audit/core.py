@@ -16,6 +16,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from ..errors import BudgetInputError
 from ..model import Budget
 
 SEVERITIES = ("error", "warning", "info")
@@ -61,11 +62,42 @@ class Rule:
     check: Callable[[AuditContext], Iterable[Outcome]] = field(repr=False, compare=False)
 
 
+class PriorDocumentError(BudgetInputError, ValueError):
+    """A document given as last year's that is not: another unit, another kind (预算/决算) or a year that is
+    not the one before (one line; the command line exits with status 2)."""
+
+
+def check_prior(budget: Budget, prior: Budget) -> None:
+    """Whether ``prior`` is last year's document of ``budget``: the same unit (the printed names, as
+    :func:`analysis.unit_names.same_unit` compares them; the unit codes, where both print one), the same
+    kind (预算 or 决算) and the year before.  A fact one of them does not print (a year, a unit name) cannot
+    contradict it; one that contradicts it raises :class:`PriorDocumentError`."""
+    from ..budget_execution.pairing import describe, file_names
+    from ..unit_names import same_unit
+
+    this, last = describe(budget), describe(prior)
+    problems = []
+    if this["kind"] != last["kind"]:
+        problems.append(f"it is a {last['kind'] or '?'}, {this['file']} a {this['kind'] or '?'} (not the same kind)")
+    if this["year"] and last["year"] and last["year"] != this["year"] - 1:
+        problems.append(f"it is for {last['year']}, not {this['year'] - 1} (the year before {this['year']})")
+    if same_unit(this["unit_name"], last["unit_name"]) is False:
+        problems.append(f"it is of {last['unit_name']}, {this['file']} of {this['unit_name']}")
+    if this["unit_code"] and last["unit_code"] and this["unit_code"] != last["unit_code"]:
+        problems.append(f"unit code {last['unit_code']}, {this['file']} {this['unit_code']}")
+    if problems:
+        raise PriorDocumentError(
+            prior.path, f"not last year's document of {file_names(budget)}: " + "; ".join(problems)
+        )
+
+
 @dataclass
 class AuditContext:
-    """What rules read: the budget and views computed once for all rules."""
+    """What rules read: the budget and views computed once for all rules, and last year's document of
+    the same unit and kind when one is given (``prior``: the rates stated against its figures)."""
 
     budget: Budget
+    prior: Budget | None = None
 
     @cached_property
     def _claims_read(self) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -120,6 +152,8 @@ class AuditReport:
     budget: Budget
     rules: list[Rule]
     outcomes: dict[str, list[Outcome]]
+    #: last year's document the rates were recomputed with, if one was given
+    prior: Budget | None = None
 
     def frame(self, include_passed: bool = False) -> pd.DataFrame:
         rows = []
