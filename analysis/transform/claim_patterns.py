@@ -27,9 +27,11 @@ from functools import cached_property
 
 import pandas as pd
 
+from .amounts import MONEY_UNIT_PATTERN
+
 #: a printed number, not the tail of a longer one
 NUMBER = r"(?<![\d.,])\d[\d,]*(?:\.\d+)?"
-MONEY_UNITS = "亿元|万元|千元|元"
+MONEY_UNITS = MONEY_UNIT_PATTERN
 #: words stating an amount's change (增加 X 万元)
 CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增|减"
 #: words stating a rate of change (增长 X%), longest first

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from .amounts import UNIT_FACTORS
 from .claim_patterns import NUMBER, NUMBER_FIELDS, PATTERNS, RESPECTIVE_SHARES, ClaimPattern
 
 CLAIM_COLUMNS = [
@@ -80,7 +81,7 @@ DIRECTION_RE = "增加|减少|增长|降低|上升|下降|提高"
 #: (万 alone, at the end of its clause, is 万元 written short: 经营收入 0.00 万，…)
 UNITS = "亿元|万元|千元|元|万(?=[，,。；;：:、）)]|$)|辆|个|台（套）|台\\(套\\)|台|套|人|项(?![)）])"
 TOKEN_RE = re.compile(rf"(?P<number>{NUMBER})(?:(?P<unit>{UNITS})|(?P<percent>%))")
-MONEY_FACTORS = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+MONEY_FACTORS = UNIT_FACTORS
 #: a unit written short, as the unit it stands for
 UNIT_ALIASES = {"万": "万元"}
 SENTENCE_END = "。"
