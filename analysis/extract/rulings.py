@@ -85,8 +85,18 @@ def vector_layout(layout, chars):
     """What camelot's vector lattice reads on a page: ``layout`` with the rulings drawn as general paths
     added, and the outlines drawn over glyphs left out (the layout itself where there are none)."""
     objects = list(_walk(layout))
-    stroked = [obj for obj in objects if isinstance(obj, LTCurve) and getattr(obj, "stroke", False)]
-    glyphs = GlyphBoxes(chars) if stroked and chars else None
+    # only a stroke no larger than the largest glyph can lie within one (a ruling runs along a cell)
+    wide = max((ch.x1 - ch.x0 for ch in chars), default=0.0) + 2 * GLYPH_TOL
+    tall = max((ch.y1 - ch.y0 for ch in chars), default=0.0) + 2 * GLYPH_TOL
+    stroked = [
+        obj
+        for obj in objects
+        if isinstance(obj, LTCurve)
+        and getattr(obj, "stroke", False)
+        and obj.x1 - obj.x0 <= wide
+        and obj.y1 - obj.y0 <= tall
+    ]
+    glyphs = GlyphBoxes(chars) if stroked else None
     dropped = {id(obj) for obj in stroked if is_glyph_outline(obj, glyphs)}
     extra = curve_rulings(objects, glyphs)
     if not dropped:
