@@ -335,6 +335,13 @@ SCOPE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
+def scope_named(text: str) -> str:
+    """The funds ``text`` names (一般公共预算 → gpb, 政府性基金, 国有资本经营, 财政拨款), the most specific first;
+    ``""`` when it names none."""
+    text = squash(text or "")
+    return next((scope for scope, word in SCOPE_WORDS if word in text), "")
+
+
 def spec_for_title(title: str, columns: list[str] | None = None) -> TableSpec:
     """The standard spec a printed title belongs to; by its header words when the title names
     none (a table printed inside the narrative); ``UNKNOWN`` if neither does."""

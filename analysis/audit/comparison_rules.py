@@ -15,7 +15,7 @@ from decimal import Decimal
 import pandas as pd
 
 from ..extract.text import squash
-from ..specs import SCOPE_WORDS
+from ..specs import scope_named
 from ..transform.amounts import UNIT_FACTORS
 from ..transform.claims import direction_sign
 from .core import AuditContext, Outcome, decimals, fmt, fmt_amount, half_unit
@@ -146,12 +146,7 @@ SCOPE_ORDER = ("all", "fiscal", "gpb", "gov_fund", "soe")
 
 def named_scope(*texts: str) -> str:
     """The funds the first of ``texts`` naming any names (一般公共预算, 政府性基金, 国有资本经营, 财政拨款); ``""``."""
-    for text in texts:
-        text = squash(text or "")
-        for scope, word in SCOPE_WORDS:
-            if word in text:
-                return scope
-    return ""
+    return next((scope for scope in map(scope_named, texts) if scope), "")
 
 
 def fiscal_is_gpb(budget) -> bool:

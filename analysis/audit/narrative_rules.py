@@ -14,6 +14,7 @@ from decimal import Decimal
 import pandas as pd
 
 from ..extract.text import squash
+from ..specs import scope_named
 from ..transform.amounts import UNIT_FACTORS
 from ..transform.indicators import project_budgets, project_indicators
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
@@ -227,13 +228,9 @@ def _parts_outcome(whole, segment: list) -> Outcome:
     )
 
 
-#: words naming the funds a sentence's figure covers, most specific first
-SCOPE_WORDS = (("一般公共预算", "gpb"), ("政府性基金", "gov_fund"), ("国有资本经营", "soe"), ("财政拨款", "fiscal"))
-
-
 def _claim_scope(c) -> str:
-    text = squash(f"{c.section} {c.subject}")
-    return next((scope for word, scope in SCOPE_WORDS if word in text), "all")
+    """The funds a claim's section or subject names; all funds when neither names any."""
+    return scope_named(f"{c.section} {c.subject}") or "all"
 
 
 def _same_scope(claim_scope: str, table_scope: str) -> bool:

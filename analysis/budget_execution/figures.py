@@ -38,7 +38,7 @@ from ..extract.text import squash
 from ..model import Budget, Table
 from ..reference import econ_code_for_column
 from ..schema import FIGURES
-from ..specs import COLUMN_ROLES, SCOPE_WORDS
+from ..specs import COLUMN_ROLES, scope_named
 from ..transform.amounts import to_wanyuan
 from ..transform.codes import classify_code
 from ..transform.tables import format_amount, row_code_frame
@@ -144,8 +144,7 @@ def table_scope(table: Table) -> str:
     """The spec's scope, or the funds the title names (一般公共预算“三公”经费支出表 → gpb); ``""`` if none."""
     if table.spec.scope:
         return table.spec.scope
-    title = squash(table.title)
-    return next((scope for scope, word in SCOPE_WORDS if word in title), "")
+    return scope_named(table.title)
 
 
 @dataclass
@@ -453,7 +452,7 @@ def three_public_item(column_or_name: str) -> str:
 def column_scope(column: str, table: Table) -> str:
     """The funds a column covers: a level naming them (``因公出国(境)费/一般公共预算``), else the table's."""
     for part in reversed(levels(column)):
-        scope = next((scope for scope, word in SCOPE_WORDS if word in part), "")
+        scope = scope_named(part)
         if scope:
             return scope
     return table_scope(table)
