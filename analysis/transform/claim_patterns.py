@@ -33,7 +33,8 @@ from .amounts import MONEY_UNIT_PATTERN
 NUMBER = r"(?<![\d.,])\d[\d,]*(?:\.\d+)?"
 MONEY_UNITS = MONEY_UNIT_PATTERN
 #: words stating an amount's change (增加 X 万元)
-CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增|减"
+#: (增收/减收, 增支/减支: revenue or spending up or down by)
+CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增收|减收|增支|减支|增|减"
 #: words stating a rate of change (增长 X%), longest first
 RATE_WORDS = "增长幅度|下降幅度|增长率|增幅|降幅|减幅|增长|增加|上升|提高|下降|降低|减少|增|减"
 #: what joins the figures of a list (X%、Y% 和 Z%)
@@ -183,6 +184,18 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="部门决算 (national template)",
     ),
     ClaimPattern(
+        "F08", "figure and completion of a budget stated inside the phrase (完成预算 B 的 Z%)",
+        r"{current}{sep}(?:完成(?:了)?|为)(?:年初|调整后?|全年)?预算(?:数)?为?{budget}的{completion}",
+        "一般公共预算收入42100万元，完成预算49531万元的85.0%，短收7431万元。",
+        families="财政预算执行报告; 部门决算",
+    ),
+    ClaimPattern(
+        "F07", "figure and completion, without the word 决算 (完成调整预算 Z%, 为预算的 Z%)",
+        r"{current}{sep}{completes}{completion}(?:{sep}(?:{year_on_year}|{versus})?{rate_dir}{rate})?",
+        "一般公共预算支出3280.4亿元，完成调整预算93.4%，增长20.2%。",
+        families="财政预算执行报告; 部门决算",
+    ),
+    ClaimPattern(
         "F05", "final against the prior year's final, rate only",
         r"(?:{this_year})?决算数为?{current}{sep}(?:比|较){last_year}决算数?{rate_dir}{rate}",
         "1.小学教育（2050202），2023 年度决算数为 7,970.38万元，比 2022 年度决算数增长 0.39%。",
@@ -241,6 +254,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national",
     ),
     ClaimPattern(
+        "B17", "rate, then the change (同比增长 Z%，增支 X 亿元)",
+        r"(?:{versus}|{year_on_year}){sep}{gap}{rate_dir}{rate}{sep}{dir}{change}",
+        "全省一般公共预算支出累计执行3756.7亿元，同比增长9.2%，增支315亿元。",
+        claim="before",
+        families="财政预算执行报告; national",
+    ),
+    ClaimPattern(
         "B08", "change against the prior year, no rate",
         r"{versus}{sep}{gap}(?:各)?{dir}{change}",
         "财政拨款收入9628.22万元，比2025年预算增加793.14万元；",
@@ -290,6 +310,12 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         "其中：财政拨款收入增加 14,458.07 万元，增长 6.33%。",
         claim="change",
         families="national",
+    ),
+    ClaimPattern(
+        "B16", "rate right after this year's figure, the year compared with not named (X 万元，增长 Z%)",
+        r"{current}{sep}{rate_dir}{rate}",
+        "全市一般公共预算全口径财政收入完成288.0亿元，下降3.9%。",
+        families="national; 财政预算执行报告",
     ),
     # ----- shares
     ClaimPattern(
