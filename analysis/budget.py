@@ -77,7 +77,7 @@ def read_budget(
     if use_cache:
         hit = cache.load(sha, extractor_version())
         if hit is not None:
-            hit.path, hit.sources = path, [path]  # the file as given now (the cached reading may name another path)
+            hit.renamed(path)  # the file as given now (the cached reading may be of an identical file's)
             return hit
     budget = extract_budget(path, sha, progress)
     if use_cache:

@@ -257,6 +257,20 @@ class Budget:
     #: the files the document was read from (two for a budget published as narrative + tables)
     sources: list[Path] = field(default_factory=list)
 
+    def renamed(self, path: Path) -> None:
+        """Name ``path`` as the file read, everywhere the reading names its file (a cached reading of an
+        identical file under another name: the tables' and rows' ``source``, the problems' ``file``)."""
+        old = self.path.name
+        self.path, self.sources = path, [path]
+        if old == path.name:
+            return
+        for table in self.tables:
+            table.source = path.name if table.source == old else table.source
+        for frame, column in ((self.tidy, "source"), (self.narrative, "source"), (self.indicators, "source"),
+                              (self.pages, "source"), (self.problems, "file")):  # fmt: skip
+            if column in frame.columns:
+                frame[column] = frame[column].where(frame[column] != old, path.name)
+
     def table(self, key_or_title: str) -> Table:
         """The first table whose key, label or title equals or contains ``key_or_title``."""
         for table in self.tables:

@@ -1,4 +1,4 @@
-"""Writing a :class:`Budget` to disk: tidy.csv, one CSV per table, datapackage.json."""
+"""Writing a :class:`Budget` to disk: tidy.csv, one CSV per table, problems.csv, datapackage.json."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .model import Budget, Table
-from .schema import INDICATORS, NARRATIVE, TIDY, Schema
+from .schema import INDICATORS, NARRATIVE, PROBLEMS, TIDY, Schema
 
 
 def table_slug(index: int, table: Table) -> str:
@@ -27,7 +27,7 @@ def table_frame(table: Table) -> pd.DataFrame:
 
 
 def write_budget(budget: Budget, out: str | os.PathLike) -> dict[str, Path]:
-    """Write tidy.csv, tables/*.csv, indicators.csv, narrative.csv and datapackage.json under ``out``."""
+    """Write tidy.csv, tables/*.csv, indicators.csv, narrative.csv, problems.csv and datapackage.json under ``out``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "tables").mkdir(exist_ok=True)
@@ -61,6 +61,9 @@ def write_budget(budget: Budget, out: str | os.PathLike) -> dict[str, Path]:
         resources.append(_write_frame(budget.indicators, INDICATORS, written["indicators"], "indicators.csv"))
     written["narrative"] = out / "narrative.csv"
     resources.append(_write_frame(budget.narrative, NARRATIVE, written["narrative"], "narrative.csv"))
+    # what was printed but not read travels with the data, not only on the terminal
+    written["problems"] = out / "problems.csv"
+    resources.append(_write_frame(budget.problems, PROBLEMS, written["problems"], "problems.csv"))
     package = {
         "profile": "tabular-data-package",
         "name": re.sub(r"[^a-z0-9-]+", "-", budget.path.stem.lower()).strip("-") or "budget",

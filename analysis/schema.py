@@ -317,6 +317,28 @@ FAILURES = Schema(
     ),
 )
 
+PROBLEMS = Schema(
+    "problems",
+    "what is printed but was not read (or not read whole): one row per cell, page or table, the rest of the "
+    "document read all the same",
+    _fields(
+        (
+            "kind",
+            "string",
+            "cell (an amount cell that is not an amount), coverage (a table or part of one no reader read), "
+            "illegible (text that does not decode, or a picture of a page), hidden (drawn outside the page), "
+            "contents (the 目录 lists a table this file does not print)",
+        ),
+        ("file", "string", "the PDF file"),
+        ("page", "integer", "1-based PDF page; empty for the whole document"),
+        ("table", "string", "the table's title or label, when known"),
+        ("row", "integer", "the cell's row in the table, for a cell"),
+        ("column", "string", "the cell's column path, for a cell"),
+        ("text", "string", "the printed text not read"),
+        ("reason", "string", "why it was not read"),
+    ),
+)
+
 NARRATIVE = Schema(
     "narrative",
     "narrative paragraphs with their page, part and section",
@@ -396,6 +418,7 @@ CORPUS = {
     "indicators": INDICATORS + DOCUMENT_KEYS,
     "findings": FINDINGS + DOCUMENT_KEYS,
     "figures": FIGURES + DOCUMENT_KEYS,
+    "problems": PROBLEMS + DOCUMENT_KEYS,
     "pairs": PAIRS,
     "execution": PAIR_KEYS + EXECUTION,
     "failures": FAILURES,

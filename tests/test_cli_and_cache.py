@@ -57,6 +57,21 @@ def test_a_second_read_of_the_same_file_comes_from_the_cache(tmp_path, monkeypat
     assert second.path == copy
 
 
+def test_an_identical_file_under_another_name_is_served_under_its_own_name(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUDGET_CACHE_DIR", str(tmp_path / "cache"))
+    first_path, second_path = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    shutil.copy(SAMPLE_PDF, first_path)
+    shutil.copy(SAMPLE_PDF, second_path)
+    first = read_budget(first_path)
+    import analysis.budget as budget_module
+
+    monkeypatch.setattr(budget_module, "extract_budget", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    second = read_budget(second_path)  # from the cache: the same reading, named for the file given
+    assert set(second.tidy.source) == set(second.narrative.source) == {"second.pdf"}
+    assert {t.source for t in second.tables} == {"second.pdf"}
+    assert second.tidy.drop(columns="source").equals(first.tidy.drop(columns="source"))
+
+
 @pytest.mark.slow
 def test_a_changed_file_is_not_served_from_the_cache(tmp_path, monkeypatch):
     import analysis.budget as budget_module

@@ -18,7 +18,8 @@ from ..errors import BudgetInputError
 from ..schema import DOCUMENT_KEYS
 
 #: each document's frames of the panel (``figures``: what the budget against final accounts compares)
-FRAMES = ("tidy", "tables", "indicators", "findings", "figures")
+#: ``problems``: what each document prints but was not read (cells, pages, tables)
+FRAMES = ("tidy", "tables", "indicators", "findings", "figures", "problems")
 
 
 def worker_name() -> str:
@@ -65,6 +66,7 @@ def relabel(result: dict, path: Path, started: float) -> dict:
     if "failure" in result:
         return {"failure": {**result["failure"], "file_name": path.name, "path": str(path)}, "from_cache": True}
     result = dict(result)
+    old = result["document"]["file_name"]
     result["document"] = {
         **result["document"],
         "file_name": path.name,
@@ -75,7 +77,11 @@ def relabel(result: dict, path: Path, started: float) -> dict:
         "from_cache": True,
     }
     for key in FRAMES:
-        result[key] = result[key].assign(file_name=path.name)
+        frame = result[key].assign(file_name=path.name)
+        for column in ("source", "file"):  # the rows' own naming of their file
+            if column in frame.columns:
+                frame[column] = frame[column].where(frame[column] != old, path.name)
+        result[key] = frame
     return result
 
 
@@ -147,4 +153,5 @@ def read_in_process(path: Path, use_cache: bool, started: float) -> dict:
         "indicators": with_keys(budget.indicators),
         "findings": with_keys(report.frame(include_passed=False)),
         "figures": with_keys(figures),
+        "problems": with_keys(budget.problems),
     }

@@ -86,6 +86,8 @@ class Corpus:
     extra: dict = field(default_factory=dict)
     #: each document's figures by section, scope, measure, role and code (budget_execution.document_figures)
     figures: pd.DataFrame = field(default_factory=CORPUS["figures"].empty)
+    #: what each document prints but was not read: cells, pages and tables (never dropped silently)
+    problems: pd.DataFrame = field(default_factory=CORPUS["problems"].empty)
     #: budgets and final accounts of the same unit and year
     pairs: pd.DataFrame = field(default_factory=CORPUS["pairs"].empty)
 
@@ -213,6 +215,7 @@ def assemble(results: list[dict], seconds: float = 0.0, workers: int = 1, engine
         findings=frame("findings", [r["findings"] for r in good]),
         failures=failures,
         figures=frame("figures", [r["figures"] for r in good]),
+        problems=frame("problems", [r.get("problems", CORPUS["problems"].empty()) for r in good]),
         pairs=CORPUS["pairs"].conform(pair_documents(documents)),
         seconds=seconds,
         workers=workers,

@@ -17,7 +17,7 @@ from ..schema import CORPUS, to_arrow
 from .run import Corpus
 
 #: the panel's tables beside the tidy amounts (figures, pairs and execution: budget against final accounts)
-TABLES = ("documents", "tables", "indicators", "findings", "figures", "pairs", "execution")
+TABLES = ("documents", "tables", "indicators", "findings", "figures", "problems", "pairs", "execution")
 
 
 def write_corpus(corpus: Corpus, out: str | os.PathLike) -> dict[str, Path]:

@@ -11,7 +11,8 @@ narrative:
 * a page that prints a table's label (``表3``, ``公开05表``) or a unit line
   (``单位：万元``) and from which no table was read;
 * amounts drawn outside the page's visible area (not printed, so not read);
-* a page holding an image and no text (a scanned page among text pages).
+* a page whose text cannot be read (:mod:`.legibility`): glyphs without characters, or a picture of a
+  page (an image with little text on it, drawings without text).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from ..model import Problem
 from ..specs import TABLE_NAME_RE
 from .evidence import UNIT_LINE_RE, amount_lines, inside, unread_amounts
+from .legibility import PICTURE_COVER
 from .pages import CONTENTS_LINE_RE, match_label
 from .reader import PageContent
 from .text import squash
@@ -62,10 +64,16 @@ def coverage_problems(
     for page in pages:
         if page.number in contents:
             continue
-        if page.has_images and not page.lines:
+        if page.damage:
+            problem("illegible", page, f"the page's content is damaged ({page.damage}): what it prints is read in part")
+        legible = page.legibility
+        if page.has_images and not page.lines and legible.image_cover < PICTURE_COVER:
             problem(
                 "coverage", page, "the page holds an image and no text (a scan?): a table printed on it is not read"
             )
+            continue
+        if legible.mis_mapped or legible.is_picture(bool(page.lines)):
+            problem("illegible", page, f"{legible.describe()}: a table printed on it is not read, or misread")
             continue
         if page.hidden_amounts:
             problem(

@@ -21,7 +21,11 @@ problem), never dropped.  Camelot tables are converted at once into plain
 
 from __future__ import annotations
 
+import logging
 import os
+import re
+import struct
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +41,7 @@ from ..errors import (
 )
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces
+from .legibility import Legibility, measure
 from .rulings import vector_layout
 from .text import join_cell_lines
 
@@ -141,6 +146,10 @@ class PageContent:
     hidden_amounts: int = 0
     #: the file the page belongs to (its name)
     source: str = ""
+    #: whether the page's text can be read at all (glyphs without characters, a picture of a page)
+    legibility: Legibility = field(default_factory=Legibility)
+    #: what the PDF library reported while reading the page's content (a damaged stream), if anything
+    damage: str = ""
 
     def lines_outside_grids(self) -> list[TextLine]:
         """Text lines not inside any grid (titles, unit lines, notes, narrative)."""
@@ -287,6 +296,13 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
         pdf = playa.open(str(path), space="page")
     except PDFPasswordIncorrect as exc:
         raise EncryptedPdfError(path, "the PDF is encrypted and needs a password") from exc
+    except struct.error as exc:  # an encryption dictionary whose permissions (/P) are out of range
+        if _is_encrypted(path):
+            raise EncryptedPdfError(
+                path,
+                "the PDF is encrypted with permissions (/P) that cannot be read; decrypt it first (qpdf --decrypt)",
+            ) from exc
+        raise CorruptPdfError(path, f"damaged or truncated PDF ({_short(exc)})") from exc
     except Exception as exc:  # playa raises several kinds for damaged files
         raise CorruptPdfError(path, f"damaged or truncated PDF ({_short(exc)})") from exc
     with pdf:
@@ -304,7 +320,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
         for index, page in enumerate(pages):
             number = index + 1
             try:
-                with warnings.catch_warnings():
+                with warnings.catch_warnings(), _PageLog() as damage:
                     warnings.simplefilter("ignore")
                     layout, dim, images, chars, htext, vtext, rotation = handler._get_layout(page)
                     fix_vertical_metrics(htext)
@@ -317,6 +333,9 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                     relayout = partial(handler._get_layout, page)
                     args = (layout, dim, number, images, chars, htext, vtext, rotation, lines, relayout)
                     grids = readers.read(*args) if htext else []
+                    legible = measure(
+                        "".join(c.get_text() for c in chars), images, _drawn(layout), float(dim[0]), float(dim[1])
+                    )
             except PDFPasswordIncorrect as exc:
                 raise EncryptedPdfError(path, "the PDF is encrypted and needs a password") from exc
             except BudgetInputError:
@@ -335,6 +354,8 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                 has_images=bool(images),
                 hidden_amounts=hidden,
                 source=path.name,
+                legibility=legible,
+                damage=damage.summary(),
             )
 
 
@@ -395,6 +416,41 @@ class _PageReaders:
         return grids
 
 
+class _PageLog(logging.Handler):
+    """The PDF library's warnings about one page's content (a stream that does not decompress …), kept for
+    the page's problem instead of written to the terminal without file or page; only this thread's."""
+
+    LOGGERS = ("playa", "pdfminer")
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            message = re.sub(r":?\s*<[^<>]*>", "", record.getMessage().splitlines()[0])
+            self.messages.append(message[:160])
+
+    def __enter__(self) -> _PageLog:
+        for name in self.LOGGERS:
+            logging.getLogger(name).addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for name in self.LOGGERS:
+            logging.getLogger(name).removeHandler(self)
+
+    def summary(self) -> str:
+        damaged = [m for m in self.messages if re.search(r"decompress|corrupt|Data loss", m, re.I)]
+        return damaged[0] + (f" (and {len(damaged) - 1} more)" if len(damaged) > 1 else "") if damaged else ""
+
+
+def _drawn(layout) -> int:
+    """Lines, rectangles and curves the page draws (its layout's top level)."""
+    return sum(1 for obj in layout if type(obj).__name__ in ("LTLine", "LTRect", "LTCurve"))
+
+
 def _count_hidden(text_lines, dim) -> int:
     """Amount lines drawn outside the page's visible area."""
     lines = _text_lines([t for t in text_lines if not _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)])
@@ -432,7 +488,25 @@ def read_pages(path: str | Path, progress: Callable[[int], None] | None = None) 
             progress(page.number)
     if not any(p.lines for p in pages):
         raise NoTextLayerError(path, "no text layer on any page (a scanned document? run OCR first)")
+    if all(p.legibility.is_picture(bool(p.lines)) or not p.lines for p in pages):
+        raise NoTextLayerError(
+            path,
+            "every page is an image with at most a page number or title as text (a scanned document? run OCR first)",
+        )
+    if all(p.legibility.mis_mapped or not p.lines for p in pages):
+        first = next(p for p in pages if p.lines)
+        raise NoTextLayerError(
+            path, f"no page's text decodes to what is printed ({first.legibility.evidence()})", page=first.number
+        )
     return pages
+
+
+def _is_encrypted(path: Path) -> bool:
+    """Whether the file's trailer names an encryption dictionary."""
+    with path.open("rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, fh.tell() - 65536))
+        return b"/Encrypt" in fh.read()
 
 
 def _short(exc: Exception) -> str:

@@ -1,0 +1,122 @@
+"""Whether a page's text can be read at all: glyphs without Unicode, and pages that are pictures.
+
+Two ways a page prints a table that no reader can see, found from the page's own objects:
+
+* its text does not map to characters — a font without a usable ``ToUnicode`` map gives
+  ``(cid:N)`` glyphs, private-use code points or the replacement character; a wrong map gives
+  characters, but rare ones (``醟般頚頠预算䄽餤表`` for ``一般公共预算支出表``): a budget's text is
+  written in common characters — those of GB 2312 (simplified) or of Big5 (traditional) — so a page
+  whose Chinese is for a good part outside both is not what was printed;
+* it is a picture — an image covering most of the page with little text on it (a scan with its page
+  number stamped as text), or drawings with no text at all (text turned into outlines).
+
+Nothing is guessed here: the measures are counted and the coverage report says what they mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: a glyph no Unicode character was found for, as pdfminer writes it
+CID_RE = re.compile(r"\(cid:\d+\)")
+#: at least this many characters of Chinese before their share outside GB 2312 is judged
+MIN_HAN = 10
+#: share of a page's Chinese outside GB 2312 and Big5 above which its text is taken as mis-mapped
+#: (a wrong map spreads characters over all of Unicode's Chinese: a third or more land outside both;
+#: a page in traditional characters has none there)
+RARE_HAN_SHARE = 0.2
+#: share of a page's characters without a character (cid, private use, U+FFFD) judged illegible
+ILLEGIBLE_SHARE = 0.1
+#: an image covering at least this share of the page makes it a picture, when little text is on it
+PICTURE_COVER = 0.5
+#: text characters a scanned page may carry (a stamped page number, a title) and still be a picture
+PICTURE_TEXT = 40
+#: drawn objects on a page without text that make it a drawing of text (glyph outlines, a ruled grid)
+DRAWING_OBJECTS = 50
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\U00020000" <= ch <= "\U0002ebef"
+
+
+def _common(ch: str) -> bool:
+    """A character of GB 2312 (simplified) or Big5 (traditional)."""
+    for encoding in ("gb2312", "big5"):
+        try:
+            ch.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        return True
+    return False
+
+
+def _illegible(text: str) -> int:
+    count = len(CID_RE.findall(text))
+    text = CID_RE.sub("", text)
+    return count + sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+
+
+@dataclass(frozen=True)
+class Legibility:
+    """What a page's objects say about whether its text can be read."""
+
+    #: non-blank text characters (a ``(cid:N)`` glyph counts as one)
+    chars: int = 0
+    #: glyphs without a character: ``(cid:N)``, private-use code points, U+FFFD
+    illegible: int = 0
+    #: Chinese characters, and those outside both GB 2312 and Big5
+    han: int = 0
+    rare_han: int = 0
+    #: share of the page's area covered by its largest image
+    image_cover: float = 0.0
+    #: lines, rectangles and curves drawn on the page
+    drawings: int = 0
+
+    @property
+    def mis_mapped(self) -> bool:
+        """The text does not decode to what was printed (glyphs without characters, or rare ones)."""
+        if self.chars and self.illegible >= max(5, ILLEGIBLE_SHARE * self.chars):
+            return True
+        return self.han >= MIN_HAN and self.rare_han > RARE_HAN_SHARE * self.han
+
+    def is_picture(self, has_lines: bool) -> bool:
+        """An image of a page with little text, or drawings without any text."""
+        if self.image_cover >= PICTURE_COVER and self.chars <= PICTURE_TEXT:
+            return True
+        return not has_lines and self.drawings >= DRAWING_OBJECTS
+
+    def evidence(self) -> str:
+        """What shows that the text is mis-mapped."""
+        if self.illegible >= max(5, ILLEGIBLE_SHARE * self.chars):
+            return f"{self.illegible} of {self.chars} glyphs have no character: a font without a Unicode map?"
+        return f"{self.rare_han} of {self.han} Chinese characters are rare ones no budget prints: a wrong Unicode map?"
+
+    def describe(self) -> str:
+        if self.mis_mapped:
+            return f"the page's text does not decode to what is printed ({self.evidence()})"
+        if self.image_cover >= PICTURE_COVER:
+            return f"the page is an image ({self.image_cover:.0%} of it) with {self.chars} characters of text (a scan?)"
+        return f"the page draws {self.drawings} shapes and no text (text turned into outlines?)"
+
+
+def measure(text: str, images, layout_objects, width: float, height: float) -> Legibility:
+    """The legibility measures of a page: its text (all characters), its images (with ``bbox``) and the
+    drawn objects of its layout (pdfminer's ``LTLine``/``LTRect``/``LTCurve``)."""
+    visible = re.sub(r"\s+", "", text)
+    han = [ch for ch in CID_RE.sub("", visible) if _is_han(ch)]
+    area = max(width * height, 1.0)
+    cover = 0.0
+    for image in images:
+        x0, y0, x1, y1 = image.bbox
+        w = max(0.0, min(x1, width) - max(x0, 0.0))
+        h = max(0.0, min(y1, height) - max(y0, 0.0))
+        cover = max(cover, w * h / area)
+    return Legibility(
+        chars=len(CID_RE.sub("#", visible)),
+        illegible=_illegible(visible),
+        han=len(han),
+        rare_han=sum(1 for ch in han if not _common(ch)),
+        image_cover=round(cover, 3),
+        drawings=layout_objects,
+    )

@@ -1,0 +1,233 @@
+"""Pages whose text cannot be read are reported, never passed as printed empty or narrative.
+
+A font without a usable Unicode map (glyphs without characters, or rare characters for common ones),
+a scanned page with its page number stamped as text, a page of drawings without text and a damaged
+content stream are each reported for their page; a document of nothing else is refused in one line.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from analysis import read_budget
+from analysis.errors import NoTextLayerError
+from analysis.extract.legibility import measure
+from tests.budget_pdfs import A4, FONT, NARRATIVE, Text, _font, build, expense_table, summary_table
+
+SIMPLIFIED = "一般公共预算支出表 本年收入合计 财政拨款收入 事业收入 教育支出 社会保障和就业支出 住房保障支出"
+TRADITIONAL = "一般公共預算支出表 本年收入合計 財政撥款收入 事業收入 教育支出 社會保障和就業支出 住房保障支出"
+#: a table page's words
+TABLE_PAGE = "一般公共预算支出表\n单位万元\n科目编码 科目名称 合计 基本支出 项目支出\n行政运行 住房公积金"
+
+
+def _rare_characters(n: int) -> str:
+    """Chinese characters outside both GB 2312 and Big5, as a wrong Unicode map gives them."""
+    out = []
+    for code in range(0x4E00, 0x9FA5):
+        ch = chr(code)
+        if all(_fails(ch, enc) for enc in ("gb2312", "big5")):
+            out.append(ch)
+        if len(out) == n:
+            break
+    return "".join(out)
+
+
+def _fails(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class _Image:
+    def __init__(self, bbox):
+        self.bbox = bbox
+
+
+# -- the measures, on text ----------------------------------------------------------------------------
+
+
+def test_common_text_simplified_or_traditional_is_legible():
+    for text in (SIMPLIFIED, TRADITIONAL):
+        assert not measure(text, [], 0, *A4).mis_mapped
+
+
+def test_rare_characters_for_common_ones_are_a_wrong_map():
+    # a third of the characters replaced by rare ones, as a wrong map gives them
+    rare = _rare_characters(20)
+    mixed = "".join(a + b for a, b in zip(SIMPLIFIED[:20], rare, strict=True))
+    legibility = measure(mixed, [], 0, *A4)
+    assert legibility.mis_mapped and legibility.rare_han == 20
+    assert "rare ones" in legibility.describe()
+
+
+def test_glyphs_without_characters_are_illegible():
+    assert measure("(cid:19)(cid:17)" * 10 + "预算", [], 0, *A4).mis_mapped
+    assert measure("\ue030\ue031\ue02e\ue035" * 3 + "预算表", [], 0, *A4).mis_mapped
+    # one stray glyph on a page of text is not
+    assert not measure(SIMPLIFIED + "(cid:3)", [], 0, *A4).mis_mapped
+
+
+def test_a_page_that_is_an_image_with_a_page_number_is_a_picture():
+    full = [_Image((0, 0, A4[0], A4[1]))]
+    assert measure("第2页", full, 0, *A4).is_picture(has_lines=True)
+    assert not measure(SIMPLIFIED * 3, full, 0, *A4).is_picture(has_lines=True)  # text over a background
+    assert not measure("第2页", [_Image((0, 0, 100, 100))], 0, *A4).is_picture(has_lines=True)  # a logo
+    assert measure("", [], 292, *A4).is_picture(has_lines=False)  # outlines of glyphs, no text
+    assert not measure("", [], 8, *A4).is_picture(has_lines=False)  # a blank page with a frame
+
+
+# -- end to end, on built PDFs ------------------------------------------------------------------------
+
+
+def _scan_png() -> bytes:
+    """A picture of a ruled table (what a scanner gives), as PNG bytes."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (600, 850), 255)
+    draw = ImageDraw.Draw(image)
+    for y in range(100, 500, 25):
+        draw.line((60, y, 540, y), fill=0, width=2)
+    for x in (60, 200, 300, 420, 540):
+        draw.line((x, 100, x, 475), fill=0, width=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _pdf_of_scans(path: Path, pages: int, first: list | None = None) -> Path:
+    """``pages`` scanned pages (a full-page image with its page number stamped as text), after a page of
+    real text and table when ``first`` is given."""
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    _font()
+    scans = path.with_suffix(".scans.pdf")
+    c = canvas.Canvas(str(scans), pagesize=A4)
+    image = ImageReader(io.BytesIO(_scan_png()))
+    for number in range(pages):
+        c.drawImage(image, 0, 0, A4[0], A4[1])
+        c.setFont(FONT, 9)
+        c.drawCentredString(A4[0] / 2, 20, f"第{number + 2}页")
+        c.showPage()
+    c.save()
+    writer = PdfWriter()
+    if first is not None:
+        writer.add_page(PdfReader(str(build(path.with_suffix(".text.pdf"), [first]))).pages[0])
+    for page in PdfReader(str(scans)).pages:
+        writer.add_page(page)
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def test_a_scanned_page_with_a_stamped_page_number_is_reported_and_the_rest_read(tmp_path):
+    pdf = _pdf_of_scans(tmp_path / "mixed.pdf", 1, first=[NARRATIVE, expense_table()])
+    budget = read_budget(pdf, use_cache=False)
+    assert [t.key for t in budget.tables] == ["gpb_expense"]
+    problems = budget.problems[budget.problems.kind == "illegible"]
+    assert problems.page.tolist() == [2]
+    assert "image" in problems.reason.iloc[0] and "scan" in problems.reason.iloc[0]
+
+
+def test_a_document_of_scans_with_page_numbers_is_refused_as_a_scan(tmp_path):
+    pdf = _pdf_of_scans(tmp_path / "scans.pdf", 2)
+    with pytest.raises(NoTextLayerError, match="every page is an image"):
+        read_budget(pdf, use_cache=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "analysis", "extract", str(pdf), "--out", str(tmp_path / "out"), "--no-cache"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [
+        "error: scans.pdf: every page is an image with at most a page number or title as text "
+        "(a scanned document? run OCR first)"
+    ]
+
+
+def _mis_mapped_page(text: str) -> list:
+    """A page whose words come out as rare characters, as a wrong map gives them (each common character
+    replaced by a rare one)."""
+    rare = iter(_rare_characters(400))
+    return [Text([re.sub(r"[\u4e00-\u9fff]", lambda m: next(rare), line) for line in text.splitlines()])]
+
+
+def test_a_page_whose_text_is_mis_mapped_is_reported_not_read_as_printed_empty(tmp_path):
+    page = _mis_mapped_page(TABLE_PAGE)
+    pdf = build(tmp_path / "mapped.pdf", [[NARRATIVE, expense_table()], page])
+    budget = read_budget(pdf, use_cache=False)
+    problems = budget.problems[budget.problems.kind == "illegible"]
+    assert problems.page.tolist() == [2]
+    assert "does not decode" in problems.reason.iloc[0]
+
+
+def test_a_document_whose_every_page_is_mis_mapped_is_refused_naming_the_page(tmp_path):
+    page = _mis_mapped_page(TABLE_PAGE)
+    pdf = build(tmp_path / "mapped.pdf", [page, page])
+    with pytest.raises(NoTextLayerError, match=r"page 1: no page's text decodes to what is printed"):
+        read_budget(pdf, use_cache=False)
+
+
+def test_a_damaged_content_stream_is_reported_for_its_page(tmp_path):
+    source = build(tmp_path / "whole.pdf", [[NARRATIVE, expense_table()], [summary_table()]])
+    data = bytearray(source.read_bytes())
+    for match in re.finditer(rb"stream\r?\n", data):
+        start = match.end()
+        end = data.index(b"endstream", start)
+        try:
+            body = zlib.decompress(bytes(data[start:end]))
+        except zlib.error:
+            import base64
+
+            try:
+                body = zlib.decompress(base64.a85decode(bytes(data[start:end]).strip(), adobe=True))
+            except (ValueError, zlib.error):
+                continue
+        if b"BT" in body:  # the first page's content: clobber its compressed bytes
+            data[start + 10 : start + 60] = b"A" * 50
+            break
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(bytes(data))
+    budget = read_budget(damaged, use_cache=False)
+    problems = budget.problems[budget.problems.kind == "illegible"]
+    assert 1 in problems.page.tolist()
+    assert "damaged" in problems[problems.page == 1].reason.iloc[0]
+    assert "收支总表" in [t.name for t in budget.tables]  # the other page is read all the same
+
+
+def test_problems_travel_with_the_data_in_the_output_folder(tmp_path):
+    pdf = _pdf_of_scans(tmp_path / "mixed.pdf", 1, first=[NARRATIVE, expense_table()])
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [sys.executable, "-m", "analysis", "extract", str(pdf), "--out", str(out), "--no-cache"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0
+    import pandas as pd
+
+    problems = pd.read_csv(out / "problems.csv")
+    assert problems[["kind", "page"]].values.tolist() == [["illegible", 2]]
+    assert "problems.csv" in (out / "datapackage.json").read_text(encoding="utf-8")
+
+
+def test_a_corpus_lists_each_documents_problems(tmp_path):
+    from analysis.corpus import read_corpus, write_corpus
+
+    pdf = _pdf_of_scans(tmp_path / "mixed.pdf", 1, first=[NARRATIVE, expense_table()])
+    corpus = read_corpus([pdf], workers=1, use_cache=False, timeout=None)
+    assert corpus.problems[["file_name", "kind", "page"]].values.tolist() == [["mixed.pdf", "illegible", 2]]
+    written = write_corpus(corpus, tmp_path / "panel")
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(written["problems"]).num_rows == 1
