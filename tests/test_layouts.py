@@ -241,7 +241,8 @@ def test_a_scanned_page_among_text_pages_is_reported(tmp_path):
     c.save()
     doc = read_budget(path, use_cache=False)
     (problem,) = doc.problems.itertuples()
-    assert problem.kind == "coverage" and problem.page == 2 and "image and no text" in problem.reason
+    assert problem.kind == "illegible" and problem.page == 2
+    assert "the page is an image" in problem.reason and "0 characters of text (a scan?)" in problem.reason
 
 
 def test_glyphs_drawn_again_as_stroked_outlines_are_no_rulings(tmp_path):
