@@ -72,13 +72,59 @@ def _is_column_number_row(grid: Grid, r: int) -> bool:
     return len(numbers) >= 3 and numbers == [str(i) for i in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
 
 
+def _unruled_spans(grid: Grid, height: int) -> dict[tuple[int, int], tuple[tuple[int, int], str]]:
+    """Header cells of a table printed without rulings that a heading spans: (row, col) → the heading's
+    (anchor, text).
+
+    No ruling shows a heading's span (``一般公共预算支出`` over ``合计 | 基本支出 | 项目支出``): an empty header
+    cell is under the nearest heading of its row when its column's first heading below is in the same row
+    as the heading's own sub-heading — never under a label standing beside its row (``科目名称``, printed
+    between the header's rows, has nothing under it).
+    """
+    if grid.reader != "network":
+        return {}
+    spans: dict[tuple[int, int], tuple[tuple[int, int], str]] = {}
+
+    def first_below(r: int, c: int) -> int | None:
+        return next((k for k in range(r + 1, height) if own_text(grid, k, c).strip()), None)
+
+    def centre(c: int) -> float:
+        return (grid.cols[c][0] + grid.cols[c][1]) / 2
+
+    for r in range(height - 1):
+        filled = [c for c in range(grid.n_cols) if own_text(grid, r, c).strip()]
+        for c in range(grid.n_cols):
+            if c in filled or (below := first_below(r, c)) is None:
+                continue
+            near = [
+                f
+                for f in (
+                    max((f for f in filled if f < c), default=None),
+                    min((f for f in filled if f > c), default=None),
+                )
+                if f is not None
+            ]
+            if not near:
+                continue
+            heading = min(near, key=lambda f: (abs(centre(f) - centre(c)), f))
+            if first_below(r, heading) == below:
+                spans[(r, c)] = ((r, heading), own_text(grid, r, heading))
+    return spans
+
+
 def header_cells(grid: Grid, height: int) -> list[list[tuple[tuple[int, int], str]]]:
     """For each column, the (region anchor, text) of the header regions above it, top down."""
     columns = []
+    spans = _unruled_spans(grid, height)
     for c in range(grid.n_cols):
         seen: list[tuple[tuple[int, int], str]] = []
         for r in range(height):
             anchor = grid.region[r][c]
+            if (r, c) in spans:
+                anchor, text = spans[(r, c)]
+                if not any(a == anchor for a, _ in seen):
+                    seen.append((anchor, text))
+                continue
             if any(a == anchor for a, _ in seen):
                 continue
             text = grid.region_text(r, c)

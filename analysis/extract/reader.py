@@ -215,14 +215,18 @@ def _grid_from_camelot(table, page_number: int, reader: str = "lattice-vector") 
                 union((r, c), (r, c + 1))
             if r + 1 < n_rows and not cell.bottom and not cells[r + 1][c].top:
                 union((r, c), (r + 1, c))
-    region = [[find((r, c)) for c in range(n_cols)] for r in range(n_rows)]
     texts = [[join_cell_lines(cells[r][c].text) for c in range(n_cols)] for r in range(n_rows)]
+    cols = [(float(a), float(b)) for a, b in table.cols]
+    if not ruled:
+        texts, cols = _heading_columns_merged(texts, cols)
+        n_cols = len(cols)
+    region = [[find((r, c)) for c in range(n_cols)] for r in range(n_rows)]
     x0, y0, x1, y1 = table._bbox
     return Grid(
         page=page_number,
         bbox=(float(x0), float(y0), float(x1), float(y1)),
         rows=[(float(a), float(b)) for a, b in table.rows],
-        cols=[(float(a), float(b)) for a, b in table.cols],
+        cols=cols,
         texts=texts,
         region=region,
         accuracy=float(table.parsing_report.get("accuracy", 100.0)),
@@ -444,6 +448,38 @@ class _PageLog(logging.Handler):
     def summary(self) -> str:
         damaged = [m for m in self.messages if re.search(r"decompress|corrupt|Data loss", m, re.I)]
         return damaged[0] + (f" (and {len(damaged) - 1} more)" if len(damaged) > 1 else "") if damaged else ""
+
+
+def _heading_columns_merged(texts: list[list[str]], cols: list[tuple[float, float]]):
+    """An unruled table's columns without those holding only a heading centred over its neighbours.
+
+    Printed without rulings, a heading over two columns (``支出`` over ``项目 | 预算数``) is aligned with
+    neither, and the parser makes it a column of its own, empty below the heading.  Its text moves to the
+    nearer neighbour (whose cell beside it is empty) and the column goes; the heading's span over its
+    neighbours is read with the header (:func:`.grid.header_cells`).
+    """
+    from ..transform.amounts import is_amount_text, split_unit
+
+    first_amount = next(
+        (r for r, row in enumerate(texts) if any(t and is_amount_text(split_unit(t)[0]) for t in row)), len(texts)
+    )
+    c = 0
+    while c < len(cols):
+        filled = [r for r, row in enumerate(texts) if row[c].strip()]
+        if len(filled) == 1 and filled[0] < first_amount and len(cols) > 2:
+            r = filled[0]
+            centre = (cols[c][0] + cols[c][1]) / 2
+            sides = [n for n in (c - 1, c + 1) if 0 <= n < len(cols) and not texts[r][n].strip()]
+            if sides:
+                n = min(sides, key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - centre))
+                texts[r][n] = texts[r][c]
+                left, right = (n, c) if n < c else (c, n)
+                cols[n] = (cols[left][0], cols[right][1])
+                texts = [row[:c] + row[c + 1 :] for row in texts]
+                cols = cols[:c] + cols[c + 1 :]
+                continue
+        c += 1
+    return texts, cols
 
 
 def _drawn(layout) -> int:
