@@ -21,6 +21,7 @@ from .extract.coverage import coverage_problems
 from .extract.reader import PageContent, check_pdf_file, read_pages
 from .extract.stitch import stitch
 from .model import TIDY_COLUMNS, Budget, Problem, Table, problem_frame
+from .transform.amounts import unit_of_text
 from .transform.contents import contents_pages, missing_from_contents, titles_from_contents
 from .transform.econ import column_econ_codes
 from .transform.indicators import TARGET_KEYS, indicator_frame
@@ -97,11 +98,16 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
     if not raw_tables and not _looks_like_budget(narrative):
         raise NotABudgetError(path, "no budget tables and no budget narrative found (not a 预算/决算 document?)")
     units = Counter(t.unit for t in raw_tables if t.unit and t.unit != "人")
-    default_unit = units.most_common(1)[0][0] if units else "万元"
+    # a table printing its unit nowhere is in the unit of the other tables' unit lines, else in the unit the
+    # narrative states its amounts in, else in 万元 (the template's unit)
+    stated = unit_of_text(narrative["text"].tolist()) if not units and not narrative.empty else None
+    default_unit, default_source = (
+        (units.most_common(1)[0][0], "table") if units else (stated, "narrative") if stated else ("万元", "default")
+    )
     tables: list[Table] = []
     problems: list[Problem] = []
     for raw in raw_tables:
-        table = to_table(raw, default_unit, path)
+        table = to_table(raw, default_unit, path, default_source)
         validate_table(table)
         tables.append(table)
         problems.extend(table_problems(table, path))

@@ -53,8 +53,9 @@ class Problem:
     """Something printed that could not be read: the rest of the document is read all the same.
 
     ``kind``: ``cell`` (a cell of an amount column that is neither an amount nor a header),
-    ``coverage`` (a page prints a table, or part of one, that no reader read), ``contents``
-    (the 目录 lists tables this file does not print).
+    ``coverage`` (a page prints a table, or part of one, that no reader read), ``illegible`` (a page
+    whose text cannot be read: a font without a Unicode map, a scan, a damaged stream), ``hidden``
+    (amounts drawn outside the page), ``contents`` (the 目录 lists tables this file does not print).
     """
 
     kind: str
@@ -177,6 +178,11 @@ class Table:
     #: where its title was found: ``above`` the grid, in the ``grid``'s top row, at the foot of the
     #: ``previous page``; or, printed without one, named by its ``header`` or ``project``; ``none``
     title_source: str = "above"
+    #: where the unit was read: the table's unit ``line``, its money columns' ``header`` (预算数（元）), its
+    #: ``cells`` (12.50万元), a ``note`` (注：本表金额单位为元); or, printed nowhere for it (``unit_assumed``),
+    #: ``table`` (another table's unit line), ``narrative`` (the unit the narrative states its amounts in) or
+    #: ``default`` (万元: nothing prints a unit)
+    unit_source: str = "line"
     #: the unit of each column whose unit is not the table's: columns of counts in a table of amounts
     #: (人数 → ``人``, 数量 → ``个``)
     column_units: dict = field(default_factory=dict)

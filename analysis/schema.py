@@ -190,7 +190,11 @@ TIDY = Schema(
         (
             "unit_printed",
             "string",
-            "unit printed above the table (万元, 元), or the unit of a column of counts (人, 个, 辆)",
+            "the unit the amount is printed in: the cell's own (1,000.00元), else the table's as its unit"
+            " line, a money heading (预算数（元）) or a note (注：本表金额单位为元) prints it (万元, 元, 百万元 …),"
+            " or the unit of a column of counts (人, 个, 辆); for a table printing no unit, the unit its amounts"
+            " are read in, assumed from another table's unit line, the narrative or by default (the table's"
+            " validation says so, and its unit_source from what)",
         ),
         ("page", "integer", "1-based PDF page where the cell is printed"),
         ("source", "string", "the PDF file the page belongs to (a budget may be published as two files)"),

@@ -30,7 +30,7 @@ import pandas as pd
 
 from .extract.text import squash
 from .model import Check, ColumnLists, Table
-from .transform.tables import row_code_frame, table_sides
+from .transform.tables import row_code_frame, table_sides, unit_conflicts
 from .transform.target_forms import FUND_TOTAL_RE
 
 TOTAL_NAMES = {"合计", "小计", "总计"}
@@ -514,5 +514,20 @@ def validate_table(table: Table) -> Table:
         table.validation.problems.append(f"{len(table.unreadable)} unreadable cell(s) left out")
     table.validation.checks = checks
     if table.unit_assumed and not table.is_empty and not table.is_text:
-        table.validation.problems.append(f"no unit line printed; {table.unit} assumed from the other tables")
+        table.validation.problems.append(assumed_unit_message(table))
+    table.validation.problems.extend(unit_conflicts(table))
     return table
+
+
+#: where an assumed unit comes from (:attr:`~analysis.model.Table.unit_source`)
+ASSUMED_FROM = {
+    "table": "assumed from another table's unit line",
+    "narrative": "assumed from the narrative, which states its amounts in {unit}",
+    "default": "assumed by default: no table, note or narrative of the document prints a unit",
+}
+
+
+def assumed_unit_message(table: Table) -> str:
+    """Why a table printing no unit (no unit line, heading, cell unit or note) is read in its unit."""
+    source = ASSUMED_FROM.get(table.unit_source, "assumed").format(unit=table.unit)
+    return f"no unit printed for the table (no unit line, heading, cell or note names one); {table.unit} {source}"

@@ -22,13 +22,14 @@ from dataclasses import dataclass, field, replace
 from ..specs import (
     CONTINUED_RE,
     LABEL_FORMS,
+    RUNNING_HEAD_RE,
     SENTENCE_END_RE,
     TABLE_NAME_RE,
     TITLE_ENUMERATOR_RE,
     UNKNOWN,
     spec_for_title,
 )
-from ..transform.amounts import UNIT_LINE_PATTERN, unit_from_line
+from ..transform.amounts import UNIT_LINE_PATTERN, unit_from_line, unit_from_note
 from .reader import Grid, PageContent, TextLine
 from .text import squash
 
@@ -36,6 +37,11 @@ from .text import squash
 LABEL_RE = re.compile(r"^(?P<label>" + "|".join(LABEL_FORMS) + r")\s*[:：.、]?\s*(?P<rest>.*)$")
 ORG_RE = re.compile(r"^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?\s*[:：]")
 PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-－—\s]*$|^\d+\s*/\s*\d+$")
+#: a page number printed on a header line (XX单位2024年部门预算公开 第3页, — 3 —, 3/12, a number apart)
+PAGE_MARK_RE = re.compile(
+    r"第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|[-－—]\s*\d{1,4}\s*[-－—]|\d{1,4}\s*/\s*\d{1,4}"
+    r"|^\s*\d{1,4}\s+|\s+\d{1,4}\s*$"
+)
 #: a line ending in dot leaders, or a title followed by a page number, is a 目录 entry: no table's label or title
 CONTENTS_LINE_RE = re.compile(r"(?:[.．…·]{2,}\s*\d{0,3}|[\u4e00-\u9fff]{2}表\s+\d{1,3})\s*$")
 #: a note saying the table is printed empty: 本表为空表, 此表为空, 故该表为空, 本表无数据, 无此项预算 …
@@ -96,12 +102,39 @@ def classify_context(page: PageContent, outside: list[TextLine] | None = None) -
     outside = [ln for ln in outside if 0 <= ln.yc <= page.height]
     contexts: list[GridContext] = []
     for index, grid in enumerate(page.grids):
-        upper = page.grids[index - 1].bbox[1] if index else page.height + 1
-        above = [ln for ln in outside if grid.bbox[3] - 2 < ln.yc < upper]
-        lower = page.grids[index + 1].bbox[3] if index + 1 < len(page.grids) else -1
-        below = [ln for ln in outside if lower < ln.yc < grid.bbox[1] + 2]
-        contexts.append(_context(above, _notes_of(below), grid))
+        beside = [g for g in page.grids if g is not grid and side_by_side(g, grid)]
+        if beside:
+            # grids printed side by side (two tables on a landscape page): each takes the lines printed
+            # over its own columns, and its neighbours are the grids above and below those columns
+            mine = [ln for ln in outside if _nearest_grid(ln, [grid, *beside]) is grid]
+            column = [g for g in page.grids if g is not grid and _overlap(g.bbox, grid.bbox) > 0]
+            upper = min((g.bbox[1] for g in column if g.bbox[1] >= grid.bbox[3] - 2), default=page.height + 1)
+            lower = max((g.bbox[3] for g in column if g.bbox[3] <= grid.bbox[1] + 2), default=-1)
+        else:
+            mine = outside
+            upper = page.grids[index - 1].bbox[1] if index else page.height + 1
+            lower = page.grids[index + 1].bbox[3] if index + 1 < len(page.grids) else -1
+        above = [ln for ln in mine if grid.bbox[3] - 2 < ln.yc < upper]
+        below = [ln for ln in mine if lower < ln.yc < grid.bbox[1] + 2]
+        contexts.append(_context(above, _notes_of(below, last=lower < 0), grid))
     return contexts
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """How far two boxes (x0, y0, x1, y1) overlap horizontally (negative: the gap between them)."""
+    return min(a[2], b[2]) - max(a[0], b[0])
+
+
+def side_by_side(a: Grid, b: Grid) -> bool:
+    """Two grids printed beside each other: they share heights on the page and no columns."""
+    shared = min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1])
+    return shared > 0 and _overlap(a.bbox, b.bbox) <= 0
+
+
+def _nearest_grid(line: TextLine, grids: list[Grid]) -> Grid:
+    """The grid a line is printed over: the one its extent overlaps most, else the nearest one across."""
+    box = (line.x0, line.y0, line.x1, line.y1)
+    return max(grids, key=lambda g: _overlap(box, g.bbox))
 
 
 def opens_table(text: str) -> bool:
@@ -112,12 +145,49 @@ def opens_table(text: str) -> bool:
     ) and not EMPTY_NOTE_RE.search(squashed)
 
 
-def _notes_of(below: list[TextLine]) -> list[TextLine]:
-    """The lines below a grid that are its own (notes), up to where the next table opens."""
+def _head_text(text: str) -> str:
+    """A line's text without the page number a header line prints, squashed."""
+    return squash(PAGE_MARK_RE.sub(" ", unicodedata.normalize("NFKC", text)))
+
+
+def repeated_lines(pages: list[PageContent]) -> set[str]:
+    """The lines outside the grids printed on more than one page (page numbers aside): running heads,
+    the document's title, repeated titles."""
+    seen: dict[str, set[int]] = {}
+    for page in pages:
+        for line in page.lines_outside_grids():
+            text = _head_text(line.text)
+            if text:
+                seen.setdefault(text, set()).add(page.number)
+    return {text for text, numbers in seen.items() if len(numbers) > 1}
+
+
+def is_running_head(ctx: GridContext, repeated: set[str]) -> bool:
+    """The title found above a grid is a running head, no table's title: it names no standard table
+    (no label, not ending in 表, no spec knows it) and repeats on other pages (the document's title
+    printed again) or reads as the document's own name (…部门预算, …部门预算公开)."""
+    if not ctx.title or ctx.label or ctx.continued or ctx.title_source != "above":
+        return False
+    title = squash(ctx.title)
+    if TABLE_NAME_RE.search(title) or spec_for_title(title) is not UNKNOWN:
+        return False
+    text = _head_text(ctx.title)
+    return text in repeated or bool(RUNNING_HEAD_RE.search(text))
+
+
+def _notes_of(below: list[TextLine], last: bool = False) -> list[TextLine]:
+    """The lines below a grid that are its own (notes), up to where the next table opens.
+
+    A note stating the unit (注：本表金额单位：元) is the grid's; so is a unit line alone under the page's
+    last grid (（金额单位：元）) with no table opening after it: no table below it takes it.
+    """
     out = []
-    for line in sorted(below, key=lambda ln: -ln.yc):
-        if opens_table(line.text):
-            break
+    lines = sorted(below, key=lambda ln: -ln.yc)
+    for k, line in enumerate(lines):
+        if opens_table(line.text) and not NOTE_RE.match(squash(line.text)):
+            alone = unit_from_line(line.text) and not squash(re.sub(UNIT_LINE_PATTERN, "", line.text)).strip("()（）")
+            if not (last and alone and not any(opens_table(ln.text) for ln in lines[k + 1 :])):
+                break
         out.append(line)
     return out
 
@@ -166,8 +236,8 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
         if ORG_RE.match(squashed):
             ctx.org_line = ctx.org_line or text
             continue
-        if NOTE_RE.match(squashed) or EMPTY_NOTE_RE.search(squashed):
-            ctx.notes.append(text)
+        if NOTE_RE.match(squashed) or EMPTY_NOTE_RE.search(squashed) or unit_from_note(text):
+            ctx.notes.append(text)  # a unit stated in a note (金额单位为元) is the table's when no unit line is
             continue
         if CONTENTS_LINE_RE.search(text):
             continue  # an entry of the 目录 (…表……4), no table's label or title

@@ -28,7 +28,10 @@ from .pages import (
     banner_context,
     classify_context,
     foot_context,
+    is_running_head,
     match_label,
+    repeated_lines,
+    side_by_side,
 )
 from .reader import Grid, PageContent
 from .text import squash
@@ -55,6 +58,8 @@ class Part:
     base_cols: list[tuple[float, float]] | None = None
     #: a key–value form (see :mod:`.forms`), read row by row
     form: bool = False
+    #: the title found above the grid is a running head (the document's name), no table's title
+    running_head: bool = False
 
     @property
     def body_rows(self) -> range:
@@ -116,19 +121,39 @@ class _Band:
 def build_parts(pages: list[PageContent]) -> list[Part]:
     parts = []
     previous: PageContent | None = None
+    repeated = repeated_lines(pages)
     for page in pages:
         outside = page.lines_outside_grids()
-        for index, (grid, ctx) in enumerate(zip(page.grids, classify_context(page, outside), strict=True)):
+        pairs = _reading_order(list(zip(page.grids, classify_context(page, outside), strict=True)))
+        for index, (grid, ctx) in enumerate(pairs):
+            # a running head found above the grid gives way to a title printed in its top row or at the
+            # foot of the page before; the grid keeps it only where nothing else names it
+            head = (ctx.title, ctx.title_size) if is_running_head(ctx, repeated) else None
+            if head:
+                ctx.title, ctx.title_size = "", 0.0
             grid = banner_context(grid, ctx)
             if index == 0 and previous is not None and not (ctx.title and ctx.label):
                 foot_context(previous, grid, ctx)
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
+            if head and not ctx.title:
+                (ctx.title, ctx.title_size), part.running_head = head, True
             part.loose_lines = outside
             part.form = is_form(grid, ctx.title)
             part.header = 0 if part.form else header_height(grid)
             parts.append(part)
         previous = page
     return parts
+
+
+def _reading_order(pairs: list[tuple[Grid, GridContext]]) -> list[tuple[Grid, GridContext]]:
+    """Grids top down, and those printed side by side left to right."""
+    out = list(pairs)
+    for i in range(1, len(out)):
+        j = i
+        while j and side_by_side(out[j - 1][0], out[j][0]) and out[j - 1][0].bbox[0] > out[j][0].bbox[0]:
+            out[j - 1], out[j] = out[j], out[j - 1]
+            j -= 1
+    return out
 
 
 def _body_top(part: Part) -> float:
@@ -205,18 +230,24 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
     prev = bands[-1].parts[-1]
     if not (part.first_on_page and prev.last_on_page and part.grid.page == prev.grid.page + 1):
         return False
-    if part.ctx.title and squash(part.ctx.title) != squash(title):
+    # a running head over the grid (the document's name repeated on every page) is no title: the grid
+    # continues the table above as one printed with nothing above it does — unless both open with a total
+    running = part.running_head and squash(part.ctx.title) != squash(title)
+    if running and _opens_with_total(part) and _opens_with_total(bands[0].parts[0]):
+        return False
+    own_title = "" if running else part.ctx.title
+    if own_title and squash(own_title) != squash(title):
         return False
     if part.ctx.label and part.ctx.label != label and (label or not part.ctx.continued):
         return False  # a 续表3 under a table printed without its label names it
     # the 部门：/单位： line opens a table — unless the page repeats the table's own title, with its
     # label or with the same 部门 line (a table of another unit prints another 部门 line)
-    same_title = bool(part.ctx.title) and squash(part.ctx.title) == squash(title)
+    same_title = bool(own_title) and squash(own_title) == squash(title)
     # a page marked 续表 (表3（续）, …表（续）) says it continues the table: it may repeat any line
     repeated = (same_title and bool(label and part.ctx.label == label)) or part.ctx.continued
     base_org = squash(bands[0].parts[0].ctx.org_line)
     # a table whose header alone ends a page goes on with the next page's untitled grid, whatever lines it repeats
-    headed_only = len(bands) == 1 and not bands[0].parts[0].body_rows and not (part.ctx.title or part.ctx.label)
+    headed_only = len(bands) == 1 and not bands[0].parts[0].body_rows and not (own_title or part.ctx.label)
     if part.ctx.org_line and not (repeated or headed_only or (same_title and squash(part.ctx.org_line) == base_org)):
         return False
     if same_title and not repeated and _opens_with_total(part) and _opens_with_total(bands[0].parts[0]):
@@ -288,6 +319,8 @@ def group_parts(parts: list[Part]) -> list[list[_Band]]:
                 continue
             elif _continues_vertically(bands, part, title, label):
                 part.header = _repeated_header(bands[0].parts[0], part)
+                if part.running_head and squash(part.ctx.title) != squash(title):
+                    part.ctx.title = ""  # the running head over a continuation names no table
                 bands.append(_Band([part]))
                 continue
         tables.append([_Band([part])])

@@ -31,11 +31,12 @@ _LOOKS_NUMERIC = re.compile(r"^[-−(]?[\d,.]+[)%]?$")
 #: Money units and their factor to 万元: the one declaration of the units amounts are printed in.
 UNIT_FACTORS: dict[str, Decimal] = {
     "亿元": Decimal(10000),
+    "百万元": Decimal(100),
     "万元": Decimal(1),
     "千元": Decimal("0.1"),
     "元": Decimal("0.0001"),
 }
-#: the money units as a regular-expression alternation, longest first (亿元 before 元)
+#: the money units as a regular-expression alternation, longest first (百万元 before 万元, 亿元 before 元)
 MONEY_UNIT_PATTERN = "|".join(sorted(UNIT_FACTORS, key=len, reverse=True))
 #: the currency a unit line may name before its unit (单位：人民币万元)
 _CURRENCY = r"(?:人民币\s*)?"
@@ -46,6 +47,14 @@ _UNIT_LINE = re.compile(rf"(?:金额)?单\s*位\s*[:：]\s*{_CURRENCY}(?P<unit>{
 MONEY_UNIT_LINE_PATTERN = rf"(?:金额)?单\s*位\s*[:：]\s*{_CURRENCY}(?:{MONEY_UNIT_PATTERN})"
 #: a unit in brackets, as a column heading or a form's label prints it: 预算数（万元）
 BRACKETED_UNIT_RE = re.compile(rf"[(（]({MONEY_UNIT_PATTERN})[)）]")
+
+
+#: a unit stated in a note printed under or above a table, not on a unit line of its own:
+#: 注：本表金额单位为元。  金额单位为万元  （金额单位：元）  单位均为万元  以万元为单位
+_UNIT_NOTE = re.compile(
+    rf"(?:金额)?单位(?:均|都)?(?:为|是|[:：]){_CURRENCY}(?P<unit>{MONEY_UNIT_PATTERN})"
+    rf"|以{_CURRENCY}(?P<unit2>{MONEY_UNIT_PATTERN})为(?:金额)?(?:计量)?单位"
+)
 
 
 def normalise_number_text(text: str) -> str:
@@ -93,6 +102,31 @@ def unit_from_line(text: str) -> str | None:
     """The unit named by a ``金额单位：万元`` / ``单位：元`` line, else ``None``."""
     match = _UNIT_LINE.search(unicodedata.normalize("NFKC", text).replace(" ", ""))
     return match.group("unit") if match else None
+
+
+def unit_from_note(text: str) -> str | None:
+    """The money unit a note states for its table (``注：本表金额单位为元。``, ``金额单位为万元``,
+    ``（金额单位：元）``, ``以万元为单位``), else ``None``."""
+    match = _UNIT_NOTE.search(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))
+    return (match.group("unit") or match.group("unit2")) if match else None
+
+
+#: an amount with the unit it is stated in, in running text (1,234.56万元)
+_AMOUNT_IN_TEXT = re.compile(rf"\d(?:[\d,]*\d)?(?:\.\d+)?\s*(?P<unit>{MONEY_UNIT_PATTERN})")
+
+
+def unit_of_text(texts: list[str], share: float = 2 / 3, least: int = 3) -> str | None:
+    """The money unit the amounts of running text (a budget's narrative) are stated in: the unit of at
+    least ``share`` of them, when at least ``least`` amounts are stated with a unit; else ``None``."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for match in _AMOUNT_IN_TEXT.finditer(unicodedata.normalize("NFKC", text)):
+            counts[match.group("unit")] = counts.get(match.group("unit"), 0) + 1
+    total = sum(counts.values())
+    if total < least:
+        return None
+    unit, count = max(counts.items(), key=lambda item: item[1])
+    return unit if count >= share * total else None
 
 
 def is_money_unit(unit: str) -> bool:

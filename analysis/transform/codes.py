@@ -34,6 +34,40 @@ def is_code_column(path: str) -> bool:
     return bool(CODE_HEADER_RE.search(leaf)) and not NAME_HEADER_RE.search(leaf)
 
 
+#: a cell printing no figure in a column of codes (合计 on its row, a word merged across)
+_NO_DIGIT_RE = re.compile(r"^\D*$")
+
+
+def prints_codes(texts: list[str]) -> bool:
+    """The cells of a column print classification codes, whatever its header says (a continuation page
+    read as a table of its own, a header lost): every cell with a digit is a bare 3-, 5- or 7-digit
+    code of one classification (no decimals, no thousands separators), and they nest (see
+    :func:`_nested`) read top down — or bottom up, as a page printed upside down lists them — so a
+    column of whole amounts never reads as codes."""
+    codes = [squash(t) for t in texts if not _NO_DIGIT_RE.match(squash(t))]
+    if len(codes) < 2 or not all(c.isascii() and c.isdigit() and len(c) in (3, 5, 7) for c in codes):
+        return False
+    kinds = {classify_code(c) for c in codes}
+    if len(kinds) != 1 or None in kinds:
+        return False
+    return _nested(codes) or _nested(codes[::-1])
+
+
+def _nested(codes: list[str]) -> bool:
+    """A 类 is printed with a code under it, and each code below the first 类 lies under the code above
+    it (a 款 under its 类, a 项 under its 款); a page continuing a table may open inside a 款."""
+    above: dict[int, str] = {}  # the last code of each length, under the last 类
+    nested = False
+    for code in codes:
+        if len(code) > 3:
+            parent = above.get(len(code) - 2)
+            if (parent is not None and parent != code[:-2]) or (parent is None and 3 in above):
+                return False
+            nested = nested or parent is not None
+        above = {n: c for n, c in above.items() if n < len(code)} | {len(code): code}
+    return nested
+
+
 def classify_code(code: str) -> str | None:
     """``"func"``, ``"econ"`` or ``"income"`` for a full code; ``None`` otherwise."""
     if not code.isdigit():

@@ -3,9 +3,10 @@
 Column kinds: ``code`` (类/款/项, 科目编码, 单位代码 …), ``text`` (names and
 other words), ``money`` (amounts in the table's unit), ``count`` (head
 counts, unit 人) and ``rate`` (percentages such as 增长率: kept in the table,
-not amounts of the tidy table).  A column is text when most of its printed cells are words;
-a word inside an amount column is an unreadable cell, listed as a problem of
-the document, never a silently dropped figure.
+not amounts of the tidy table).  A column is text when most of its printed cells are words, unless
+its header names amounts (合计, 预算数, 金额 …) and it prints one; a word inside an amount column (and a
+percentage: never an amount) is an unreadable cell, listed as a problem of the document, never a
+silently dropped figure.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ from .amounts import (
     split_unit,
     to_wanyuan,
     unit_from_line,
+    unit_from_note,
 )
-from .codes import codes_by_name, is_code_column, row_codes
+from .codes import codes_by_name, is_code_column, prints_codes, row_codes
 from .target_forms import form_table
 
 MONEY_HEADER_IN_TARGETS = re.compile(r"预算|金额|资金")
@@ -50,6 +52,13 @@ COUNT_HEADERS: tuple[tuple[str, str], ...] = (
 )
 COUNT_BRACKET_RE = re.compile(r"[（(](人|个|辆|台|套|件|台套|台\(套\)|台（套）)[)）]$")
 MONEY_WORDS_RE = re.compile(r"金额|费|元|资金|预算|拨款|支出|收入")
+#: the heading of a column of amounts (合计, 预算数, 金额, 基本支出): it stays a column of amounts when most
+#: of its cells are unreadable (########, #REF!, N/A as spreadsheets print them), each reported
+MONEY_HEADER_RE = re.compile(r"合计|小计|总计|金额|[预决]算数|执行数|(?:预算|决算|拨款|支出|收入|经费|资金|费)$")
+#: words of a heading naming or describing rows, not amounts (支出功能分类科目, 收入项目, 资金来源)
+LABEL_WORDS_RE = re.compile(
+    r"名称|科目|项目$|单位$|说明|备注|原因|理由|情况$|类型|类别|性质|来源|方式|用途|内容|依据|编码|代码"
+)
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -66,15 +75,19 @@ def column_kinds(raw: RawTable, spec: TableSpec, unit: str) -> list[str]:
     kinds = []
     for j, path in enumerate(raw.columns):
         texts = [row[j].text for row in raw.rows if j < len(row) and row[j].text]
-        if is_code_column(path):
-            kinds.append("code")
+        if is_code_column(path) or prints_codes(texts):
+            kinds.append("code")  # headed as codes, or printing nothing but nested 类/款/项 codes
         elif spec.key == "performance_targets":
             # the funds' column: headed 预算/金额/资金 and printing amounts (a name column 二级预算单位名称 is text)
             leaf = squash(path.split("/")[-1])
             amounts = sum(is_amount_text(t) for t in texts)
             money = MONEY_HEADER_IN_TARGETS.search(leaf) and not NAME_LEAF_RE.search(leaf) and amounts * 2 >= len(texts)
             kinds.append("money" if money else "text")
-        elif texts and sum(not is_amount_text(split_unit(t)[0]) for t in texts) * 2 > len(texts):
+        elif (
+            texts
+            and sum(not is_amount_text(split_unit(t)[0]) for t in texts) * 2 > len(texts)
+            and not (_money_header(path) and any(is_amount_text(split_unit(t)[0]) for t in texts))
+        ):
             kinds.append("text")
         elif RATE_HEADER_RE.search(squash(path.split("/")[-1])) or (
             texts and sum(normalise_number_text(t).endswith("%") for t in texts) * 2 > len(texts)
@@ -87,6 +100,12 @@ def column_kinds(raw: RawTable, spec: TableSpec, unit: str) -> list[str]:
         else:
             kinds.append("count" if unit in COUNT_UNITS else "money")
     return kinds
+
+
+def _money_header(path: str) -> bool:
+    """The column's heading names amounts (合计, 预算数（元）, 一般公共预算支出/基本支出), not rows."""
+    leaf = re.sub(r"[（(][^（()）]*[)）]$", "", squash(path.split("/")[-1]))
+    return bool(MONEY_HEADER_RE.search(leaf)) and not LABEL_WORDS_RE.search(leaf)
 
 
 def count_unit(path: str) -> str | None:
@@ -106,17 +125,24 @@ def _looks_like_label_header(path: str) -> bool:
     return bool(re.search(r"名称|项目$|^项目|科目$|单位$|说明|备注|情况$|理由|原因", leaf))
 
 
-def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
+def to_table(raw: RawTable, default_unit: str, path: Path, default_source: str = "default") -> Table:
     """Type a stitched table.
 
-    A cell of an amount column that reads as neither an amount nor a blank is
+    The unit is the one its unit line prints, else its money columns' heading (预算数（元）), its cells
+    (12.50万元) or a note (注：本表金额单位为元); printed nowhere, ``default_unit`` is assumed, and
+    ``default_source`` says where that comes from (``table``, ``narrative``, ``default``: see
+    :attr:`~analysis.model.Table.unit_source`).
+
+    A cell of an amount column that reads as neither an amount nor a blank (or reads as a percentage) is
     kept out of ``df`` (``None``) and listed in ``Table.unreadable`` with its
     printed text; the document's :attr:`~analysis.model.Budget.problems` name it.
     """
     if raw.layout == "form":
-        return form_table(raw, default_unit, path)
+        table = form_table(raw, default_unit, path)
+        table.unit_source = default_source if table.unit_assumed else "line"
+        return table
     spec = spec_for_title(raw.title, raw.columns)
-    printed_unit = raw.unit or _unit_in_header(raw.columns) or _unit_in_cells(raw)
+    printed_unit, unit_source, unit_text = _printed_unit(raw)
     unit = printed_unit or default_unit
     kinds = column_kinds(raw, spec, unit)
     names = _unique(raw.columns)
@@ -140,6 +166,8 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
                     record[name] = _in_unit(parse_amount(number), cell_unit, unit) if number else None
                 except ValueError:
                     record[name] = None
+                if kinds[j] != "rate" and _is_percentage(number):
+                    record[name] = None  # 5.00% in a column of amounts: a rate, never an amount
                 if cell_unit in (None, unit):
                     text_row[name] = number
                 if cell.text and record[name] is None and not _is_blank(cell.text):
@@ -170,7 +198,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         title=title,
         label=raw.label,
         unit=unit,
-        unit_text=raw.unit_text,
+        unit_text=unit_text,
         unit_assumed=printed_unit is None,
         org_line=raw.org_line,
         pages=raw.pages,
@@ -189,7 +217,57 @@ def to_table(raw: RawTable, default_unit: str, path: Path) -> Table:
         reader=raw.reader,
         source=path.name,
         title_source=title_source if squash(title) else "none",
+        unit_source=unit_source if printed_unit else default_source,
     )
+
+
+def _printed_unit(raw: RawTable) -> tuple[str | None, str, str]:
+    """The unit printed for the table, where (``line``, ``header``, ``cells``, ``note``) and as printed."""
+    if raw.unit:
+        return raw.unit, "line", raw.unit_text
+    header = _unit_in_header(raw.columns)
+    if header:
+        return header, "header", next(c for c in raw.columns if (unit_from_line(c) or _bracketed_unit(c)) == header)
+    cells = _unit_in_cells(raw)
+    if cells:
+        return cells, "cells", ""
+    notes = [(unit_from_note(n), n) for n in raw.notes]
+    units = {unit for unit, _ in notes if unit}
+    if len(units) == 1:
+        unit = units.pop()
+        return unit, "note", next(n for u, n in notes if u == unit)
+    return None, "", ""
+
+
+def header_units(table: Table) -> dict[str, str]:
+    """The money unit the heading of each money column prints (预算数（元）), where one does."""
+    raw_columns = table.raw.columns if table.raw is not None and hasattr(table.raw, "columns") else []
+    out = {}
+    for name, column in zip(table.column_kinds, raw_columns, strict=False):
+        unit = unit_from_line(column) or _bracketed_unit(column)
+        if table.column_kinds[name] == "money" and unit:
+            out[name] = unit
+    return out
+
+
+def unit_conflicts(table: Table) -> list[str]:
+    """The table's unit line and its money columns' headings printing different units (单位：万元 over
+    预算数（元）): which unit the amounts are in is not known, and the line's is used."""
+    if table.unit_source != "line" or table.is_text or getattr(table.raw, "layout", "grid") == "form":
+        return []
+    differing = {name: unit for name, unit in header_units(table).items() if unit != table.unit}
+    if not differing:
+        return []
+    columns = ", ".join(f"{name!r} ({unit})" for name, unit in differing.items())
+    return [
+        f"unit line {table.unit_text.strip()!r} conflicts with the heading of {columns}: "
+        f"amounts read in {table.unit}, the unit line's unit"
+    ]
+
+
+def _is_percentage(text: str) -> bool:
+    raw = normalise_number_text(text)
+    return raw.endswith("%") and any(ch.isdigit() for ch in raw)
 
 
 def _unit_in_header(columns: list[str]) -> str | None:
@@ -221,6 +299,13 @@ def _is_blank(text: str) -> bool:
     return normalise_number_text(text) in BLANKS
 
 
+UNREADABLE_REASON = "neither an amount nor a header: the cell is left out and the identities that need it are not run"
+PERCENTAGE_REASON = (
+    "a percentage in a column of amounts, never an amount: the cell is left out and the identities that need it "
+    "are not run"
+)
+
+
 def table_problems(table: Table, path: Path) -> list[Problem]:
     """The unreadable cells of ``table`` as problems of the document."""
     return [
@@ -232,7 +317,7 @@ def table_problems(table: Table, path: Path) -> list[Problem]:
             row=row,
             column=column,
             text=text,
-            reason="neither an amount nor a header: the cell is left out and the identities that need it are not run",
+            reason=PERCENTAGE_REASON if _is_percentage(text) else UNREADABLE_REASON,
         )
         for (row, column), text in table.unreadable.items()
     ]
@@ -391,7 +476,8 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
         for i, value in enumerate(table.df[column]):
             if value is None:
                 continue
-            amount = to_wanyuan(value, table.unit) if table.column_kinds[column] == "money" else value
+            kind = table.column_kinds[column]
+            amount = to_wanyuan(value, table.unit) if kind == "money" else value
             rows.append(
                 {
                     "table_key": table.key,
@@ -406,10 +492,20 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
                     "column_econ_code": column_econ_codes.get(column, ""),
                     "amount": format_amount(amount),
                     "amount_printed": printed.at[i, column],
-                    "unit_printed": table.column_units.get(column, table.unit),
+                    "unit_printed": _unit_printed(table, column, kind, printed.at[i, column]),
                     "page": int(pages.at[i, column]),
                     "source": table.source,
                 }
             )
     frame = pd.DataFrame(rows, columns=TIDY_COLUMNS)
     return frame.sort_values(["row_index"], kind="stable").reset_index(drop=True)
+
+
+def _unit_printed(table: Table, column: str, kind: str, printed: str) -> str:
+    """The unit a cell's amount is printed in: its column's (人数 → 人), its own (1,000.00元 in a table of
+    万元), the table's — for a table printing none, the unit it is read in (its validation says it was
+    assumed, and from what: :attr:`~analysis.model.Table.unit_source`)."""
+    if column in table.column_units:
+        return table.column_units[column]
+    cell_unit = split_unit(printed)[1] if kind == "money" else None
+    return cell_unit or table.unit

@@ -1,0 +1,166 @@
+"""Rules of page layout: a running head over a continued table, columns of codes read as codes whatever
+their header, and tables printed side by side on one page — each on a small PDF built here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from analysis import read_budget
+
+from .budget_pdfs import NARRATIVE, Grid, Spacer, Text, build, expense_table, summary_table
+
+EXPENSE = expense_table()
+CODES = ["", "201", "20101", "2010101", "2010102", "221", "22102", "2210201"]
+TOTALS = ["1234.56", "1034.56", "1034.56", "800.00", "234.56", "200.00", "200.00", "200.00"]
+
+
+def read(tmp_path, pages, name="doc"):
+    return read_budget(build(tmp_path / f"{name}.pdf", pages), use_cache=False)
+
+
+def split_expense_table() -> tuple[Grid, Grid]:
+    """The 一般公共预算支出表 broken after its fourth row: the second page prints the grid only."""
+    first = expense_table(rows=EXPENSE.rows[:4])
+    rest = expense_table(rows=EXPENSE.rows[4:], header=[], title="", unit="")
+    return first, rest
+
+
+# -- a running head over a continued table -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "on_first_page"),
+    [
+        ("2024年某某局部门预算", False),  # the document's title (the narrative's first line), repeated
+        ("某某单位2024年部门预算公开 第2页", False),  # the document's name with the page number
+        ("某某局财务资料汇编", True),  # a header line printed on every page
+    ],
+)
+def test_a_running_head_over_a_continuation_does_not_stop_the_table(tmp_path, head, on_first_page):
+    first, rest = split_expense_table()
+    running = Text([head], size=9, centred=True)
+    page1 = [running, NARRATIVE, Spacer(380), first] if on_first_page else [NARRATIVE, Spacer(420), first]
+    doc = read(tmp_path, [page1, [running, rest]])
+    (table,) = doc.tables
+    assert (table.key, table.title, table.pages, table.title_source) == (
+        "gpb_expense",
+        "一般公共预算支出表",
+        [1, 2],
+        "above",
+    )
+    assert table.column_kinds["科目编码"] == "code"
+    totals = doc.tidy[doc.tidy.column == "一般公共预算支出/合计"]
+    assert totals.func_code.tolist() == CODES
+    assert totals.amount.tolist() == TOTALS
+    assert totals.page.tolist() == [1, 1, 1, 1, 2, 2, 2, 2]
+
+
+def test_a_page_with_its_own_table_title_under_the_running_head_is_another_table(tmp_path):
+    first, _ = split_expense_table()
+    running = Text(["2024年某某局部门预算"], size=9, centred=True)
+    doc = read(tmp_path, [[NARRATIVE, Spacer(420), first], [running, summary_table(widths=[70, 150, 80, 80])]])
+    assert [(t.key, t.title, t.pages) for t in doc.tables] == [
+        ("gpb_expense", "一般公共预算支出表", [1]),
+        ("income_expense_summary", "收支总表", [2]),
+    ]
+
+
+# -- a column of codes is never a column of amounts ----------------------------------------------------
+
+
+def test_a_column_printing_nested_codes_under_no_header_is_a_code_column(tmp_path):
+    # a grid under a heading naming no table and printing no header: its first column holds codes
+    grid = expense_table(rows=EXPENSE.rows[4:], header=[], title="", unit="单位：万元")
+    doc = read(tmp_path, [[NARRATIVE, Text(["附：明细情况"], size=15, centred=True), grid]])
+    (table,) = doc.tables
+    assert table.key == "other"
+    assert list(table.column_kinds.values()) == ["code", "text", "money", "money", "money"]
+    tidy = doc.tidy
+    assert not tidy.amount.isin(["2010102.00", "221.00", "22102.00", "2210201.00"]).any()
+    first = tidy[tidy.column == "(未命名列) (3)"]
+    assert first.func_code.tolist() == ["2010102", "221", "22102", "2210201"]
+    assert first.amount.tolist() == ["234.56", "200.00", "200.00", "200.00"]
+    assert [Decimal(a) for a in tidy.amount] == [Decimal(a) for a in ["234.56", "234.56"] + ["200.00"] * 6]
+
+
+def test_a_column_of_whole_amounts_that_do_not_nest_stays_amounts(tmp_path):
+    # digits a code could have, but no tree of codes: two 类 with nothing under them; a 款 under no 类
+    # of its own; a 类 with nothing under it after a 项
+    rows = [["221", "住房保障支出", "221", "2210201", ""], ["205", "教育支出", "22301", "221", ""]]
+    grid = Grid(header=[], rows=rows, widths=[70, 150, 80, 80, 80])
+    doc = read(tmp_path, [[NARRATIVE, Text(["附：明细情况"], size=15, centred=True), grid]])
+    (table,) = doc.tables
+    assert list(table.column_kinds.values()) == ["money", "text", "money", "money", "money"]
+    assert doc.tidy.amount.tolist() == ["221.00", "221.00", "2210201.00", "205.00", "22301.00", "221.00"]
+
+
+# -- tables printed side by side ---------------------------------------------------------------------
+
+
+def test_two_tables_side_by_side_each_take_the_title_and_unit_printed_over_them(tmp_path):
+    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+    left = expense_table(widths=[55, 110, 60, 60, 60], unit="单位：元")
+    right = summary_table(widths=[110, 60, 110, 60])
+    halves = [
+        PdfReader(build(tmp_path / f"{n}.pdf", [[g]], page_numbers=False)).pages[0]
+        for n, g in (("l", left), ("r", right))
+    ]
+    page = PageObject.create_blank_page(width=1190, height=842)
+    page.merge_page(halves[0])
+    page.merge_transformed_page(halves[1], Transformation().translate(595, 0))
+    writer = PdfWriter()
+    writer.add_page(page)
+    path = tmp_path / "side_by_side.pdf"
+    with open(path, "wb") as f:
+        writer.write(f)
+    doc = read_budget(path, use_cache=False)
+    assert [(t.key, t.title, t.unit, t.unit_assumed) for t in doc.tables] == [
+        ("gpb_expense", "一般公共预算支出表", "元", False),
+        ("income_expense_summary", "收支总表", "万元", False),
+    ]
+    summary = doc.tidy[doc.tidy.table_key == "income_expense_summary"]
+    assert summary.column.tolist() == ["收入/预算数", "支出/预算数", "支出/预算数", "收入/预算数", "支出/预算数"]
+    assert summary.amount.tolist() == ["1234.56", "1034.56", "200.00", "1234.56", "1234.56"]
+    expense = doc.tidy[(doc.tidy.table_key == "gpb_expense") & (doc.tidy.column == "一般公共预算支出/合计")]
+    assert expense.amount.tolist() == ["0.123456", "0.103456", "0.103456", "0.08", "0.023456", "0.02", "0.02", "0.02"]
+    assert expense.func_code.tolist() == CODES
+
+
+def test_a_running_head_gives_way_to_the_title_printed_at_the_foot_of_the_page_before(tmp_path):
+    foot = [
+        NARRATIVE,
+        Spacer(560),
+        Text(["表5 一般公共预算支出表"], size=15, centred=True),
+        Text(["单位：万元"], size=9),
+    ]
+    running = Text(["2024年某某局部门预算"], size=9, centred=True)
+    doc = read(tmp_path, [foot, [running, expense_table(title="", unit="")]])
+    (table,) = doc.tables
+    assert (table.key, table.label, table.title, table.title_source, table.pages) == (
+        "gpb_expense",
+        "表5",
+        "一般公共预算支出表",
+        "previous page",
+        [2],
+    )
+
+
+def test_a_page_printed_upside_down_reads_its_codes_as_codes_never_as_amounts(tmp_path):
+    from pypdf import PdfWriter, Transformation
+
+    writer = PdfWriter(clone_from=build(tmp_path / "upright.pdf", [[NARRATIVE, expense_table()]]))
+    writer.pages[0].add_transformation(Transformation().rotate(180).translate(595, 842))
+    path = tmp_path / "upside_down.pdf"
+    writer.write(path)
+    doc = read_budget(path, use_cache=False)
+    # the rows are read bottom up (2210201 … 201): the codes nest that way too, so they are codes
+    (table,) = doc.tables
+    assert list(table.column_kinds.values()).count("code") == 1
+    printed = sorted(Decimal(a.replace(",", "")) for row in EXPENSE.rows for a in row[2:] if a)
+    assert sorted(Decimal(a) for a in doc.tidy.amount) == printed
+    assert sorted(set(doc.tidy.func_code) - {""}) == sorted(c for c in CODES if c)
+    # what is left unread (the header, printed under the rows) is reported, not dropped
+    assert sorted(doc.problems.text) == ["一般公共预算支出", "合计", "基本支出", "项目支出"]
