@@ -26,7 +26,8 @@ LABEL_FORMS: tuple[str, ...] = (
 )
 #: a printed line that names a table: it ends in 表 (a bracketed year, 续 or the like may follow);
 #: a sentence pointing at one (详细情况见下表：, 如下表) names none
-TABLE_NAME_RE = re.compile(r"(?<![下见])表\s*(?:[（(][^）)]{0,16}[)）])?\s*[:：]?$")
+#: (a title quoted in 《》 or 「」 ends in the closing mark)
+TABLE_NAME_RE = re.compile(r"(?<![下见])表\s*(?:[（(][^）)]{0,16}[)）])?\s*[》」]?\s*[:：]?$")
 #: a continuation page's mark, printed in place of the title or after it: 续表, 续表3, 续上表, （续）,
 #: 一般公共预算支出表（续）, 表3（续表）; what it leaves is the label or title of the table it continues
 CONTINUED_RE = re.compile(r"^续(?:上表|表)\s*$|^续(?=\s*表\s*\S)|\s*[（(]\s*续(?:表|上表)?\s*[)）]\s*$")
@@ -179,7 +180,9 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "fiscal_summary",
         "财政拨款收支总表",
         "fiscal appropriation summary",
-        r"^(?!.*(?:一般公共预算|政府性基金预算|国有资本经营预算)).*财政拨款收入?支出?.*(?:总表|总体情况)",
+        # (财政拨款收支预算表, 财政拨款收入支出决算表: a summary printed without 总)
+        r"^(?!.*(?:一般公共预算|政府性基金预算|国有资本经营预算)).*财政拨款"
+        r"(?:收入?支出?.*(?:总表|总体情况)|(?:收支|收入支出)(?:预算|决算)表$)",
         "both",
         "fiscal",
     ),
@@ -265,16 +268,31 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         r"国有资本经营.*支出",
         scope="soe",
     ),
-    TableSpec("fee_collection", "行政事业性收费征收预计表", "administrative fees to be collected", r"收费", "income"),
+    TableSpec(
+        # (non-tax income to be collected: 非税征收计划表)
+        "fee_collection",
+        "行政事业性收费征收预计表",
+        "administrative fees to be collected",
+        r"收费|非税.*(?:征收|计划)",
+        "income",
+    ),
     TableSpec(
         "income_expense_summary",
         "收支总表",
         "income and expenditure summary",
-        r"收支.*(?:总表|总体情况)|收入支出.*(?:总表|总体情况)|收入支出(?:决算|预算)表$",
+        # (a table of the funds of a 财政专户, special accounts outside the budget, is no summary of all funds)
+        r"^(?!.*财政专户)(?:.*收支.*(?:总表|总体情况)|.*收入支出.*(?:总表|总体情况)|.*收入支出(?:决算|预算)表$)",
         "both",
         "all",
     ),
-    TableSpec("income_summary", "收入总表", "income summary", r"收入.*(?:总表|总体情况)|收入.*表$", "income", "income"),
+    TableSpec(
+        "income_summary",
+        "收入总表",
+        "income summary",
+        r"^(?!.*财政专户)(?:.*收入.*(?:总表|总体情况)|.*收入.*表$)",
+        "income",
+        "income",
+    ),
     TableSpec(
         # all funds' spending by economic class (部门预算支出经济分类预算表, 支出经济分类汇总表); a table of
         # 一般公共预算 or 财政拨款 spending by economic class is keyed by its scope above
@@ -292,7 +310,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
         "expense_summary",
         "支出总表",
         "expenditure summary",
-        r"^(?!.*(?:项目|基本)支出).*(?:支出.*(?:总表|总体情况)|支出(?:决算|预算)表$)",
+        r"^(?!.*(?:项目|基本)支出|.*财政专户).*(?:支出.*(?:总表|总体情况)|支出(?:决算|预算)表$)",
         scope="all",
     ),
     TableSpec(
@@ -321,12 +339,14 @@ DOCUMENT_KINDS: dict[str, tuple[str, str]] = {"预算": ("budget", "部门预算
 #: prints the year's budget (and at times the prior year's, for comparison); final accounts print the
 #: outcome (决算数, 本年支出) and at times the budget it is measured against.  A column no pattern
 #: matches holds the document's own figure: the budget in a 预算, the outcome in a 决算.
+#: A column ``其中…`` is a part of the column before it (其中：公共预算财政拨款), never the whole's figure;
+#: an 执行数 is an outcome (last year's, in a budget).
 COLUMN_ROLES: tuple[tuple[str, str], ...] = (
-    ("ignored", r"行次|栏次|[%％]|增减|增长|比上年|较上年|上年|同比|执行率|完成率|结转|结余|收入"),
+    ("ignored", r"行次|栏次|[%％]|增减|增长|比上年|较上年|上年|同比|执行率|完成率|结转|结余|收入|^其中"),
     ("initial", r"年初预算"),
     ("adjusted", r"调整预算|调整后预算|全年预算|变动后预算"),
     ("printed_budget", r"预算数|^预算$"),
-    ("final", r"决算"),
+    ("final", r"决算|执行数"),
 )
 #: words of a title naming the funds its figures cover (most specific first), for tables whose spec
 #: leaves the scope open (the “三公” tables)

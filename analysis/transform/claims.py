@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .amounts import UNIT_FACTORS
+from .amounts import MONEY_UNIT_PATTERN, UNIT_FACTORS
 from .claim_patterns import NUMBER, NUMBER_FIELDS, PATTERNS, RESPECTIVE_SHARES, ClaimPattern
 
 CLAIM_COLUMNS = [
@@ -79,7 +79,7 @@ DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于")
 DIRECTION_RE = "增加|减少|增长|降低|上升|下降|提高"
 #: units of the amounts a sentence states (项 not as in a function code's level: 行政运行（01项）)
 #: (万 alone, at the end of its clause, is 万元 written short: 经营收入 0.00 万，…)
-UNITS = "亿元|万元|千元|元|万(?=[，,。；;：:、）)]|$)|辆|个|台（套）|台\\(套\\)|台|套|人|项(?![)）])"
+UNITS = rf"{MONEY_UNIT_PATTERN}|万(?=[，,。；;：:、）)]|$)|辆|个|台（套）|台\(套\)|台|套|人|项(?![)）])"
 TOKEN_RE = re.compile(rf"(?P<number>{NUMBER})(?:(?P<unit>{UNITS})|(?P<percent>%))")
 MONEY_FACTORS = UNIT_FACTORS
 #: a unit written short, as the unit it stands for
