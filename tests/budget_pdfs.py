@@ -240,23 +240,32 @@ def _draw_grid(c, grid: Grid, top: float) -> float:
     rh = grid.row_height
     for r, col, rs, cs, text in _header_cells(grid.header, len(grid.widths)):
         cy = y - r * rh - rs * rh / 2 - grid.size / 3
-        _text(c, grid, "centre", (xs[col] + xs[col + cs]) / 2, cy, text, grid.size)
+        for line, ly in _cell_lines(text, cy, grid.size):
+            _text(c, grid, "centre", (xs[col] + xs[col + cs]) / 2, ly, line, grid.size)
     nh = len(grid.header)
     for i, row in enumerate(grid.rows):
         cy = y - (nh + i) * rh - rh / 2 - grid.size / 3
         for j, text in enumerate(row):
             if not text:
                 continue
-            if _is_number(text):
-                _text(c, grid, "right", xs[j + 1] - 3, cy, text, grid.size)
-            else:
-                _text(c, grid, "left", xs[j] + 3, cy, text, grid.size)
+            for line, ly in _cell_lines(text, cy, grid.size):
+                if _is_number(text.replace("\n", "")):
+                    _text(c, grid, "right", xs[j + 1] - 3, ly, line, grid.size)
+                else:
+                    _text(c, grid, "left", xs[j] + 3, ly, line, grid.size)
     y -= (nh + len(grid.rows)) * rh
     c.setFont(FONT, grid.size)
     for note in grid.notes:
         c.drawString(x0, y - grid.size - 4, note)
         y -= grid.size + 6
     return y - 14
+
+
+def _cell_lines(text: str, cy: float, size: float) -> list[tuple[str, float]]:
+    """The lines of a cell's text (``\\n`` wraps it) with their baselines, centred on ``cy``."""
+    lines = text.split("\n")
+    leading = size + 2
+    return [(line, cy + ((len(lines) - 1) / 2 - k) * leading) for k, line in enumerate(lines)]
 
 
 def _is_number(text: str) -> bool:

@@ -42,7 +42,7 @@ from ..errors import (
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces
 from .legibility import Legibility, measure
-from .rulings import vector_layout
+from .rulings import horizontal_rules, vector_layout
 from .text import join_cell_lines
 
 #: camelot lattice options: vector ruled lines, text split at cell borders.
@@ -410,7 +410,8 @@ class _PageReaders:
             fix_vertical_metrics(htext)
             areas = [f"{x0},{y1},{x1},{y0}" for x0, y0, x1, y1 in unruled_areas(lines, loose, float(dim[0]))]
             tables = self._run("network", (layout, dim, number, images, htext, vtext, rotation), table_areas=areas)
-            found = [_grid_from_camelot(t, number, "network") for t in tables]
+            rules = horizontal_rules(ruled)
+            found = [_unruled_rows(_grid_from_camelot(t, number, "network"), rules) for t in tables]
             grids += [g for g in found if _accounts_for(g, loose) and not any(_overlaps(g, o) for o in grids)]
         grids = [g for g in grids if _on_page((g.bbox[0] + g.bbox[2]) / 2, (g.bbox[1] + g.bbox[3]) / 2, dim)]
         grids.sort(key=lambda g: -g.bbox[3])
@@ -448,6 +449,184 @@ class _PageLog(logging.Handler):
     def summary(self) -> str:
         damaged = [m for m in self.messages if re.search(r"decompress|corrupt|Data loss", m, re.I)]
         return damaged[0] + (f" (and {len(damaged) - 1} more)" if len(damaged) > 1 else "") if damaged else ""
+
+
+#: amount rows a table ruled between its rows must print for its rules to be taken as row borders
+RULED_ROWS_LEAST = 3
+
+
+def _is_amount_row(row: list[str]) -> bool:
+    from ..transform.amounts import is_amount_text, split_unit
+
+    return any(t and is_amount_text(split_unit(t)[0]) for t in row)
+
+
+def _rows_by_rules(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
+    """An unruled grid's text lines grouped into the rows its horizontal rules draw.
+
+    The unruled tables' parser makes a row of each line of text, so a cell wrapped over lines (a project
+    name, an amount 24995.9/4) lands in several rows.  Where the table is ruled between its
+    rows (no column rules), the lines between two rules are one row, their cells' lines rejoined — when
+    the rules are row borders: no band holds two amounts of one column, and at least :data:`RULED_ROWS_LEAST`
+    bands hold amounts (a 三线表's three rules hold every row of its body in one band: nothing is joined).
+    """
+    x0, y0, x1, y1 = grid.bbox
+    covered: dict[float, float] = {}  # rules drawn cell by cell: the length each height covers across the grid
+    for y, a, b in rules:
+        if y0 - 3 <= y <= y1 + 3:
+            covered[round(y * 2) / 2] = covered.get(round(y * 2) / 2, 0.0) + max(0.0, min(b, x1) - max(a, x0))
+    # (the parser's area may span the page: a row rule is one as long as the table's longest rule)
+    widest = max(covered.values(), default=0.0)
+    ys = sorted((y for y, length in covered.items() if length >= 0.8 * widest > 0), reverse=True)
+    if len(ys) < 3:
+        return grid
+    bands = [sum(1 for y in ys if y > (top + bottom) / 2) for top, bottom in grid.rows]
+    # the header's lines stay apart (a rule under a heading spans only the columns the heading is over)
+    first = next((r for r in range(grid.n_rows) if _is_amount_row(grid.texts[r])), grid.n_rows)
+    body = next((r for r in range(grid.n_rows) if bands[r] == bands[first]), grid.n_rows) if first < grid.n_rows else 0
+    groups: list[list[int]] = []
+    for r, band in enumerate(bands):
+        if r > body and groups and bands[groups[-1][-1]] == band:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+
+    # the rules are row borders when no band holds two amounts in one column, and at least
+    # RULED_ROWS_LEAST bands hold amounts
+    def amounts(r: int) -> list[bool]:
+        return [bool(t) and _is_amount_row([t]) for t in grid.texts[r]]
+
+    stacked = any(sum(col) > 1 for g in groups for col in zip(*(amounts(r) for r in g), strict=True))
+    banded = sum(any(any(amounts(r)) for r in g) for g in groups)
+    if len(groups) == grid.n_rows or stacked or banded < RULED_ROWS_LEAST:
+        return grid
+    texts = [
+        [join_cell_lines("\n".join(grid.texts[r][c] for r in g if grid.texts[r][c])) for c in range(grid.n_cols)]
+        for g in groups
+    ]
+    rows = [(grid.rows[g[0]][0], grid.rows[g[-1]][1]) for g in groups]
+    region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(groups))]
+    return Grid(grid.page, grid.bbox, rows, grid.cols, texts, region, grid.accuracy, grid.text_size, grid.reader)
+
+
+#: an amount cut at its last decimals by a narrow column (24995.9 | 4), and the digits wrapped to the next line
+_CUT_AMOUNT_RE = re.compile(r"^-?\d[\d,]*\.\d?$")
+_WRAPPED_DIGITS_RE = re.compile(r"^\d{1,2}$")
+
+
+def _unruled_rows(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
+    """The rows of a table printed without column rulings, from the parser's lines of text: wrapped
+    headings and amounts rejoined, then the rows its rules draw — or, drawn without, wrapped labels
+    joined to the row they are centred on."""
+    grid = _wrapped_amounts_joined(_wrapped_headings_joined(grid))
+    ruled = _rows_by_rules(grid, rules)
+    return ruled if ruled is not grid else _wrapped_labels_joined(grid)
+
+
+def _wrapped_headings_joined(grid: Grid) -> Grid:
+    """An unruled grid's heading wrapped over two lines rejoined, on the line between them.
+
+    Sub-headings of one level are centred on one line; a heading of the level that wraps (``一般公共`` /
+    ``预算拨款`` beside ``合计`` and ``其他资金``) prints one line above and one below it.  Above the first
+    amount, a column's texts on lines r and r+2 with nothing on r+1, beside a neighbouring column printing
+    only on r+1, are one heading, placed on r+1 (the header read from its lowest lines up); lines left
+    empty go.
+    """
+    texts = [list(row) for row in grid.texts]
+    first = next((r for r, row in enumerate(texts) if _is_amount_row(row)), len(texts))
+    for r in reversed(range(max(0, first - 2))):
+        above, middle, below = texts[r], texts[r + 1], texts[r + 2]
+        wrapped = [c for c in range(grid.n_cols) if above[c] and below[c] and not middle[c]]
+        beside = [c for c in range(grid.n_cols) if middle[c] and not above[c] and not below[c]]
+        rest = [
+            c
+            for c in range(grid.n_cols)
+            if c not in wrapped and c not in beside and (above[c] or middle[c] or below[c])
+        ]
+        if wrapped and not rest and all(c - 1 in beside or c + 1 in beside for c in wrapped):
+            for c in wrapped:
+                middle[c] = join_cell_lines(above[c] + "\n" + below[c])
+                above[c] = below[c] = ""
+    keep = [r for r, row in enumerate(texts) if any(row)]
+    if texts == grid.texts:
+        return grid
+    region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(keep))]
+    return Grid(
+        grid.page, grid.bbox, [grid.rows[r] for r in keep], grid.cols, [texts[r] for r in keep], region,
+        grid.accuracy, grid.text_size, grid.reader,
+    )  # fmt: skip
+
+
+#: a line of a wrapped label is attached to the nearer amount row when it is at most this share of the
+#: distance to the other one (a label centred on its row; a label printed above its row's bottom-aligned
+#: amounts is as near to the row above, and stays where it is)
+NEARER = 0.6
+
+
+def _wrapped_labels_joined(grid: Grid) -> Grid:
+    """An unruled grid's label lines printed without amounts (a project name wrapped over lines, centred on
+    its row: 全市教育技术装备 / 标准化建设及运维 … 24,995.94 / 保障项目) joined to the amount row they are
+    clearly nearer, in printed order; a line as near to two rows stays apart."""
+    first = next((r for r in range(grid.n_rows) if _is_amount_row(grid.texts[r])), grid.n_rows)
+    anchors = [r for r in range(first, grid.n_rows) if _is_amount_row(grid.texts[r])]
+    if len(anchors) < 2:
+        return grid
+
+    def centre(r: int) -> float:
+        return (grid.rows[r][0] + grid.rows[r][1]) / 2
+
+    owner: dict[int, int] = {}
+    for r in range(first, grid.n_rows):
+        if r in anchors or not any(grid.texts[r]):
+            continue
+        distances = sorted((abs(centre(r) - centre(a)), a) for a in anchors)
+        (near, a), (far, _) = distances[0], distances[1]
+        # only label cells: the line prints nothing where the amount row prints an amount
+        fills = all(not grid.texts[r][c] or not _is_amount_row([grid.texts[a][c]]) for c in range(grid.n_cols))
+        if near <= NEARER * far and fills:
+            owner[r] = a
+    if not owner:
+        return grid
+    texts = [list(row) for row in grid.texts]
+    for a in anchors:
+        lines = sorted([a, *(r for r, o in owner.items() if o == a)])
+        if len(lines) > 1:
+            texts[a] = [
+                join_cell_lines("\n".join(grid.texts[r][c] for r in lines if grid.texts[r][c]))
+                for c in range(grid.n_cols)
+            ]
+    keep = [r for r in range(grid.n_rows) if r not in owner]
+    region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(keep))]
+    return Grid(
+        grid.page, grid.bbox, [grid.rows[r] for r in keep], grid.cols, [texts[r] for r in keep], region,
+        grid.accuracy, grid.text_size, grid.reader,
+    )  # fmt: skip
+
+
+def _wrapped_amounts_joined(grid: Grid) -> Grid:
+    """An unruled grid's amounts wrapped over two lines rejoined: a cell cut short of its column's two
+    decimals (``24995.9``) and the one or two digits alone on the column's next line (``4``) are one amount
+    (``24995.94``) — never two; rows left empty go."""
+    texts = [list(row) for row in grid.texts]
+    for c in range(grid.n_cols):
+        if not any(re.fullmatch(r"-?\d[\d,]*\.\d\d", row[c]) for row in texts):  # a column of two decimals
+            continue
+        for r, row in enumerate(texts):
+            if not _CUT_AMOUNT_RE.match(row[c]):
+                continue
+            below = next((k for k in range(r + 1, min(r + 3, len(texts))) if texts[k][c]), None)
+            if below is None or not _WRAPPED_DIGITS_RE.match(texts[below][c]):
+                continue
+            if len(row[c].split(".")[1]) + len(texts[below][c]) == 2:
+                row[c], texts[below][c] = row[c] + texts[below][c], ""
+    keep = [r for r, row in enumerate(texts) if any(row)]
+    if len(keep) == len(texts) and texts == grid.texts:
+        return grid
+    region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(keep))]
+    return Grid(
+        grid.page, grid.bbox, [grid.rows[r] for r in keep], grid.cols, [texts[r] for r in keep], region,
+        grid.accuracy, grid.text_size, grid.reader,
+    )  # fmt: skip
 
 
 def _heading_columns_merged(texts: list[list[str]], cols: list[tuple[float, float]]):

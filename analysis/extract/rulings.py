@@ -105,6 +105,17 @@ def vector_layout(layout, chars):
     return leaves + extra
 
 
+def horizontal_rules(ruled) -> list[tuple[float, float, float]]:
+    """``(y, x0, x1)`` of the horizontal rules of a page's ruled layout (:func:`vector_layout`): stroked
+    lines and thin rectangles at most :data:`THIN` points tall."""
+    objects = ruled if isinstance(ruled, list) else [ruled]
+    out = []
+    for obj in (o for top in objects for o in ([top] if not hasattr(top, "_objs") else _walk(top))):
+        if isinstance(obj, (LTLine, LTRect)) and obj.y1 - obj.y0 <= THIN and obj.x1 - obj.x0 > THIN:
+            out.append(((obj.y0 + obj.y1) / 2, obj.x0, obj.x1))
+    return out
+
+
 def curve_rulings(objects, glyphs: GlyphBoxes | None = None) -> list[LTLine]:
     """The rulings that a page's layout ``objects`` (all of them, nested ones too) draw as general paths
     (``LTCurve`` that are not lines or rectangles)."""
