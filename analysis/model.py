@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,56 @@ class ColumnLists:
 
     def __len__(self) -> int:
         return self._rows
+
+
+#: a row closing a listing (合计, 总计): the unit above it does not reach past it
+UNIT_CLOSING_RE = re.compile(r"合计|总计")
+
+
+def row_units(table: Table, label_columns, codes) -> list[tuple[str, str]]:
+    """The unit (单位编码, 单位名称) each row of a table belongs to, where the table prints unit codes.
+
+    ``label_columns`` are the columns naming the rows (a side's, in a table printed side by side) and
+    ``codes`` holds each row's ``func_code``, ``econ_code`` and ``unit_code`` (``row_code_frame``).
+    A row printing a unit code is that unit's — unless the code is the row's own function or economic
+    code printed in the unit column.  A unit's own row (a unit code and no other code: ``001002 |
+    某某中心``) names the unit (its first name cell), and the rows beneath it are the unit's, down to the
+    next unit's row or a 合计/总计 row.  Rows before any unit, and 合计/总计 rows printing no unit code,
+    belong to none: ``("", "")``.
+    """
+    return table.memo(("units", tuple(label_columns)), lambda: _row_units(table, list(label_columns), codes))
+
+
+def _row_units(table: Table, label_columns: list[str], codes) -> list[tuple[str, str]]:
+    data = table.lists()
+    n = len(table.df)
+    text_columns = [c for c in label_columns if table.column_kinds[c] == "text"]
+    labels = ["".join(str(data[c][i] or "") for c in label_columns) for i in range(n)]
+    names = [next((str(data[c][i]) for c in text_columns if data[c][i]), "") for i in range(n)]
+    own = []
+    for i in range(n):
+        unit = codes.at[i, "unit_code"] or ""
+        if unit and unit in (codes.at[i, "func_code"], codes.at[i, "econ_code"]):
+            unit = ""  # 50501 printed in the 单位代码 column of an economic table is the row's class
+        own.append(unit)
+    other_codes = ("func_code", "econ_code", "income_code")
+    unit_rows = {i for i in range(n) if own[i] and not any(codes.at[i, k] for k in other_codes)}
+    unit_names: dict[str, str] = {}
+    for i in sorted(unit_rows):
+        unit_names.setdefault(own[i], names[i])
+    out, current = [], ("", "")
+    for i in range(n):
+        if own[i]:
+            unit = (own[i], unit_names.get(own[i], ""))
+            if i in unit_rows:
+                current = unit
+            out.append(unit)
+        elif UNIT_CLOSING_RE.search(re.sub(r"\s", "", labels[i])):
+            current = ("", "")
+            out.append(current)
+        else:
+            out.append(current)
+    return out
 
 
 #: columns of :attr:`Budget.problems`

@@ -183,6 +183,18 @@ TIDY = Schema(
             "where func_code and econ_code come from: printed, or name (a row printed with its name only, its code "
             "found by name in the classification); empty if the row has no code",
         ),
+        (
+            "row_unit_code",
+            "string",
+            "单位编码 of the unit the row belongs to, in a table printing unit codes: the code printed on the row,"
+            " or on the unit's own row above it (001002 | 某某中心, then its 201 … rows), down to the next unit or"
+            " 合计; empty if none",
+        ),
+        (
+            "row_unit_name",
+            "string",
+            "单位名称 of that unit, as printed on the unit's own row; empty if the table prints no such row",
+        ),
         ("column", "string", "header path of the column, levels joined by /"),
         ("column_econ_code", "string", "economic classification code of the column; empty if none"),
         ("amount", "decimal", "exact amount in 万元, plain digits (a count for a column of counts: 人数, 数量)"),

@@ -8,9 +8,16 @@ table (``table.validation``) whether it passes or not:
   = 基本支出/合计), nested groups counted through their own subtotal;
 * ``row_total``: a 合计/总计 row equals the sum of the top-level rows (the
   groups' 小计 rows, or the least detailed code level, or the units, or the
-  enumerated items 一、二、), and a group's 小计 the sum of the group's rows;
+  enumerated items 一、二、), and a group's 小计 the sum of the group's rows; a 小计
+  printed after each group of coded rows (201 … | 小计 | 205 … | 小计 | 合计) the
+  least detailed codes since the previous 小计; a unit's own row (单位编码 | 单位名称)
+  the least detailed codes beneath it.  The total is found by its name in the
+  name column, or in another label column where the name cell is empty (合计
+  printed in the 科目编码 column);
 * ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes (printed, or found by
-  name where a table prints names only);
+  name where a table prints names only) — in a table listing several units, or
+  closing groups with 小计, within each unit's or group's rows where a code is printed
+  again under the next;
 * ``econ_hierarchy``: 类 = Σ款 down the economic codes (301 = Σ 301xx);
 * ``target_total`` (项目绩效目标表): a unit's budget = Σ its projects' budgets;
 * ``fund_total`` (one form per project): 年度资金总额 = Σ its sources;
@@ -29,8 +36,8 @@ from decimal import Decimal
 import pandas as pd
 
 from .extract.text import squash
-from .model import Check, ColumnLists, Table
-from .transform.tables import row_code_frame, table_sides, unit_conflicts
+from .model import Check, ColumnLists, Table, row_units
+from .transform.tables import label_columns, row_code_frame, row_labels_of, table_sides, unit_conflicts
 from .transform.target_forms import FUND_TOTAL_RE
 
 TOTAL_NAMES = {"合计", "小计", "总计"}
@@ -39,6 +46,8 @@ TOTAL_COLUMN_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:合计|小计|总计)$")
 #: the heading of a group's own amount beside its 其中 columns (事业收入/金额, 事业收入/其中：教育收费)
 GROUP_AMOUNT_NAMES = {"金额", "小计", "合计", "总计"}
 TOTAL_ROW_RE = re.compile(r"合计|总计")
+#: a row closing a listing (合计, 总计, 小计): the classification's codes may start again below it
+CLOSING_ROW_RE = re.compile(r"合计|总计|小计")
 GRAND_TOTAL_RE = re.compile(r"总计")
 ENUM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 ARABIC_ENUM_RE = re.compile(r"^(?:\d+[.、．](?!\d)|[（(]\d+[)）])")
@@ -161,14 +170,23 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
         return []
     checks = []
     nestings: dict[str | None, list[tuple[int, list[int]]] | None] = {}
+    units = _unit_rows(table, df, codes)
     for column in table.money_columns:
         label_col = _label_column_for(table, column)
-        labels = [squash(str(v or "")) for v in (df[label_col] if label_col else [""] * len(df))]
+        labels = _total_labels(table, df, column, label_col, codes)
         totals = [i for i, lab in enumerate(labels) if TOTAL_ROW_RE.search(lab)]
+        closed = _closed_subtotals(table, df, codes, labels, totals, label_col)
+        for subtotal, parts in closed or []:
+            description = f"{labels[subtotal]} = Σ {len(parts)} rows since the previous total"
+            checks.append(_rows_sum("row_total", description, table, df, pages, column, subtotal, parts))
         if not totals:
             continue
         first = totals[0]
-        parts_rows = _top_rows(codes, labels, first, totals)
+        if closed:
+            # each 小计 is checked against its own rows: the total against theirs, so that a wrong 小计 fails alone
+            parts_rows = [i for _, parts in closed for i in parts]
+        else:
+            parts_rows = _top_rows(codes, labels, first, totals, units)
         plain = parts_rows and not _coded(codes) and not any(ENUM_ANY_RE.match(labels[i]) for i in parts_rows)
         if plain and label_col not in nestings:
             nestings[label_col] = _nesting(table, df, first, parts_rows, label_col)
@@ -206,6 +224,86 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
                 )
             )
     return [c for c in checks if c is not None]
+
+
+def _total_labels(table: Table, df, column: str, label_col: str | None, codes) -> list[str]:
+    """Each row's name for the amounts of ``column``: the name cell left of it; where that is empty, a
+    total's name printed in a code column of the row (合计 in the 科目编码 or 类 column), or in another
+    name column where the rows are told by their codes.
+
+    In a table of names only, a total printed in an outer column (采购品目大类: 合计 | 货物 | 服务) is the
+    total of that column's groups, not of the rows the name column nearest the amounts names (the items
+    under them): it is left to that column, as before."""
+    labels = [squash(str(v or "")) for v in (df[label_col] if label_col else [""] * len(df))]
+    coded = _coded(codes)
+    others = [
+        c
+        for c in label_columns(table, column)
+        if c != label_col and (table.column_kinds[c] == "code" or (coded and table.column_kinds[c] == "text"))
+    ]
+    for i, label in enumerate(labels):
+        if label:
+            continue
+        named = [squash(str(df[c][i] or "")) for c in others]
+        labels[i] = next((text for text in named if CLOSING_ROW_RE.search(text)), "")
+    return labels
+
+
+def _least_detailed(codes, rows) -> list[int]:
+    """The rows of the least detailed code level among ``rows`` (the 类 rows), function codes first."""
+    for kind in ("func_code", "econ_code"):
+        coded = [i for i in rows if codes.at[i, kind]]
+        if coded:
+            shortest = min(len(codes.at[i, kind]) for i in coded)
+            return [i for i in coded if len(codes.at[i, kind]) == shortest]
+    return []
+
+
+def _closed_subtotals(table, df, codes, labels, totals, label_col) -> list[tuple[int, list[int]]] | None:
+    """A 小计 printed after each group of coded rows (201 … | 小计 | 205 … | 小计 | 合计): each 小计 with the
+    least detailed codes printed since the previous 小计 or total.
+
+    ``None`` unless every 小计 closes coded rows and none is left after the last one; a 小计 named by an
+    outer column (一般公共预算资金 | 小计) is its group's, checked by :func:`subtotal_checks`.
+    """
+    subtotals = [i for i, label in enumerate(labels) if label == "小计" and i not in totals]
+    if not subtotals:
+        return None
+    outer_col = _label_column_for(table, label_col) if label_col else None
+    if outer_col is not None and any(df[outer_col][i] for i in subtotals):
+        return None
+    closing = sorted({*subtotals, *totals})
+    groups = []
+    for i in subtotals:
+        start = max((j for j in closing if j < i), default=-1) + 1
+        parts = _least_detailed(codes, range(start, i))
+        if not parts:
+            return None
+        groups.append((i, parts))
+    end = min((j for j in totals if j > subtotals[-1]), default=len(labels))
+    if _least_detailed(codes, range(subtotals[-1] + 1, end)):
+        return None
+    return groups
+
+
+def _unit_rows(table: Table, df, codes) -> list[int]:
+    """The units' own rows (单位编码 | 单位名称, no other code) of a table listing several units beneath which
+    every coded row is printed: the units a total adds up.  Empty unless two or more units print a row of
+    figures each."""
+    if not any(codes.at[i, "unit_code"] for i in range(len(codes))):
+        return []
+    side = table_sides(table)[0]
+    units = row_units(table, side.labels, ColumnLists(row_code_frame(table)))
+    own = [
+        i
+        for i in range(len(codes))
+        if _own_unit_row(codes, units, i) and any(df[c][i] is not None for c in table.money_columns)
+    ]
+    coded = [i for i in range(len(codes)) if codes.at[i, "func_code"] or codes.at[i, "econ_code"]]
+    listed = {units[i][0] for i in own}
+    if len(own) < 2 or len(listed) < len(own) or any(not units[i][0] for i in coded):
+        return []  # one unit printed on every row (358643 | 考试考务费, 358643 | 其他收入) lists no units
+    return own
 
 
 def _coded(codes) -> bool:
@@ -282,7 +380,7 @@ def _group_checks(table, df, pages, column, labels, nesting) -> list[Check]:
     return checks
 
 
-def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[int]:
+def _top_rows(codes, labels: list[str], first: int, totals: list[int], unit_rows: list[int] = ()) -> list[int]:
     # groups that print their own 小计 (一般公共预算资金 | 小计, …): the total is the sum of the 小计 rows
     subtotals = [i for i in range(len(labels)) if labels[i] == "小计" and i not in totals]
     if subtotals:
@@ -292,6 +390,9 @@ def _top_rows(codes, labels: list[str], first: int, totals: list[int]) -> list[i
     outer = [i for i in units if len(codes.at[i, "unit_code"]) == min(len(codes.at[j, "unit_code"]) for j in units)]
     if len(outer) < len(units):
         return outer
+    # units listed with their rows beneath them (001001 某某局本级 | 201 … | 001002 某某中心 | 201 …): the units add up
+    if len(unit_rows) > 1:
+        return [i for i in unit_rows if i not in totals]
     for kind in ("func_code", "econ_code"):
         coded = [i for i in range(len(labels)) if codes.at[i, kind]]
         if coded:
@@ -350,39 +451,115 @@ def _listing_codes(codes: pd.DataFrame) -> pd.DataFrame:
 
 def hierarchy_checks(table: Table) -> list[Check]:
     """类 = Σ款 = Σ项 down the function codes, and 类 = Σ款 down the economic codes, printed or found by
-    name, on each side of the table (a 收支总表's expense side has codes of its own)."""
+    name, on each side of the table (a 收支总表's expense side has codes of its own).
+
+    A code printed more than once (201 … under each unit of a table listing several) is checked
+    within each unit's rows, or each group's closed by a 小计 or 合计, where it is printed once."""
     checks = []
     for side in table_sides(table):
         codes = ColumnLists(row_code_frame(table, side.amounts[0])) if side.amounts else None
         columns = [c for c in table.money_columns if c in side.amounts]
         if codes is None or not columns:
             continue
-        checks += _hierarchy(table, codes["func_code"], "function_hierarchy", columns)
-        checks += _hierarchy(table, codes["econ_code"], "econ_hierarchy", columns)
+        blocks = _blocks(table, side, codes)
+        checks += _hierarchy(table, codes["func_code"], "function_hierarchy", columns, blocks)
+        checks += _hierarchy(table, codes["econ_code"], "econ_hierarchy", columns, blocks)
     return checks
 
 
-def _hierarchy(table: Table, codes: list[str], rule: str, columns: list[str]) -> list[Check]:
-    df, pages = table.lists(), table.lists("cell_pages")
-    by_code: dict[str, list[int]] = {}
+def _blocks(table: Table, side, codes) -> list[tuple[int, str]]:
+    """Each row's block: the unit it is printed under (:func:`~analysis.model.row_units`), and the count of
+    rows closing a listing (合计, 小计) above it."""
+    units = row_units(table, side.labels, codes)
+    labels = row_labels_of(table, side)
+    out, closed = [], 0
+    for i, (unit, _) in enumerate(units):
+        out.append((closed, unit))
+        if CLOSING_ROW_RE.search(squash(labels[i])):
+            closed += 1
+    return out
+
+
+def _hierarchy(table: Table, codes: list[str], rule: str, columns: list[str], blocks) -> list[Check]:
+    checks, done = _hierarchy_in(table, codes, rule, columns, range(len(codes)), set(), "")
+    rows_of: dict[tuple[int, str], list[int]] = {}
     for i, code in enumerate(codes):
         if code:
-            by_code.setdefault(code, []).append(i)
-    checks = []
-    for code, rows in by_code.items():
-        if len(code) not in (3, 5) or len(rows) != 1:
+            rows_of.setdefault(blocks[i], []).append(i)
+    if len(rows_of) > 1:
+        for (_, unit), rows in rows_of.items():
+            where = f" under {unit}" if unit else f" in rows {rows[0]}–{rows[-1]}"
+            checks += _hierarchy_in(table, codes, rule, columns, rows, done, where)[0]
+    return checks
+
+
+def _hierarchy_in(table, codes, rule, columns, rows, done, where) -> tuple[list[Check], set[str]]:
+    """The identities of the codes printed once among ``rows`` whose parts are each printed once too,
+    except those of the codes in ``done``; and the codes checked."""
+    df, pages = table.lists(), table.lists("cell_pages")
+    by_code: dict[str, list[int]] = {}
+    for i in rows:
+        if codes[i]:
+            by_code.setdefault(codes[i], []).append(i)
+    checks, checked = [], set()
+    for code, found in by_code.items():
+        if len(code) not in (3, 5) or len(found) != 1 or code in done:
             continue
         children = [c for c in by_code if len(c) == len(code) + 2 and c.startswith(code)]
         if not children or any(len(by_code[c]) != 1 for c in children):
             continue
-        parent = rows[0]
+        checked.add(code)
+        parent = found[0]
         for column in columns:
             child_rows = [by_code[c][0] for c in children]
-            description = f"{code} = Σ {', '.join(sorted(children))}"
+            description = f"{code} = Σ {', '.join(sorted(children))}{where}"
             check = _rows_sum(rule, description, table, df, pages, column, parent, child_rows)
             if check is not None:
                 checks.append(check)
+    return checks, checked
+
+
+def unit_total_checks(table: Table) -> list[Check]:
+    """A unit's own row (单位编码 | 单位名称) = Σ the least detailed codes printed beneath it, down to the next
+    unit's row (001001 某某局本级 = Σ its 类 rows), where the unit's row prints a figure."""
+    df, pages = table.lists(), table.lists("cell_pages")
+    checks = []
+    for side in table_sides(table):
+        columns = [c for c in table.money_columns if c in side.amounts]
+        if not columns:
+            continue
+        codes = ColumnLists(row_code_frame(table, side.amounts[0]))
+        if not any(codes["unit_code"]):
+            continue
+        units = row_units(table, side.labels, codes)
+        for i, (unit, name) in enumerate(units):
+            if not _own_unit_row(codes, units, i) or all(df[c][i] is None for c in columns):
+                continue
+            block = []
+            for j in range(i + 1, len(units)):
+                if units[j][0] != unit or (codes.at[j, "unit_code"] == unit and not _coded_row(codes, j)):
+                    break
+                block.append(j)
+            parts = _least_detailed(codes, block)
+            if not parts:
+                continue
+            description = f"{unit} {name} = Σ {len(parts)} rows beneath it".replace("  ", " ")
+            for column in columns:
+                check = _rows_sum("row_total", description, table, df, pages, column, i, parts)
+                if check is not None:
+                    checks.append(check)
     return checks
+
+
+def _own_unit_row(codes, units, i: int) -> bool:
+    """A unit's own row: its unit code (:func:`~analysis.model.row_units`) and no other code."""
+    unit = units[i][0]
+    other = ("func_code", "econ_code", "income_code")
+    return bool(unit) and codes.at[i, "unit_code"] == unit and not any(codes.at[i, k] for k in other)
+
+
+def _coded_row(codes, i: int) -> bool:
+    return bool(codes.at[i, "func_code"] or codes.at[i, "econ_code"])
 
 
 def fund_total_checks(table: Table) -> list[Check]:
@@ -494,6 +671,7 @@ def validate_table(table: Table) -> Table:
             + row_total_checks(table, codes)
             + subtotal_checks(table)
             + hierarchy_checks(table)
+            + unit_total_checks(table)
         )
     # a total whose cell is covered by a label merged across it prints no figure: nothing to compare
     checks = [c for c in checks if not (c.cells and c.cells[0] in table.covered)]

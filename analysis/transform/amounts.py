@@ -16,8 +16,11 @@ from decimal import Decimal, InvalidOperation
 #: Printed forms of "nothing here".
 BLANKS = {"", "-", "--", "—", "——", "－", "─", "/", "\\", "…"}
 
+#: the accounting marks of a decrease: ``△12.50`` (or ``▲12.50``) is printed for −12.50
+DECREASE_MARKS = "△▲"
+
 _NUMBER = re.compile(
-    r"""^(?P<neg>[-−])?            # leading minus
+    r"""^(?P<neg>[-−△▲])?          # leading minus, or the accounting mark of a decrease (△12.50)
         (?P<open>\()?              # or parentheses for negatives
         (?P<neg2>[-−])?
         (?P<int>\d{1,3}(?:,\d{3})+|\d+(?:,\d{3})+|\d+)  # a misplaced first separator (120258,600) too
@@ -26,7 +29,7 @@ _NUMBER = re.compile(
         (?P<pct>%)?$""",
     re.VERBOSE,
 )
-_LOOKS_NUMERIC = re.compile(r"^[-−(]?[\d,.]+[)%]?$")
+_LOOKS_NUMERIC = re.compile(r"^[-−△▲(]?[\d,.]+[)%]?$")
 
 #: Money units and their factor to 万元: the one declaration of the units amounts are printed in.
 UNIT_FACTORS: dict[str, Decimal] = {
@@ -66,7 +69,8 @@ def normalise_number_text(text: str) -> str:
 def parse_amount(text: str) -> Decimal | None:
     """``"5,601.00"`` -> ``Decimal("5601.00")``; blanks and dashes -> ``None``.
 
-    Negative amounts may be printed with a minus sign or in parentheses.
+    Negative amounts may be printed with a minus sign, in parentheses or after the accounting mark
+    of a decrease (``△12.50`` → ``Decimal("-12.50")``).
     Raises ``ValueError`` for text that looks numeric but is malformed
     (``"1,23.4"``, ``"5.601.00"``); returns ``None`` for words.
     """
@@ -142,7 +146,7 @@ def to_wanyuan(value: Decimal, unit: str) -> Decimal:
     return value * factor
 
 
-_WITH_UNIT = re.compile(rf"^(?P<number>[-−(]?[\d,.]+\)?)(?P<unit>{MONEY_UNIT_PATTERN})$")
+_WITH_UNIT = re.compile(rf"^(?P<number>[-−△▲(]?[\d,.]+\)?)(?P<unit>{MONEY_UNIT_PATTERN})$")
 
 
 def split_unit(text: str) -> tuple[str, str | None]:

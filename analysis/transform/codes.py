@@ -4,7 +4,9 @@
 economic codes with 3 (部门预算支出经济分类, 301 工资福利支出) or 5 (政府预算支出
 经济分类, 505 对事业单位经常性补助), income codes with 1 (103 非税收入).
 Codes are printed as three columns 类 | 款 | 项, as one 7-digit column, or in
-front of the name (``2050199 其他教育管理事务支出``, ``[205]教育支出``).
+front of the name (``2050199 其他教育管理事务支出``, ``[205]教育支出``); a code may separate its
+levels (``205-01-99``, ``205.01.99``, ``205 01 99``), and split columns may print only a row's own
+part (``"" | "" | "99"`` under the 款 row ``"" | "01" | ""`` under the 类 row ``"205" | "" | ""``).
 """
 
 from __future__ import annotations
@@ -21,9 +23,28 @@ SEQUENCE_HEADER_RE = re.compile(r"^(?:序号|[行栏]次|行号)$")
 NAME_HEADER_RE = re.compile(r"名称")
 #: a column of unit codes (单位编码, 单位代码): its codes are units, whatever their digits
 UNIT_HEADER_RE = re.compile(r"单位(?:编码|代码|编号)")
-LEADING_CODE_RE = re.compile(r"^\s*[\[【]?(?P<code>\d{3}(?:\d{2}){0,2})[\]】]?(?:\s+|(?=[\u4e00-\u9fff]))")
+LEADING_CODE_RE = re.compile(
+    r"^\s*[\[【]?(?P<code>\d{3}(?:\d{2}){0,2}|\d{3}(?:[-－]\d{2}){1,2}|\d{3}\.\d{2}\.\d{2})[\]】]?"
+    r"(?:\s+|(?=[\u4e00-\u9fff]))"
+)
+#: a code printed with a separator between its levels (201-01-01, 201.01.01, 201·01·01; 201 01 01 once
+#: squashed), the same separator throughout: 类 3 digits, 款 and 项 2 each
+SEPARATED_CODE_RE = re.compile(r"^(\d{3})(?:([-.·])(\d{2})(?:\2(\d{2}))?)?$")
 
 FUNCTION_LEVELS = {3: "类", 5: "款", 7: "项"}
+
+
+def code_digits(text: str, dotted: bool = True) -> str:
+    """The digits of a printed code, its levels' separators dropped (``201-01-01``, ``201.01.01``,
+    ``201 01 01`` → ``2010101``); ``""`` for text that is no code.  ``dotted=False`` leaves ``201.01``
+    unread: in a column not headed as codes it is an amount."""
+    digits = squash(text)
+    if digits.isascii() and digits.isdigit():
+        return digits
+    match = SEPARATED_CODE_RE.match(digits)
+    if match is None or (not dotted and match.group(2) == "." and match.group(4) is None):
+        return ""
+    return "".join(g for g in match.group(1, 3, 4) if g)
 
 
 def is_code_column(path: str) -> bool:
@@ -44,8 +65,8 @@ def prints_codes(texts: list[str]) -> bool:
     code of one classification (no decimals, no thousands separators), and they nest (see
     :func:`_nested`) read top down — or bottom up, as a page printed upside down lists them — so a
     column of whole amounts never reads as codes."""
-    codes = [squash(t) for t in texts if not _NO_DIGIT_RE.match(squash(t))]
-    if len(codes) < 2 or not all(c.isascii() and c.isdigit() and len(c) in (3, 5, 7) for c in codes):
+    codes = [code_digits(t, dotted=False) for t in texts if not _NO_DIGIT_RE.match(squash(t))]
+    if len(codes) < 2 or not all(len(c) in (3, 5, 7) for c in codes):
         return False
     kinds = {classify_code(c) for c in codes}
     if len(kinds) != 1 or None in kinds:
@@ -92,11 +113,11 @@ def row_codes(code_cells: list[tuple[str, str]], name: str = "") -> dict[str, st
     found: dict[str, str] = {}
     levels: dict[str, str] = {}
     for path, text in code_cells:
-        digits = squash(text)
-        if not digits.isdigit():
-            continue
         heading, _, leaf = path.rpartition("/")
         leaf = squash(leaf)
+        digits = squash(text) if LEVEL_COLUMN_RE.match(leaf) else code_digits(text)
+        if not digits.isdigit():
+            continue
         if LEVEL_COLUMN_RE.match(leaf):
             levels[heading] = levels.get(heading, "") + digits
         elif UNIT_HEADER_RE.search(leaf):
@@ -110,8 +131,49 @@ def row_codes(code_cells: list[tuple[str, str]], name: str = "") -> dict[str, st
     if not ({"func_code", "econ_code"} & found.keys()) and name:
         match = LEADING_CODE_RE.match(name)
         if match:
-            _store(found, match.group("code"))
+            _store(found, code_digits(match.group("code")))
     return found
+
+
+def complete_level_parts(rows: list[list[tuple[str, str]]], names: list[str]) -> list[list[tuple[str, str]]]:
+    """Code cells of split 类 | 款 | 项 columns with the parts a row leaves to the rows above it.
+
+    Such columns may print only a row's own part: the 款 row ``"" | "01" | ""`` under the 类 row
+    ``"201" | "" | ""``, the 项 row ``"" | "" | "01"`` under that.  A row printing a 款 or 项 part with a
+    blank 类 gets the 类 of the nearest row above printing one, and a 项 with a blank 款 the 款 of the
+    nearest row above under that 类 — read as printed, as :func:`row_codes` then reads a full row.  A
+    row with no 类 (or 款) above it keeps its parts (no code), and a total row (合计) starts the
+    classification again.  ``rows`` are each row's (column path, text) code cells, ``names`` the rows'
+    names; other code columns are returned as they are.
+    """
+    groups: dict[str, dict[str, str]] = {}  # heading -> {类/款/项: column path}
+    for path, _ in rows[0] if rows else []:
+        heading, _, leaf = path.rpartition("/")
+        if LEVEL_COLUMN_RE.match(squash(leaf)):
+            groups.setdefault(heading, {})[squash(leaf)] = path
+    groups = {h: g for h, g in groups.items() if "类" in g and len(g) > 1}
+    if not groups:
+        return rows
+    out = []
+    above = {heading: ("", "") for heading in groups}  # the 类 and 款 printed above, per heading
+    for cells, name in zip(rows, names, strict=True):
+        texts = {path: squash(text) for path, text in cells}
+        filled: dict[str, str] = {}
+        for heading, columns in groups.items():
+            lei, kuan, xiang = (texts.get(columns.get(level, ""), "") for level in "类款项")
+            upper, middle = above[heading]
+            if re.fullmatch(r"\d{3}", lei):
+                above[heading] = (lei, kuan if re.fullmatch(r"\d{2}", kuan) else "")
+            elif lei or not (kuan or xiang):
+                if TOTAL_NAME_RE.search(squash(name) + lei):
+                    above[heading] = ("", "")
+            elif re.fullmatch(r"\d{2}", kuan) and re.fullmatch(r"(?:\d{2})?", xiang) and upper:
+                filled[columns["类"]] = upper  # a 款 (or 款 and 项) under the 类 above
+                above[heading] = (upper, kuan)
+            elif not kuan and re.fullmatch(r"\d{2}", xiang) and upper and middle:
+                filled[columns["类"]], filled[columns["款"]] = upper, middle  # a 项 under the 款 above
+        out.append([(path, filled.get(path, text)) for path, text in cells])
+    return out
 
 
 def _store(found: dict[str, str], digits: str) -> None:

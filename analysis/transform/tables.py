@@ -34,13 +34,14 @@ from .amounts import (
     unit_from_line,
     unit_from_note,
 )
-from .codes import codes_by_name, is_code_column, prints_codes, row_codes
+from .codes import codes_by_name, complete_level_parts, is_code_column, prints_codes, row_codes
 from .target_forms import form_table
 
 MONEY_HEADER_IN_TARGETS = re.compile(r"预算|金额|资金")
 NAME_LEAF_RE = re.compile(r"名称|单位$|目标|指标")
-#: a column of percentages (增长率, 增减%, 占比): read, but not an amount
-RATE_HEADER_RE = re.compile(r"[%％]|(?:增长|增减|变动|执行|完成)率|增幅|降幅|比例|占比|比重")
+#: a column of percentages (增长率, 增减%, 占比, 比重, 决算数占年初预算百分比, 预算执行进度, 完成进度): read,
+#: but not an amount, whether or not its heading prints a % sign
+RATE_HEADER_RE = re.compile(r"[%％]|(?:增长|增减|变动|执行|完成)率|增幅|降幅|比例|占比|比重|百分比|进度$")
 COUNT_UNITS = {"人", "个", "辆"}
 #: a column counting people, vehicles or items inside a table of amounts (培训费明细表 | 人数 | 金额 |,
 #: 政府采购预算表 | 数量 | 预算金额 |): its figures are counts in their own unit, never 万元; the unit a
@@ -68,6 +69,38 @@ def _unique(names: list[str]) -> list[str]:
         base = name or "(未命名列)"
         seen[base] = seen.get(base, 0) + 1
         out.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
+    return out
+
+
+def block_paths(columns: list[str], kinds: list[str]) -> list[str]:
+    """Header paths with the amount columns of parallel blocks named after their blocks.
+
+    A table may print several blocks side by side under one heading, each a label column and its
+    amounts (山东's 收支预算总表: 支出 over 支出类别 | 本年预算数 | 政府预算经济分类 | 本年预算数 |
+    部门预算经济分类 | 本年预算数 | 功能分类 | 本年预算数).  When an amount heading repeats under one
+    parent and each repeat follows its own label column (code or text), the label columns' headings
+    all differing, each amount column is named after its block: ``支出/政府预算经济分类/本年预算数``.
+    Any other repeat keeps its path (and is numbered by :func:`_unique`).
+    """
+    out = list(columns)
+    groups: dict[str, list[int]] = {}
+    for j, (path, kind) in enumerate(zip(columns, kinds, strict=True)):
+        if kind in AMOUNT_KINDS:
+            groups.setdefault(path, []).append(j)
+    for path, places in groups.items():
+        parent = path.rpartition("/")[0]
+        labels = [columns[j - 1] if j and kinds[j - 1] in ("code", "text") else None for j in places]
+        if (
+            len(places) < 2
+            or not parent
+            or None in labels
+            or any(label.rpartition("/")[0] != parent for label in labels)
+            or len({squash(label.rpartition("/")[2]) for label in labels} - {""}) < len(labels)
+        ):
+            continue
+        leaf = path.rpartition("/")[2]
+        for j, label in zip(places, labels, strict=True):
+            out[j] = f"{label}/{leaf}"
     return out
 
 
@@ -110,14 +143,21 @@ def _money_header(path: str) -> bool:
 
 def count_unit(path: str) -> str | None:
     """The unit of a column of counts in a table of amounts, read from its header: ``人`` for 人数,
-    ``辆`` for 车辆数, ``个`` for 数量, the bracketed unit of 数量（台）; ``None`` for a money column."""
-    leaf = squash(path.split("/")[-1])
-    bracket = COUNT_BRACKET_RE.search(leaf)
-    if bracket:
-        return bracket.group(1)
-    if MONEY_WORDS_RE.search(leaf):
-        return None
-    return next((unit for pattern, unit in COUNT_HEADERS if re.search(pattern, leaf)), None)
+    ``辆`` for 车辆数, ``个`` for 数量, the bracketed unit of 数量（台）; ``None`` for a money column.
+
+    Every level of the header path counts, the lowest first: 行政 under 编制人数, 在职 under 实有人数
+    are head counts; the first level naming a count (人数, 数量（台）) or money (金额, 经费, 元) decides."""
+    for level in reversed(path.split("/")):
+        level = squash(level)
+        bracket = COUNT_BRACKET_RE.search(level)
+        if bracket:
+            return bracket.group(1)
+        if MONEY_WORDS_RE.search(level):
+            return None
+        unit = next((unit for pattern, unit in COUNT_HEADERS if re.search(pattern, level)), None)
+        if unit:
+            return unit
+    return None
 
 
 def _looks_like_label_header(path: str) -> bool:
@@ -145,7 +185,7 @@ def to_table(raw: RawTable, default_unit: str, path: Path, default_source: str =
     printed_unit, unit_source, unit_text = _printed_unit(raw)
     unit = printed_unit or default_unit
     kinds = column_kinds(raw, spec, unit)
-    names = _unique(raw.columns)
+    names = _unique(block_paths(raw.columns, kinds))
     records, pages, printed, boxes = [], [], [], []
     unreadable: dict[tuple[int, str], str] = {}
     covered: set[tuple[int, str]] = set()
@@ -348,7 +388,8 @@ def _sides(table: Table) -> list[Side]:
     支出/预算数, two sides in one row, each named by its own label columns.
 
     Columns are read left to right; label columns after an amount column open a new side when one of
-    them is headed as naming rows (项目, 名称, 科目) and the side's amount columns print a figure.
+    them is headed as naming rows (项目, 名称, 科目) and the side's amount columns print a figure, or
+    when they head a block of their own, their amounts named after them (:func:`block_paths`).
     Otherwise (规格型号 between amounts, codes printed after the amount, an empty amount column) they
     belong to the side before them, and a table of one side is named by all its label columns, as
     printed.  A 项目绩效目标表 is named by the label columns before its first amount.
@@ -367,12 +408,18 @@ def _sides(table: Table) -> list[Side]:
         (runs[-1][1] if is_amount else runs[-1][0]).append(name)
     sides: list[tuple[list[str], list[str]]] = []
     for labels, amounts in runs:
-        if sides and not (_names_rows(table, labels) and _prints_amounts(table, amounts)):
+        opens = (_names_rows(table, labels) and _prints_amounts(table, amounts)) or _heads_block(labels, amounts)
+        if sides and not opens:
             sides[-1][0].extend(labels)
             sides[-1][1].extend(amounts)
         else:
             sides.append((labels, amounts))
     return [Side(tuple(labels), tuple(amounts)) for labels, amounts in sides] or [Side((), ())]
+
+
+def _heads_block(labels: list[str], amounts: list[str]) -> bool:
+    """The label column of one of parallel blocks, its amounts named after it (:func:`block_paths`)."""
+    return bool(labels) and any(a.startswith(f"{labels[-1]}/") for a in amounts)
 
 
 def _names_rows(table: Table, labels: list[str]) -> bool:
@@ -440,12 +487,15 @@ def _read_side_codes(table: Table, side: Side) -> pd.DataFrame:
     code_cols = [c for c in side.labels if table.column_kinds[c] == "code"]
     text_cols = [c for c in side.labels if table.column_kinds[c] == "text"]
     data = table.lists()
-    names, found = [], []
+    names, firsts = [], []
     for i in range(len(data)):
         texts = [data[c][i] for c in text_cols if data[c][i]]
         # a row is named by its one text: a row printing several (专项名称 | 经济科目) names no class by itself
         names.append(" ".join(texts))
-        found.append(row_codes([(c, data[c][i] or "") for c in code_cols], texts[0] if texts else ""))
+        firsts.append(texts[0] if texts else "")
+    # split 类 | 款 | 项 columns printing only a row's own part: the parts above completed
+    cells = complete_level_parts([[(c, data[c][i] or "") for c in code_cols] for i in range(len(data))], names)
+    found = [row_codes(row, first) for row, first in zip(cells, firsts, strict=True)]
     rows = []
     for printed, named in zip(found, codes_by_name(names, found), strict=True):
         source = "name" if named else ("printed" if printed.get("func_code") or printed.get("econ_code") else "")
@@ -466,13 +516,17 @@ def format_amount(value: Decimal) -> str:
 
 def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) -> pd.DataFrame:
     """The long table of one typed table: one row per printed amount."""
+    from ..model import row_units
+
     sides = {side: (row_labels_of(table, side), ColumnLists(_side_codes(table, side))) for side in table_sides(table)}
+    units = {side: row_units(table, side.labels, codes) for side, (_, codes) in sides.items()}
     side_of_column = {c: side for side in sides for c in side.amounts}
     printed, pages = table.lists("printed"), table.lists("cell_pages")
     column_econ_codes = column_econ_codes or {}
     rows = []
     for column in table.money_columns:
         labels, codes = sides[side_of_column[column]]
+        unit_of = units[side_of_column[column]]
         for i, value in enumerate(table.df[column]):
             if value is None:
                 continue
@@ -488,6 +542,8 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
                     "func_code": codes.at[i, "func_code"],
                     "econ_code": codes.at[i, "econ_code"],
                     "code_source": codes.at[i, "code_source"],
+                    "row_unit_code": unit_of[i][0],
+                    "row_unit_name": unit_of[i][1],
                     "column": column,
                     "column_econ_code": column_econ_codes.get(column, ""),
                     "amount": format_amount(amount),
