@@ -514,6 +514,15 @@ _CUT_AMOUNT_RE = re.compile(r"^-?\d[\d,]*\.\d?$")
 _WRAPPED_DIGITS_RE = re.compile(r"^\d{1,2}$")
 
 
+def _with_rows(grid: Grid, texts: list[list[str]]) -> Grid:
+    """``grid`` with its cells' texts replaced by ``texts`` (one list per row), rows left empty dropped: each
+    cell its own region, as an unruled grid's are."""
+    keep = [r for r, row in enumerate(texts) if any(row)]
+    region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(keep))]
+    rows, kept = [grid.rows[r] for r in keep], [texts[r] for r in keep]
+    return Grid(grid.page, grid.bbox, rows, grid.cols, kept, region, grid.accuracy, grid.text_size, grid.reader)
+
+
 def _unruled_rows(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
     """The rows of a table printed without column rulings, from the parser's lines of text: wrapped
     headings and amounts rejoined, then the rows its rules draw — or, drawn without, wrapped labels
@@ -547,14 +556,7 @@ def _wrapped_headings_joined(grid: Grid) -> Grid:
             for c in wrapped:
                 middle[c] = join_cell_lines(above[c] + "\n" + below[c])
                 above[c] = below[c] = ""
-    keep = [r for r, row in enumerate(texts) if any(row)]
-    if texts == grid.texts:
-        return grid
-    region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(keep))]
-    return Grid(
-        grid.page, grid.bbox, [grid.rows[r] for r in keep], grid.cols, [texts[r] for r in keep], region,
-        grid.accuracy, grid.text_size, grid.reader,
-    )  # fmt: skip
+    return grid if texts == grid.texts else _with_rows(grid, texts)
 
 
 #: a line of a wrapped label is attached to the nearer amount row when it is at most this share of the
@@ -595,12 +597,9 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
                 join_cell_lines("\n".join(grid.texts[r][c] for r in lines if grid.texts[r][c]))
                 for c in range(grid.n_cols)
             ]
-    keep = [r for r in range(grid.n_rows) if r not in owner]
-    region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(keep))]
-    return Grid(
-        grid.page, grid.bbox, [grid.rows[r] for r in keep], grid.cols, [texts[r] for r in keep], region,
-        grid.accuracy, grid.text_size, grid.reader,
-    )  # fmt: skip
+    for r in owner:
+        texts[r] = [""] * grid.n_cols
+    return _with_rows(grid, texts)
 
 
 def _wrapped_amounts_joined(grid: Grid) -> Grid:
@@ -619,14 +618,7 @@ def _wrapped_amounts_joined(grid: Grid) -> Grid:
                 continue
             if len(row[c].split(".")[1]) + len(texts[below][c]) == 2:
                 row[c], texts[below][c] = row[c] + texts[below][c], ""
-    keep = [r for r, row in enumerate(texts) if any(row)]
-    if len(keep) == len(texts) and texts == grid.texts:
-        return grid
-    region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(keep))]
-    return Grid(
-        grid.page, grid.bbox, [grid.rows[r] for r in keep], grid.cols, [texts[r] for r in keep], region,
-        grid.accuracy, grid.text_size, grid.reader,
-    )  # fmt: skip
+    return grid if texts == grid.texts else _with_rows(grid, texts)
 
 
 def _heading_columns_merged(texts: list[list[str]], cols: list[tuple[float, float]]):
