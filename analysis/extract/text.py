@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
@@ -32,6 +33,7 @@ def join_cell_lines(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
     """Text without any whitespace, NFKC-normalised: for matching, never for output."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
