@@ -485,3 +485,12 @@ def test_most_stated_rates_and_shares_of_budget_reports_are_read():
     read, stated = sum(r for r, _ in counts), sum(n for _, n in counts)
     assert stated == 131
     assert read / stated >= 0.84, f"{read}/{stated}"
+
+
+def test_an_adverb_before_the_rate_and_a_budget_named_in_the_completion_are_read():
+    (claim,) = _claims("“三公”经费预算3.6亿元，比上年预算减少0.2亿元，继续下降5.3%。").itertuples()
+    read = (claim.amount_text, claim.change_text, claim.rate_text, claim.rate_direction)
+    assert read == ("3.6", "0.2", "5.3%", "下降")
+    claims = _claims("大口径财政收入累计完成67955万元，占预算101032万元的67.3%。")
+    completed = claims[claims.completion_text != ""].iloc[0]
+    assert (completed.amount_text, completed.budget_text, completed.completion_text) == ("67955", "101032", "67.3%")

@@ -81,7 +81,8 @@ PLACEHOLDERS: dict[str, str] = {
     "shares": rf"{AND}(?P<share_2>{NUMBER})%(?:{AND}(?P<share_3>{NUMBER})%)?(?:{AND}(?P<share_4>{NUMBER})%)?",
     "completion": rf"(?P<completion>{NUMBER})%",
     "dir": rf"(?P<direction>{CHANGE_WORDS})了?",
-    "rate_dir": rf"(?P<rate_direction>{RATE_WORDS})了?(?:为|达)?",
+    #: (an adverb may stand before it: 继续下降 5.3%, 仍增长, 略有下降)
+    "rate_dir": rf"(?:继续|持续|仍|略有|大幅)?(?P<rate_direction>{RATE_WORDS})了?(?:为|达)?",
     "last_year": r"(?:上年度?|上一年度?|去年|(?P<prior_year>20\d{2})年度?)",
     "compare_year": r"(?:上年度?|上一年度?|去年|(?P<compare_year>20\d{2})年度?)",
     "this_year": r"(?P<current_year>20\d{2})年度?",
@@ -185,7 +186,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ),
     ClaimPattern(
         "F08", "figure and completion of a budget stated inside the phrase (完成预算 B 的 Z%)",
-        r"{current}{sep}(?:完成(?:了)?|为)(?:年初|调整后?|全年)?预算(?:数)?为?{budget}的{completion}",
+        r"{current}{sep}(?:完成(?:了)?|为|占)(?:年初|调整后?|全年)?预算(?:数)?为?{budget}的{completion}",
         "一般公共预算收入42100万元，完成预算49531万元的85.0%，短收7431万元。",
         families="财政预算执行报告; 部门决算",
     ),
