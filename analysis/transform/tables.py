@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..extract.stitch import RawTable
 from ..extract.text import squash
-from ..model import TIDY_COLUMNS, ColumnLists, Problem, Table
+from ..model import TIDY_COLUMNS, ColumnLists, Problem, Table, row_units
 from ..specs import UNKNOWN, TableSpec, spec_for_title
 from .amounts import (
     BLANKS,
@@ -516,8 +516,6 @@ def format_amount(value: Decimal) -> str:
 
 def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) -> pd.DataFrame:
     """The long table of one typed table: one row per printed amount."""
-    from ..model import row_units
-
     sides = {side: (row_labels_of(table, side), ColumnLists(_side_codes(table, side))) for side in table_sides(table)}
     units = {side: row_units(table, side.labels, codes) for side, (_, codes) in sides.items()}
     side_of_column = {c: side for side in sides for c in side.amounts}
