@@ -39,6 +39,7 @@ from ..errors import (
     NotAPdfError,
     NoTextLayerError,
 )
+from ..transform.amounts import is_amount_text, split_unit
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces
 from .legibility import Legibility, measure
@@ -455,10 +456,18 @@ class _PageLog(logging.Handler):
 RULED_ROWS_LEAST = 3
 
 
-def _is_amount_row(row: list[str]) -> bool:
-    from ..transform.amounts import is_amount_text, split_unit
+def _is_amount(text: str) -> bool:
+    """A cell printing an amount (with its own unit or not)."""
+    return bool(text) and is_amount_text(split_unit(text)[0])
 
-    return any(t and is_amount_text(split_unit(t)[0]) for t in row)
+
+def _is_amount_row(row: list[str]) -> bool:
+    return any(_is_amount(t) for t in row)
+
+
+def _first_amount_row(texts: list[list[str]]) -> int:
+    """The first row printing an amount (the header ends above it); ``len(texts)`` when none does."""
+    return next((r for r, row in enumerate(texts) if _is_amount_row(row)), len(texts))
 
 
 def _rows_by_rules(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
@@ -482,7 +491,7 @@ def _rows_by_rules(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
         return grid
     bands = [sum(1 for y in ys if y > (top + bottom) / 2) for top, bottom in grid.rows]
     # the header's lines stay apart (a rule under a heading spans only the columns the heading is over)
-    first = next((r for r in range(grid.n_rows) if _is_amount_row(grid.texts[r])), grid.n_rows)
+    first = _first_amount_row(grid.texts)
     body = next((r for r in range(grid.n_rows) if bands[r] == bands[first]), grid.n_rows) if first < grid.n_rows else 0
     groups: list[list[int]] = []
     for r, band in enumerate(bands):
@@ -494,7 +503,7 @@ def _rows_by_rules(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
     # the rules are row borders when no band holds two amounts in one column, and at least
     # RULED_ROWS_LEAST bands hold amounts
     def amounts(r: int) -> list[bool]:
-        return [bool(t) and _is_amount_row([t]) for t in grid.texts[r]]
+        return [_is_amount(t) for t in grid.texts[r]]
 
     stacked = any(sum(col) > 1 for g in groups for col in zip(*(amounts(r) for r in g), strict=True))
     banded = sum(any(any(amounts(r)) for r in g) for g in groups)
@@ -542,7 +551,7 @@ def _wrapped_headings_joined(grid: Grid) -> Grid:
     empty go.
     """
     texts = [list(row) for row in grid.texts]
-    first = next((r for r, row in enumerate(texts) if _is_amount_row(row)), len(texts))
+    first = _first_amount_row(texts)
     for r in reversed(range(max(0, first - 2))):
         above, middle, below = texts[r], texts[r + 1], texts[r + 2]
         wrapped = [c for c in range(grid.n_cols) if above[c] and below[c] and not middle[c]]
@@ -569,7 +578,7 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
     """An unruled grid's label lines printed without amounts (a project name wrapped over lines, centred on
     its row: 全市教育技术装备 / 标准化建设及运维 … 24,995.94 / 保障项目) joined to the amount row they are
     clearly nearer, in printed order; a line as near to two rows stays apart."""
-    first = next((r for r in range(grid.n_rows) if _is_amount_row(grid.texts[r])), grid.n_rows)
+    first = _first_amount_row(grid.texts)
     anchors = [r for r in range(first, grid.n_rows) if _is_amount_row(grid.texts[r])]
     if len(anchors) < 2:
         return grid
@@ -584,7 +593,7 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
         distances = sorted((abs(centre(r) - centre(a)), a) for a in anchors)
         (near, a), (far, _) = distances[0], distances[1]
         # only label cells: the line prints nothing where the amount row prints an amount
-        fills = all(not grid.texts[r][c] or not _is_amount_row([grid.texts[a][c]]) for c in range(grid.n_cols))
+        fills = all(not grid.texts[r][c] or not _is_amount(grid.texts[a][c]) for c in range(grid.n_cols))
         if near <= NEARER * far and fills:
             owner[r] = a
     if not owner:
@@ -629,11 +638,7 @@ def _heading_columns_merged(texts: list[list[str]], cols: list[tuple[float, floa
     nearer neighbour (whose cell beside it is empty) and the column goes; the heading's span over its
     neighbours is read with the header (:func:`.grid.header_cells`).
     """
-    from ..transform.amounts import is_amount_text, split_unit
-
-    first_amount = next(
-        (r for r, row in enumerate(texts) if any(t and is_amount_text(split_unit(t)[0]) for t in row)), len(texts)
-    )
+    first_amount = _first_amount_row(texts)
     c = 0
     while c < len(cols):
         filled = [r for r, row in enumerate(texts) if row[c].strip()]
