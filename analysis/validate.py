@@ -11,7 +11,9 @@ table (``table.validation``) whether it passes or not:
   enumerated items 一、二、), and a group's 小计 the sum of the group's rows; a 小计
   printed after each group of coded rows (201 … | 小计 | 205 … | 小计 | 合计) the
   least detailed codes since the previous 小计; a unit's own row (单位编码 | 单位名称)
-  the least detailed codes beneath it.  The total is found by its name in the
+  the least detailed codes beneath it; where unit codes nest, a group's own row the
+  sum of its members' own rows (001 ⊃ 001001, 001002; 1 全额 ⊃ the units listed
+  beneath it down to 2 差额).  The total is found by its name in the
   name column, or in another label column where the name cell is empty (合计
   printed in the 科目编码 column);
 * ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes (printed, or found by
@@ -562,6 +564,62 @@ def _coded_row(codes, i: int) -> bool:
     return bool(codes.at[i, "func_code"] or codes.at[i, "econ_code"])
 
 
+def unit_group_checks(table: Table) -> list[Check]:
+    """A group of units' own row = Σ its members' own rows, in every column (:func:`_unit_groups`): a
+    department's row and its units (001 某某部门 ⊃ 001001 某某局本级, 001002 某某中心), or a kind of
+    funding and the units listed beneath it (1 全额 ⊃ 222001 西安市交通运输局 …).
+
+    Members broken down by their codes (001001 | 201 … | 001002 | 201 …) are summed by their own rows, never
+    by their coded rows; a group one of whose members prints no figure on its own row (a heading, its
+    figures in a 小计 below) is not checked."""
+    df, pages = table.lists(), table.lists("cell_pages")
+    checks = []
+    for side in table_sides(table):
+        columns = [c for c in table.money_columns if c in side.amounts]
+        if not columns:
+            continue
+        codes = ColumnLists(row_code_frame(table, side.amounts[0]))
+        if not any(codes["unit_code"]):
+            continue
+        units = row_units(table, side.labels, codes)
+        labels = row_labels_of(table, side)
+        for head, members in _unit_groups(codes, units, labels):
+            if not all(any(df[c][i] is not None for c in columns) for i in [head, *members]):
+                continue
+            code, name = units[head]
+            listed = ", ".join(units[i][0] for i in members)
+            description = f"{code} {name} = Σ {len(members)} units beneath it: {listed}".replace("  ", " ")
+            for column in columns:
+                check = _rows_sum("row_total", description, table, df, pages, column, head, members)
+                if check is not None:
+                    checks.append(check)
+    return checks
+
+
+def _unit_groups(codes, units, labels: list[str]) -> list[tuple[int, list[int]]]:
+    """The groups of units of a table whose unit codes nest: each group's own row and its members' own rows.
+
+    A unit's own row (:func:`_own_unit_row`) opens a group of the units whose own rows follow it with a
+    longer code, down to the next unit's own row whose code is no longer than its own, or a 合计/总计 row:
+    001 ⊃ 001001, 001002 (the members' codes extending the group's), and 1 全额 ⊃ 222001, 222002 down to
+    2 差额 (a kind of funding heading the units beneath it) alike — as the total adds up the shortest codes
+    (:func:`_top_rows`).  Its members are the units it holds directly: 001 ⊃ 001001 ⊃ 001001001 makes two
+    groups.  Empty where no unit's own row is followed by one of a longer code."""
+    children: dict[int, list[int]] = {}
+    open_groups: list[int] = []
+    for i in range(len(units)):
+        if _own_unit_row(codes, units, i):
+            length = len(units[i][0])
+            while open_groups and len(units[open_groups[-1]][0]) >= length:
+                open_groups.pop()
+            if open_groups:
+                children.setdefault(open_groups[-1], []).append(i)
+            open_groups.append(i)
+        elif TOTAL_ROW_RE.search(squash(labels[i])):
+            open_groups = []
+    return list(children.items())
+
+
 def fund_total_checks(table: Table) -> list[Check]:
     """Performance-target forms: 年度资金总额 = 财政拨款 + 上年结转 + 其他资金 for each project."""
     checks = []
@@ -672,6 +730,7 @@ def validate_table(table: Table) -> Table:
             + subtotal_checks(table)
             + hierarchy_checks(table)
             + unit_total_checks(table)
+            + unit_group_checks(table)
         )
     # a total whose cell is covered by a label merged across it prints no figure: nothing to compare
     checks = [c for c in checks if not (c.cells and c.cells[0] in table.covered)]
