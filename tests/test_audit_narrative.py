@@ -323,3 +323,53 @@ def test_a_rate_from_nothing_is_the_conventional_100_percent_of_a_new_item(tmp_p
     assert rates.actual.tolist() == ["100%", "100.0%", "20.00%", "50.00%"]
     assert "为新增，增长率按惯例记为 100%" in rates.message.iloc[0]
     assert "亦非惯例的 100%" in rates.message.iloc[2] and rates.severity.iloc[2] == "warning"
+
+
+def test_a_rate_stated_with_its_change_only_is_recomputed_from_this_years_figure_in_the_tables(tmp_path):
+    """其中：公务接待费支出决算增加 0.01 万元，增长 3.45%: the text states neither this year's figure nor last
+    year's; this year's is the one the tables print for the item (its “三公” item, its name), last year's this
+    year's ∓ the change."""
+    narrative = Text(
+        [
+            "某某局2023年度部门决算",
+            "六、“三公”经费支出决算情况说明",
+            "2023年度“三公”经费财政拨款支出决算数比2022年度减少 0.28 万",
+            "元，降低 3.09%，其中：因公出国（境）费支出决算减少 0 万元，",
+            "降低 0%；公务接待费支出决算增加 0.01 万元，增长 3.45%；公务",
+            "用车运行维护费支出决算减少 0.29 万元，降低 5.00%。",
+            "七、支出决算情况说明",
+            "2023年度支出总计 132.00 万元，与2022年度相比，增加 7.00 万元，增长",
+            "5.60%。其中：住房保障支出增加 12.00 万元，增长 20.00%；教育支出",
+            "减少 5.00 万元，下降 9.00%。",
+        ]
+    )
+    items = ["合计", "因公出国（境）费", "公务用车运行维护费", "公务接待费"]
+    three = Grid(
+        title="一般公共预算财政拨款“三公”经费支出决算表",
+        header=[[("项目", 1, 2), ("决算数", 4)], [None, *items]],
+        rows=[["金额", "8.78", "0.00", "5.78", "3.00"]],
+        widths=[60, 70, 90, 100, 80],
+    )
+    expense = Grid(
+        title="支出决算表",
+        header=[["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
+        rows=[
+            ["", "合计", "132.00", "100.00", "32.00"],
+            ["205", "教育支出", "60.00", "50.00", "10.00"],
+            ["221", "住房保障支出", "72.00", "50.00", "22.00"],
+        ],
+        widths=[60, 110, 70, 70, 70],
+    )
+    budget = read_budget(build(tmp_path / "changes.pdf", [[narrative], [three, expense]]), use_cache=False)
+    found = run_audit(budget).frame(include_passed=True)
+    rates = found[found.rule == "N02"].set_index("actual")
+    # 3.00 − 0.01 = 2.99 → 0.01 ÷ 2.99 = 0.33%, not 3.45%; 5.78 + 0.29 = 6.07 → 4.78%, not 5.00%
+    assert rates.loc["0%", "status"] == "passed"
+    assert rates.loc["3.45%", "status"] == "failed" and rates.loc["3.45%", "expected"] == "0.33%"
+    assert rates.loc["5.00%", "status"] == "failed" and rates.loc["5.00%", "expected"] == "4.78%"
+    assert "“三公”经费支出决算表 “决算数/公务接待费” 3.00" in rates.loc["3.45%", "message"]
+    # the total's change stated without its figure: 8.78 + 0.28 = 9.06 → 3.09%
+    assert rates.loc["3.09%", "status"] == "passed" and "“决算数/合计” 8.78" in rates.loc["3.09%", "message"]
+    # 72.00 − 12.00 = 60.00 → 20.00%; 60.00 + 5.00 = 65.00 → 7.69%, not 9.00%
+    assert rates.loc["20.00%", "status"] == "passed" and "支出决算表 72.00" in rates.loc["20.00%", "message"]
+    assert rates.loc["9.00%", "status"] == "failed" and rates.loc["9.00%", "expected"] == "7.69%"

@@ -63,6 +63,8 @@ EXPECTED = {
     "B16": {"amount": "288.0", "rate": "3.9%", "rate_direction": "下降"},
     "B12": {"amount": "0", "flat": True, "prior_year": 2025},
     "B14": {"amount": "1305.25", "change": "403.75", "direction": "小于"},
+    "B18": {"amount": "67955", "budget": "101032", "completion": "67.3%", "prior": "99895", "rate": "32.0%",
+            "rate_direction": "下降", "change": "31940", "direction": "减收"},
     "B13": {"amount": "14,458.07", "direction": "增加", "rate": "6.33%", "rate_direction": "增长", "is_change": True},
     "S04": [{"amount": "800", "share": "80%", "whole": "支出总额"},
             {"amount": "200", "share": "20%", "whole": "支出总额"}],
@@ -330,7 +332,7 @@ def _read_share(sentence: str) -> tuple[int, int]:
     read: dict[str, list[Decimal]] = {"rate": [], "share": []}
     for _, c in _claims(sentence).iterrows():
         level = pd.notna(c.amount) and not c.is_change
-        if c.rate_text and (level or c.prior_text or c.change_text):
+        if c.rate_text and (level or c.prior_text or c.change_text or c.is_change):
             read["rate"].append(c.rate)
         if c.share_text and level:
             read["share"].append(c.share)
@@ -475,7 +477,7 @@ def test_most_stated_rates_and_shares_of_other_provinces_are_read():
 #: 104 sentences of 41 other sources (departmental narratives, budget execution reports and their press
 #: accounts of 20 provinces and central bodies), collected apart from the set above and kept out while
 #: the patterns were written: half of them were read to write the rules, the other half only measured
-#: (42/72 stated rates and shares read before, 59/72 after)
+#: (42/72 stated rates and shares read before the rules were written, 66/72 now)
 REPORT_SENTENCES = Path(__file__).parent / "fixtures" / "claim_sentences_budget_reports.csv"
 
 
@@ -484,7 +486,7 @@ def test_most_stated_rates_and_shares_of_budget_reports_are_read():
     counts = [_read_share(s) for s in sentences]
     read, stated = sum(r for r, _ in counts), sum(n for _, n in counts)
     assert stated == 131
-    assert read / stated >= 0.84, f"{read}/{stated}"
+    assert read / stated >= 0.90, f"{read}/{stated}"
 
 
 def test_an_adverb_before_the_rate_and_a_budget_named_in_the_completion_are_read():
@@ -494,3 +496,11 @@ def test_an_adverb_before_the_rate_and_a_budget_named_in_the_completion_are_read
     claims = _claims("大口径财政收入累计完成67955万元，占预算101032万元的67.3%。")
     completed = claims[claims.completion_text != ""].iloc[0]
     assert (completed.amount_text, completed.budget_text, completed.completion_text) == ("67955", "101032", "67.3%")
+
+
+def test_a_share_followed_by_its_rate_and_a_prior_figure_after_a_completion_are_read():
+    (claim,) = _claims("全省民生支出3058.8亿元，占全部支出的81.4%，增长7.8%。").itertuples()
+    assert (claim.amount_text, claim.share_text, claim.rate_text) == ("3058.8", "81.4%", "7.8%")
+    # 99895 is last year's figure, never this year's (it was once read as a second claim's amount)
+    claims = _claims("收入累计完成67955万元，占预算101032万元的67.3%，较上年同期99895万元下降32.0%。")
+    assert claims.amount_text.tolist() == ["67955"] and claims.prior_text.tolist() == ["99895"]

@@ -103,7 +103,9 @@ RULES: tuple[Rule, ...] = (
         "(current − prior) ÷ prior against the stated 增长/降低 %; without a stated prior, the change over "
         "current ∓ change (or over the stated prior without a current); with neither, the prior-year figure "
         "a table prints beside this year's (上年预算数, 2025年预算数, 上年决算数 …), or last year's document "
-        "prints for the same code and scope when one is given (prior); 0 → 0 is 0%, 0 → X a new item's 100%",
+        "prints for the same code and scope when one is given (prior); a change stated without either figure "
+        "(其中：公务接待费增加 0.01 万元，增长 3.45%) is over the tables' figure for the item ∓ the change; "
+        "0 → 0 is 0%, 0 → X a new item's 100%",
         "error", "half a unit of the rate's last digit, plus the inputs' rounding",
         cmp.claim_rate,
     ),

@@ -31,6 +31,7 @@ from .figures import (
     three_public_item,
     under_named_levels,
 )
+from .lookup import table_current
 
 HUNDRED = Decimal(100)
 MONEY_UNITS = UNIT_FACTORS
@@ -380,12 +381,9 @@ def _rates_against(c, texts, prior, prior_text: str, prior_half, source: str = "
         if texts and texts[0][0] > 0:
             yield _from_nothing(c, f"上年为 0{where_from}，本年 {texts[0][1]}")
             return
-        yield Outcome(
-            "not_run",
+        yield _rate_not_run(
+            c,
             f"{label(c)}：上年为 0{where_from}，增长率无定义（文中写 {c.rate_text}）",
-            actual=c.rate_text,
-            location=where(c),
-            page=c.page,
         )
         return
     outcomes = []
@@ -398,19 +396,53 @@ def _rates_against(c, texts, prior, prior_text: str, prior_half, source: str = "
     yield _alternative(outcomes, texts)
 
 
+def _rate_not_run(c, message: str) -> Outcome:
+    """A stated rate that cannot be recomputed, and why."""
+    return Outcome("not_run", message, actual=c.rate_text, location=where(c), page=c.page)
+
+
+def _change_rate_slack(change: Decimal, change_half: Decimal, current_half: Decimal, prior: Decimal) -> Decimal:
+    """How far (in %) a rate recomputed as change ÷ (this year's ∓ change) may be moved by the rounding of the
+    two printed figures: r = Δ/p moves by (δΔ + r·δp)/p, the prior's δp being this year's δ plus the change's."""
+    return (change_half + change / prior * (current_half + change_half)) / prior * HUNDRED
+
+
+def _change_only_rate(c, ctx: AuditContext) -> Outcome:
+    """A rate stated with its change but neither this year's figure nor last year's (其中：公务接待费增加 0.01
+    万元，增长 3.45%; “三公”经费决算数比上年减少 0.28 万元，降低 3.09%): this year's figure is the one the
+    tables print for the claim's item (:func:`~analysis.audit.lookup.table_current`), the prior this year's ∓
+    the change."""
+    change, change_text = (c.amount, c.amount_text) if c.is_change else (c.change, c.change_text)
+    found, why = table_current(ctx, c)
+    if found is None:
+        return _rate_not_run(
+            c,
+            f"{label(c)}：文中只写变动 {change_text} {c.unit} 和 {c.rate_text}，未写本年或上年金额；{why}",
+        )
+    value, text, half, source = found
+    sign = direction_sign(_sign_word(c))
+    prior = value - sign * change
+    if change == 0:
+        formula = f"变动 {change_text} ÷ 上年（本年：{source}）"
+        return percent_outcome(c, Decimal(0), c.rate, c.rate_text, Decimal(0), formula, "wrong rate")
+    if not sign or prior <= 0:
+        return _rate_not_run(
+            c,
+            f"{label(c)}：上年 = {text} ∓ {change_text} = {fmt(prior)}，增长率无定义"
+            f"（文中写 {c.rate_text}；本年：{source}）",
+        )
+    slack = _change_rate_slack(change, half_unit(change_text), half, prior)
+    formula = f"{_sign_word(c)} {change_text} ÷ 上年（{text} ∓ {change_text} = {fmt(prior)}；本年：{source}）"
+    return percent_outcome(c, change / prior * HUNDRED, c.rate, c.rate_text, slack, formula, "wrong rate")
+
+
 def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = None) -> Iterator[Outcome]:
     """The stated rate recomputed from what the claim states (prior and current, or change with either),
     else from the prior-year figure a table prints beside this year's, else from the figure last year's
     document (``last_year``, when one is given) prints for the same code or name, scope and measure."""
     texts = currents(c)
-    if c.is_change:
-        yield Outcome(
-            "not_run",
-            f"{label(c)}：文中只写变动 {c.amount_text} {c.unit} 和 {c.rate_text}，未写本年或上年金额",
-            actual=c.rate_text,
-            location=where(c),
-            page=c.page,
-        )
+    if c.is_change or (not texts and pd.isna(c.prior) and pd.notna(c.change) and not c.compared):
+        yield _change_only_rate(c, priors.ctx)
         return
     if pd.notna(c.prior):
         if c.prior == 0 or texts:
@@ -432,17 +464,14 @@ def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = 
             yield _from_nothing(c, f"{c.compared or '上年'} = {text} − {c.change_text} = 0，本年 {text}")
             return
         if sign and prior <= 0:
-            yield Outcome(
-                "not_run",
+            yield _rate_not_run(
+                c,
                 f"{label(c)}：{c.compared or '上年'} = {text} ∓ {c.change_text} = {fmt(prior)}，增长率无定义"
                 f"（文中写 {c.rate_text}）",
-                actual=c.rate_text,
-                location=where(c),
-                page=c.page,
             )
             return
         if sign:
-            slack = (half_unit(text) + 2 * half_unit(c.change_text)) / prior * HUNDRED
+            slack = _change_rate_slack(c.change, half_unit(c.change_text), half_unit(text), prior)
             word = c.direction or c.rate_direction
             formula = f"{word} {c.change_text} ÷ {c.compared or '上年'}（{text} ∓ {c.change_text} = {fmt(prior)}）"
             yield percent_outcome(c, c.change / prior * HUNDRED, c.rate, c.rate_text, slack, formula, "wrong rate")
@@ -471,12 +500,9 @@ def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = 
         why = f"文中未写上年金额或变动额，{tables}"
     if why_not:
         why += f"；{why_not}"
-    yield Outcome(
-        "not_run",
+    yield _rate_not_run(
+        c,
         f"{label(c)}：{c.rate_text} 无法复核（{why}）",
-        actual=c.rate_text,
-        location=where(c),
-        page=c.page,
     )
 
 
@@ -484,7 +510,9 @@ def claim_rate(ctx: AuditContext) -> Iterator[Outcome]:
     """(current − prior) ÷ prior = the stated rate of change, at its printed precision.
 
     Without a stated prior-year figure, the prior is derived from the stated change (current ∓ change);
-    without a current figure, the rate is the change over the prior; with neither, the prior is the one a
+    without a current figure, the rate is the change over the prior; with the change alone (其中：公务接待费
+    增加 0.01 万元，增长 3.45%), this year's figure is the one the tables print for the item; with neither
+    prior nor change, the prior is the one a
     table prints beside this year's figure (上年预算数, 2025年预算数, 上年决算数 …, in the row of the claim's
     code or name whose figure for this year is the claim's own), else, when last year's document of the same
     unit and kind is given (``run_audit(budget, prior)``), the figure it prints for the same code or name, scope

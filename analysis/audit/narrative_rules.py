@@ -14,25 +14,18 @@ from decimal import Decimal
 import pandas as pd
 
 from ..extract.text import squash
-from ..specs import scope_named
 from ..transform.amounts import UNIT_FACTORS
 from ..transform.indicators import project_budgets, project_indicators
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
 from .core import AuditContext, Outcome, fmt, fmt_amount, half_unit
 from .figures import (
-    LEVEL_LENGTHS,
     THREE_PUBLIC_NAMES,
-    level_key,
     name_of,
-    named_levels,
-    printed_level_names,
     project_amounts,
-    scope_of,
-    subject_names,
     three_public_figures,
     three_public_item,
-    under_named_levels,
 )
+from .lookup import claim_scope, same_scope, table_candidates
 from .table_rules import _project_table
 
 MONEY_UNITS = UNIT_FACTORS
@@ -228,72 +221,6 @@ def _parts_outcome(whole, segment: list) -> Outcome:
     )
 
 
-def _claim_scope(c) -> str:
-    """The funds a claim's section or subject names; all funds when neither names any."""
-    return scope_named(f"{c.section} {c.subject}") or "all"
-
-
-def _same_scope(claim_scope: str, table_scope: str) -> bool:
-    """Whether a table's figures cover the funds a claim speaks of (tables not compared by scope always do)."""
-    if table_scope in ("", "income") or claim_scope == table_scope:
-        return True
-    return {claim_scope, table_scope} == {"fiscal", "gpb"}
-
-
-def _named_level_rows(ctx: AuditContext, levels: list[tuple[str, str]]) -> tuple[str, list] | None:
-    """The table rows of the finest level a subject names, under the coarser levels it names.
-
-    A 项 name recurs under many 款 (事业运行, 行政运行 …): a row named like the 项 counts only when its
-    款 (and 类), where the tables print them, has the name the subject gives.  ``None`` when no coded
-    row has the finest name (the rows are then looked up by name alone); no rows when every row of
-    that name is under another 款 (the item is not printed).
-    """
-    budget = ctx.budget
-    finest, level = levels[-1]
-    rows = [
-        (code, f)
-        for code, figures in ctx.code_figures.items()
-        if len(code) == LEVEL_LENGTHS[level]
-        for f in figures
-        if f.value is not None and level_key(f.name) == finest
-    ]
-    if not rows:
-        return None
-    kept = [(code, f) for code, f in rows if under_named_levels(code, levels, printed_level_names(ctx))]
-    looked_up = "/".join(dict.fromkeys(code for code, _ in kept)) or finest
-    return looked_up, [(f.table.name, f.value, scope_of(budget, f.table)) for _, f in kept]
-
-
-def _table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal, str]]]:
-    """(what was looked up, [(table, value in 万元, scope)]) for a claim: by its function code, else by its name.
-
-    By name, a row's total is preferred to its other columns; a part the narrative lists under a total
-    is not a table figure larger than that total.
-    """
-    budget = ctx.budget
-    if c.func_code:
-        rows = [f for f in ctx.code_figures.get(c.func_code, []) if f.value is not None]
-        if rows:
-            return c.func_code, [(f.table.name, f.value, scope_of(budget, f.table)) for f in rows]
-    levels = named_levels(c.subject)
-    if len(levels) > 1:
-        coded = _named_level_rows(ctx, levels)
-        if coded is not None:
-            return coded
-    index = ctx.named_figures
-    names = [n for n in subject_names(c.subject) if n in index]
-    if not names:
-        return "", []
-    entries = list({(id(e.table), e.value, e.whole): e for n in names for e in index[n]}.values())
-    entries = [e for e in entries if e.whole] or entries
-    if pd.notna(c.parent_id):
-        parent = ctx.claims.set_index("claim_id").loc[int(c.parent_id)]
-        if parent.unit in MONEY_UNITS and pd.notna(parent.amount):
-            limit = parent.amount * MONEY_UNITS[parent.unit] + half_unit(parent.amount_text)
-            entries = [e for e in entries if e.value <= limit]
-    return "/".join(names), [(e.table.name, e.value, scope_of(budget, e.table)) for e in entries]
-
-
 def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
     """A figure the narrative states equals a table figure printed under the same code or name.
 
@@ -311,15 +238,15 @@ def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
     for c in rows.itertuples():
         if c.claim_id in three:
             continue  # the 三公 figures: rule N12
-        looked_up, candidates = _table_candidates(ctx, c)
+        looked_up, candidates = table_candidates(ctx, c)
         if not candidates:
             continue
         ran = True
         amount = c.amount * MONEY_UNITS[c.unit]
         tolerance = half_unit(c.amount_text) * MONEY_UNITS[c.unit]
         match = next(((t, v) for t, v, _ in candidates if abs(v - amount) <= tolerance), None)
-        scope = _claim_scope(c)
-        comparable = [(t, v) for t, v, s in candidates if _same_scope(scope, s)]
+        scope = claim_scope(c)
+        comparable = [(t, v) for t, v, s in candidates if same_scope(scope, s)]
         if not match and not comparable:
             yield Outcome(
                 "not_run",

@@ -239,6 +239,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         claim="before",
         families="江苏",
     ),
+    ClaimPattern(
+        "B18", "prior figure and rate after a figure another phrase took (…的 67.3%，较上年同期 99895 万元下降 32.0%)",
+        r"(?<=%)[，,](?:比|较){last_year}{prior_name}{prior}{sep}{rate_dir}{rate}(?:{sep}{dir}{change})?",
+        "大口径财政收入累计完成67955万元，占预算101032万元的67.3%，较上年同期99895万元下降32.0%，减收31940万元。",
+        claim="before",
+        families="财政预算执行报告",
+    ),
     # ----- this year against the prior year, only the change stated: prior = current ∓ change
     ClaimPattern(
         "B06", "change and rate against the prior year",
@@ -333,8 +340,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national",
     ),
     ClaimPattern(
-        "S02", "share of a whole (占 …的 Z%), after the part's amount",
-        r"{current}{sep}占{whole}{share}",
+        "S02", "share of a whole (占 …的 Z%), after the part's amount; its rate of change may follow (，增长 Z%)",
+        r"{current}{sep}占{whole}{share}(?:{sep}(?:{year_on_year}|{versus})?{rate_dir}{rate})?",
         "因公出国（境）费支出 106 万元，占“三公”经费的 15.70%；",
         families="national",
     ),
