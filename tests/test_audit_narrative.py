@@ -130,6 +130,8 @@ def test_rates_stated_without_the_prior_year_are_recomputed_from_the_prior_year_
             "（二）行政运行（项）支出 800.00 万元，与上年持平。",
             "（三）一般行政管理事务（项）支出 300.00 万元，比上年预算增长 40.00%。",
             "（四）人大事务（款）支出 1,100.00 万元，比上年执行数增长 10.00%。",
+            "（五）一般行政管理事务（项）支出比上年增长 50.00%，行政运行（项）支出比上年增长 5.00%。",
+            "（六）一般公共服务支出、人大事务支出分别比上年增长 10.00%、12.00%。",
             "二、“三公”经费预算情况说明",
             "公务接待费 12.00 万元，较上年增长 20.00%。",
         ]
@@ -154,10 +156,15 @@ def test_rates_stated_without_the_prior_year_are_recomputed_from_the_prior_year_
     )
     found = _findings(tmp_path, "priors", [[narrative], [expense], [three]])
     rates = found[found.rule == "N02"]
-    assert rates.status.tolist() == ["passed", "failed", "not_run", "passed"]
-    assert rates.expected.tolist()[:2] == ["10.00%", "50.00%"] and rates.expected.iloc[3] == "20.00%"
+    assert rates.status.tolist() == ["passed", "failed", "not_run", "passed", "failed", "passed", "failed", "passed"]
+    assert rates.expected.tolist()[:2] == ["10.00%", "50.00%"] and rates.expected.iloc[7] == "20.00%"
+    # rates stated respectively of parts named without figures: 1,000.00 → 1,100.00 is 10.00% for both
+    assert rates.expected.tolist()[5:7] == ["10.00%", "10.00%"] and rates.actual.iloc[6] == "12.00%"
+    # a rate stated of an item without any figure: this year's is the tables' (300.00; 800.00 → 0%, not 5%)
+    assert rates.expected.tolist()[3:5] == ["50.00%", "0.00%"]
+    assert "本年数：一般公共预算支出表 300.00" in rates.message.iloc[3]
     assert "上年数：一般公共预算支出表“2025年预算数” 1,000.00" in rates.message.iloc[0]
-    assert "“2025年”行 10.00" in rates.message.iloc[3]
+    assert "“2025年”行 10.00" in rates.message.iloc[7]
     # a comparison with last year's 执行数 is not made with the table's 预算数
     assert "表中未列此项的上年执行数" in rates.message.iloc[2]
     flat = found[(found.rule == "N03") & (found.actual == "持平")]

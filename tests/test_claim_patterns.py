@@ -44,6 +44,8 @@ EXPECTED = {
     "F08": {"amount": "42100", "budget": "49531", "completion": "85.0%"},
     "F07": {"amount": "3280.4", "rate": "20.2%", "rate_direction": "增长", "completion": "93.4%"},
     "F05": {"amount": "7,970.38", "rate": "0.39%", "rate_direction": "增长", "prior_year": 2022, "current_year": 2023},
+    "R01": [{"amount": "800", "rate": "6.67%", "rate_direction": "增长"},
+            {"amount": "200", "rate": "11.11%", "rate_direction": "增长"}],
     "B01": {"amount": "3147.17", "prior": "3529.60", "change": "382.43", "direction": "减少", "rate": "10.83%",
             "rate_direction": "降低", "prior_year": 2022},
     "B02": {"amount": "5601", "prior": "5516.62", "change": "84.38", "direction": "增加"},
@@ -504,3 +506,11 @@ def test_a_share_followed_by_its_rate_and_a_prior_figure_after_a_completion_are_
     # 99895 is last year's figure, never this year's (it was once read as a second claim's amount)
     claims = _claims("收入累计完成67955万元，占预算101032万元的67.3%，较上年同期99895万元下降32.0%。")
     assert claims.amount_text.tolist() == ["67955"] and claims.prior_text.tolist() == ["99895"]
+
+
+def test_rates_stated_respectively_go_to_the_parts_listed_before_with_or_without_their_figures():
+    claims = _claims("科学技术支出、节能环保支出和城乡社区支出分别比上年增长42%、41.8%、34.8%。")
+    read = list(zip(claims.subject, claims.amount_text, claims.rate_text, strict=True))
+    assert read == [("科学技术支出", "", "42%"), ("节能环保支出", "", "41.8%"), ("城乡社区支出", "", "34.8%")]
+    # as many parts as rates, or nothing: a name joining two words with 与 makes the count differ
+    assert _claims("教育、文化体育与传媒和农林水支出分别增长64.3%、29%和43.1%。").empty

@@ -104,7 +104,8 @@ RULES: tuple[Rule, ...] = (
         "current ∓ change (or over the stated prior without a current); with neither, the prior-year figure "
         "a table prints beside this year's (上年预算数, 2025年预算数, 上年决算数 …), or last year's document "
         "prints for the same code and scope when one is given (prior); a change stated without either figure "
-        "(其中：公务接待费增加 0.01 万元，增长 3.45%) is over the tables' figure for the item ∓ the change; "
+        "(其中：公务接待费增加 0.01 万元，增长 3.45%) is over the tables' figure for the item ∓ the change, "
+        "and a rate stated of an item without any figure (分别增长 a%、b%) takes this year's figure from the tables; "
         "0 → 0 is 0%, 0 → X a new item's 100%",
         "error", "half a unit of the rate's last digit, plus the inputs' rounding",
         cmp.claim_rate,

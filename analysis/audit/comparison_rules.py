@@ -444,6 +444,16 @@ def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = 
     if c.is_change or (not texts and pd.isna(c.prior) and pd.notna(c.change) and not c.compared):
         yield _change_only_rate(c, priors.ctx)
         return
+    if not texts and pd.isna(c.prior) and not c.compared and c.unit in ("", *MONEY_UNITS):
+        # a rate stated of an item without any figure (教育支出比上年增长 5%): this year's is the tables'
+        found, _ = table_current(priors.ctx, c)
+        if found is not None:
+            value, text, _, source = found
+            stated = c._replace(amount=value, amount_text=text, unit=c.unit or "万元")
+            for outcome in _rate_outcomes(stated, priors, last_year):
+                outcome.message += f"（本年数：{source}）"
+                yield outcome
+            return
     if pd.notna(c.prior):
         if c.prior == 0 or texts:
             yield from _rates_against(c, texts, c.prior, c.prior_text, half_unit(c.prior_text))

@@ -105,9 +105,9 @@ def table_current(ctx: AuditContext, c) -> tuple[tuple[Decimal, str, Decimal, st
     “三公”经费表, else the rows under its function code or name in the tables of its funds — used only when
     they all print one figure.
     """
-    if c.unit not in MONEY_UNITS:
+    if c.unit not in ("", *MONEY_UNITS):
         return None, f"单位 {c.unit} 不是金额"
-    factor = MONEY_UNITS[c.unit]
+    factor = MONEY_UNITS[c.unit or "万元"]  # a claim stating no figure: in 万元
     tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
     item = three_public_item([c.subject]) if THREE_PUBLIC_SUBJECT_RE.search(c.subject or "") else None
     if item and tables:

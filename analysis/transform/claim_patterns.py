@@ -57,6 +57,9 @@ FIELDS: dict[str, str] = {
     "share_2": "the second share of a list stated respectively (分别占 X%、Y%): of the second part listed",
     "share_3": "the third share stated respectively",
     "share_4": "the fourth share stated respectively",
+    "rate_2": "the second rate of a list stated respectively (分别增长 X%、Y%): of the second part listed",
+    "rate_3": "the third rate stated respectively",
+    "rate_4": "the fourth rate stated respectively",
     "budget": "the budget (年初预算) a final-accounts figure is compared with",
     "completion": "the stated completion of the budget (完成年初预算的 X%), in %",
     "prior_year": "the year named for the prior figure (上年 when not named)",
@@ -79,6 +82,8 @@ PLACEHOLDERS: dict[str, str] = {
     "share": rf"(?P<share>{NUMBER})%",
     #: further shares stated respectively (分别占 80%、15% 和 5%)
     "shares": rf"{AND}(?P<share_2>{NUMBER})%(?:{AND}(?P<share_3>{NUMBER})%)?(?:{AND}(?P<share_4>{NUMBER})%)?",
+    #: further rates stated respectively (分别增长 5%、3% 和 2%)
+    "rates": rf"{AND}(?P<rate_2>{NUMBER})%(?:{AND}(?P<rate_3>{NUMBER})%)?(?:{AND}(?P<rate_4>{NUMBER})%)?",
     "completion": rf"(?P<completion>{NUMBER})%",
     "dir": rf"(?P<direction>{CHANGE_WORDS})了?",
     #: (an adverb may stand before it: 继续下降 5.3%, 仍增长, 略有下降)
@@ -105,10 +110,12 @@ PLACEHOLDERS: dict[str, str] = {
     #: year on year (同比), also on a like-for-like basis (同口径)
     "year_on_year": r"(?:同比|同口径(?:比较)?|按同口径)",
 }
-NUMBER_FIELDS = ("current", "prior", "change", "budget", "rate", "share", "completion", "share_2", "share_3", "share_4")
-PERCENT_FIELDS = ("rate", "share", "completion", "share_2", "share_3", "share_4")
 #: the shares a pattern stating them respectively captures, in the order of the parts they are of
 RESPECTIVE_SHARES = ("share", "share_2", "share_3", "share_4")
+#: the rates a pattern stating them respectively captures
+RESPECTIVE_RATES = ("rate", "rate_2", "rate_3", "rate_4")
+NUMBER_FIELDS = ("current", "prior", "change", "budget", "completion", *RESPECTIVE_RATES, *RESPECTIVE_SHARES)
+PERCENT_FIELDS = ("completion", *RESPECTIVE_RATES, *RESPECTIVE_SHARES)
 #: a comparison with the prior year: 与上年相比 / 比上年 / 较2025年预算数
 VERSUS_LAST_YEAR = r"(?:与|同|比|较){last_year}{kind}(?:相比|比较)?"
 
@@ -121,7 +128,7 @@ class ClaimPattern:
     example: str
     #: where the claim is: ``current``, the figure captured as current; ``before``, the figure stated
     #: before the phrase; ``change``, the captured change itself (a subject stating only its change);
-    #: ``respectively``, the figures listed before the phrase, one each (分别占 X%、Y%)
+    #: ``respectively``, the figures listed before the phrase, one each (分别占 X%、Y%; 分别增长 X%、Y%)
     claim: str = "current"
     #: the captured current restates an item's amount stated at its head (the audit compares the two)
     restates: bool = False
@@ -201,6 +208,14 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         r"(?:{this_year})?决算数为?{current}{sep}(?:比|较){last_year}决算数?{rate_dir}{rate}",
         "1.小学教育（2050202），2023 年度决算数为 7,970.38万元，比 2022 年度决算数增长 0.39%。",
         families="部门决算 (central units)",
+    ),
+    # ----- rates of the parts listed before, stated respectively
+    ClaimPattern(
+        "R01", "rates of the parts listed before, stated respectively (分别比上年增长 …)",
+        r"分别(?:{versus}|{year_on_year})?{sep}{rate_dir}{rate}{rates}",
+        "基本支出 800 万元、项目支出 200 万元，分别比上年增长 6.67% 和 11.11%。",
+        claim="respectively",
+        families="national; 财政预算执行报告 (科学技术支出、节能环保支出分别增长 …)",
     ),
     # ----- this year against the prior year, the prior figure stated
     ClaimPattern(

@@ -23,7 +23,7 @@ from decimal import Decimal
 import pandas as pd
 
 from .amounts import MONEY_UNIT_PATTERN, UNIT_FACTORS
-from .claim_patterns import NUMBER, NUMBER_FIELDS, PATTERNS, RESPECTIVE_SHARES, ClaimPattern
+from .claim_patterns import AND, NUMBER, NUMBER_FIELDS, PATTERNS, RESPECTIVE_RATES, RESPECTIVE_SHARES, ClaimPattern
 
 CLAIM_COLUMNS = [
     "claim_id",
@@ -441,8 +441,9 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                 last_end = token.end()
             for m in matches:
                 if m.pattern.claim == "respectively":
-                    if not _apply_respectively(m, claims, unit_first, (unit_index, sentence_index)):
-                        loose += [m.groups[f] + "%" for f in RESPECTIVE_SHARES if f in m.groups]
+                    place = (page, source, section, sentence.strip(), clean)
+                    if not _apply_respectively(m, claims, unit_first, (unit_index, sentence_index), place):
+                        loose += [m.groups[f] + "%" for f in (*RESPECTIVE_SHARES, *RESPECTIVE_RATES) if f in m.groups]
                     continue
                 _apply(m, claims, unit_first, cleaned, page, section, sentence, (unit_index, sentence_index), source)
             if loose and unmatched is not None:
@@ -554,22 +555,58 @@ def _conflicts(claim: Claim, fields: set[str]) -> bool:
     return any(taken.get(f, False) for f in fields)
 
 
-def _apply_respectively(m: _Match, claims: list[Claim], unit_first: int, position) -> bool:
-    """Put shares stated respectively (分别占 X%、Y%) on the parts listed before the phrase in its sentence,
-    one each in order; ``False`` when the sentence lists fewer parts than shares (nothing is put then)."""
-    shares = [m.groups[f] for f in RESPECTIVE_SHARES if f in m.groups]
+def _apply_respectively(m: _Match, claims: list[Claim], unit_first: int, position, place) -> bool:
+    """Put shares (分别占 X%、Y%) or rates (分别增长 X%、Y%) stated respectively on the parts listed before the
+    phrase in its sentence, one each in order; ``False`` when the sentence lists fewer parts than figures
+    (nothing is put then).  Rates may be stated of parts named without figures (科学技术支出、节能环保支出分别
+    增长 42%、41.8%): each name is then a claim of its own, its figure left to the tables."""
+    rates = "rate" in m.groups
+    kind = "rate" if rates else "share"
+    figures = [m.groups[f] for f in (RESPECTIVE_RATES if rates else RESPECTIVE_SHARES) if f in m.groups]
     listed = [
         c
         for c in claims[unit_first:]
-        if c.position[:2] == position and c.position[2] < m.start and _is_level(c) and c.share is None
+        if c.position[:2] == position and c.position[2] < m.start and _is_level(c) and getattr(c, kind) is None
     ]
-    if len(listed) < len(shares):
+    if len(listed) < len(figures) and rates:
+        listed = _named_parts(m, claims, position, place, len(figures))
+    if len(listed) < len(figures):
         return False
-    for claim, share in zip(listed[-len(shares) :], shares, strict=True):
+    for claim, figure in zip(listed[-len(figures) :], figures, strict=True):
         claim.patterns.append(m.pattern.id)
-        claim.share, claim.share_text = _number(share), share + "%"
-        claim.whole_name = _whole_name(m.groups.get("whole", ""))
+        setattr(claim, kind, _number(figure))
+        setattr(claim, f"{kind}_text", figure + "%")
+        if rates:
+            claim.rate_direction = m.groups.get("rate_direction", "")
+            claim.prior_year = int(m.groups["prior_year"]) if "prior_year" in m.groups else claim.prior_year
+        else:
+            claim.whole_name = _whole_name(m.groups.get("whole", ""))
     return True
+
+
+def _named_parts(m: _Match, claims: list[Claim], position, place, count: int) -> list[Claim]:
+    """Claims without figures for the parts a clause names before 分别 (A、B 和 C分别 …), when it names
+    ``count`` of them; none otherwise."""
+    page, source, section, sentence, clean = place
+    head = clean[: m.start]
+    begin = max((b.end() for b in re.finditer(r"[，,。；;：:]", head)), default=0)
+    spans = [(begin, begin)]  # each name's (start, end) in the sentence, split at the words joining them
+    for joint in re.finditer(AND, head[begin:]):
+        spans[-1] = (spans[-1][0], begin + joint.start())
+        spans.append((begin + joint.end(), begin + joint.end()))
+    spans[-1] = (spans[-1][0], len(head))
+    names = [_clean_subject(head[a:b]) for a, b in spans]
+    if len(names) != count or not all(names) or any(re.search(r"\d", n) for n in names):
+        return []
+    parts = []
+    for (start, _), name in zip(spans, names, strict=True):
+        claim = Claim(page=page, source=source, section=section, sentence=sentence, subject=name, amount=None,
+                      amount_text="", unit="", position=(*position, start))  # fmt: skip
+        claim.func_levels = function_levels(name)
+        claim.func_code = claim.func_levels[-1][0] if claim.func_levels else ""
+        parts.append(claim)
+    claims.extend(parts)
+    return parts
 
 
 def _apply(m: _Match, claims, unit_first, sentences, page, section, original, position, unit_source="") -> None:
