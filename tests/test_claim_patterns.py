@@ -40,6 +40,7 @@ EXPECTED = {
     "F02": {"amount": "56.00", "budget": "56.00", "budget_flat": True},
     "F03": {"amount": "118.20", "change": "1.80", "direction": "减少", "rate": "1.50%", "rate_direction": "下降"},
     "F06": {"amount": "238", "rate": "42%", "rate_direction": "下降"},
+    "F09": {"amount": "160.00", "budget": "140.00", "completion": "114.29%"},
     "F04": {"amount": "45.30", "completion": "90.60%"},
     "F08": {"amount": "42100", "budget": "49531", "completion": "85.0%"},
     "F07": {"amount": "3280.4", "rate": "20.2%", "rate_direction": "增长", "completion": "93.4%"},
@@ -514,3 +515,16 @@ def test_rates_stated_respectively_go_to_the_parts_listed_before_with_or_without
     assert read == [("科学技术支出", "", "42%"), ("节能环保支出", "", "41.8%"), ("城乡社区支出", "", "34.8%")]
     # as many parts as rates, or nothing: a name joining two words with 与 makes the count differ
     assert _claims("教育、文化体育与传媒和农林水支出分别增长64.3%、29%和43.1%。").empty
+
+
+def test_a_final_figure_with_its_budget_named_in_either_order_and_the_share_of_its_parts():
+    (claim,) = _claims("“三公”经费支出预算为 32.60 万元，支出决算为 27.45 万元，完成预算的 84.20%。").itertuples()
+    assert (claim.subject, claim.amount_text, claim.budget_text, claim.completion_text) == (
+        "“三公”经费", "27.45", "32.60", "84.20%")  # fmt: skip
+    claims = _claims(
+        "支出决算为 7,998,265.59 元，年初预算为 5,800,000.00 元，完成年初预算的137.90%。"
+        "其中：基本支出 5,154,440.88 元，占64.44%；项目支出 2,843,824.71 元，占35.56%。"
+    )
+    # the parts' shares are of the final figure, never of the budget stated beside it
+    assert claims.amount_text.tolist() == ["7,998,265.59", "5,154,440.88", "2,843,824.71"]
+    assert claims.whole_id.tolist()[1:] == [0, 0] and claims.budget_text.iloc[0] == "5,800,000.00"

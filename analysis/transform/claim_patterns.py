@@ -102,6 +102,8 @@ PLACEHOLDERS: dict[str, str] = {
     "rate_word": rf"(?:(?P<rate_direction>{RATE_WORDS})了?(?:为|达)?|(?:变动|变化|增减)(?:幅度|率)?为?)",
     #: a final figure's budget: 年初预算, or the budget as adjusted during the year
     "versus_budget": r"(?:与|比|较)(?P<versus_budget>年初预算|调整后?预算|全年预算|预算)数?(?:相比|比较)?",
+    #: a final figure's budget named before its figure (年初预算为, 支出预算为, 调整预算数)
+    "budget_named": r"(?:年初|调整后?|全年|支出)?预算(?:数)?为?",
     #: a final figure stated as a share of its budget (完成年初预算的 98.50%, 为调整预算的 …)
     "completes": r"(?:完成(?:了)?|为)(?:年初|调整后?|全年)?预算(?:数)?的?",
     #: words without figures inside one clause (the subject repeated: 与上年相比，财政拨款支出增加 …)
@@ -157,7 +159,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     # ----- final accounts (决算): a final figure against its budget
     ClaimPattern(
         "F01", "final against budget: completion rate",
-        r"年初预算(?:数)?为?{budget}{sep}(?:支出)?决算(?:数)?为?{current}{sep}"
+        r"{budget_named}{budget}{sep}(?:支出)?决算(?:数)?为?{current}{sep}"
         r"{completes}{completion}",
         "行政运行（项）。年初预算为 120.00 万元，支出决算为 118.20 万元，完成年初预算的 98.50%。",
         subject="phrase",
@@ -165,7 +167,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ),
     ClaimPattern(
         "F02", "final against budget: equal",
-        r"年初预算(?:数)?为?{budget}{sep}(?:支出)?决算(?:数)?为?{current}{sep}(?:决算数?)?"
+        r"{budget_named}{budget}{sep}(?:支出)?决算(?:数)?为?{current}{sep}(?:决算数?)?"
         r"与年初预算(?:数)?(?P<budget_flat>一致|持平|相同|相等)",
         "2.机关服务（项）：年初预算为 56.00 万元，支出决算为 56.00 万元，决算数与年初预算数一致。",
         subject="phrase",
@@ -184,6 +186,12 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         "2020年公务接待费决算支出238万元，较年初预算下降42%。",
         claim="before",
         families="四川 (县级“三公”经费决算)",
+    ),
+    ClaimPattern(
+        "F09", "final figure, then its budget, then the completion (支出 Y，年初预算为 X，完成年初预算的 Z%)",
+        r"{current}{sep}{budget_named}{budget}{sep}{completes}{completion}",
+        "政府性基金预算财政拨款支出 160.00 万元，年初预算为 140.00 万元，完成年初预算的 114.29%。",
+        families="部门决算 (national template: 湖南, 云南, 陕西 …)",
     ),
     ClaimPattern(
         "F04", "final figure and completion, the budget not stated",
