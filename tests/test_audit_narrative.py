@@ -380,3 +380,40 @@ def test_a_rate_stated_with_its_change_only_is_recomputed_from_this_years_figure
     # 72.00 − 12.00 = 60.00 → 20.00%; 60.00 + 5.00 = 65.00 → 7.69%, not 9.00%
     assert rates.loc["20.00%", "status"] == "passed" and "支出决算表 72.00" in rates.loc["20.00%", "message"]
     assert rates.loc["9.00%", "status"] == "failed" and rates.loc["9.00%", "expected"] == "7.69%"
+
+
+def test_three_public_items_printed_as_rows_are_read_in_the_final_column_and_counts_are_no_items(tmp_path):
+    """A “三公” table of final accounts printing its items as rows (项目 | 预算数 | 决算数, or 统计数): the
+    narrative's 决算 figures are compared with the final column, 合计 is the total, and the rows of counts
+    printed under the items (团组数（个）, 接待人次（人）) are never the items' figures."""
+    narrative = Text(
+        [
+            "某某局2023年度部门决算",
+            "七、“三公”经费支出决算情况说明",
+            "“三公”经费支出预算为 32.60 万元，支出决算为 27.45 万元，完成预算的 84.20%。",
+            "其中：因公出国（境）费支出决算 0.00 万元；公务接待费支出决算 15.05 万元；",
+            "公务用车运行维护费预算为 14.00 万元，支出决算为 12.40 万元，完成预算的 88.57%。",
+        ]
+    )
+    for final in ("决算数", "统计数"):
+        table = Grid(
+            title="一般公共预算财政拨款“三公”经费支出决算表",
+            header=[["项目", "预算数", final]],
+            rows=[
+                ["合计", "32.60", "27.45"],
+                ["因公出国（境）费", "0.00", "0.00"],
+                ["公务接待费", "12.60", "15.05"],
+                ["公务用车购置及运行维护费", "20.00", "12.40"],
+                ["其中：公务用车运行维护费", "14.00", "12.40"],
+                ["因公出国（境）团组数（个）", "", "3"],
+                ["国内公务接待人次（人）", "", "380"],
+            ],
+            widths=[180, 90, 90],
+        )
+        found = _findings(tmp_path, f"rows_{final}", [[narrative], [table]])
+        three = found[found.rule == "N12"]
+        assert three.status.tolist() == ["passed"] * 4, three.message.tolist()
+        assert three.expected.tolist() == ["27.45", "0.00", "15.05", "12.40"]
+        completion = run_audit(read_budget(tmp_path / f"rows_{final}.pdf", use_cache=False)).frame(include_passed=True)
+        completion = completion[completion.rule == "N08"]
+        assert completion.status.tolist() == ["passed", "passed"] and completion.actual.tolist() == ["84.20%", "88.57%"]

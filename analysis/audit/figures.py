@@ -382,6 +382,8 @@ THREE_PUBLIC_NAMES = {
     "reception": "公务接待费",
 }
 OTHER_COSTS_RE = re.compile(r"会议费|培训费|机关运行|行政经费")
+#: a row of counts printed with the “三公” items (因公出国（境）团组数（个）, 国内公务接待人次（人）, 保有量（辆）)
+COUNT_LABEL_RE = re.compile(r"[（(](?:个|人|人次|辆|台|批|批次|次|家|套|项)[)）]|团组数|人次数?|保有量|购置数|批次")
 
 
 def three_public_item(names: list[str]) -> str | None:
@@ -420,13 +422,23 @@ def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decim
     printed as rows are read in the table's first amount column.
     """
     names = row_names(table, printed=False)
-    by_row = {
-        three_public_item([n]): i for i, n in enumerate(names) if re.search(r"三公|因公出国|公务用车|公务接待", n)
-    }
+    by_row: dict[str | None, int] = {}
+    for i, name in enumerate(names):  # an item's first row: the rows of counts after it (团组数（个）) are none
+        if re.search(r"三公|因公出国|公务用车|公务接待", name) and not COUNT_LABEL_RE.search(name):
+            by_row.setdefault(three_public_item([name]), i)
     by_row.pop(None, None)
     out: dict[str, tuple[Decimal, str]] = {}
+    # neither the prior year's columns, nor the changes (增减变化情况), nor, in a table printing the final
+    # figure beside its budget (预算数 | 决算数), the budget's are this document's figures
+    skipped = prior_columns(table, year) | {base for base, _, _ in _paired_columns(table, _budget_role)}
+    skipped |= {c for c in table.money_columns if any(CHANGE_HEADER_RE.search(squash(p)) for p in c.split("/"))}
     if {"abroad", "reception"} & set(by_row):
-        column = table.money_columns[0]
+        # items printed as rows (项目 | 预算数 | 决算数): this document's figures are in its own column; the
+        # 合计 row is the “三公” total when no other cost (会议费, 培训费) is listed with the items
+        column = next((c for c in table.money_columns if c not in skipped), table.money_columns[0])
+        total = grand_total_row(table)
+        if "total" not in by_row and total is not None and not any(OTHER_COSTS_RE.search(n) for n in names):
+            by_row["total"] = total
         for item, i in by_row.items():
             value = table.df.at[i, column]
             if value is not None:
@@ -448,10 +460,6 @@ def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decim
     if row is None:
         return {}, f"{table.name}: no 合计 row (nor a row of the year {year})"
     sums: dict[str, list] = {}
-    # neither the prior year's columns, nor the changes (增减变化情况), nor, in a table printing the final
-    # figure beside its budget (预算数 | 决算数), the budget's are this document's figures
-    skipped = prior_columns(table, year) | {base for base, _, _ in _paired_columns(table, _budget_role)}
-    skipped |= {c for c in table.money_columns if any(CHANGE_HEADER_RE.search(squash(p)) for p in c.split("/"))}
     items = {c: three_public_item(c.split("/")) for c in table.money_columns if c not in skipped}
     # the “三公” total under its own heading (“三公”经费预算/小计) rather than a 合计 that adds 会议费, 培训费 to it
     if any(item == "total" and "三公" in c for c, item in items.items()):
@@ -584,7 +592,8 @@ def figure_kind(text: str) -> str:
 
 #: a header part naming a final-accounts budget figure (年初预算数, 调整预算数, 全年预算数, 预算数) and the final one
 BUDGET_PART_RE = re.compile(r"(?:本年度?|当年)?(?P<kind>年初|调整后?|全年)?预算数?")
-FINAL_PART_RE = re.compile(r"(?:本年度?|当年)?(?:支出)?决算数?")
+#: a final figure's column (决算数; 统计数 in the “三公” tables of some templates: 预算数 | 统计数)
+FINAL_PART_RE = re.compile(r"(?:本年度?|当年)?(?:(?:支出)?决算数?|统计数)")
 
 
 @dataclass(frozen=True)
