@@ -426,13 +426,23 @@ PAIR_KEYS = Schema(
     tuple(PAIRS.field(name) for name in ("pair_id", "unit_name", "year", "budget_file", "final_file")),
 )
 
+#: last year's document of the same unit and kind in a corpus, which a document's audit was run with
+PRIOR_KEYS = Schema(
+    "prior_keys",
+    "last year's document the audit was run with",
+    _fields(
+        ("prior_doc_id", "string", "doc_id of last year's document of the same unit and kind (empty: none)"),
+        ("prior_file", "string", "file name of that document: the rates stated against its figures are recomputed"),
+    ),
+)
+
 #: the corpus's tables: each document's rows with the document's keys
 CORPUS = {
     "tidy": TIDY + DOCUMENT_KEYS,
-    "documents": DOCUMENTS,
+    "documents": DOCUMENTS + PRIOR_KEYS,
     "tables": TABLES + DOCUMENT_KEYS,
     "indicators": INDICATORS + DOCUMENT_KEYS,
-    "findings": FINDINGS + DOCUMENT_KEYS,
+    "findings": FINDINGS + DOCUMENT_KEYS + PRIOR_KEYS,
     "figures": FIGURES + DOCUMENT_KEYS,
     "problems": PROBLEMS + DOCUMENT_KEYS,
     "pairs": PAIRS,

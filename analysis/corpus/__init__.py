@@ -3,6 +3,9 @@
 Each PDF is read independently — by worker processes on this machine
 (``workers``), or on a Dask distributed cluster (``scheduler``: its address, or
 a ``distributed.Client``) through the same function :func:`read_document`.
+Then each document whose last year's document of the same unit and kind is in
+the batch is audited against it (:func:`audit_against_prior`, on the same
+workers), so the rates it states against last year's figures are recomputed.
 Each document is read in a child process that is stopped after ``timeout``
 seconds (a pathological or hostile file), and one bad file never stops the
 batch: it becomes a failure record with its one-line reason.  Results and
@@ -17,7 +20,17 @@ the same tables; and ``datapackage.json`` — all with the columns declared in
 :mod:`analysis.schema`, also when empty.
 """
 
-from .run import DEFAULT_TIMEOUT, Corpus, Progress, assemble, find_pdfs, read_corpus, read_document
+from .prior import prior_documents
+from .run import (
+    DEFAULT_TIMEOUT,
+    Corpus,
+    Progress,
+    assemble,
+    audit_against_prior,
+    find_pdfs,
+    read_corpus,
+    read_document,
+)
 from .write import write_corpus
 
 __all__ = [
@@ -25,7 +38,9 @@ __all__ = [
     "Corpus",
     "Progress",
     "assemble",
+    "audit_against_prior",
     "find_pdfs",
+    "prior_documents",
     "read_corpus",
     "read_document",
     "write_corpus",

@@ -1,9 +1,10 @@
 """The child process of :class:`analysis.corpus.readers.Reader`: reads the documents it is sent.
 
 Protocol: pickles over standard input and output.  It answers ``("ready",
-pid)`` once the package is imported, then, for each ``(path, use_cache)``,
-``("result", result)``.  Anything else the libraries print goes to standard
-error, so standard output carries the protocol only.  End of input ends it.
+pid)`` once the package is imported, then, for each ``("read", path, use_cache)``
+— or ``("prior", path, prior, use_cache)``: the audit of a document against last
+year's — ``("result", result)``.  Anything else the libraries print goes to
+standard error, so standard output carries the protocol only.  End of input ends it.
 """
 
 from __future__ import annotations
@@ -25,16 +26,21 @@ def main() -> None:
     import analysis.budget
     import analysis.budget_execution.figures  # noqa: F401
 
-    from .document import read_in_process
+    from .document import audit_with_prior_in_process, read_in_process
 
     pickle.dump(("ready", os.getpid()), answers)
     answers.flush()
     while True:
         try:
-            path, use_cache = pickle.load(tasks)
+            task = pickle.load(tasks)
         except EOFError:
             return
-        result = read_in_process(Path(path), use_cache, time.perf_counter())
+        if task[0] == "prior":
+            _, path, prior, use_cache = task
+            result = audit_with_prior_in_process(Path(path), Path(prior), use_cache)
+        else:
+            _, path, use_cache = task
+            result = read_in_process(Path(path), use_cache, time.perf_counter())
         pickle.dump(("result", result), answers, protocol=pickle.HIGHEST_PROTOCOL)
         answers.flush()
 

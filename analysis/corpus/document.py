@@ -4,7 +4,9 @@ A document read once — successfully or not — is remembered in the cache
 (``kind="corpus"``) under its file hash and the package version, so a re-run
 reads neither the file nor its failure again.  A document stopped by the time
 limit is remembered with that limit: a later run with a longer limit tries it
-again.
+again.  A document's audit against last year's document of the batch is
+remembered apart (``kind="corpus-prior"``, under both hashes), so the entry of
+the document alone never depends on which other documents a batch holds.
 """
 
 from __future__ import annotations
@@ -113,9 +115,6 @@ def read_in_process(path: Path, use_cache: bool, started: float) -> dict:
     except Exception as exc:  # an unexpected error is still one file's failure, never the batch's
         return failure(path, sha, f"{path.name}: unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
     meta = budget.meta
-    findings = report.findings
-    failed = findings[findings.status == "failed"]
-    summary = report.summary()
     validation = budget.validation_report()
     document = {
         "doc_id": budget.sha256[:12],
@@ -132,9 +131,7 @@ def read_in_process(path: Path, use_cache: bool, started: float) -> dict:
         "amounts": len(budget.tidy),
         "indicators": len(budget.indicators),
         "tables_failing_validation": int((validation.status == "failed").sum()) if len(validation) else 0,
-        "audit_errors": int((failed.severity == "error").sum()),
-        "audit_warnings": int((failed.severity == "warning").sum()),
-        "audit_rules_not_run": int((summary.ran == 0).sum()),
+        **audit_counts(report),
         "seconds": time.perf_counter() - started,
         "worker": worker_name(),
         "peak_rss_mb": peak_rss_mb(),
@@ -155,3 +152,59 @@ def read_in_process(path: Path, use_cache: bool, started: float) -> dict:
         "figures": with_keys(figures),
         "problems": with_keys(budget.problems),
     }
+
+
+def audit_counts(report) -> dict:
+    """The document's audit in three numbers (columns of the documents table)."""
+    findings = report.findings
+    failed = findings[findings.status == "failed"]
+    return {
+        "audit_errors": int((failed.severity == "error").sum()),
+        "audit_warnings": int((failed.severity == "warning").sum()),
+        "audit_rules_not_run": int((report.summary().ran == 0).sum()),
+    }
+
+
+def audit_with_prior_in_process(path: Path, prior: Path, use_cache: bool) -> dict:
+    """The audit of ``path`` run with ``prior`` as last year's document of the same unit and kind, in this
+    process: ``{"findings": …, "audit_errors": …, …}``, or ``{"error": reason}``.  Never raises.
+
+    Both documents were read by the batch already: with the cache, their readings come from it (the PDFs
+    are not read again).
+    """
+    from ..audit import run_audit
+    from ..budget import read_budget
+
+    try:
+        report = run_audit(read_budget(path, use_cache=use_cache), read_budget(prior, use_cache=use_cache))
+    except BudgetInputError as exc:  # PriorDocumentError among them: the documents' own words refuse the pairing
+        return {"error": exc.one_line()}
+    except (MemoryError, OSError) as exc:  # the machine, not the files
+        return {"error": f"{type(exc).__name__}: {exc}".splitlines()[0], "transient": True}
+    except Exception as exc:
+        return {"error": f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]}
+    return {"findings": report.frame(include_passed=False), **audit_counts(report)}
+
+
+def cached_prior(path: Path, prior: Path, key: str) -> dict | None:
+    """The remembered audit of a file against last year's (``key``: both hashes), or ``None``.
+
+    Used only for the same two file names: the findings' messages name last year's file.
+    """
+    from .. import cache
+    from ..budget import extractor_version
+
+    hit = cache.load(key, extractor_version(), kind="corpus-prior")
+    if hit is None or hit.get("names") != (path.name, prior.name):
+        return None
+    return {**hit, "from_cache": True}
+
+
+def remember_prior(result: dict, path: Path, prior: Path, key: str) -> None:
+    """Store an audit against last year's document (never an error) for both hashes and both names."""
+    from .. import cache
+    from ..budget import extractor_version
+
+    if key and "error" not in result:
+        entry = {k: v for k, v in result.items() if k != "from_cache"}
+        cache.store(key, extractor_version(), {**entry, "names": (path.name, prior.name)}, kind="corpus-prior")

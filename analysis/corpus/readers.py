@@ -2,9 +2,11 @@
 
 A :class:`Reader` keeps one child Python process (``python -m
 analysis.corpus.child``) that reads documents one at a time and answers over
-its standard input and output (pickles).  When a document takes longer than
-the limit, the child is killed — whatever it is stuck in, pure Python or C —
-and a fresh one is started for the next document.  The child is an ordinary
+its standard input and output (pickles); it also runs a document's audit
+against last year's document (:meth:`Reader.audit`), under the same limit.
+When a document takes longer than the limit, the child is killed — whatever
+it is stuck in, pure Python or C — and a fresh one is started for the next
+document.  The child is an ordinary
 subprocess, so this works the same in this process's threads and inside Dask
 workers (whose daemonic processes may not fork children of their own).
 """
@@ -57,11 +59,19 @@ class Reader:
 
         Raises :class:`ReaderError` when the child dies while reading.
         """
+        return self._ask(("read", path, use_cache), timeout)
+
+    def audit(self, path: str, prior: str, use_cache: bool, timeout: float | None) -> dict | None:
+        """The child's audit of ``path`` against last year's document ``prior``; ``None`` and :class:`ReaderError`
+        as :meth:`read`."""
+        return self._ask(("prior", path, prior, use_cache), timeout)
+
+    def _ask(self, task: tuple, timeout: float | None) -> dict | None:
         if self._proc is None or self._proc.poll() is not None:
             self._start()
         assert self._proc is not None and self._proc.stdin is not None and self._replies is not None
         try:
-            pickle.dump((path, use_cache), self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(task, self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self._proc.stdin.flush()
         except OSError:
             code = self._proc.wait()

@@ -15,7 +15,16 @@ from pathlib import Path
 import pandas as pd
 
 from ..schema import CORPUS
-from .document import cached, failure, read_in_process, remember
+from .document import (
+    audit_with_prior_in_process,
+    cached,
+    cached_prior,
+    failure,
+    read_in_process,
+    remember,
+    remember_prior,
+)
+from .prior import no_prior, prior_documents, with_prior
 from .readers import Reader, ReaderError, Readers
 
 #: seconds one document may take before it is stopped and listed as a failure
@@ -67,6 +76,47 @@ def read_document(
             return result
     if use_cache:
         remember(result, sha)
+    return result
+
+
+def audit_against_prior(
+    path: str | os.PathLike,
+    prior: str | os.PathLike,
+    use_cache: bool = True,
+    timeout: float | None = None,
+    reader: Reader | None = None,
+) -> dict:
+    """The audit of ``path`` run with ``prior`` as last year's document of the same unit and kind; never raises.
+
+    Returns ``{"findings": …, "audit_errors": …, "audit_warnings": …, "audit_rules_not_run": …}`` or
+    ``{"error": reason}``.  Both documents have been read by the batch: with the cache their readings come
+    from it, not from the PDFs.  The result is remembered under both files' hashes (and names, which its
+    messages carry) apart from each document's own entry, whose findings stay those of the document alone.
+    ``timeout`` and ``reader``: as :func:`read_document`.
+    """
+    from ..budget import file_sha256
+
+    path, prior = Path(path), Path(prior)
+    timeout = timeout or None
+    try:
+        key = f"{file_sha256(path)}-{file_sha256(prior)}"
+    except OSError as exc:
+        return {"error": f"{type(exc).__name__}: {exc}".splitlines()[0], "transient": True}
+    if use_cache:
+        hit = cached_prior(path, prior, key)
+        if hit is not None:
+            return hit
+    if timeout is None:
+        result = audit_with_prior_in_process(path, prior, use_cache)
+    else:
+        try:
+            result = (reader or _READERS.current()).audit(str(path), str(prior), use_cache, timeout)
+        except ReaderError as exc:
+            return {"error": str(exc), "transient": True}
+        if result is None:
+            return {"error": f"stopped after {timeout:g} s (the time limit per document)"}
+    if use_cache and not result.get("transient"):
+        remember_prior(result, path, prior, key)
     return result
 
 
@@ -126,40 +176,81 @@ class Progress:
         )
 
 
-def _run_local(paths: list[str], workers: int, use_cache: bool, timeout: float | None, on_result) -> list[dict]:
+def _run_local(
+    paths: list[str], workers: int, use_cache: bool, timeout: float | None, on_result
+) -> tuple[list[dict], dict]:
+    """Every document read, then each audited against last year's document of the batch (the same threads,
+    each with its reading process)."""
     readers = Readers()
-    results: dict[str, dict] = {}
 
     def read(path: str) -> dict:
         return read_document(path, use_cache, timeout, reader=readers.current())
 
+    def audit(path: str, prior: str) -> dict:
+        return audit_against_prior(path, prior, use_cache, timeout, reader=readers.current())
+
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            futures = {pool.submit(read, path): path for path in paths}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                on_result(results[futures[future]])
+            results = _gather([pool.submit(read, path) for path in paths], on_result)
+            priors = prior_documents(_documents(results))
+            audits = _gather([pool.submit(audit, r.path, r.prior_path) for r in priors.itertuples()])
     finally:
         readers.close()
-    return [results[p] for p in paths]
+    return results, _by_document(priors, audits)
 
 
-def _run_dask(paths: list[str], scheduler, use_cache: bool, timeout: float | None, on_result) -> list[dict]:
+def _gather(futures: list, on_result=None) -> list:
+    """The futures' results in the order given, ``on_result`` called as each is done."""
+    index = {future: i for i, future in enumerate(futures)}
+    results: list = [None] * len(futures)
+    for future in as_completed(futures):
+        results[index[future]] = future.result()
+        if on_result is not None:
+            on_result(results[index[future]])
+    return results
+
+
+def _run_dask(
+    paths: list[str], scheduler, use_cache: bool, timeout: float | None, on_result
+) -> tuple[list[dict], dict]:
     from distributed import Client
-    from distributed import as_completed as dask_completed
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
-        futures = client.map(read_document, paths, use_cache=use_cache, timeout=timeout, pure=False)
-        index = {f.key: p for f, p in zip(futures, paths, strict=True)}
-        results: dict[str, dict] = {}
-        for future in dask_completed(futures):
-            results[index[future.key]] = future.result()
-            on_result(results[index[future.key]])
-        return [results[p] for p in paths]
+        results = _dask_map(client, read_document, [paths], on_result, use_cache=use_cache, timeout=timeout)
+        priors = prior_documents(_documents(results))
+        audits = _dask_map(
+            client,
+            audit_against_prior,
+            [list(priors.path), list(priors.prior_path)],
+            use_cache=use_cache,
+            timeout=timeout,
+        )
+        return results, _by_document(priors, audits)
     finally:
         if not isinstance(scheduler, Client):
             client.close()
+
+
+def _dask_map(client, function, arguments: list[list], on_result=None, **options) -> list:
+    """``function`` over the ``arguments`` on the cluster; results in the order given."""
+    from distributed import as_completed as dask_completed
+
+    if not arguments[0]:
+        return []
+    futures = client.map(function, *arguments, pure=False, **options)
+    index = {future.key: i for i, future in enumerate(futures)}
+    results: list = [None] * len(futures)
+    for future in dask_completed(futures):
+        results[index[future.key]] = future.result()
+        if on_result is not None:
+            on_result(results[index[future.key]])
+    return results
+
+
+def _by_document(priors: pd.DataFrame, audits: list[dict]) -> dict[str, tuple[dict, dict]]:
+    """SHA-256 of each document audited against last year's → (its row of ``prior_documents``, the audit)."""
+    return {row["sha256"]: (row, audit) for row, audit in zip(priors.to_dict("records"), audits, strict=True)}
 
 
 def read_corpus(
@@ -178,6 +269,11 @@ def read_corpus(
     per-document function then runs on the cluster.  ``timeout``: seconds one
     document may take (``None`` or 0: no limit); a document that takes longer
     is stopped and listed in ``failures`` with that reason.
+
+    Once every document is read, a document whose last year's document of
+    the same unit and kind is in the batch (:func:`~analysis.corpus.prior.
+    prior_documents`) is audited again against it, on the same workers
+    (:func:`audit_against_prior`), and its findings are those of that audit.
     """
     files = [str(p) for p in find_pdfs(paths)]
     workers = workers or os.cpu_count() or 1
@@ -185,34 +281,52 @@ def read_corpus(
     started = time.perf_counter()
     timeout = timeout or None
     if scheduler is not None:
-        results = _run_dask(files, scheduler, use_cache, timeout, on_result)
+        results, audits = _run_dask(files, scheduler, use_cache, timeout, on_result)
         engine = "dask"
     else:
-        results = _run_local(files, workers, use_cache, timeout, on_result)
+        results, audits = _run_local(files, workers, use_cache, timeout, on_result)
         engine = "local"
-    return assemble(results, time.perf_counter() - started, workers, engine)
+    return assemble(results, time.perf_counter() - started, workers, engine, prior_audits=audits)
 
 
-def assemble(results: list[dict], seconds: float = 0.0, workers: int = 1, engine: str = "local") -> Corpus:
-    """The panel from per-document results (documents in the order given); every frame has its declared columns."""
+def _documents(results: list[dict]) -> pd.DataFrame:
+    """The documents table of per-document results (the failures left out)."""
+    good = [r["document"] for r in results if "failure" not in r]
+    documents = pd.DataFrame(good, columns=CORPUS["documents"].names) if good else CORPUS["documents"].empty()
+    return no_prior(documents)
+
+
+def assemble(
+    results: list[dict],
+    seconds: float = 0.0,
+    workers: int = 1,
+    engine: str = "local",
+    prior_audits: dict[str, tuple[dict, dict]] | None = None,
+) -> Corpus:
+    """The panel from per-document results (documents in the order given); every frame has its declared columns.
+
+    ``prior_audits``: SHA-256 of a document → (its row of :func:`~analysis.corpus.prior.prior_documents`,
+    its :func:`audit_against_prior`); the document's findings and audit counts are then those of that audit.
+    """
     from ..budget_execution.panel import pair_documents
 
     good = [r for r in results if "failure" not in r]
+    audits = prior_audits or {}
+    good = [with_prior(r, *audits[r["document"]["sha256"]]) if r["document"]["sha256"] in audits else r for r in good]
 
     def frame(key: str, rows: list[pd.DataFrame]) -> pd.DataFrame:
         rows = [r for r in rows if not r.empty]
         schema = CORPUS[key]
         return schema.conform(pd.concat(rows, ignore_index=True)) if rows else schema.empty()
 
-    documents = pd.DataFrame([r["document"] for r in good], columns=CORPUS["documents"].names)
-    documents = documents if good else CORPUS["documents"].empty()
+    documents = _documents(good)
     failures = pd.DataFrame([r["failure"] for r in results if "failure" in r], columns=CORPUS["failures"].names)
     return Corpus(
         documents=documents,
         tidy=frame("tidy", [r["tidy"] for r in good]),
         tables=frame("tables", [r["tables"] for r in good]),
         indicators=frame("indicators", [r["indicators"] for r in good]),
-        findings=frame("findings", [r["findings"] for r in good]),
+        findings=no_prior(frame("findings", [r["findings"] for r in good])),
         failures=failures,
         figures=frame("figures", [r["figures"] for r in good]),
         problems=frame("problems", [r.get("problems", CORPUS["problems"].empty()) for r in good]),
