@@ -241,14 +241,20 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
     if part.ctx.label and part.ctx.label != label and (label or not part.ctx.continued):
         return False  # a 续表3 under a table printed without its label names it
     # the 部门：/单位： line opens a table — unless the page repeats the table's own title, with its
-    # label or with the same 部门 line (a table of another unit prints another 部门 line)
+    # label or with the same 部门 line, or repeats the same unit's 部门 line and the header without the
+    # title (a table of another unit prints another 部门 line)
     same_title = bool(own_title) and squash(own_title) == squash(title)
     # a page marked 续表 (表3（续）, …表（续）) says it continues the table: it may repeat any line
     repeated = (same_title and bool(label and part.ctx.label == label)) or part.ctx.continued
     base_org = squash(bands[0].parts[0].ctx.org_line)
     # a table whose header alone ends a page goes on with the next page's untitled grid, whatever lines it repeats
     headed_only = len(bands) == 1 and not bands[0].parts[0].body_rows and not (own_title or part.ctx.label)
-    if part.ctx.org_line and not (repeated or headed_only or (same_title and squash(part.ctx.org_line) == base_org)):
+    if part.ctx.org_line and not (
+        repeated
+        or headed_only
+        or (same_title and squash(part.ctx.org_line) == base_org)
+        or _same_unit_continued(bands, part, own_title, label)
+    ):
         return False
     if same_title and not repeated and _opens_with_total(part) and _opens_with_total(bands[0].parts[0]):
         return False  # the same title over its own grand total: a table of its own, not a continuation
@@ -265,6 +271,28 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         part.header = 0
         return True
     return False
+
+
+def _unit_named(org_line: str) -> str:
+    """The unit a 部门：/编制单位： line names (its text after the colon), ``""`` for none."""
+    return ORG_RE.sub("", squash(org_line), count=1)
+
+
+def _same_unit_continued(bands: list[_Band], part: Part, own_title: str, label: str) -> bool:
+    """A page printing no title, the same unit's 部门 line as the page before and the table's header again
+    goes on with the table: only another unit's line, or a page opening with its own grand total, starts
+    another table."""
+    if own_title or (part.ctx.label and part.ctx.label != label):
+        return False
+    unit = _unit_named(part.ctx.org_line)
+    # the unit named on the table's latest page printing one (the page before, or the pages before it)
+    before = next((p.ctx.org_line for band in bands[::-1] for p in band.parts[::-1] if p.ctx.org_line), "")
+    if not unit or unit != _unit_named(before):
+        return False
+    base = bands[0].parts[0]
+    if not base.header or _repeated_header(base, part) < base.header:
+        return False
+    return not (_opens_with_total(part) and _opens_with_total(base))
 
 
 def _opens_with_total(part: Part) -> bool:
