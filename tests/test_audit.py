@@ -210,3 +210,16 @@ def test_three_public_items_are_named_alike_in_the_text_and_in_every_table_layou
     assert three_public_item(["（二）公务用车购置及运行维护支出"]) == "vehicles"
     assert three_public_item(["其中：（一）因公出国（境）支出"]) == "abroad"
     assert three_public_item(["机关运行经费预算数"]) is None and three_public_item(["行政经费"]) is None
+
+
+def test_a_basic_table_printed_in_blocks_totals_the_blocks_own_totals(tmp_path):
+    """人员经费 | 公用经费 printed side by side, each block closing with its own total (人员经费合计 920.00 |
+    公用经费合计 110.00): the table's 基本支出 total is their sum, 1,030.00, as the 支出决算表 prints it — not the
+    first block's (a false “totals disagree” error before)."""
+    from .execution_documents import final_a, write
+
+    budget = read_budget(write(final_a(), tmp_path, "final_a"), use_cache=False)
+    totals = run_audit(budget).frame(include_passed=True)
+    totals = totals[(totals.rule == "X01") & totals.message.str.contains("基本支出 总额")]
+    assert totals.status.tolist() == ["passed"]
+    assert "一般公共预算财政拨款基本支出决算表 1,030.00" in totals.message.iloc[0]

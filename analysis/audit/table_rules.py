@@ -13,8 +13,10 @@ from ..specs import MEASURE_NAMES as SPEC_MEASURE_NAMES
 from ..specs import SCOPE_NAMES as SPEC_SCOPE_NAMES
 from ..transform.amounts import UNIT_FACTORS, to_wanyuan
 from ..transform.indicators import project_budgets, project_indicators
+from ..transform.tables import table_sides
 from .core import AuditContext, Outcome, fmt, fmt_amount
 from .figures import (
+    TOTAL_LABEL_RE,
     grand_total_row,
     name_of,
     project_amounts,
@@ -208,6 +210,11 @@ def grand_totals(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[str, Dec
                 column = total_column(table, measure)
                 if column is None:
                     continue
+                blocks = _block_totals(table, column)
+                if blocks:
+                    total += sum(value for value, _ in blocks)
+                    where = where or blocks[0][1]
+                    continue
                 row = _total_row(table, column)
                 if row is None or table.df.at[row, column] is None:
                     continue
@@ -216,6 +223,31 @@ def grand_totals(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[str, Dec
             if where:
                 found[(scope, measure)].append((name, total, where))
     return found
+
+
+def _block_totals(table: Table, column: str) -> list[tuple[Decimal, str]]:
+    """The totals of a table printed in blocks side by side, each the total of its own part (人员经费合计 |
+    公用经费合计 in a 基本支出表): the table's total is their sum, never the first block's.  Empty unless every
+    block closes with a total named after its own part (blocks of one classification each, closing with a
+    plain 合计, are the same total printed twice)."""
+    if table.spec.kind == "both":
+        return []
+    sides = [side for side in table_sides(table) if side.amounts]
+    if len(sides) < 2 or column not in sides[0].amounts:
+        return []
+    found = []
+    for side in sides:
+        first = next((c for c in side.amounts if c in table.money_columns), None)
+        names = row_names(table, first) if first else []
+        rows = [i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)]
+        value = table.df.at[rows[0], first] if rows else None
+        if value is None:
+            continue  # a block continuing the one before it (公用经费 over two blocks): its total is in the last
+        found.append((names[rows[0]], value, f"row {rows[0]}, page {table.cell_pages.at[rows[0], first]}"))
+    parts = {name for name, _, _ in found}
+    if len(found) < 2 or len(parts) < len(found) or any(TOTAL_LABEL_RE.fullmatch(n) for n in parts):
+        return []
+    return [(value, where) for _, value, where in found]
 
 
 def _total_row(table: Table, column: str) -> int | None:
