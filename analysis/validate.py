@@ -13,7 +13,11 @@ table (``table.validation``) whether it passes or not:
   least detailed codes since the previous 小计; a unit's own row (单位编码 | 单位名称)
   the least detailed codes beneath it; where unit codes nest, a group's own row the
   sum of its members' own rows (001 ⊃ 001001, 001002; 1 全额 ⊃ the units listed
-  beneath it down to 2 差额).  The total is found by its name in the
+  beneath it down to 2 差额).  Rows printed un-numbered right after a row whose
+  figures add up to it in every column (年初财政拨款结转和结余 | 一般公共预算财政拨款 |
+  政府性基金预算财政拨款 | …; 公务用车购置及运行维护费 | 其中：公务用车运行维护费 |
+  公务用车购置费) are its parts, not summands, where the total does not add up with
+  them counted.  The total is found by its name in the
   name column, or in another label column where the name cell is empty (合计
   printed in the 科目编码 column);
 * ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes (printed, or found by
@@ -176,6 +180,8 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
     for column in table.money_columns:
         label_col = _label_column_for(table, column)
         labels = _total_labels(table, df, column, label_col, codes)
+        side = [c for c in table.money_columns if _label_column_for(table, c) == label_col]
+        figures = [[df.at[i, c] for c in side] for i in range(len(df))]
         totals = [i for i, lab in enumerate(labels) if TOTAL_ROW_RE.search(lab)]
         closed = _closed_subtotals(table, df, codes, labels, totals, label_col)
         for subtotal, parts in closed or []:
@@ -193,14 +199,18 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
         if plain and label_col not in nestings:
             nestings[label_col] = _nesting(table, df, first, parts_rows, label_col)
         nesting = nestings.get(label_col) if plain else None
+        note = ""
         if nesting:
             parts_rows = [head for head, _ in nesting]
             checks.extend(_group_checks(table, df, pages, column, labels, nesting))
+        elif not closed and parts_rows:
+            summed = _top_rows(codes, labels, first, totals, units, figures)
+            parts_rows, note = _parts_by_sums(labels, figures, first, [], parts_rows, summed)
         if parts_rows:
             checks.append(
                 _rows_sum(
                     "row_total",
-                    f"{labels[first]} = Σ {len(parts_rows)} rows",
+                    f"{labels[first]} = Σ {len(parts_rows)} rows{note}",
                     table,
                     df,
                     pages,
@@ -211,12 +221,13 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
             )
         grand = [i for i in totals if i > first and GRAND_TOTAL_RE.search(labels[i])]
         if grand and first > 0:
-            between = [i for i in range(first + 1, grand[0]) if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
-            between = _without_sub_items(labels, between)
+            rows = [i for i in range(first + 1, grand[0]) if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
+            flat, summed = _without_sub_items(labels, rows), _without_sub_items(labels, rows, figures)
+            between, note = _parts_by_sums(labels, figures, grand[0], [first], flat, summed)
             checks.append(
                 _rows_sum(
                     "row_total",
-                    f"{labels[grand[0]]} = {labels[first]} + Σ {len(between)} rows",
+                    f"{labels[grand[0]]} = {labels[first]} + Σ {len(between)} rows{note}",
                     table,
                     df,
                     pages,
@@ -312,9 +323,18 @@ def _coded(codes) -> bool:
     return any(codes.at[i, k] for i in range(len(codes)) for k in ("func_code", "econ_code", "unit_code"))
 
 
-def _without_sub_items(labels: list[str], rows: list[int]) -> list[int]:
+def _without_sub_items(labels: list[str], rows: list[int], figures=None) -> list[int]:
     """Rows numbered ``1.``/``（1）`` under a row of another style (上年结余、结转 | 1.财政拨款结余 …), and a
-    ``其中：（1）…`` row with the items numbered after it (``（2）…``), are the parts of the row above them."""
+    ``其中：（1）…`` row with the items numbered after it (``（2）…``), are the parts of the row above them.
+
+    Given ``figures`` (each row's amounts in the money columns of its side), so are the un-numbered rows
+    recognised by their sums (:func:`_summed_runs`): a ``其中：…`` row and the un-numbered rows after it
+    (公务用车购置及运行维护费 | 其中：公务用车运行维护费 | 公务用车购置费), or a run of un-numbered rows printed
+    right after a row (年初财政拨款结转和结余 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 |
+    国有资本经营预算财政拨款), that add up to it."""
+    if figures is not None:
+        parts = {i for _, run in _summed_runs(labels, rows, figures) for i in run}
+        return [i for i in _without_sub_items(labels, rows) if i not in parts]
     out, parent_style, sub_style = [], None, None
     for i in rows:
         if labels[i].startswith("其中"):
@@ -334,6 +354,78 @@ def _without_sub_items(labels: list[str], rows: list[int]) -> list[int]:
 
 #: arabic numbering, outer level first: 1. / 1、 then （1）
 ARABIC_STYLES = ("arabic", "arabic_paren")
+
+
+def _summed_runs(labels: list[str], rows: list[int], figures) -> list[tuple[int, list[int]]]:
+    """Each row of ``rows`` followed by a run of rows that are its parts by their sums, and the run: two or more
+    rows right after it, un-numbered (the first may open with 其中), whose figures add up to the row's in every
+    column where either prints one (:func:`_adds_up`) — the fewest that do, with the rows after them that print
+    nothing but zeros (国有资本经营预算财政拨款 0.00)."""
+    runs, k = [], 0
+    while k < len(rows) - 1:
+        head, candidates = rows[k], []
+        for n, i in enumerate(rows[k + 1 :]):
+            if (labels[i].startswith("其中") and n) or (
+                not labels[i].startswith("其中") and _enum_style(labels[i]) != "plain"
+            ):
+                break
+            candidates.append(i)
+        run = next(
+            (candidates[:n] for n in range(1, len(candidates) + 1) if _adds_up(figures, head, candidates[:n])), []
+        )
+        while run and len(run) < len(candidates) and not any(figures[candidates[len(run)]]):
+            run = candidates[: len(run) + 1]
+        if len(run) > 1:
+            runs.append((head, run))
+            k += len(run)
+        k += 1
+    return runs
+
+
+def _adds_up(figures, head: int, parts: list[int]) -> bool:
+    """Rows ``parts`` add up to row ``head`` in every column where one of them prints a figure (to the rounding of the
+    printed figures), and ``head`` prints one other than zero."""
+    compared = False
+    for c, total in enumerate(figures[head]):
+        values = [figures[i][c] for i in parts if figures[i][c] is not None]
+        if total is None and not values:
+            continue
+        total = total if total is not None else Decimal(0)
+        if abs(sum(values, Decimal(0)) - total) > _tolerance([total, *values]):
+            return False
+        compared = compared or total != 0
+    return compared
+
+
+def _parts_by_sums(labels, figures, total: int, fixed: list[int], flat: list[int], summed: list[int]):
+    """The rows that row ``total`` adds up with rows ``fixed``, and a note for the check's description.
+
+    ``summed`` (:func:`_without_sub_items` given the figures) where the total does not add up with ``flat`` (its
+    sub-rows counted as summands, as before) in some column of the side, and does with ``summed`` in every column
+    where it does with ``flat``; ``flat`` otherwise — a total that adds up with the sub-rows counted is left so."""
+    if summed == flat:
+        return flat, ""
+    before, after = (
+        [_holds(figures, total, [*fixed, *rows], c) for c in range(len(figures[total]))] for rows in (flat, summed)
+    )
+    if all(before) or any(b and not a for b, a in zip(before, after, strict=True)):
+        return flat, ""
+    removed = sorted(set(flat) - set(summed))
+    heads: dict[int, list[int]] = {}
+    for i in removed:
+        heads.setdefault(max((j for j in summed if j < i), default=-1), []).append(i)
+    notes = []
+    for head, rows in heads.items():
+        parts = [j for j in range(head + 1, rows[-1] + 1) if labels[j]]
+        of = f" as parts of {labels[head]}" if head >= 0 else " as parts"
+        notes.append(", ".join(labels[j] for j in parts) + of)
+    return summed, f" ({'; '.join(notes)})"
+
+
+def _holds(figures, total: int, rows: list[int], c: int) -> bool:
+    """Row ``total`` = Σ ``rows`` in the side's ``c``-th column, or nothing to compare there."""
+    check = _compare("", "", figures[total][c], [figures[i][c] for i in rows], "")
+    return check is None or check.passed
 
 
 def _enum_style(label: str) -> str:
@@ -382,7 +474,9 @@ def _group_checks(table, df, pages, column, labels, nesting) -> list[Check]:
     return checks
 
 
-def _top_rows(codes, labels: list[str], first: int, totals: list[int], unit_rows: list[int] = ()) -> list[int]:
+def _top_rows(
+    codes, labels: list[str], first: int, totals: list[int], unit_rows: list[int] = (), figures=None
+) -> list[int]:
     # groups that print their own 小计 (一般公共预算资金 | 小计, …): the total is the sum of the 小计 rows
     subtotals = [i for i in range(len(labels)) if labels[i] == "小计" and i not in totals]
     if subtotals:
@@ -405,7 +499,7 @@ def _top_rows(codes, labels: list[str], first: int, totals: list[int], unit_rows
     candidates = range(first + 1, len(labels)) if first == 0 else range(first)
     rows = [i for i in candidates if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
     enumerated = [i for i in rows if ENUM_RE.match(labels[i])]
-    return enumerated or _without_sub_items(labels, rows)
+    return enumerated or _without_sub_items(labels, rows, figures)
 
 
 def subtotal_checks(table: Table) -> list[Check]:
