@@ -53,6 +53,25 @@ COUNT_HEADERS: tuple[tuple[str, str], ...] = (
 )
 COUNT_BRACKET_RE = re.compile(r"[（(](人|个|辆|台|套|件|台套|台\(套\)|台（套）)[)）]$")
 MONEY_WORDS_RE = re.compile(r"金额|费|元|资金|预算|拨款|支出|收入")
+#: the measure word of counts a row's label prints in brackets among rows of amounts (4．公务用车保有量（辆）,
+#: 6．国内公务接待人次（人）, 因公出国（境）团组数（个）): the row's figures are counts in that unit, never money.
+#: Only a bracket holding nothing but the measure word: （万元）, （元/人）, （万元/辆）, （境） name no count
+#: (never （类）（款）（项）: the levels a function name prints, 行政运行（项）)
+COUNT_ROW_BRACKET_RE = re.compile(r"[（(]\s*(人次|人|个|辆|台套|台|套|件|批次|批|次|家|户|名|架|艘|座|期)\s*[)）]")
+#: a row's label naming a count in words, without a bracketed measure word (在职人数, 国内公务接待批次,
+#: 车辆数): the word's unit, as a column of counts headed by it is (:data:`COUNT_HEADERS`)
+COUNT_ROW_WORDS: tuple[tuple[str, str], ...] = (
+    *COUNT_HEADERS,
+    (r"团组数", "个"),
+    (r"次数$", "次"),
+    (r"批次$", "批"),
+)
+#: a money unit in a row's label (公务接待费（万元）, 人均（元/人）): the row is not one of counts
+MONEY_UNIT_IN_LABEL_RE = re.compile(r"[（(][^（()）]*元")
+#: the numbering a label opens with (一、 1． （1） 其中：), no part of the words deciding its kind
+LABEL_NUMBERING_RE = re.compile(
+    r"^(?:其中[:：]?)?(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))?"
+)
 #: the heading of a column of amounts (合计, 预算数, 金额, 基本支出): it stays a column of amounts when most
 #: of its cells are unreadable (########, #REF!, N/A as spreadsheets print them), each reported
 MONEY_HEADER_RE = re.compile(r"合计|小计|总计|金额|[预决]算数|执行数|(?:预算|决算|拨款|支出|收入|经费|资金|费)$")
@@ -158,6 +177,67 @@ def count_unit(path: str) -> str | None:
         if unit:
             return unit
     return None
+
+
+def count_row_unit(label: str) -> str | None:
+    """The unit of a row of counts printed among rows of amounts, read from its label; ``None`` for a row
+    of money (or of nothing said).
+
+    The measure word the label prints in brackets decides (4．公务用车保有量（辆） → ``辆``, 接待人次（人次） →
+    ``人次``); a money unit in brackets (公务接待费（万元）, （元/人）, （万元/辆）) makes it money.  Printed
+    without one, a label naming a count in words and no money (在职人数 → ``人``, 国内公务接待批次 → ``批``,
+    车辆数 → ``辆``) is of counts, the words read as a column heading's are (:func:`count_unit`)."""
+    text = squash(label)
+    if not text or MONEY_UNIT_IN_LABEL_RE.search(text):
+        return None
+    brackets = COUNT_ROW_BRACKET_RE.findall(text)
+    if brackets:
+        return brackets[-1]
+    words = LABEL_NUMBERING_RE.sub("", text, count=1)
+    if MONEY_WORDS_RE.search(words):
+        return None
+    return next((unit for pattern, unit in COUNT_ROW_WORDS if re.search(pattern, words)), None)
+
+
+def count_rows(table: Table, column: str | None = None) -> dict[int, str]:
+    """Rows of counts printed among rows of amounts (a “三公”经费表's 公务用车保有量（辆）, 国内公务接待人次（人）):
+    row → the counts' unit, for the money columns of the side ``column`` belongs to (the first side's
+    without a column).  Their cells are counts in that unit, never money: the tidy table keeps them
+    unconverted with that unit (as a column of counts, :attr:`~analysis.model.Table.column_units`), and
+    no total of money adds them.
+
+    A row is named by its side's name cells, the one nearest the amounts first (an outer merged name
+    decides only where the inner one says nothing: 小计); a row printing a code (201…, 30201) is a
+    classification's, money.  None in a side printing a column of counts (品目（台） | 数量 | 金额: the
+    bracket is the unit of the 数量 column, the row's 金额 money), nor in a 项目绩效目标表."""
+    return table.memo(("count_rows", side_of(table, column)), lambda: _count_rows(table, side_of(table, column)))
+
+
+def _count_rows(table: Table, side: Side) -> dict[int, str]:
+    kinds = [table.column_kinds[c] for c in side.amounts]
+    if table.key == "performance_targets" or "money" not in kinds or "count" in kinds:
+        return {}
+    names = [c for c in reversed(side.labels) if table.column_kinds[c] == "text"]
+    if not names:
+        return {}
+    data, codes = table.lists(), _side_codes(table, side)
+    out = {}
+    for i in range(len(table.df)):
+        if codes.at[i, "code_source"] == "printed":
+            continue
+        for name in names:
+            text = str(data[name][i] or "")
+            unit = count_row_unit(text)
+            if unit:
+                out[i] = unit
+            if unit or _says_kind(text):
+                break
+    return out
+
+
+def _says_kind(label: str) -> bool:
+    """A name cell naming its row, not only closing a group (小计, 合计): it decides the row's kind."""
+    return LABEL_NUMBERING_RE.sub("", squash(label), count=1) not in ("", "小计", "合计", "总计")
 
 
 def _looks_like_label_header(path: str) -> bool:
@@ -521,6 +601,8 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
     side_of_column = {c: side for side in sides for c in side.amounts}
     printed, pages = table.lists("printed"), table.lists("cell_pages")
     column_econ_codes = column_econ_codes or {}
+    # rows of counts among the amounts (公务用车保有量（辆）): kept in their unit, never converted as money
+    counted = {column: count_rows(table, column) for column in table.money_columns}
     rows = []
     for column in table.money_columns:
         labels, codes = sides[side_of_column[column]]
@@ -529,7 +611,8 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
             if value is None:
                 continue
             kind = table.column_kinds[column]
-            amount = to_wanyuan(value, table.unit) if kind == "money" else value
+            row_count = counted[column].get(i) if kind == "money" else None
+            amount = to_wanyuan(value, table.unit) if kind == "money" and not row_count else value
             rows.append(
                 {
                     "table_key": table.key,
@@ -546,7 +629,7 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
                     "column_econ_code": column_econ_codes.get(column, ""),
                     "amount": format_amount(amount),
                     "amount_printed": printed.at[i, column],
-                    "unit_printed": _unit_printed(table, column, kind, printed.at[i, column]),
+                    "unit_printed": row_count or _unit_printed(table, column, kind, printed.at[i, column]),
                     "page": int(pages.at[i, column]),
                     "source": table.source,
                 }

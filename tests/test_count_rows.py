@@ -1,0 +1,201 @@
+"""Rows of counts printed among rows of amounts: a “三公”经费表 under 单位：万元 prints, beside its money,
+rows naming a count with a measure word in brackets (4．公务用车保有量（辆）, 6．国内公务接待人次（人）).
+Their figures are counts in that unit — kept unconverted, with the unit, as a column of counts (人数) is
+— never 万元; the money rows of the same table are read as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import read_budget
+from analysis.transform.tables import count_row_unit
+
+from .budget_pdfs import NARRATIVE, Grid, build
+
+TITLE = "“三公”经费、行政参公单位机关运行经费情况表"
+#: label, 预算数, 统计数 — money rows in 万元, then the counts the template prints under 三、相关统计数
+ROWS = [
+    ("一、“三公”经费支出", "12.50", "10.30"),
+    ("1．因公出国（境）费", "0.00", "0.00"),
+    ("2．公务用车购置及运行费", "8.00", "7.10"),
+    ("（1）公务用车购置费", "0.00", "0.00"),
+    ("（2）公务用车运行费", "8.00", "7.10"),
+    ("3．公务接待费", "4.50", "3.20"),
+    ("二、行政参公单位机关运行经费", "", "24.00"),
+    ("三、相关统计数", "", ""),
+    ("1．因公出国（境）团组数（个）", "", "3"),
+    ("2．因公出国（境）人次数（人）", "", "12"),
+    ("3．公务用车购置数（辆）", "", "1"),
+    ("4．公务用车保有量（辆）", "", "2"),
+    ("5．国内公务接待批次（个）", "", "45"),
+    ("6．国内公务接待人次（人）", "", "380"),
+]
+COUNTS = {
+    "1．因公出国（境）团组数（个）": ("3.00", "个"),
+    "2．因公出国（境）人次数（人）": ("12.00", "人"),
+    "3．公务用车购置数（辆）": ("1.00", "辆"),
+    "4．公务用车保有量（辆）": ("2.00", "辆"),
+    "5．国内公务接待批次（个）": ("45.00", "个"),
+    "6．国内公务接待人次（人）": ("380.00", "人"),
+}
+
+
+def read(tmp_path, grid: Grid, name="doc"):
+    return read_budget(build(tmp_path / f"{name}.pdf", [[NARRATIVE], [grid]]), use_cache=False)
+
+
+def three_public(rows=ROWS, unit="单位：万元", header=None, widths=None) -> Grid:
+    return Grid(
+        header=header or [["项目", "预算数", "统计数"]],
+        rows=[list(row) for row in rows],
+        widths=widths or [230, 90, 90],
+        title=TITLE,
+        unit=unit,
+    )
+
+
+def by_label(doc, column: str) -> dict[str, tuple[str, str]]:
+    rows = doc.tidy[doc.tidy.column == column]
+    return {r.row_label: (r.amount, r.unit_printed) for r in rows.itertuples()}
+
+
+@pytest.mark.parametrize("ascii_brackets", [False, True])
+def test_rows_naming_a_count_in_brackets_are_counts_in_their_unit_never_wanyuan(tmp_path, ascii_brackets):
+    rows = ROWS
+    counts = COUNTS
+    if ascii_brackets:  # 4.公务用车保有量(辆): the same rows with ASCII brackets
+        ascii_label = {
+            label: label.replace("（个）", "(个)").replace("（人）", "(人)").replace("（辆）", "(辆)")
+            for label in COUNTS
+        }
+        rows = [(ascii_label.get(label, label), *cells) for label, *cells in ROWS]
+        counts = {ascii_label[label]: value for label, value in COUNTS.items()}
+    doc = read(tmp_path, three_public(rows))
+    (table,) = doc.tables
+    assert table.unit == "万元"
+    read_counts = by_label(doc, "统计数")
+    assert {label: read_counts[label] for label in counts} == counts
+    # the money rows of the same table: 万元, exact, as before
+    assert read_counts["一、“三公”经费支出"] == ("10.30", "万元")
+    assert read_counts["3．公务接待费"] == ("3.20", "万元")
+    assert read_counts["二、行政参公单位机关运行经费"] == ("24.00", "万元")
+    assert set(by_label(doc, "预算数").values()) <= {
+        ("12.50", "万元"),
+        ("0.00", "万元"),
+        ("8.00", "万元"),
+        ("4.50", "万元"),
+    }
+
+
+def test_counts_in_a_table_of_yuan_are_never_divided_into_wanyuan(tmp_path):
+    money = {"一、“三公”经费支出": "125,000.00", "3．公务接待费": "45,000.00"}
+    rows = [(label, money.get(label, budget), money.get(label, final)) for label, budget, final in ROWS]
+    doc = read(tmp_path, three_public(rows, unit="单位：元"))
+    read_counts = by_label(doc, "统计数")
+    assert read_counts["6．国内公务接待人次（人）"] == ("380.00", "人")  # not 0.038 万元
+    assert read_counts["4．公务用车保有量（辆）"] == ("2.00", "辆")
+    assert read_counts["一、“三公”经费支出"] == ("12.50", "元") and read_counts["3．公务接待费"] == ("4.50", "元")
+
+
+def test_a_row_printing_its_money_unit_in_brackets_stays_money(tmp_path):
+    rows = [
+        ("一、“三公”经费支出（万元）", "12.50", "10.30"),
+        ("1．公务接待费（万元）", "4.50", "3.20"),
+        ("2．公务用车保有量（辆）", "2", "2"),
+        ("3．公务接待人次（人次）", "400", "380"),
+    ]
+    doc = read(tmp_path, three_public(rows))
+    read_counts = by_label(doc, "预算数")
+    assert read_counts["一、“三公”经费支出（万元）"] == ("12.50", "万元")
+    assert read_counts["1．公务接待费（万元）"] == ("4.50", "万元")
+    assert read_counts["2．公务用车保有量（辆）"] == ("2.00", "辆")
+    assert read_counts["3．公务接待人次（人次）"] == ("400.00", "人次")
+
+
+def test_which_labels_name_counts():
+    for label, unit in [
+        ("4．公务用车保有量（辆）", "辆"),
+        ("因公出国（境）团组数（个）", "个"),
+        ("因公出国（境）人次数（人）", "人"),
+        ("公务用车购置数(辆)", "辆"),
+        ("接待人次（人次）", "人次"),
+        ("国内公务接待批次（批）", "批"),
+        ("车辆数（辆）", "辆"),
+        ("在职人数", "人"),
+        ("2．车辆数", "辆"),
+        ("国内公务接待批次", "批"),
+        ("培训次数", "次"),
+    ]:
+        assert count_row_unit(label) == unit, label
+    for label in [
+        "公务接待费（万元）",
+        "人均接待费（元/人）",
+        "单车运行费（万元/辆）",
+        "公务用车购置（辆）金额（万元）",
+        "1．因公出国（境）费",
+        "2．公务用车购置及运行费",
+        "按人数核定的公用经费",
+        "某某站（所）",
+        "行政运行（项）",  # the level a function name prints, no count
+        "一般公共服务支出（类）",
+        "其中：外事接待费",
+        "",
+    ]:
+        assert count_row_unit(label) is None, label
+
+
+def test_money_totals_validate_as_before_beside_rows_of_counts(tmp_path):
+    """合计 = 财政拨款 + 其他资金 holds row by row, the counts' rows in counts; a wrong money figure still fails."""
+    header = [["项目", "合计", "财政拨款", "其他资金"]]
+    rows = [
+        ("一、“三公”经费支出", "12.50", "10.00", "2.50"),
+        ("1．因公出国（境）费", "0.00", "0.00", "0.00"),
+        ("2．公务用车购置及运行费", "8.00", "6.00", "2.00"),
+        ("3．公务接待费", "4.50", "4.00", "0.50"),
+        ("二、相关统计数", "", "", ""),
+        ("1．公务用车保有量（辆）", "3", "2", "1"),
+        ("2．国内公务接待人次（人）", "380", "300", "80"),
+    ]
+    widths = [200, 70, 70, 70]
+    doc = read(tmp_path, three_public(rows, header=header, widths=widths), "ok")
+    (table,) = doc.tables
+    assert table.validation.status == "ok" and table.validation.checks
+    assert by_label(doc, "合计")["2．国内公务接待人次（人）"] == ("380.00", "人")
+    assert by_label(doc, "合计")["3．公务接待费"] == ("4.50", "万元")
+    wrong = [(label, "4.60" if label == "3．公务接待费" else total, *rest) for label, total, *rest in rows]
+    failed = read(tmp_path, three_public(wrong, header=header, widths=widths), "wrong")
+    assert failed.tables[0].validation.status == "failed"
+
+
+def test_a_quantity_column_keeps_the_rows_brackets_its_own(tmp_path):
+    """品目（台） | 数量 | 金额: the bracket is the unit of the 数量 column; the row's 金额 stays money."""
+    grid = Grid(
+        header=[["采购品目", "数量", "预算金额"]],
+        rows=[["合计", "7", "56.00"], ["台式计算机（台）", "6", "36.00"], ["打印机（台）", "1", "20.00"]],
+        widths=[160, 80, 90],
+        title="政府采购预算表",
+    )
+    doc = read(tmp_path, grid)
+    money = by_label(doc, "预算金额")
+    assert money == {
+        "合计": ("56.00", "万元"),
+        "台式计算机（台）": ("36.00", "万元"),
+        "打印机（台）": ("20.00", "万元"),
+    }
+    assert set(by_label(doc, "数量").values()) == {("7.00", "个"), ("6.00", "个"), ("1.00", "个")}
+
+
+def test_a_coded_row_is_never_a_count(tmp_path):
+    """A classification's row (2010101 …) is money whatever its name prints."""
+    grid = Grid(
+        header=[["科目编码", "科目名称", "合计"]],
+        rows=[
+            ["", "合计", "1,234.56"],
+            ["201", "一般公共服务支出", "1,234.56"],
+            ["20101", "人大事务（人）", "1,234.56"],
+        ],
+        widths=[70, 150, 80],
+        title="一般公共预算支出表",
+    )
+    doc = read(tmp_path, grid)
+    assert set(doc.tidy.unit_printed) == {"万元"}
