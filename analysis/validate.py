@@ -43,7 +43,7 @@ import pandas as pd
 
 from .extract.text import squash
 from .model import Check, ColumnLists, Table, row_units
-from .transform.tables import label_columns, row_code_frame, row_labels_of, table_sides, unit_conflicts
+from .transform.tables import count_rows, label_columns, row_code_frame, row_labels_of, table_sides, unit_conflicts
 from .transform.target_forms import FUND_TOTAL_RE
 
 TOTAL_NAMES = {"合计", "小计", "总计"}
@@ -180,6 +180,9 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
     for column in table.money_columns:
         label_col = _label_column_for(table, column)
         labels = _total_labels(table, df, column, label_col, codes)
+        # rows of counts among the amounts (公务用车保有量（辆）, 接待人次（人）) are no summands of money
+        counted = count_rows(table, column)
+        labels = [("" if i in counted else label) for i, label in enumerate(labels)]
         side = [c for c in table.money_columns if _label_column_for(table, c) == label_col]
         figures = [[df.at[i, c] for c in side] for i in range(len(df))]
         totals = [i for i, lab in enumerate(labels) if TOTAL_ROW_RE.search(lab)]

@@ -199,3 +199,22 @@ def test_a_coded_row_is_never_a_count(tmp_path):
     )
     doc = read(tmp_path, grid)
     assert set(doc.tidy.unit_printed) == {"万元"}
+
+
+def test_a_money_total_never_adds_the_rows_of_counts_printed_under_it(tmp_path):
+    """合计 = Σ its items in money: the counts printed under them (保有量（辆） 2, 接待人次（人） 380) are no summands."""
+    rows = [
+        ("合计", "12.50"),
+        ("因公出国（境）费", "0.00"),
+        ("公务用车购置及运行费", "8.00"),
+        ("公务接待费", "4.50"),
+        ("公务用车保有量（辆）", "2"),
+        ("国内公务接待人次（人）", "380"),
+    ]
+    for total, status in (("12.50", "ok"), ("13.50", "fail")):
+        printed = [(label, total if label == "合计" else value) for label, value in rows]
+        grid = three_public(printed, header=[["项目", "决算数"]], widths=[230, 90])
+        (table,) = read(tmp_path, grid, f"total_{status}").tables
+        sums = [c for c in table.validation.checks if c.rule == "row_total"]
+        assert [c.description for c in sums] == ["合计 = Σ 3 rows"], [c.description for c in sums]
+        assert sums[0].passed is (status == "ok")

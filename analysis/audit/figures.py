@@ -18,7 +18,7 @@ from ..extract.text import squash
 from ..model import Budget, Table
 from ..reference import function_classes
 from ..transform.amounts import is_money_unit, to_wanyuan
-from ..transform.tables import row_code_frame
+from ..transform.tables import count_row_unit, row_code_frame
 
 TOTAL_LABEL_RE = re.compile(r"合计|总计")
 TOTAL_LEAF_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:合计|总计|小计)|金额|预算数|财政拨款)$")
@@ -382,8 +382,6 @@ THREE_PUBLIC_NAMES = {
     "reception": "公务接待费",
 }
 OTHER_COSTS_RE = re.compile(r"会议费|培训费|机关运行|行政经费")
-#: a row of counts printed with the “三公” items (因公出国（境）团组数（个）, 国内公务接待人次（人）, 保有量（辆）)
-COUNT_LABEL_RE = re.compile(r"[（(](?:个|人|人次|辆|台|批|批次|次|家|套|项)[)）]|团组数|人次数?|保有量|购置数|批次")
 
 
 def three_public_item(names: list[str]) -> str | None:
@@ -424,7 +422,7 @@ def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decim
     names = row_names(table, printed=False)
     by_row: dict[str | None, int] = {}
     for i, name in enumerate(names):  # an item's first row: the rows of counts after it (团组数（个）) are none
-        if re.search(r"三公|因公出国|公务用车|公务接待", name) and not COUNT_LABEL_RE.search(name):
+        if re.search(r"三公|因公出国|公务用车|公务接待", name) and not count_row_unit(name):
             by_row.setdefault(three_public_item([name]), i)
     by_row.pop(None, None)
     out: dict[str, tuple[Decimal, str]] = {}

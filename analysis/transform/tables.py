@@ -63,6 +63,7 @@ COUNT_ROW_BRACKET_RE = re.compile(r"[（(]\s*(人次|人|个|辆|台套|台|套|
 COUNT_ROW_WORDS: tuple[tuple[str, str], ...] = (
     *COUNT_HEADERS,
     (r"团组数", "个"),
+    (r"车.*(?:保有量|购置数)$", "辆"),
     (r"次数$", "次"),
     (r"批次$", "批"),
 )
