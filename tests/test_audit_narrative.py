@@ -417,3 +417,31 @@ def test_three_public_items_printed_as_rows_are_read_in_the_final_column_and_cou
         completion = run_audit(read_budget(tmp_path / f"rows_{final}.pdf", use_cache=False)).frame(include_passed=True)
         completion = completion[completion.rule == "N08"]
         assert completion.status.tolist() == ["passed", "passed"] and completion.actual.tolist() == ["84.20%", "88.57%"]
+
+
+def test_both_totals_stated_at_once_are_the_summary_tables_totals(tmp_path):
+    """收、支总计各 X 万元 (the national 决算 template's first sentence) names one subject, 收支总计 — never
+    “支总计各” — compared with the 总计 rows a 收支总表 prints on both sides, in the funds the sentence names."""
+    from .budget_pdfs import summary_table
+
+    rows = [
+        ["一、财政拨款收入", "1,200.00", "一、一般公共服务支出", "1,000.00"],
+        ["二、其他收入", "80.00", "二、住房保障支出", "280.00"],
+        ["总计", "1,280.00", "总计", "1,280.00"],
+    ]
+    for stated, status in (("1,280.00", "passed"), ("1,290.00", "failed")):
+        narrative = Text(
+            [
+                "某某局2023年度部门决算",
+                "一、收入支出决算总体情况说明",
+                f"2023年度收、支总计各{stated}万元。与2022年度相比，收、支总计各增加",
+                "100.00万元，增长8.47%。",
+            ]
+        )
+        table = summary_table(title="收入支出决算总表", rows=rows, header=[[("收入", 2), ("支出", 2)],
+                              ["项目", "决算数", "项目", "决算数"]])  # fmt: skip
+        found = _findings(tmp_path, f"both_{status}", [[narrative], [table]])
+        named = found[(found.rule == "N06") & found.message.str.contains("收支总计")]
+        assert named.status.tolist() == [status], found[["rule", "status", "message"]].to_string()
+    rate = found[found.rule == "N02"]
+    assert rate.message.str.contains("收支总计：").all() and rate.status.tolist() == ["failed"]  # 100 ÷ 1,190

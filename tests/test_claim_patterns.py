@@ -528,3 +528,8 @@ def test_a_final_figure_with_its_budget_named_in_either_order_and_the_share_of_i
     # the parts' shares are of the final figure, never of the budget stated beside it
     assert claims.amount_text.tolist() == ["7,998,265.59", "5,154,440.88", "2,843,824.71"]
     assert claims.whole_id.tolist()[1:] == [0, 0] and claims.budget_text.iloc[0] == "5,800,000.00"
+
+
+def test_both_totals_named_at_once_are_one_subject():
+    claims = _claims("2023年度财政拨款收、支总计各1,020.00万元。与2022年度相比，收、支总计各减少80.00万元，下降7.27%。")
+    assert claims.subject.tolist() == ["财政拨款收支总计"] and claims.rate_text.tolist() == ["7.27%"]

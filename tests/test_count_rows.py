@@ -202,7 +202,7 @@ def test_a_coded_row_is_never_a_count(tmp_path):
 
 
 def test_a_money_total_never_adds_the_rows_of_counts_printed_under_it(tmp_path):
-    """合计 = Σ its items in money: the counts printed under them (保有量（辆） 2, 接待人次（人） 380) are no summands."""
+    """合计 = Σ its items in money: the counts printed under them (保有量（辆） 2, 接待人次（人） 380) are none."""
     rows = [
         ("合计", "12.50"),
         ("因公出国（境）费", "0.00"),

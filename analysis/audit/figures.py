@@ -106,6 +106,25 @@ def _under_measure(path: list[str]) -> bool:
     return any(p in ("基本支出", "项目支出") for p in path[:-1])
 
 
+def summary_total_rows(table: Table) -> list[tuple[int, str, str, str, str]]:
+    """The rows of a 收支总表 printing its 收入总计 beside its 支出总计 (both 总计 in the national template):
+    (row, income column, expenditure column, income name, expenditure name).  本年收入 and 本年支出 are none:
+    they differ by the carry-overs."""
+    if table.spec.kind != "both" or table.is_empty:
+        return []
+    income_cols = [c for c in table.money_columns if "收入" in squash(c.split("/")[0])]
+    spend_col = total_column(table)
+    if not income_cols or spend_col is None:
+        return []
+    income_col = income_cols[0]
+    income_names, spend_names = row_names(table, income_col), row_names(table, spend_col)
+    out = []
+    for i, (a, b) in enumerate(zip(income_names, spend_names, strict=True)):
+        if (re.search(r"收入总计$", a) and re.search(r"支出总计$", b)) or (a == "总计" and b == "总计"):
+            out.append((i, income_col, spend_col, a, b))
+    return out
+
+
 def grand_total_row(table: Table) -> int | None:
     names = row_names(table)
     totals = [i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)]

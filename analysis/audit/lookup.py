@@ -11,8 +11,9 @@ from decimal import Decimal
 
 import pandas as pd
 
+from ..extract.text import squash
 from ..specs import scope_named
-from ..transform.amounts import UNIT_FACTORS
+from ..transform.amounts import UNIT_FACTORS, to_wanyuan
 from .core import AuditContext, fmt, fmt_amount, half_unit
 from .figures import (
     LEVEL_LENGTHS,
@@ -22,6 +23,7 @@ from .figures import (
     printed_level_names,
     scope_of,
     subject_names,
+    summary_total_rows,
     three_public_figures,
     three_public_item,
     under_named_levels,
@@ -29,6 +31,8 @@ from .figures import (
 
 MONEY_UNITS = UNIT_FACTORS
 THREE_PUBLIC_SUBJECT_RE = re.compile(r"三公|因公出国|公务用车|公务接待")
+#: both totals of a 收支总表 named at once (收、支总计各 X 万元, read as 收支总计)
+SUMMARY_TOTALS_RE = re.compile(r"收支(?:总计|合计)$")
 
 
 def claim_scope(c) -> str:
@@ -74,6 +78,16 @@ def table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal
     is not a table figure larger than that total.
     """
     budget = ctx.budget
+    if SUMMARY_TOTALS_RE.search(squash(c.subject)):  # 收、支总计各 X 万元: the 收支总表s' 总计 rows
+        rows = [
+            (table.name, to_wanyuan(table.df.at[i, column], table.unit), scope_of(budget, table))
+            for table in budget.tables
+            for i, income, spend, _, _ in summary_total_rows(table)
+            for column in (income, spend)
+            if table.df.at[i, column] is not None
+        ]
+        if rows:
+            return "收支总计", rows
     if c.func_code:
         rows = [f for f in ctx.code_figures.get(c.func_code, []) if f.value is not None]
         if rows:

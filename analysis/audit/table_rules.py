@@ -22,6 +22,7 @@ from .figures import (
     project_amounts,
     row_names,
     scope_of,
+    summary_total_rows,
     table_groups,
     total_column,
 )
@@ -114,20 +115,7 @@ def income_equals_expenditure(ctx: AuditContext) -> Iterator[Outcome]:
     """收支总表: 收入总计 = 支出总计."""
     found = False
     for table in ctx.budget.tables:
-        if table.spec.kind != "both" or table.is_empty:
-            continue
-        income_cols = [c for c in table.money_columns if "收入" in squash(c.split("/")[0])]
-        spend_col = total_column(table)
-        if not income_cols or spend_col is None:
-            continue
-        income_col = income_cols[0]
-        income_names, spend_names = row_names(table, income_col), row_names(table, spend_col)
-        for i in range(len(table.df)):
-            a, b = income_names[i], spend_names[i]
-            # 收入总计 = 支出总计 is an identity; 本年收入 and 本年支出 differ by carry-overs
-            pair = (re.search(r"收入总计$", a), re.search(r"支出总计$", b))
-            if not (all(pair) or (a == "总计" and b == "总计")):
-                continue
+        for i, income_col, spend_col, a, b in summary_total_rows(table):
             found = True
             income, spend = table.df.at[i, income_col], table.df.at[i, spend_col]
             if income is None or spend is None:

@@ -283,7 +283,14 @@ def _enum_kind(before: str) -> str:
     return ""
 
 
+#: both totals of a 收支总表 named at once (收、支总计各 1,280.00 万元): the subject 收支总计
+BOTH_TOTALS_RE = re.compile(r"收[、，,]?支(总计|合计)各?(?:是|为)?$")
+
+
 def _subject(before: str) -> str:
+    both = BOTH_TOTALS_RE.search(before)
+    if both:  # one subject, not the clause after 、 (支总计各)
+        before = f"{before[: both.start()]}收支{both.group(1)}"
     starts = [m.end() for m in CLAUSE_START_RE.finditer(before)]
     subject = _clean_subject(before[starts[-1] :] if starts else before)
     if not subject and starts:  # "机关运行经费，合计 260.56 万元": the clause before names it
