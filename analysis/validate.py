@@ -25,6 +25,8 @@ table (``table.validation``) whether it passes or not:
   closing groups with 小计, within each unit's or group's rows where a code is printed
   again under the next;
 * ``econ_hierarchy``: 类 = Σ款 down the economic codes (301 = Σ 301xx);
+* blocks printed side by side under one repeated heading (人员经费 | 公用经费 | 公用经费 (2)) are one listing read
+  block after block (:func:`continued_blocks`): its row totals and hierarchies run over the blocks' rows;
 * ``target_total`` (项目绩效目标表): a unit's budget = Σ its projects' budgets;
 * ``fund_total`` (one form per project): 年度资金总额 = Σ its sources;
 * ``task_total`` (a department's form listing its tasks): each source's 合计 = Σ the tasks'.
@@ -37,13 +39,22 @@ corrected: a failing table is returned as printed, marked ``failed``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 import pandas as pd
 
 from .extract.text import squash
-from .model import Check, ColumnLists, Table, row_units
-from .transform.tables import count_rows, label_columns, row_code_frame, row_labels_of, table_sides, unit_conflicts
+from .model import Check, ColumnLists, Table, Validation, row_units
+from .transform.tables import (
+    Side,
+    count_rows,
+    label_columns,
+    row_code_frame,
+    row_labels_of,
+    table_sides,
+    unit_conflicts,
+)
 from .transform.target_forms import FUND_TOTAL_RE
 
 TOTAL_NAMES = {"合计", "小计", "总计"}
@@ -60,6 +71,8 @@ ARABIC_ENUM_RE = re.compile(r"^(?:\d+[.、．](?!\d)|[（(]\d+[)）])")
 ENUM_ANY_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))")
 #: column groups that cross-cut a table's spending (政府采购 of it), never a part of its total
 MEMO_GROUP_RE = re.compile(r"政府采购")
+#: the number the reader adds to a repeated heading (公用经费/决算数 (2)): no part of what the column is
+REPEAT_SUFFIX_RE = re.compile(r" \(\d+\)$")
 
 
 def _tolerance(values: list[Decimal]) -> Decimal:
@@ -177,7 +190,10 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
     checks = []
     nestings: dict[str | None, list[tuple[int, list[int]]] | None] = {}
     units = _unit_rows(table, df, codes)
+    continued = _continued_columns(table)
     for column in table.money_columns:
+        if column in continued:
+            continue  # a block of a listing printed over several: see :func:`continued_block_checks`
         label_col = _label_column_for(table, column)
         labels = _total_labels(table, df, column, label_col, codes)
         # rows of counts among the amounts (公务用车保有量（辆）, 接待人次（人）) are no summands of money
@@ -555,9 +571,10 @@ def hierarchy_checks(table: Table) -> list[Check]:
     A code printed more than once (201 … under each unit of a table listing several) is checked
     within each unit's rows, or each group's closed by a 小计 or 合计, where it is printed once."""
     checks = []
+    continued = _continued_columns(table)
     for side in table_sides(table):
         codes = ColumnLists(row_code_frame(table, side.amounts[0])) if side.amounts else None
-        columns = [c for c in table.money_columns if c in side.amounts]
+        columns = [c for c in table.money_columns if c in side.amounts and c not in continued]
         if codes is None or not columns:
             continue
         blocks = _blocks(table, side, codes)
@@ -616,6 +633,125 @@ def _hierarchy_in(table, codes, rule, columns, rows, done, where) -> tuple[list[
             if check is not None:
                 checks.append(check)
     return checks, checked
+
+
+def continued_blocks(table: Table) -> list[list[Side]]:
+    """Sides printed one after another under one repeated heading: a listing printed block after block.
+
+    The national 一般公共预算财政拨款基本支出决算表 prints 人员经费 (科目编码 | 科目名称 | 决算数) | 公用经费
+    (科目编码 | 科目名称 | 决算数 | 科目编码 | 科目名称 | 决算数): the 公用经费 classes run on from the second block
+    into the third (302 heads the second, its items 30239, 30299 top the third, then 310), and 公用经费合计 is
+    printed once, in the last block.  Adjacent sides whose columns are headed alike but for the number the reader
+    adds to a repeated heading (公用经费/决算数 | 公用经费/决算数 (2)) are such blocks when they read as one listing:
+    no code printed in two of them, the rows naming a 合计/总计 all below (or all above) every other row, and each
+    such total printed by one block at most (the last, or the first where the others print nothing there).
+    Blocks of different headings (人员经费 | 公用经费, a 收支总表's 收入 | 支出) are read apart, as printed."""
+    return table.memo("continued_blocks", lambda: _continued_blocks(table))
+
+
+def _continued_blocks(table: Table) -> list[list[Side]]:
+    names = list(table.column_kinds)
+
+    def heading(side: Side) -> tuple:
+        columns = sorted((*side.labels, *side.amounts), key=names.index)
+        return tuple((REPEAT_SUFFIX_RE.sub("", c), table.column_kinds[c]) for c in columns)
+
+    runs: list[list[Side]] = []
+    for side in table_sides(table):
+        if runs and side.amounts and side.labels and heading(side) == heading(runs[-1][-1]):
+            runs[-1].append(side)
+        else:
+            runs.append([side])
+    return [run for run in runs if len(run) > 1 and _run_rows(table, run) is not None]
+
+
+def _continued_columns(table: Table) -> set[str]:
+    return {c for run in continued_blocks(table) for side in run for c in side.amounts}
+
+
+def _run_rows(table: Table, run: list[Side]) -> list[tuple[int, int]] | None:
+    """The rows of a run of blocks read as one listing: (block, row) of each block's rows in turn, the rows naming
+    a total (one each, from the block printing its figures) after them or before them, as printed; ``None``
+    where the blocks do not read as one listing (:func:`continued_blocks`)."""
+    return table.memo(("run_rows", tuple(run)), lambda: _read_run_rows(table, run))
+
+
+def _read_run_rows(table: Table, run: list[Side]) -> list[tuple[int, int]] | None:
+    data, n = table.lists(), len(table.df)
+    labels = [[squash(text) for text in row_labels_of(table, side)] for side in run]
+    printing = [[any(data[c][i] is not None for c in side.amounts) for i in range(n)] for side in run]
+    seen: dict[str, int] = {}
+    for b, side in enumerate(run):
+        codes = row_code_frame(table, side.amounts[0])
+        for code in {code for kind in ("func_code", "econ_code") for code in codes[kind] if code}:
+            if seen.setdefault(code, b) != b:
+                return None  # a code printed in two blocks: listings of their own
+    is_total = [[bool(TOTAL_ROW_RE.search(labels[b][i])) for i in range(n)] for b in range(len(run))]
+    totals = [i for i in range(n) if any(is_total[b][i] for b in range(len(run)))]
+    content = [
+        [i for i in range(n) if not is_total[b][i] and (labels[b][i] or printing[b][i])] for b in range(len(run))
+    ]
+    rows = [i for block in content for i in block]
+    if not rows:
+        return None
+    total_rows = []
+    for i in totals:
+        named = [b for b in range(len(run)) if is_total[b][i]]
+        printed = [b for b in named if printing[b][i]]
+        if len(printed) > 1:
+            return None  # each block closes its own listing (收入合计 | 支出合计)
+        total_rows.append(((printed or named)[-1], i))
+    listing = [(b, i) for b, block in enumerate(content) for i in block]
+    if all(i > max(rows) for i in totals):
+        return listing + total_rows
+    if all(i < min(rows) for i in totals):
+        return total_rows + listing
+    return None
+
+
+def continued_block_checks(table: Table) -> list[Check]:
+    """Row totals and hierarchies of each run of blocks printing one listing (:func:`continued_blocks`), over the
+    blocks' rows read one block after another: 公用经费合计 = Σ the 类 rows of both blocks (302 + 310), 302 = Σ its
+    items wherever they are printed.  Each identity is that of the table read as one block of these rows
+    (:func:`row_total_checks`, :func:`hierarchy_checks`), its cells those printed."""
+    checks = []
+    pages = table.lists("cell_pages")
+    names = list(table.column_kinds)
+    for run in continued_blocks(table):
+        rows = _run_rows(table, run)
+        columns = [sorted((*side.labels, *side.amounts), key=names.index) for side in run]
+        block = _run_table(table, columns, rows)
+        codes = ColumnLists(_listing_codes(row_code_frame(block)))
+        for check in row_total_checks(block, codes) + hierarchy_checks(block):
+            cells = tuple((rows[i][1], columns[rows[i][0]][columns[0].index(c)]) for i, c in check.cells)
+            row, column = cells[0]
+            location = f"{table.name}; row {row}; column {column}; page {pages.at[row, column]}"
+            checks.append(replace(check, location=location, cells=cells))
+    return checks
+
+
+def _run_table(table: Table, columns: list[list[str]], rows: list[tuple[int, int]]) -> Table:
+    """The table of one run of blocks read as one block: the first block's columns, the rows ``rows``."""
+
+    def frame(source: pd.DataFrame) -> pd.DataFrame:
+        values = {c: source[c].tolist() for block in columns for c in block}
+        return pd.DataFrame(
+            {c: [values[columns[b][k]][i] for b, i in rows] for k, c in enumerate(columns[0])}, dtype=object
+        )
+
+    return replace(
+        table,
+        df=frame(table.df),
+        column_kinds={c: table.column_kinds[c] for c in columns[0]},
+        cell_pages=frame(table.cell_pages),
+        printed=frame(table.printed),
+        cell_boxes=None,
+        validation=Validation(),
+        raw=None,
+        unreadable={},
+        covered=set(),
+        column_units={c: u for c, u in table.column_units.items() if c in columns[0]},
+    )
 
 
 def unit_total_checks(table: Table) -> list[Check]:
@@ -826,6 +962,7 @@ def validate_table(table: Table) -> Table:
             + row_total_checks(table, codes)
             + subtotal_checks(table)
             + hierarchy_checks(table)
+            + continued_block_checks(table)
             + unit_total_checks(table)
             + unit_group_checks(table)
         )
