@@ -533,3 +533,15 @@ def test_a_final_figure_with_its_budget_named_in_either_order_and_the_share_of_i
 def test_both_totals_named_at_once_are_one_subject():
     claims = _claims("2023年度财政拨款收、支总计各1,020.00万元。与2022年度相比，收、支总计各减少80.00万元，下降7.27%。")
     assert claims.subject.tolist() == ["财政拨款收支总计"] and claims.rate_text.tolist() == ["7.27%"]
+
+
+def test_a_bracketed_breakdown_after_a_figure_of_several_digits_lists_its_parts():
+    """公务用车购置及运行费28万元（公务用车购置费0万元，公务用车运行维护费28万元）: the bracket's figures are parts
+    of 28 (the head's own digits are no figure between it and the bracket), named without the bracket."""
+    claims = _claims(
+        "“三公”经费29万元，其中：因公出国（境）费0万元；公务用车购置及运行费28万元（公务用车购置费0万元，"
+        "公务用车运行维护费28万元）；公务接待费1万元。"
+    )
+    parents = dict(zip(claims.subject, claims.parent_id, strict=True))
+    assert parents["公务用车购置费"] == parents["公务用车运行维护费"] == 2
+    assert parents["因公出国（境）费"] == parents["公务用车购置及运行费"] == parents["公务接待费"] == 0

@@ -264,7 +264,9 @@ def _bracket_head(claims: list[Claim], sentence: str, start: int, position: tupl
             if c.position[:2] != position:
                 return None
             continue
-        return j if c.amount is not None and not TOKEN_RE.search(sentence[c.position[2] : opened][1:]) else None
+        token = TOKEN_RE.match(sentence, c.position[2])  # the head's own figure, then nothing up to the bracket
+        between = sentence[token.end() if token else c.position[2] + 1 : opened]
+        return j if c.amount is not None and not TOKEN_RE.search(between) else None
     return None
 
 
@@ -300,6 +302,8 @@ def _subject(before: str) -> str:
 
 def _clean_subject(subject: str) -> str:
     subject = re.sub(r"\s+", "", subject)
+    if re.match(r"^[（(][^）)]*$", subject):  # an aside opened before it (…28万元（公务用车购置费0万元)
+        subject = subject[1:]
     subject = re.sub(r"^\d+[.、．]", "", subject)
     subject = YEAR_PREFIX_RE.sub("", subject)
     previous = None
