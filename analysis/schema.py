@@ -197,14 +197,20 @@ TIDY = Schema(
         ),
         ("column", "string", "header path of the column, levels joined by /"),
         ("column_econ_code", "string", "economic classification code of the column; empty if none"),
-        ("amount", "decimal", "exact amount in 万元, plain digits (a count for a column of counts: 人数, 数量)"),
+        (
+            "amount",
+            "decimal",
+            "exact amount in 万元, plain digits (a count for a column or row of counts: 人数, 数量, 保有量（辆）;"
+            " a percentage, as printed, for a column of rates: 增减%, 执行率 — see unit_printed)",
+        ),
         ("amount_printed", "string", "the cell text as printed"),
         (
             "unit_printed",
             "string",
             "the unit the amount is printed in: the cell's own (1,000.00元), else the table's as its unit"
             " line, a money heading (预算数（元）) or a note (注：本表金额单位为元) prints it (万元, 元, 百万元 …),"
-            " or the unit of a column of counts (人, 个, 辆); for a table printing no unit, the unit its amounts"
+            " or the unit of a column or row of counts (人, 个, 辆), or % for a column of rates; for a table"
+            " printing no unit, the unit its amounts"
             " are read in, assumed from another table's unit line, the narrative or by default (the table's"
             " validation says so, and its unit_source from what)",
         ),

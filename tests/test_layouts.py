@@ -213,13 +213,19 @@ def test_a_title_and_unit_printed_inside_the_grids_top_rows_are_its_title_and_un
     assert len(doc.tidy) == 5
 
 
-def test_percentage_columns_are_read_but_are_no_amounts(tmp_path):
+def test_percentage_columns_are_read_as_rates_never_as_amounts(tmp_path):
+    """A column of rates (增长率, 增减%) is no money column (no total adds it), but its printed figures are rows
+    of the tidy table like every number of the body, in % as printed (a column of counts is in its count unit)."""
     rows = [["", "合计", "110.00", "100.00", "10.00%"], ["201", "一般公共服务支出", "110.00", "100.00", "10.00%"]]
     header = [["科目编码", "科目名称", "本年预算数", "上年预算数", "增长率"]]
     doc = read(tmp_path, [[NARRATIVE], [Grid(header, rows, WIDTHS, title="一般公共预算支出表")]])
     (t,) = doc.tables
     assert t.column_kinds["增长率"] == "rate" and t.df.at[1, "增长率"] == Decimal("10.00")
-    assert set(doc.tidy.column) == {"本年预算数", "上年预算数"} and len(doc.tidy) == 4
+    assert "增长率" not in t.money_columns and len(doc.tidy) == 6
+    rates = doc.tidy[doc.tidy.column == "增长率"]
+    assert rates.unit_printed.tolist() == ["%", "%"] and rates.amount.tolist() == ["10.00", "10.00"]
+    assert rates.func_code.tolist() == ["", "201"]
+    assert set(doc.tidy[doc.tidy.unit_printed == "万元"].column) == {"本年预算数", "上年预算数"}
 
 
 def test_a_scanned_page_among_text_pages_is_reported(tmp_path):

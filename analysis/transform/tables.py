@@ -604,8 +604,10 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
     column_econ_codes = column_econ_codes or {}
     # rows of counts among the amounts (公务用车保有量（辆）): kept in their unit, never converted as money
     counted = {column: count_rows(table, column) for column in table.money_columns}
+    counted.update({c: {} for c, kind in table.column_kinds.items() if kind == "rate"})
     rows = []
-    for column in table.money_columns:
+    # amounts, counts and rates (增减%, 执行率): every printed number of the body is a row, each in its unit
+    for column in [c for c, kind in table.column_kinds.items() if kind in AMOUNT_KINDS]:
         labels, codes = sides[side_of_column[column]]
         unit_of = units[side_of_column[column]]
         for i, value in enumerate(table.df[column]):
@@ -645,5 +647,7 @@ def _unit_printed(table: Table, column: str, kind: str, printed: str) -> str:
     assumed, and from what: :attr:`~analysis.model.Table.unit_source`)."""
     if column in table.column_units:
         return table.column_units[column]
+    if kind == "rate":
+        return "%"
     cell_unit = split_unit(printed)[1] if kind == "money" else None
     return cell_unit or table.unit
