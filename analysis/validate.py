@@ -17,7 +17,9 @@ table (``table.validation``) whether it passes or not:
   figures add up to it in every column (年初财政拨款结转和结余 | 一般公共预算财政拨款 |
   政府性基金预算财政拨款 | …; 公务用车购置及运行维护费 | 其中：公务用车运行维护费 |
   公务用车购置费) are its parts, not summands, where the total does not add up with
-  them counted.  The total is found by its name in the
+  them counted.  A total numbered itself (一、“三公”经费合计 | 1、… | 2、… | 二、机关运行经费)
+  is the sum of the rows beneath it down to the next row of its level (二、), not of its
+  numbered siblings; a 合计/总计 over 一、二、 counts it as one of them.  The total is found by its name in the
   name column, or in another label column where the name cell is empty (合计
   printed in the 科目编码 column);
 * ``function_hierarchy``: 类 = Σ款 and 款 = Σ项 down the function codes (printed, or found by
@@ -67,6 +69,7 @@ TOTAL_ROW_RE = re.compile(r"合计|总计")
 CLOSING_ROW_RE = re.compile(r"合计|总计|小计")
 GRAND_TOTAL_RE = re.compile(r"总计")
 ENUM_RE = re.compile(r"^[一二三四五六七八九十]+、")
+CHINESE_PAREN_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 ARABIC_ENUM_RE = re.compile(r"^(?:\d+[.、．](?!\d)|[（(]\d+[)）])")
 ENUM_ANY_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))")
 #: column groups that cross-cut a table's spending (政府采购 of it), never a part of its total
@@ -206,6 +209,15 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
         for subtotal, parts in closed or []:
             description = f"{labels[subtotal]} = Σ {len(parts)} rows since the previous total"
             checks.append(_rows_sum("row_total", description, table, df, pages, column, subtotal, parts))
+        # a total numbered itself (一、“三公”经费合计 | 1、… | 二、机关运行经费): its parts are the rows beneath it
+        numbered = {i: rows for i in totals if (rows := _numbered_parts(labels, i))}
+        for head, rows in numbered.items():
+            flat, summed = _without_sub_items(labels, rows), _without_sub_items(labels, rows, figures)
+            parts, note = _parts_by_sums(labels, figures, head, [], flat, summed)
+            description = f"{labels[head]} = Σ {len(parts)} rows beneath it{note}"
+            checks.append(_rows_sum("row_total", description, table, df, pages, column, head, parts))
+        # the other totals (合计 | 一、“三公”经费合计 | … | 二、…) add up the numbered totals with their siblings
+        totals = [i for i in totals if i not in numbered]
         if not totals:
             continue
         first = totals[0]
@@ -450,9 +462,36 @@ def _holds(figures, total: int, rows: list[int], c: int) -> bool:
 def _enum_style(label: str) -> str:
     if ENUM_RE.match(label):
         return "chinese"
+    if CHINESE_PAREN_RE.match(label):
+        return "chinese_paren"
     if ARABIC_ENUM_RE.match(label):
         return "arabic_paren" if label[0] in "(（" else "arabic"
     return "plain"
+
+
+#: the levels of numbering, outer first: 一、 then （一） then 1. / 1、 then （1）
+ENUM_LEVELS = ("chinese", "chinese_paren", *ARABIC_STYLES)
+
+
+def _numbered_parts(labels: list[str], total: int) -> list[int]:
+    """The rows beneath a total that is numbered itself (一、“三公”经费合计 | 1、… | 2、… | 3、… | 其中：… | 二、…),
+    down to the next row of its own level or above (二、), or the next total: its parts, with the sub-items among
+    them.  Empty where the total is not numbered, or the next row is of its level (一、合计 | 二、… | 三、…: the items
+    follow it, as siblings)."""
+    style = _enum_style(labels[total])
+    if style not in ENUM_LEVELS:
+        return []
+    rows = []
+    for i in range(total + 1, len(labels)):
+        if not labels[i]:
+            continue
+        level = _enum_style(labels[i])
+        if TOTAL_ROW_RE.search(labels[i]) or (
+            level in ENUM_LEVELS and ENUM_LEVELS.index(level) <= ENUM_LEVELS.index(style)
+        ):
+            break
+        rows.append(i)
+    return rows
 
 
 def _nesting(table: Table, df, first: int, rows: list[int], label_col) -> list[tuple[int, list[int]]] | None:
@@ -516,7 +555,7 @@ def _top_rows(
     if units:
         return units
     candidates = range(first + 1, len(labels)) if first == 0 else range(first)
-    rows = [i for i in candidates if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
+    rows = [i for i in candidates if labels[i] and i not in totals]
     enumerated = [i for i in rows if ENUM_RE.match(labels[i])]
     return enumerated or _without_sub_items(labels, rows, figures)
 
