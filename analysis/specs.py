@@ -20,6 +20,8 @@ from .extract.text import squash
 #: 报表1 (templates publishing the tables as attachments or 公开表).
 LABEL_FORMS: tuple[str, ...] = (
     r"(?:部门|预算)?公开\s*[0-9０-９]+\s*表",
+    # 云南: 预算02-1表, 预算11表; final accounts: 财决01表, 决算05表
+    r"(?:预算|决算|财决)\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*\s*表",
     # a Chinese numeral must end at a space, a colon or the year (表一 2026年…; not 表5一般… read as 表5一)
     r"(?:(?:部门|预算)?公开表|附表|附件|报表|表)\s*(?:[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)*(?:\s*[（(]\s*[0-9０-９]+\s*[)）])?"
     r"|[一二三四五六七八九十]+(?=[\s:：.、]|$|\d))",

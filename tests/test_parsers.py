@@ -57,6 +57,9 @@ def test_malformed_numbers_are_errors_not_guesses(text):
         ("公开表1 收支总表", "公开表1", "收支总表"),
         ("预算公开表3", "预算公开表3", ""),
         ("报表1 收支总表", "报表1", "收支总表"),
+        ("预算02-1表：部门收入预算表", "预算02-1表", "部门收入预算表"),
+        ("预算11表 项目支出绩效目标表（本次下达）", "预算11表", "项目支出绩效目标表(本次下达)"),
+        ("财决05表", "财决05表", ""),
     ],
 )
 def test_label_forms_of_the_templates(line, label, rest):
@@ -65,7 +68,7 @@ def test_label_forms_of_the_templates(line, label, rest):
     assert match.group("label").replace(" ", "") == label and match.group("rest").replace(" ", "") == rest
 
 
-@pytest.mark.parametrize("line", ["表格说明如下", "表示支出增加", "表一般公共预算支出表"])
+@pytest.mark.parametrize("line", ["表格说明如下", "表示支出增加", "表一般公共预算支出表", "预算2026年部门收支总表"])
 def test_words_beginning_with_biao_are_no_labels(line):
     assert match_label(line) is None
 
