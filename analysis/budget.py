@@ -24,7 +24,7 @@ from .model import TIDY_COLUMNS, Budget, Problem, Table, problem_frame
 from .transform.amounts import unit_of_text
 from .transform.contents import contents_pages, missing_from_contents, titles_from_contents
 from .transform.econ import column_econ_codes
-from .transform.indicators import TARGET_KEYS, indicator_frame
+from .transform.indicators import TARGET_KEYS, indicator_frame, indicator_problems
 from .transform.narrative import document_meta, narrative_frame, page_frame
 from .transform.tables import table_problems, tidy_frame, to_table
 from .unit_names import same_unit
@@ -126,6 +126,7 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
     )
     targets = [t for t in tables if t.key in TARGET_KEYS]
     indicators = indicator_frame(targets)
+    problems += indicator_problems(targets)
     return Budget(
         path=path,
         sources=[path],

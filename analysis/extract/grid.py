@@ -57,8 +57,28 @@ def header_height(grid: Grid) -> int:
             # a row of column numbers (栏次 1 2 3 …) belongs to the header
             if _is_column_number_row(grid, r):
                 continue
+            while r > 1 and _is_group_row(grid, r - 1) and _is_heading_row(grid, r - 2):
+                r -= 1
             return r
     return grid.n_rows
+
+
+def _is_group_row(grid: Grid, r: int) -> bool:
+    """A ruled row printing one name in its first cell and nothing else, no cell merged down from above:
+    the first body row naming the group of the rows beneath (云南省某某厅本级 over its projects), not a
+    level of the header above it."""
+    if grid.reader == "network":  # no ruling shows a heading's wrapped line is not a row of its own
+        return False
+    if any(grid.region[r][c][0] < r for c in range(grid.n_cols)):
+        return False
+    texts = [own_text(grid, r, c).strip() for c in range(grid.n_cols)]
+    return bool(texts[0]) and not any(texts[1:])
+
+
+def _is_heading_row(grid: Grid, r: int) -> bool:
+    """A header row of column headings: two or more printed in the row or merged down into it."""
+    anchors = {grid.region[r][c] for c in range(grid.n_cols) if grid.region_text(r, c).strip()}
+    return len(anchors) >= 2
 
 
 def _is_column_number_row(grid: Grid, r: int) -> bool:
