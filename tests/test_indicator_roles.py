@@ -153,3 +153,23 @@ def test_a_table_of_projects_and_their_goals_only_prints_no_indicator_and_is_no_
     assert _targets_table(budget).key == "performance_targets"
     assert budget.indicators.empty
     assert budget.problems.empty
+
+
+def test_a_stated_budget_of_the_projects_is_not_compared_with_a_table_printing_no_budgets(tmp_path):
+    """实行绩效目标管理的项目 2 个，涉及预算 49.50 万元 against a 绩效目标表 printing no budget column: the count is
+    compared, the budget cannot be (never “绩效目标表项目预算合计 0 万元”, a false error)."""
+    from analysis.audit import run_audit
+
+    doc = Document(
+        cover=["云南省某某厅2024年部门预算"],
+        narrative=[["2024年本部门实行绩效目标管理的项目2个，涉及预算49.50万元。"]],
+        tables=[
+            TablePage(title="项目支出绩效目标表", header=[["项目名称", "项目年度绩效目标", *INDICATOR_HEADINGS, "度量单位"]],
+                      body=_project_rows(PROJECTS_A, merged=True), widths=WIDTHS, unit="", landscape=True)
+        ],
+    )  # fmt: skip
+    budget = read_budget(write_document(doc, tmp_path / "targets.pdf"), use_cache=False)
+    found = run_audit(budget).frame(include_passed=True)
+    stated = found[found.rule == "N07"]
+    assert stated.status.tolist() == ["passed", "not_run"]
+    assert "绩效目标表未列项目预算" in stated.message.iloc[1]

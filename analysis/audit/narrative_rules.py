@@ -379,7 +379,8 @@ def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
     if indicators.empty:
         yield Outcome("not_run", "the document has no 项目绩效目标表 to compare the stated count with")
         return
-    budgets = sum((b for b, _ in project_budgets(indicators).values()), Decimal(0))
+    budgeted = project_budgets(indicators)
+    budgets = sum((b for b, _ in budgeted.values()), Decimal(0))
     projects = indicators.drop_duplicates("project")
     for c in counts.itertuples():
         n = len(projects)
@@ -395,6 +396,15 @@ def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
         )
         following = claims[(claims.claim_id == c.claim_id + 1) & (claims.unit == "万元")]
         for f in following.itertuples():
+            if not budgeted:
+                yield Outcome(
+                    "not_run",
+                    f"文中绩效目标项目涉及预算 {f.amount_text} 万元：绩效目标表未列项目预算",
+                    actual=f.amount_text,
+                    location=where(f),
+                    page=f.page,
+                )
+                continue
             ok = abs(f.amount - budgets) <= half_unit(f.amount_text)
             table = _project_table(ctx)
             listed = sum((p.amount for p in project_amounts(table).values()), Decimal(0)) if table else None
