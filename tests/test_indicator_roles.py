@@ -160,14 +160,13 @@ def test_a_stated_budget_of_the_projects_is_not_compared_with_a_table_printing_n
     compared, the budget cannot be (never “绩效目标表项目预算合计 0 万元”, a false error)."""
     from analysis.audit import run_audit
 
+    header = [["项目名称", "项目年度绩效目标", *INDICATOR_HEADINGS, "度量单位"]]
+    body = _project_rows(PROJECTS_A, merged=True)
     doc = Document(
         cover=["云南省某某厅2024年部门预算"],
         narrative=[["2024年本部门实行绩效目标管理的项目2个，涉及预算49.50万元。"]],
-        tables=[
-            TablePage(title="项目支出绩效目标表", header=[["项目名称", "项目年度绩效目标", *INDICATOR_HEADINGS, "度量单位"]],
-                      body=_project_rows(PROJECTS_A, merged=True), widths=WIDTHS, unit="", landscape=True)
-        ],
-    )  # fmt: skip
+        tables=[TablePage("项目支出绩效目标表", header, body, WIDTHS, unit="", landscape=True)],
+    )
     budget = read_budget(write_document(doc, tmp_path / "targets.pdf"), use_cache=False)
     found = run_audit(budget).frame(include_passed=True)
     stated = found[found.rule == "N07"]
