@@ -17,6 +17,7 @@ runs from any working directory.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
 import os
@@ -55,8 +56,10 @@ def kernel_options() -> dict:
     """papermill/nbclient options for a quiet kernel: transport encryption when available, no kernel log lines.
 
     The kernel's own log (``Kernel is running over TCP without encryption``,
-    ``KeyboardInterrupt caught in kernel`` at shutdown) is not the report's
-    business; errors in the notebooks still reach the report as exceptions.
+    ``KeyboardInterrupt caught in kernel`` at shutdown) and its stderr (a zmq
+    traceback printed while a loaded machine shuts it down) are not the report's
+    business; errors in the notebooks still reach the report as exceptions, and a
+    kernel that dies as papermill's ``DeadKernelError``.
     """
     import zmq
     from traitlets.config import Config
@@ -64,7 +67,26 @@ def kernel_options() -> dict:
     config = Config()
     if zmq.has("curve"):
         config.KernelManager.transport_encryption = "auto"
-    return {"config": config, "extra_arguments": ["--IPKernelApp.log_level=CRITICAL"]}
+    return {
+        "config": config,
+        "extra_arguments": ["--IPKernelApp.log_level=CRITICAL"],
+        "kernel_manager_class": _quiet_kernel_manager(),
+    }
+
+
+@functools.cache
+def _quiet_kernel_manager() -> type:
+    """nbclient's kernel manager, starting the kernel with its stderr discarded."""
+    import subprocess
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kw["stderr"] = subprocess.DEVNULL
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
 
 
 def run_notebook(
