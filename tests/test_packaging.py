@@ -67,11 +67,16 @@ def installed(tmp_path_factory):
     env_dir = work / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    install = subprocess.run([python, "-m", "pip", "install", "--quiet", str(wheel)], capture_output=True, text=True)
-    assert install.returncode == 0, install.stderr
-    site = subprocess.check_output([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True)
-    site = Path(site.strip())
+    # a checkout on PYTHONPATH would be taken for the package already installed (its egg-info), and nothing installed
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    install = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", str(wheel)], capture_output=True, text=True, env=env
+    )
+    assert install.returncode == 0, install.stderr
+    site = subprocess.check_output(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True, env=env
+    )
+    site = Path(site.strip())
     env["PATH"] = f"{env_dir / 'bin'}{os.pathsep}{env['PATH']}"
     env["BUDGET_CACHE_DIR"] = str(work / "cache")  # the installed package reads everything afresh
     elsewhere = work / "elsewhere"
