@@ -545,3 +545,13 @@ def test_a_bracketed_breakdown_after_a_figure_of_several_digits_lists_its_parts(
     parents = dict(zip(claims.subject, claims.parent_id, strict=True))
     assert parents["公务用车购置费"] == parents["公务用车运行维护费"] == 2
     assert parents["因公出国（境）费"] == parents["公务用车购置及运行费"] == parents["公务接待费"] == 0
+
+
+def test_a_share_is_of_the_head_total_never_of_one_of_its_listed_parts():
+    """支出预算 560 万元，其中财政拨款 500 万元 …。公共文化服务 300 万元，占 53.57%: of 560, not of 500."""
+    claims = _claims(
+        "支出预算560.00万元，其中财政拨款500.00万元，其他资金60.00万元。"
+        "按部门职能分：公共文化服务300.00万元，占53.57%；文物保护160.00万元，占28.57%。"
+    )
+    shares = claims[claims.share_text != ""]
+    assert shares.whole_id.tolist() == [0, 0]

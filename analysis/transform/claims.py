@@ -729,7 +729,8 @@ def _link_shares(claims: list[Claim]) -> None:
     A whole the sentence names (占“三公”经费的, 占本年支出合计的) is the nearest earlier total of that
     name; a listed part's share (其中：A X 万元，占 Z%) is of the list's total; otherwise the sentence's
     first amount, else the nearest earlier total of the section (the closest preceding amount that is not
-    itself a share or a change and is at least as large as the part).  Shares of a named whole found
+    itself a share or a change, nor listed as a part of another such total, and is at least as large as the
+    part).  Shares of a named whole found
     nowhere are grouped, so that the audit can take the whole from the tables or, when the listed parts
     are all of it, from their sum; so are shares stated respectively of a whole found nowhere.
     """
@@ -778,8 +779,11 @@ def _link_shares(claims: list[Claim]) -> None:
             claim.whole = same[0]
             continue
         totals = [j for j in earlier if claims[j].section == claim.section and claims[j].share is None]
+        # a total listed as a part of another (支出预算 560 万元，其中财政拨款 500 万元) is not the whole of the
+        # parts a later sentence lists (按部门职能分：公共文化服务 300 万元，占 53.57%): its head is
+        heads = [j for j in totals if claims[j].parent not in totals]
         if totals:
-            claim.whole = totals[-1]
+            claim.whole = (heads or totals)[-1]
     # shares stated respectively of a whole found nowhere (A、B 和 C，分别占 80%、15% 和 5%): one group
     respective: dict[tuple, list[Claim]] = {}
     for claim in claims:
