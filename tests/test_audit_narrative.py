@@ -445,3 +445,20 @@ def test_both_totals_stated_at_once_are_the_summary_tables_totals(tmp_path):
         assert named.status.tolist() == [status], found[["rule", "status", "message"]].to_string()
     rate = found[found.rule == "N02"]
     assert rate.message.str.contains("收支总计：").all() and rate.status.tolist() == ["failed"]  # 100 ÷ 1,190
+
+
+def test_a_figure_stated_in_yuan_is_compared_and_shown_in_yuan(tmp_path):
+    """A narrative and tables printed in 元: the table figure a finding shows is in the text's unit (12,345,678.90),
+    never in 万元 beside a figure in 元."""
+    from .budget_pdfs import summary_table
+
+    rows = [["一、财政拨款收入", "12,345,678.90", "一、一般公共服务支出", "12,345,678.90"],
+            ["总计", "12,345,678.90", "总计", "12,345,678.90"]]  # fmt: skip
+    for stated, status in (("12,345,678.90", "passed"), ("12,345,600.00", "failed")):
+        lines = ["某某局2023年度部门决算", "一、支出决算情况说明", f"2023年度一般公共服务支出{stated}元，", "主要用于运行。"]
+        narrative = Text(lines)
+        table = summary_table(title="收入支出决算总表", rows=rows, unit="单位：元")
+        found = _findings(tmp_path, f"yuan_{status}", [[narrative], [table]])
+        (named,) = found[(found.rule == "N06") & (found.actual == stated)].itertuples()
+        assert (named.status, named.expected) == (status, "12,345,678.90")
+    assert named.difference == "-78.90" and "12,345,678.90 元" in named.message

@@ -221,6 +221,12 @@ def _parts_outcome(whole, segment: list) -> Outcome:
     )
 
 
+def _in_unit(value: Decimal, factor: Decimal) -> str:
+    """A table figure (in 万元) shown in the text's unit: to the cent as the tables print it (5,601.00), else ≈."""
+    shown = value / factor
+    return fmt(shown.quantize(Decimal("0.01"))) if shown == shown.quantize(Decimal("0.01")) else fmt_amount(shown)
+
+
 def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
     """A figure the narrative states equals a table figure printed under the same code or name.
 
@@ -257,19 +263,21 @@ def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
                 page=c.page,
             )
             continue
+        factor = MONEY_UNITS[c.unit]  # the tables' figures are in 万元: shown in the text's unit
+
         if match:
-            yield Outcome("passed", f"{label(c)} {c.amount_text} {c.unit} = {match[0]}", fmt(match[1]),
-                          c.amount_text, "0", where(c), c.page)  # fmt: skip
+            yield Outcome("passed", f"{label(c)} {c.amount_text} {c.unit} = {match[0]}",
+                          _in_unit(match[1], factor), c.amount_text, "0", where(c), c.page)  # fmt: skip
             continue
-        listing = "；".join(f"{t} {fmt_amount(v)}" for t, v in comparable[:4])
+        listing = "；".join(f"{t} {_in_unit(v, factor)}" for t, v in comparable[:4])
         nearest = min(comparable, key=lambda tv: abs(tv[1] - amount))
         yield Outcome(
             "failed",
-            f"{label(c)}：文中 {c.amount_text} {c.unit}，表中“{looked_up}”为 {listing}"
+            f"{label(c)}：文中 {c.amount_text} {c.unit}，表中“{looked_up}”为 {listing} {c.unit}"
             "（narrative differs from tables）",
-            expected=fmt(nearest[1]),
+            expected=_in_unit(nearest[1], factor),
             actual=c.amount_text,
-            difference=fmt(amount - nearest[1]),
+            difference=_in_unit(amount - nearest[1], factor),
             location=where(c),
             page=c.page,
         )

@@ -300,10 +300,15 @@ def _subject(before: str) -> str:
     return subject
 
 
+HEADING_THEN_YEAR_RE = re.compile(r"^\S*?(?:说明|情况|概况)(?=20\d{2}年)")
+
+
 def _clean_subject(subject: str) -> str:
     subject = re.sub(r"\s+", "", subject)
     if re.match(r"^[（(][^）)]*$", subject):  # an aside opened before it (…28万元（公务用车购置费0万元)
         subject = subject[1:]
+    # a heading run into its paragraph (支出决算情况说明2023年度一般公共服务支出): the subject follows the year
+    subject = HEADING_THEN_YEAR_RE.sub("", subject)
     subject = re.sub(r"^\d+[.、．]", "", subject)
     subject = YEAR_PREFIX_RE.sub("", subject)
     previous = None
