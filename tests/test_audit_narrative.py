@@ -455,8 +455,8 @@ def test_a_figure_stated_in_yuan_is_compared_and_shown_in_yuan(tmp_path):
     rows = [["一、财政拨款收入", "12,345,678.90", "一、一般公共服务支出", "12,345,678.90"],
             ["总计", "12,345,678.90", "总计", "12,345,678.90"]]  # fmt: skip
     for stated, status in (("12,345,678.90", "passed"), ("12,345,600.00", "failed")):
-        lines = ["某某局2023年度部门决算", "一、支出决算情况说明", f"2023年度一般公共服务支出{stated}元，", "主要用于运行。"]
-        narrative = Text(lines)
+        heading = ["某某局2023年度部门决算", "一、支出决算情况说明"]
+        narrative = Text([*heading, f"2023年度一般公共服务支出{stated}元，", "用于运行。"])
         table = summary_table(title="收入支出决算总表", rows=rows, unit="单位：元")
         found = _findings(tmp_path, f"yuan_{status}", [[narrative], [table]])
         (named,) = found[(found.rule == "N06") & (found.actual == stated)].itertuples()
