@@ -248,13 +248,14 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
         if SENTENCE_END_RE.search(squashed) and not TABLE_NAME_RE.search(squashed):
             break  # running text above the table (…包括：): the narrative's, as is all above it
         candidates.append(line)
-    # the value of a 部门： line may be printed as a line of its own on the same baseline
-    meta_y = [
-        ln.yc
+    # a line on the baseline of a unit or 部门 line is no title when it is the 部门 line's value printed as a
+    # line of its own; a title centred with its unit printed apart at the right (…表 …… 单位：元) is one
+    meta = [
+        ln
         for ln in above
         if (unit_from_line(ln.text) or ORG_RE.match(squash(ln.text))) and not any(ln is t for t in titled_units)
     ]
-    candidates = [ln for ln in candidates if not any(abs(ln.yc - y) < ln.size / 2 for y in meta_y)]
+    candidates = [ln for ln in candidates if _beside_meta(ln, [m for m in meta if abs(ln.yc - m.yc) < ln.size / 2])]
     if labelled:
         line, ctx.label, rest = labelled[0]  # the label nearest the grid
         if rest:
@@ -278,6 +279,17 @@ def _context(above: list[TextLine], below: list[TextLine], grid: Grid) -> GridCo
             ctx.notes.append(line.text.strip())
     _continuation_mark(ctx)
     return ctx
+
+
+def _beside_meta(line: TextLine, meta: list[TextLine]) -> bool:
+    """``line`` is a title candidate although printed on the baseline of the unit or 部门 lines ``meta``: it
+    names a table or is set larger than them, and none of them is a bare 部门： line (whose value, printed as a
+    line of its own, ``line`` would be)."""
+    if not meta:
+        return True
+    if not (TABLE_NAME_RE.search(squash(line.text)) or all(line.size > 1.2 * m.size for m in meta)):
+        return False
+    return not any(ORG_RE.match(squash(m.text)) and not ORG_RE.sub("", squash(m.text)) for m in meta)
 
 
 def _continuation_mark(ctx: GridContext) -> None:
