@@ -96,8 +96,9 @@ TARGET_FORM = FormSpec(
         ("weight", r"^分值|^权重|^指标权重"),
         ("direction", r"方向"),
     ),
-    task=r"^任务名称$|^任务$",
-    task_content=r"^主要内容$|^任务内容$",
+    # a 部门职能 block (职能名称 | 职能描述 | 合计 …) lists the department's functions as a 任务 block its tasks
+    task=r"^任务名称$|^任务$|^职能名称$|^职能$",
+    task_content=r"^主要内容$|^任务内容$|^职能描述$|^职能内容$|^职能概述$",
 )
 
 #: the scopes a table's figures may cover: Chinese and English names

@@ -13,22 +13,39 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from ..transform.amounts import MONEY_UNIT_LINE_PATTERN
+from ..transform.amounts import MONEY_UNIT_LINE_PATTERN, MONEY_UNIT_PATTERN
 from .text import squash
 
 #: one printed amount: thousands separators or decimals (plain integers are years, pages, counts)
 AMOUNT_TOKEN = r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:,\d{3})+|\d+\.\d{1,4})"
 #: a text line made of amounts only (several cells of one row may be one text line)
 AMOUNT_LINE_RE = re.compile(rf"^(?:{AMOUNT_TOKEN})(?:\s+(?:{AMOUNT_TOKEN}))*$")
+#: an amount printed after its name and a colon in a cell, as 湖北's 申报表 prints funds: 一般公共预算：1,156.40
+#: (a year and month, 完成时限：2024.12, is none)
+NAMED_AMOUNT = (
+    r"[^\s\d:：,，.。;；、]{1,20}[:：]\s*(?!(?:19|20)\d{2}\.\d{1,2}(?![\d.,]))"
+    rf"(?:{AMOUNT_TOKEN})(?:{MONEY_UNIT_PATTERN})?"
+)
+#: a text line made of amounts, one at least printed after its name (``一般公共预算：1,156.40  基本支出：900.00``)
+NAMED_AMOUNT_LINE_RE = re.compile(
+    rf"^(?=.*[:：])(?:{NAMED_AMOUNT}|{AMOUNT_TOKEN})(?:[\s;；,，、]+(?:{NAMED_AMOUNT}|{AMOUNT_TOKEN}))*$"
+)
 #: points of slack when two lines share a column edge
 ALIGN_TOL = 3.0
 #: amount lines a page needs, in at least two rows, to be read as a table
 MIN_AMOUNT_LINES = 3
 
 
-def amount_lines(lines: Iterable) -> list:
-    """The text lines that consist of printed amounts only."""
-    return [ln for ln in lines if AMOUNT_LINE_RE.match(ln.text.strip().replace("，", ","))]
+def amount_lines(lines: Iterable, named: bool = True) -> list:
+    """The text lines that consist of printed amounts only, or (``named``) of amounts printed after their names
+    (``一般公共预算：1,156.40``): what a table prints.  Lines of bare amounts alone (``named=False``) tell a
+    table laid out in columns from running text (:func:`unread_amounts`)."""
+    out = []
+    for line in lines:
+        text = line.text.strip().replace("，", ",")
+        if AMOUNT_LINE_RE.match(text) or (named and NAMED_AMOUNT_LINE_RE.match(text)):
+            out.append(line)
+    return out
 
 
 def inside(line, bbox: tuple[float, float, float, float], tol: float = 2.0) -> bool:
@@ -57,7 +74,7 @@ def in_columns(lines: list) -> bool:
 
 def unread_amounts(lines: Iterable, bboxes: list[tuple[float, float, float, float]]) -> list:
     """Amount lines in columns outside every grid: a table the grids do not account for."""
-    loose = outside_grids(amount_lines(lines), bboxes)
+    loose = outside_grids(amount_lines(lines, named=False), bboxes)
     return loose if in_columns(loose) else []
 
 
@@ -106,7 +123,7 @@ def table_signs(lines: Iterable) -> list[str]:
     units = [ln.text.strip() for ln in lines if UNIT_LINE_RE.search(squash(ln.text))]
     if units:
         signs.append(f"unit line {units[0]!r}")
-    amounts = amount_lines(lines)
+    amounts = amount_lines(lines, named=False)
     if in_columns(amounts):
         signs.append(f"{len(amounts)} amounts laid out in columns")
     return signs

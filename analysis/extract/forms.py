@@ -5,7 +5,8 @@ as columns: label cells (``项目名称``, ``年度资金总额：``, ``年度�
 their values beside them, then an indicator block whose own header row
 (一级指标 / 二级指标 / 三级指标 / 指标值 / 分值) names the columns.  A
 department-wide form (部门整体绩效目标表) opens with the department's name and
-may list its tasks with their funds (任务名称 / 主要内容 / 总额 / 财政拨款).
+may list its tasks with their funds (任务名称 / 主要内容 / 总额 / 财政拨款), or its
+functions (部门职能: 职能名称 / 职能描述 / 合计).
 Some templates leave the project's name to the title above the form
 (``单警装备…项目绩效目标表``) and open with its funds.
 

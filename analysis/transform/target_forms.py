@@ -7,7 +7,12 @@ the project's funds (``年度资金总额：`` then its parts ``其中：财政�
 goal (beside its label, or under it); and an indicator block under its own
 header row.  A department-wide form (部门整体绩效目标表) opens with the
 department's name and may list its tasks under a header (任务名称 | 主要内容 |
-总额 | 财政拨款 | 其他资金) down to their 合计.  Indicator and task cells are
+总额 | 财政拨款 | 其他资金) down to their 合计, or its functions the same way
+(部门职能: 职能名称 | 职能描述 | 合计 …); a department named by no row of its own
+is the one its title names (某某局2024年部门整体支出绩效目标表).  Funds may also be
+printed inside cells as ``名称：金额`` (湖北's 申报表: ``一般公共预算：1,156.40``
+under headings 按收入性质分 / 按支出性质分 laid out as columns), each read as a
+fund of the form in the group its heading names.  Indicator and task cells are
 assigned to their header's columns by their horizontal position, because a
 form's column borders change between blocks and pages.
 """
@@ -21,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..extract.forms import DEPARTMENT_KEY_RE, FORM_KEY, FormCell, form_rows, indicator_roles
+from ..extract.forms import DEPARTMENT_KEY_RE, FORM_KEY, FORM_LABEL_RE, FormCell, form_rows, indicator_roles
 from ..extract.stitch import RawTable
 from ..extract.text import squash
 from ..model import Table
@@ -29,6 +34,7 @@ from ..specs import TARGET_FORM, spec_by_key, spec_for_title
 from .amounts import (
     BLANKS,
     BRACKETED_UNIT_RE,
+    MONEY_UNIT_PATTERN,
     UNIT_FACTORS,
     is_amount_text,
     normalise_number_text,
@@ -53,6 +59,22 @@ NUMBERED_TASK_RE = re.compile(r"^任务\s*[0-9一二三四五六七八九十]+$"
 TOTAL_WORD_RE = re.compile(r"合计|总计")
 #: a title's words around the project it names: 2026年…项目绩效目标表（一级项目）
 TITLE_AROUND_PROJECT_RE = re.compile(r"^\d{4}年度?|(?:项目)?(?:支出)?绩效目标表(?:[（(].*[)）])?$")
+#: a department-wide form's title after the department it names: …2024年部门（单位）整体支出绩效目标申报表（一）
+DEPARTMENT_TITLE_RE = re.compile(
+    r"(?:\d{4}年度?)?(?:部门|单位)?(?:[（(]单位[)）])?(?:整体)?(?:支出)?绩效目标(?:申报)?表(?:[（(].*[)）])?$"
+)
+#: a year printed at the head of a title
+LEADING_YEAR_RE = re.compile(r"^\d{4}年度?")
+#: a cell printing funds with their names, 湖北's 申报表: ``一般公共预算：1,156.40`` (one or more such pairs);
+#: an amount needs a separator, decimals or a money unit (a bare integer after a colon is a count or a code)
+LABELLED_AMOUNT_RE = re.compile(
+    rf"(?P<name>[^:：\d,.。;；、]{{1,20}}?)[:：](?P<number>[-−△▲]?\(?(?:\d[\d,.]*)?\d\)?)(?P<unit>{MONEY_UNIT_PATTERN})?"
+)
+LABELLED_SEPARATOR_RE = re.compile(r"[;；,，、]?")
+#: a fund's name, as a 名称：金额 cell prints it (其他资金, 一般公共预算, 基本支出, 政府性基金拨款, 上级补助收入 …)
+FUND_NAME_RE = re.compile(rf"{TARGET_FORM.fund}|预算|支出|经费|基金|补助|自筹|结余")
+#: a year and month printed like an amount (完成时限：2024.12): never a fund
+YEAR_MONTH_RE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}$")
 
 FUND_COLUMNS = ["项目名称", "资金来源", "金额"]
 
@@ -117,6 +139,12 @@ def _at(row: list[FormCell], span: tuple[float, float]) -> FormCell | None:
     return next((c for c in row if x0 - 1 <= c.xc <= x1 + 1), None)
 
 
+def department_from_title(title: str) -> str:
+    """The department a department-wide form's title names (``某某区文化和旅游局2024年部门整体支出绩效目标表``
+    → ``某某区文化和旅游局``), or ``""`` for a title naming none (``2024年部门整体支出绩效目标表``)."""
+    return LEADING_YEAR_RE.sub("", DEPARTMENT_TITLE_RE.sub("", squash(title)))
+
+
 def project_from_title(title: str) -> str:
     """The project a form's title names (``单警装备…项目建设项目绩效目标表`` → ``单警装备…项目建设``), or ``""``."""
     return TITLE_AROUND_PROJECT_RE.sub("", TITLE_AROUND_PROJECT_RE.sub("", squash(title)))
@@ -127,6 +155,8 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
     projects: list[FormProject] = []
     roles: dict[str, tuple[float, float]] = {}
     tasks: _TaskBlock | None = None
+    #: the column headings of a block of funds laid out as columns (资金总额 | 按收入性质分 | 按支出性质分)
+    headings: list[FormCell] = []
     #: goal labels printed in a row of their own, the texts under them in the next: (role, x0, x1)
     pending_goals: list[tuple[str, float, float]] = []
     department_title = spec_for_title(raw.title).key == "department_targets"
@@ -144,17 +174,18 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
                 elif carried is not None:
                     project.unit_name, project.department = carried.unit_name, carried.department
                 projects.append(project)
-                roles, tasks, pending_goals = {}, None, []
+                roles, tasks, pending_goals, headings = {}, None, [], []
                 continue
             if not projects:
                 # no opening label: the project is named by the title, a department's form by its 单位 line
+                # (or, without one, by the title: 某某局2024年部门整体支出绩效目标表)
                 name = project_from_title(raw.title) if not department_title else ""
-                unit = _org_value(raw.org_line)
+                unit = _org_value(raw.org_line) or (department_from_title(raw.title) if department_title else "")
                 projects.append(FormProject(name=name or unit, unit_name=unit, whole_department=department_title))
             project = projects[-1]
             header = indicator_roles(row)
             if header:
-                roles, tasks, pending_goals = header, None, []
+                roles, tasks, pending_goals, headings = header, None, [], []
                 weight_header = next((squash(c.fill) for c in row if re.search(r"^分值|权重", squash(c.fill))), "")
                 printed_total = re.search(r"[（(](\d+(?:\.\d+)?)分?[)）]", weight_header)
                 if printed_total:
@@ -167,7 +198,7 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
                 continue
             block = _task_header(row)
             if block is not None:
-                tasks, pending_goals = block, []
+                tasks, pending_goals, headings = block, [], []
                 unit = next((m for c in row if (m := LABEL_UNIT_RE.search(squash(c.fill)))), None)
                 project.unit = unit.group(1) if unit else project.unit
                 continue
@@ -180,9 +211,97 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
                 continue
             pending_goals = _goal_labels_only(row)
             if pending_goals:
+                headings = []
                 continue
+            _read_fund_cells(project, row, headings)
             _read_key_values(project, row)
+            headings = _fund_headings(row) or (headings if _amounts_only(row) else [])
     return [p for p in projects if not p.is_blank]
+
+
+def labelled_amounts(text: str) -> list[tuple[str, str, str | None]]:
+    """The funds a cell prints with their names (``一般公共预算：1,156.40``, ``财政拨款：100.00；其他资金：20.00``,
+    ``其中：上年结转：12万元``) as (name, number as printed, unit printed with it); ``[]`` for any other text.
+
+    The name must name a fund (:data:`FUND_NAME_RE`), the number have a separator, decimals or a money unit
+    and be no year and month (``完成时限：2024.12``); a malformed number (``1,00.00``) is kept, to be reported.
+    """
+    text = re.sub(r"^其中\s*[:：]", "", squash(text))
+    pairs, pos = [], 0
+    while pos < len(text):
+        match = LABELLED_AMOUNT_RE.match(text, pos)
+        if match is None:
+            return []
+        name, number, unit = match.group("name"), match.group("number"), match.group("unit")
+        if not FUND_NAME_RE.search(name) or YEAR_MONTH_RE.match(number) or not (unit or re.search(r"[,.]", number)):
+            return []
+        pairs.append((name, number, unit))
+        pos = LABELLED_SEPARATOR_RE.match(text, match.end()).end()
+    return pairs
+
+
+def _is_amount_cell(cell: FormCell) -> bool:
+    return bool(cell.text) and is_amount_text(split_unit(cell.text)[0])
+
+
+def _amounts_only(row: list[FormCell]) -> bool:
+    """A row printing amounts only, bare or with their names (a block of funds laid out as columns goes on)."""
+    printed = [c for c in row if c.text]
+    return bool(printed) and all(_is_amount_cell(c) or labelled_amounts(c.text) for c in printed)
+
+
+def _fund_headings(row: list[FormCell]) -> list[FormCell]:
+    """The row's cells when it heads a block of funds laid out as columns (年度预算申请（万元） | 资金总额 |
+    按收入性质分 | 按支出性质分): short words in two cells or more, no amount, and no form label after the first
+    (``主管部门 | 某某局 | 实施单位 | 某某所`` is a row of key–value pairs)."""
+    printed = [c for c in row if c.text]
+    if len(printed) < 2 or any(len(squash(c.text)) >= 12 or _is_amount_cell(c) for c in printed):
+        return []
+    if any(labelled_amounts(c.text) for c in printed) or _is_form_label(squash(printed[0].text), opening=True):
+        return []
+    if any(_is_form_label(squash(c.text)) for c in printed[1:]):
+        return []
+    return printed
+
+
+def _is_form_label(label: str, opening: bool = False) -> bool:
+    label = _label(label)
+    if opening:
+        return label == FORM_KEY or bool(DEPARTMENT_KEY_RE.match(label) or UNIT_LABEL_RE.search(label))
+    return bool(
+        FORM_LABEL_RE.match(label)
+        or label == FORM_KEY
+        or DEPARTMENT_KEY_RE.match(label)
+        or UNIT_LABEL_RE.search(label)
+        or DEPT_LABEL_RE.search(label)
+        or _goal_role(label)
+    )
+
+
+def _read_fund_cells(project: FormProject, row: list[FormCell], headings: list[FormCell]) -> None:
+    """Funds printed in cells of their own: ``名称：金额`` cells (each a fund of the form, named as printed), and
+    amounts under a column heading naming a fund (资金总额 over 1,256.40).
+
+    A ``名称：金额`` cell under a heading grouping funds (按收入性质分, 按支出性质分) belongs to that group: the
+    form's total is the sum of each group, not of all of them.  An amount beside a label of its own row is that
+    label's value (:func:`_read_key_values`), never read under a heading.
+    """
+    for i, cell in enumerate(row):
+        if not cell.text:
+            continue
+        left = next((c for c in reversed(row[:i]) if c.text), None)
+        in_columns = left is None or _is_amount_cell(left) or bool(labelled_amounts(left.text))
+        heading = next((h for h in headings if h.x0 - 1 <= cell.xc <= h.x1 + 1), None) if in_columns else None
+        pairs = labelled_amounts(cell.text)
+        if pairs:
+            group = squash(heading.text) if heading is not None else project.name
+            for name, number, unit in pairs:
+                project.funds.append(FundLine(group, name, number, unit, cell.page, cell.box))
+        elif heading is not None and _is_amount_cell(cell) and FUND_LABEL_RE.search(squash(heading.text)):
+            number, printed_unit = split_unit(cell.text)
+            project.funds.append(
+                FundLine(project.name, _label(heading.text), number, printed_unit, cell.page, cell.box)
+            )
 
 
 def _org_value(org_line: str) -> str:
@@ -222,8 +341,8 @@ def _read_goals_under(project: FormProject, pending: list[tuple[str, float, floa
 def _read_key_values(project: FormProject, row: list[FormCell]) -> None:
     for i, cell in enumerate(row):
         label = squash(cell.text)
-        if not label:
-            continue
+        if not label or labelled_amounts(label):
+            continue  # a 名称：金额 cell is a fund of its own (_read_fund_cells), no label of the next cell
         unit = LABEL_UNIT_RE.search(label)
         if unit and FUND_LABEL_RE.search(label):
             project.unit = unit.group(1)
