@@ -33,7 +33,7 @@ from .pages import (
     repeated_lines,
     side_by_side,
 )
-from .reader import Grid, PageContent
+from .reader import NEARER, Grid, PageContent
 from .text import squash
 
 #: points of tolerance when comparing row heights and column borders across pages
@@ -56,6 +56,10 @@ class Part:
     #: text lines of the page outside any grid (for columns left unruled)
     loose_lines: list = field(default_factory=list, repr=False)
     base_cols: list[tuple[float, float]] | None = None
+    #: for a horizontal part repeating the row labels (codes, names): its row for each body row of its
+    #: band's first part (``None``: not printed on it), and its columns joined to the table (its amounts)
+    row_of: list[int | None] | None = None
+    joined_cols: list[int] | None = None
     #: a key–value form (see :mod:`.forms`), read row by row
     form: bool = False
     #: the title found above the grid is a running head (the document's name), no table's title
@@ -181,15 +185,98 @@ def _aligned_rows(base: Part, part: Part) -> list[int] | None:
 
 
 def _is_horizontal_part(band: _Band, part: Part) -> bool:
+    """``part`` prints more columns of the rows of ``band``: on the next page, under the same label or
+    none, its rows at the heights of the band's and printing amounts only — or, repeating the rows' codes
+    and names, each row one of the band's, in order (see :func:`_rows_by_labels`)."""
     prev = band.parts[-1]
+    part.row_of = part.joined_cols = None
     if not (part.first_on_page and prev.last_on_page and part.grid.page == prev.grid.page + 1):
         return False
-    if part.ctx.label and prev.ctx.label and part.ctx.label != prev.ctx.label:
+    if part.ctx.label and prev.ctx.label and not _part_label(part.ctx.label, prev.ctx.label):
+        return False
+    if _other_unit([band], part):
         return False
     rows = _aligned_rows(band.parts[0], part)
-    if rows is None:
+    if rows is not None and not _has_text_labels(part, range(rows[0], part.grid.n_rows)):
+        return True
+    joined = _rows_by_labels(band, part)
+    if joined is None:
         return False
-    return not _has_text_labels(part, range(rows[0], part.grid.n_rows))
+    part.row_of, part.joined_cols = joined
+    return True
+
+
+#: a part number printed after a table's label: 表3-1(2) is the second part of 表3-1 (labels are squashed)
+_PART_NUMBER_RE = re.compile(r"\((\d+)\)$")
+#: a part's mark left of its title when the label took only 表3-1 of 表3-1（续2）
+_PART_MARK_RE = re.compile(r"^\(续?\d*\)")
+
+
+def _part_label(label: str, before: str) -> bool:
+    """``label`` names the table ``before`` names: the same label, or its label with the next part number
+    (表3-1 → 表3-1(2) → 表3-1(3))."""
+    if label == before:
+        return True
+    number = _PART_NUMBER_RE.search(label)
+    if not number:
+        return False
+    stem, previous = label[: number.start()], _PART_NUMBER_RE.search(before)
+    if previous:
+        return before[: previous.start()] == stem and int(number.group(1)) == int(previous.group(1)) + 1
+    return before == stem and number.group(1) == "2"
+
+
+def _rows_by_labels(band: _Band, part: Part) -> tuple[list[int | None], list[int]] | None:
+    """A horizontal part repeating the rows' codes and names (科目编码 | 科目名称 | 项目支出 …): its rows
+    matched to the band's rows by what they print, or ``None``.
+
+    The part repeats the band's title (or prints none); its first columns are headed as the band's first
+    part's are and hold all its text besides amounts (its codes and names), its other columns are headed
+    as no column of the band is (the same columns again are another table, or the table going on); and
+    each of its rows prints the codes and names of one of the band's rows, in order.
+    """
+    base = band.parts[0]
+    titles = {_PART_MARK_RE.sub("", squash(p.ctx.title)) for p in band.parts} - {""}
+    title = _PART_MARK_RE.sub("", squash(part.ctx.title))
+    if title and titles and title not in titles:
+        return None
+    if not part.header or part.header >= part.grid.n_rows or not base.header:
+        return None
+    paths = column_paths(header_cells(part.grid, part.header))
+    base_paths = column_paths(header_cells(base.grid, base.header))
+    width = next((c for c, (a, b) in enumerate(zip(paths, base_paths, strict=False)) if a != b or not a), 0)
+    body = range(part.header, part.grid.n_rows)
+    named = any(_names(part.grid, r, c) for r in body for c in range(width))
+    if not width or not named or any(_names(part.grid, r, c) for r in body for c in range(width, part.grid.n_cols)):
+        return None
+    seen = {p for q in band.parts for p in column_paths(header_cells(q.grid, q.header))}
+    joined = list(range(width, part.grid.n_cols))
+    if not joined or any(not paths[c] or paths[c] in seen for c in joined):
+        return None
+    keys = [_row_key(base.grid, r, width) for r in base.body_rows]
+    row_of: list[int | None] = [None] * len(keys)
+    i = 0
+    for r in body:
+        key = _row_key(part.grid, r, width)
+        if not any(key):
+            return None
+        while i < len(keys) and keys[i] != key:
+            i += 1
+        if i == len(keys):
+            return None
+        row_of[i], i = r, i + 1
+    return row_of, joined
+
+
+def _names(grid: Grid, r: int, c: int) -> bool:
+    """Cell (r, c) prints a name (text that is no amount: a code reads as one)."""
+    text = own_text(grid, r, c)
+    return bool(text) and not is_amount_text(text)
+
+
+def _row_key(grid: Grid, r: int, width: int) -> tuple[str, ...]:
+    """What a row prints in its first ``width`` columns: its codes and names."""
+    return tuple(squash(own_text(grid, r, c)) for c in range(width))
 
 
 def _header_rows_text(part: Part, upto: int) -> list[list[str]]:
@@ -240,6 +327,8 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         return False
     if part.ctx.label and part.ctx.label != label and (label or not part.ctx.continued):
         return False  # a 续表3 under a table printed without its label names it
+    if _other_unit(bands, part):
+        return False
     # the 部门：/单位： line opens a table — unless the page repeats the table's own title, with its
     # label or with the same 部门 line, or repeats the same unit's 部门 line and the header without the
     # title (a table of another unit prints another 部门 line)
@@ -256,8 +345,10 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         or _same_unit_continued(bands, part, own_title, label)
     ):
         return False
-    if same_title and not repeated and _opens_with_total(part) and _opens_with_total(bands[0].parts[0]):
-        return False  # the same title over its own grand total: a table of its own, not a continuation
+    # the same title, or none, over its own grand total when the table opened with one: a table of its own
+    # (a page marked 续表 says it continues); another title has ended the table above already
+    if not repeated and _opens_with_total(part) and _opens_with_total(bands[0].parts[0]):
+        return False
     part.col_map = _column_map(bands[0].parts[0].grid, part.grid)
     if part.col_map is None:
         return False
@@ -271,6 +362,13 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
         part.header = 0
         return True
     return False
+
+
+def _other_unit(bands: list[_Band], part: Part) -> bool:
+    """The page prints a unit (单位：元) other than the one the table printed: another table, its amounts in
+    that unit — never a continuation or a part of the table above, whose unit would be applied to them."""
+    unit = next((p.ctx.unit for band in bands for p in band.parts if p.ctx.unit), None)
+    return bool(part.ctx.unit and unit and part.ctx.unit != unit)
 
 
 def _unit_named(org_line: str) -> str:
@@ -340,8 +438,9 @@ def group_parts(parts: list[Part]) -> list[list[_Band]]:
                 if _continues_form(bands, part):
                     bands.append(_Band([part]))
                     continue
-            elif _is_horizontal_part(bands[-1], part) and (len(bands) == 1 or _band_has_room(bands, part)):
-                part.header = (_aligned_rows(bands[-1].parts[0], part) or [0])[0]
+            elif _joins_band(bands, part):
+                if part.joined_cols is None:
+                    part.header = (_aligned_rows(bands[-1].parts[0], part) or [0])[0]
                 bands[-1].parts.append(part)
                 titles[-1] = (title or part.ctx.title, label or part.ctx.label)
                 continue
@@ -356,8 +455,26 @@ def group_parts(parts: list[Part]) -> list[list[_Band]]:
     return tables
 
 
+def _joins_band(bands: list[_Band], part: Part) -> bool:
+    """``part`` is a horizontal part of the table's last band (a band of a later page has room for as many
+    parts as the first band has); a part not joined forgets the rows and columns matched for it."""
+    if _is_horizontal_part(bands[-1], part) and (len(bands) == 1 or _band_has_room(bands, part)):
+        return True
+    part.row_of = part.joined_cols = None
+    return False
+
+
 def _band_has_room(bands: list[_Band], part: Part) -> bool:
-    return len(bands[-1].parts) < len(bands[0].parts)
+    index = len(bands[-1].parts)
+    if index >= len(bands[0].parts):
+        return False
+    # a part joined by its rows' labels gives the table as many columns as the first band's part did
+    return part.joined_cols is None or len(part.joined_cols) == _width(bands[0].parts[index])
+
+
+def _width(part: Part) -> int:
+    """How many columns ``part`` gives its table."""
+    return part.grid.n_cols if part.joined_cols is None else len(part.joined_cols)
 
 
 def _fill_across_parts(band: _Band, cells: list[list[list[tuple[tuple[int, int], str]]]]) -> None:
@@ -407,9 +524,17 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
         grid = part.grid
         offset = sum(widths[:index])
         col_map = part.col_map or list(range(grid.n_cols))
-        body = list(part.body_rows) if index == 0 else (_aligned_rows(base, part) or [])
+        if index == 0:
+            body: list[int | None] = list(part.body_rows)
+        else:
+            body = part.row_of if part.row_of is not None else list(_aligned_rows(base, part) or [])
+        joined = part.joined_cols if part.joined_cols is not None else range(grid.n_cols)
         for i, r in enumerate(body):
-            for c in range(grid.n_cols):
+            if r is None:  # a row the part does not print
+                for k in range(len(joined)):
+                    rows[i][offset + k] = BodyCell("", "", grid.page, (grid.page, "unprinted", i, k))
+                continue
+            for k, c in enumerate(joined):
                 anchor = grid.region[r][c]
                 r0, r1, c0, c1 = grid.region_extent(r, c)
                 from_header = anchor[0] < part.header
@@ -424,7 +549,7 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
                     if not from_header
                     else (grid.cols[c][0], grid.rows[r][1], grid.cols[c][1], grid.rows[r][0]),
                 )
-                rows[i][offset + col_map[c]] = cell
+                rows[i][offset + (k if part.joined_cols is not None else col_map[c])] = cell
                 for j in range(col_map[c] + 1, (part.col_ends or col_map)[c] + 1):
                     rows[i][offset + j] = BodyCell(
                         "", "", grid.page, (grid.page, "spanned", c), span_text=cell.fill or cell.text
@@ -510,11 +635,47 @@ def _continues_cell_text(last: list[BodyCell], first: list[BodyCell], columns: l
 _TOTAL_END = re.compile(r"(?:合计|小计|总计)$")
 
 
+def _opens_row_below(line: list[BodyCell], below: list[list[BodyCell]], columns: list[str]) -> bool:
+    """A page's first line of words opening the amount row under it (a label wrapped over two lines, the
+    row's amounts centred between them: ``机关事业单位基本养老`` / ``保险缴费支出 60.00``), not finishing the
+    last row of the page before: the row under it prints amounts and goes on with text under each of the
+    line's words, and the line is clearly nearer that row than that row is to the next one (rows ruled
+    apart, or a line printed a row's height above, are as far apart as two rows are)."""
+    if len(below) < 2 or len(below[0]) != len(line):
+        return False
+    row, after = below[0], below[1]
+    words = [j for j, cell in enumerate(line) if cell.text.strip()]
+    amounts = [
+        j
+        for j, cell in enumerate(row)
+        if is_amount_text(cell.text) and not (j < len(columns) and is_code_column(columns[j]))
+    ]
+    if not words or not amounts or any(not row[j].text.strip() or is_amount_text(row[j].text) for j in words):
+        return False
+    j = words[0]
+    boxes = [line[j].box, row[j].box, after[j].box if j < len(after) else None]
+    if any(box is None for box in boxes):
+        return False
+    top, middle, bottom = ((box[1] + box[3]) / 2 for box in boxes)  # type: ignore[index]
+    return top - middle <= NEARER * (middle - bottom)
+
+
 def _append_cell_text(last: list[BodyCell], first: list[BodyCell]) -> None:
     for cell, more in zip(last, first, strict=True):
         if more.text.strip():
             cell.text = cell.text + more.text.strip()
             cell.fill = (cell.fill or "") + more.text.strip()
+
+
+def _prepend_cell_text(row: list[BodyCell], line: list[BodyCell]) -> None:
+    """The words of ``line`` opening the cells of ``row`` printed under them (the cells now reach up to it)."""
+    for cell, head in zip(row, line, strict=True):
+        words = head.text.strip()
+        if not words:
+            continue
+        cell.text, cell.fill = words + cell.text, words + (cell.fill or "")
+        if cell.box and head.box:
+            cell.box = (min(cell.box[0], head.box[0]), cell.box[1], max(cell.box[2], head.box[2]), head.box[3])
 
 
 def _prints_nothing(bands: list[_Band]) -> bool:
@@ -623,16 +784,22 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
             continue
         cells = [header_cells(p.grid, p.header) for p in base.parts]
         _fill_across_parts(base, cells)
+        # a part repeating the rows' codes and names gives the table its other columns only
+        cells = [[cells[k][c] for c in p.joined_cols] if p.joined_cols else cells[k] for k, p in enumerate(base.parts)]
         columns = [path for part_cells in cells for path in column_paths(part_cells)]
-        column_pages = [p.grid.page for p in base.parts for _ in range(p.grid.n_cols)]
+        column_pages = [p.grid.page for p in base.parts for _ in range(_width(p))]
         rows: list[list[BodyCell]] = []
         boundaries = []
-        widths = [p.grid.n_cols for p in base.parts]
+        widths = [_width(p) for p in base.parts]
         for band in bands:
             boundaries.append(len(rows))
             band_rows = _band_rows(band, widths)
             if rows and band_rows and _continues_cell_text(rows[-1], band_rows[0], columns):
-                _append_cell_text(rows[-1], band_rows.pop(0))
+                line = band_rows.pop(0)
+                if _opens_row_below(line, band_rows, columns):
+                    _prepend_cell_text(band_rows[0], line)
+                else:
+                    _append_cell_text(rows[-1], line)
             rows.extend(band_rows)
         _join_regions_across_pages(rows, boundaries, columns)
         all_parts = [p for band in bands for p in band.parts]

@@ -1,0 +1,269 @@
+"""Pages joined into tables, and where they are not: a page printing another unit starts another table; a wide
+table printed in horizontal parts labelled 表3-1 / 表3-1(2) is one table; a 三线表's label wrapped at the top of a
+page stays with its own row, not the last row of the page before."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from analysis import read_budget
+from analysis.audit import run_audit
+
+from .budget_pdfs import NARRATIVE, Grid, Text, build, expense_table
+from .pdf_tables import FONT, _origin, _register_font
+
+ROWS = expense_table().rows  # 合计, 201 … 2010102 | 221 … 2210201
+
+# -- a page printing its own unit, or opening with its own grand total ----------------------------------------
+
+
+def test_a_page_printing_another_unit_is_another_table(tmp_path):
+    """The next page repeats the header without a title, but prints 单位：万元 under a table in 元: its amounts
+    are in 万元 — joined to the table above they were read as 元 (÷ 10,000), silently."""
+    first = expense_table(rows=ROWS[:4], unit="单位：元")
+    more = expense_table(rows=ROWS[4:], title="", unit="金额单位：万元")
+    doc = read_budget(build(tmp_path / "doc.pdf", [[NARRATIVE], [first], [more]]), use_cache=False)
+    assert [(t.pages, t.unit, len(t.df)) for t in doc.tables] == [([2], "元", 4), ([3], "万元", 4)]
+    page3 = doc.tidy[doc.tidy.page == 3]
+    assert set(page3.unit_printed) == {"万元"}
+    assert [Decimal(a) for a in page3.amount] == [Decimal(x.replace(",", "")) for r in ROWS[4:] for x in r[2:] if x]
+
+
+def test_the_same_unit_goes_on_with_the_table(tmp_path):
+    first = expense_table(rows=ROWS[:4])
+    more = expense_table(rows=ROWS[4:], title="", unit="金额单位：万元")
+    doc = read_budget(build(tmp_path / "doc.pdf", [[NARRATIVE], [first], [more]]), use_cache=False)
+    assert [(t.pages, t.unit, len(t.df)) for t in doc.tables] == [([2, 3], "万元", 8)]
+
+
+def test_an_untitled_page_opening_with_its_own_grand_total_is_another_table(tmp_path):
+    """Both pages open with 合计: a table prints its grand total once, so the second is a table of its own
+    (as it is under the same title, or under the same unit's 部门 line)."""
+    first = expense_table(rows=ROWS[:4])
+    more = expense_table(rows=[["", "合计", "200.00", "200.00", ""], *ROWS[5:]], title="")
+    doc = read_budget(build(tmp_path / "doc.pdf", [[NARRATIVE], [first], [more]]), use_cache=False)
+    assert [(t.pages, len(t.df)) for t in doc.tables] == [([2], 4), ([3], 4)]
+
+
+# -- a wide table printed in horizontal parts ------------------------------------------------------------------
+
+#: code, name, 合计, 基本支出 小计 | 人员经费 | 公用经费 ‖ 项目支出 小计 | 专项业务费 | 设备购置费 | 其他
+WIDE = [
+    ["", "合计", "1,000.00", "800.00", "650.00", "150.00", "200.00", "120.00", "50.00", "30.00"],
+    ["201", "一般公共服务支出", "850.00", "700.00", "580.00", "120.00", "150.00", "100.00", "30.00", "20.00"],
+    ["20105", "统计信息事务", "850.00", "700.00", "580.00", "120.00", "150.00", "100.00", "30.00", "20.00"],
+    ["2010501", "行政运行", "700.00", "700.00", "580.00", "120.00", "", "", "", ""],
+    ["2010505", "专项统计业务", "150.00", "", "", "", "150.00", "100.00", "30.00", "20.00"],
+    ["221", "住房保障支出", "150.00", "100.00", "70.00", "30.00", "50.00", "20.00", "20.00", "10.00"],
+    ["22102", "住房改革支出", "150.00", "100.00", "70.00", "30.00", "50.00", "20.00", "20.00", "10.00"],
+    ["2210201", "住房公积金", "150.00", "100.00", "70.00", "30.00", "50.00", "20.00", "20.00", "10.00"],
+]
+WIDE_NARRATIVE = Text(
+    [
+        "2024年某某市统计局部门预算",
+        "一般公共预算支出1,000.00万元，其中：基本支出800.00万元，项目支出200.00万元。",
+    ]
+)
+ORG = "部门：某某市统计局"
+LABEL_COLUMNS = [("科目编码", 1, 2), ("科目名称", 1, 2)]
+PROJECT_HEADER = ["小计", "专项业务费", "设备购置费", "其他"]
+
+
+def wide_parts(tmp_path, labels=("表3-1", "表3-1(2)"), repeat_labels=False, right_rows=WIDE):
+    """The left part (codes, names, 合计, 基本支出) and the right part (项目支出) on the next page, each
+    under its label and the title; the right part repeats the codes and names or prints amounts only."""
+    kw = {"title": "一般公共预算支出表", "org": ORG, "label_inline": False}
+    left = Grid(
+        header=[[*LABEL_COLUMNS, ("合计", 1, 2), ("基本支出", 3)], [None, None, None, "小计", "人员经费", "公用经费"]],
+        rows=[r[:6] for r in WIDE],
+        widths=[60, 130, 70, 60, 60, 60],
+        label=labels[0],
+        **kw,
+    )
+    if repeat_labels:
+        header = [[*LABEL_COLUMNS, ("项目支出", 4)], [None, None, *PROJECT_HEADER]]
+        right = Grid(header=header, rows=[r[:2] + r[6:] for r in right_rows], widths=[60, 130, 60, 60, 60, 60])
+    else:
+        right = Grid(header=[[("项目支出", 4)], PROJECT_HEADER], rows=[r[6:] for r in right_rows], widths=[70] * 4)
+    right.label, right.title, right.org, right.label_inline = labels[1], kw["title"], ORG, False
+    return read_budget(build(tmp_path / "wide.pdf", [[WIDE_NARRATIVE], [left], [right]]), use_cache=False)
+
+
+def amounts(rows, first=2):
+    return sorted(Decimal(x.replace(",", "")) for r in rows for x in r[first:] if x)
+
+
+@pytest.mark.parametrize("label", ["表3-1(2)", "表3-1（续2）"])
+@pytest.mark.parametrize("repeat_labels", [False, True], ids=["amounts_only", "codes_and_names_repeated"])
+def test_a_part_labelled_with_its_part_number_is_the_same_table(tmp_path, repeat_labels, label):
+    """表3-1(2) is the second part of 表3-1: its columns join the rows of the first part, matched by height
+    (a part printing amounts only) or by the codes and names it repeats; the table is checked once."""
+    doc = wide_parts(tmp_path, labels=("表3-1", label), repeat_labels=repeat_labels)
+    (table,) = doc.tables
+    assert (table.key, table.label, table.pages, len(table.df)) == ("gpb_expense", "表3-1", [2, 3], len(WIDE))
+    assert [str(c) for c in table.df.columns][-4:] == [f"项目支出/{c}" for c in PROJECT_HEADER]
+    assert [str(c) for c in table.df.columns].count("科目名称") == 1
+    tidy = doc.tidy
+    assert sorted(Decimal(a) for a in tidy.amount) == amounts(WIDE)
+    project = tidy[tidy.page == 3]
+    assert len(project) == len([x for r in WIDE for x in r[6:] if x])
+    assert project.row_label.map(bool).all()  # each amount of the right part on its row
+    assert table.validation.checks and not table.validation.failed
+    findings = run_audit(doc).frame(include_passed=True)
+    x01 = findings[findings.rule == "X01"]
+    assert len(x01) and set(x01.status) == {"passed"}  # 合计 counted once (1,000.00, not 1,000.00 + 200.00)
+
+
+def test_a_part_under_another_label_is_another_table(tmp_path):
+    doc = wide_parts(tmp_path, labels=("表3-1", "表3-2"))
+    assert [t.pages for t in doc.tables] == [[2], [3]]
+
+
+def test_a_part_repeating_rows_the_table_does_not_print_is_another_table(tmp_path):
+    """Codes and names repeated on the next page must each be a row of the first part, in order."""
+    rows = [WIDE[0], WIDE[5], WIDE[1], *WIDE[2:5], *WIDE[6:]]  # 221 before 201
+    doc = wide_parts(tmp_path, repeat_labels=True, right_rows=rows)
+    assert [t.pages for t in doc.tables] == [[2], [3]]
+
+
+# -- a 三线表 whose label wraps at the top of a page ------------------------------------------------------------
+
+
+def three_line_table(c, x: float, top: float, widths: list[float], cells: list[list[str]], nhead: int) -> None:
+    """A 三线表 (rules over and under the table and under its header only, short rules under spanning
+    headings, as Word prints them); ``"<"``/``"^"`` merge cells, ``"\\n"`` wraps one."""
+    size, row_h = 8, 19
+    n, m = len(cells), len(widths)
+    xs = [x]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    heights = [max(row_h, max(len(s.split("\n")) for s in row) * (size + 2) + 6) for row in cells]
+    ys = [top]
+    for h in heights:
+        ys.append(ys[-1] - h)
+    origin = [[_origin(cells, i, j) for j in range(m)] for i in range(n)]
+    c.setLineWidth(1.2)
+    c.line(xs[0], ys[0], xs[-1], ys[0])
+    c.line(xs[0], ys[-1], xs[-1], ys[-1])
+    c.setLineWidth(0.6)
+    c.line(xs[0], ys[nhead], xs[-1], ys[nhead])
+    for i in range(nhead - 1):
+        for j in range(m - 1):
+            if origin[i][j] == (i, j) and origin[i][j + 1] == (i, j):
+                last = max(k for k in range(m) if origin[i][k] == (i, j))
+                c.line(xs[j] + 2, ys[i + 1], xs[last + 1] - 2, ys[i + 1])
+    c.setFont(FONT, size)
+    for i in range(n):
+        for j in range(m):
+            text = cells[i][j]
+            if origin[i][j] != (i, j) or not text:
+                continue
+            last_i = max(k for k in range(n) if origin[k][j] == (i, j))
+            last_j = max(k for k in range(m) if origin[i][k] == (i, j))
+            lines = text.split("\n")
+            cy = (ys[i] + ys[last_i + 1]) / 2 - size / 3
+            amount = text.replace(",", "").replace(".", "").isdigit() and "." in text
+            for k, line in enumerate(lines):
+                y = cy + ((len(lines) - 1) / 2 - k) * (size + 2)
+                if i < nhead:
+                    c.drawCentredString((xs[j] + xs[last_j + 1]) / 2, y, line)
+                elif amount:
+                    c.drawRightString(xs[last_j + 1] - 3, y, line)
+                else:
+                    c.drawString(xs[j] + 3, y, line)
+
+
+#: code, name (wrapped where "\n"), 上年预算数, 本年 合计 | 基本支出 | 项目支出
+THREE_LINE = [
+    ["", "合计", "520.00", "540.00", "500.00", "40.00"],
+    ["201", "一般公共服务支出", "300.00", "310.00", "290.00", "20.00"],
+    ["20103", "政府办公厅（室）及相关\n机构事务", "300.00", "310.00", "290.00", "20.00"],
+    ["2010301", "行政运行", "280.00", "290.00", "290.00", ""],
+    ["2010302", "一般行政管理事务", "20.00", "20.00", "", "20.00"],
+    ["205", "教育支出", "10.00", "12.00", "", "12.00"],
+    ["20508", "进修及培训", "10.00", "12.00", "", "12.00"],
+    ["2050803", "培训支出", "10.00", "12.00", "", "12.00"],
+    ["208", "社会保障和就业支出", "120.00", "125.00", "117.00", "8.00"],
+    ["20805", "行政事业单位养老支出", "120.00", "125.00", "117.00", "8.00"],
+    # page 3
+    ["2080505", "机关事业单位基本养老\n保险缴费支出", "80.00", "83.00", "83.00", ""],
+    ["2080506", "机关事业单位职业年金\n缴费支出", "40.00", "42.00", "34.00", "8.00"],
+    ["210", "卫生健康支出", "50.00", "52.00", "52.00", ""],
+    ["21011", "行政事业单位医疗", "50.00", "52.00", "52.00", ""],
+    ["2101101", "行政单位医疗", "50.00", "52.00", "52.00", ""],
+    ["221", "住房保障支出", "40.00", "41.00", "41.00", ""],
+    ["22102", "住房改革支出", "40.00", "41.00", "41.00", ""],
+    ["2210201", "住房公积金", "40.00", "41.00", "41.00", ""],
+]
+THREE_LINE_HEADER = [
+    ["科目编码", "<", "<", "科目名称", "上年预算数", "本年预算数", "<", "<"],
+    ["类", "款", "项", "^", "^", "合计", "基本支出", "项目支出"],
+]
+
+
+def three_line_pdf(path, break_at: int = 10):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    widths = [32, 28, 28, 150, 65, 65, 65, 65]
+    x = (A4[0] - sum(widths)) / 2
+    rows = [[code[:3], code[3:5], code[5:7], *rest] for code, *rest in THREE_LINE]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 11)
+    for k, line in enumerate(NARRATIVE.lines):
+        c.drawString(72, 760 - 20 * k, line)
+    c.showPage()
+    for number, (body, titled) in enumerate(((rows[:break_at], True), (rows[break_at:], False)), start=2):
+        y = A4[1] - 60
+        if titled:
+            c.setFont(FONT, 10)
+            c.drawString(50, y - 10, "表5")
+            y -= 18
+            c.setFont(FONT, 15)
+            c.drawCentredString(A4[0] / 2, y - 15, "一般公共预算支出表")
+            y -= 23
+        c.setFont(FONT, 9)
+        c.drawString(45, y - 10, "部门：某某县人民政府办公室")
+        c.drawRightString(A4[0] - 45, y - 10, "单位：万元")
+        three_line_table(c, x, y - 18, widths, THREE_LINE_HEADER + body, nhead=2)
+        c.setFont(FONT, 9)
+        c.drawCentredString(A4[0] / 2, 25, str(number))
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_three_line_tables_label_wrapped_at_the_top_of_a_page_stays_with_its_row(tmp_path):
+    """Page 3 opens with 2080505 机关事业单位基本养老 / 保险缴费支出, its amounts centred between the two lines:
+    the first line belongs to that row — it was glued onto page 2's last row (行政事业单位养老支出机关事业单位
+    基本养老)."""
+    doc = read_budget(three_line_pdf(tmp_path / "three.pdf"), use_cache=False)
+    (table,) = doc.tables
+    assert (table.key, table.pages, table.reader) == ("gpb_expense", [2, 3], "network")
+    names = table.df["科目名称"].tolist()
+    assert names == [name.replace("\n", "") for _, name, *_ in THREE_LINE]
+    assert table.validation.checks and not table.validation.failed
+
+
+def test_a_row_broken_across_a_page_still_takes_its_last_words(tmp_path):
+    """A ruled row whose label goes on in a row of its own at the top of the next page (十七、国土海洋气象等支 | 出):
+    the words finish the row before, as before — they are as far from the row under them as two rows are."""
+    rows = [
+        ["", "合计", "1,234.56", "1,000.00", "234.56"],
+        ["201", "一般公共服务支出", "1,034.56", "800.00", "234.56"],
+        ["20101", "人大事务及其他一般公共", "1,034.56", "800.00", "234.56"],
+    ]
+    rest = [
+        ["", "服务事务", "", "", ""],
+        ["2010101", "行政运行", "800.00", "800.00", ""],
+        ["2010102", "一般行政管理事务", "234.56", "", "234.56"],
+        ["221", "住房保障支出", "200.00", "200.00", ""],
+    ]
+    first = expense_table(rows=rows)
+    more = expense_table(rows=rest, title="", unit="")
+    doc = read_budget(build(tmp_path / "doc.pdf", [[NARRATIVE], [first], [more]]), use_cache=False)
+    (table,) = doc.tables
+    assert table.df["科目名称"].tolist()[2:4] == ["人大事务及其他一般公共服务事务", "行政运行"]
