@@ -29,7 +29,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from ..errors import (
@@ -364,6 +364,95 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
             )
 
 
+@cache
+def _whole_lines(parser_class: type) -> type:
+    """``parser_class`` (a camelot parser) placing every character of a text line in a cell.
+
+    camelot's ``split_text`` cuts a text line at the rulings it crosses, but keeps only the characters up
+    to the last ruling inside the line's extent: the rest is dropped (camelot issue 293).  A label printed
+    close before its value in a cell merged across the rest of the row (``年度总体目标 全年开展…``, one
+    text line to pdfminer) lost the value.  Lines that lose nothing keep camelot's cut exactly.
+    """
+    return type(f"WholeLine{parser_class.__name__}", (parser_class,), {"compute_parse_errors": _place_lines})
+
+
+def _place_lines(parser, table) -> list[float]:
+    """camelot's ``compute_parse_errors``: the text lines placed in the cells in reading order (top down, then
+    left to right), the position error of each returned.  Each line is cut into pieces by
+    :func:`_line_pieces`; a piece camelot dropped is placed by its own position, not its line's (``2026``
+    of ``当年绩效目标 2026`` before the rest of its cell's first line ``年布局…``, not after it).  (The parsers
+    of this module set no ``flag_size``, ``strip_text`` or ``replace_text``.)"""
+    from camelot.utils import get_table_index
+
+    errors = []
+    placed: list[tuple[tuple[float, float], tuple[int, int, str]]] = []
+    lines = [(t, direction) for direction in ("vertical", "horizontal") for t in parser.t_bbox[direction]]
+    lines.sort(key=lambda td: (-td[0].y0, td[0].x0))
+    for line, direction in lines:
+        pieces, error = get_table_index(table, line, direction, split_text=parser.split_text)
+        if not pieces or pieces[0][:2] == (-1, -1):
+            continue
+        errors.append(error)
+        if parser.split_text:
+            placed += _line_pieces(parser, table, line, direction, pieces)
+        else:
+            placed += [((-line.y0, line.x0), piece) for piece in pieces]
+    placed.sort(key=lambda kp: kp[0])  # stable: the pieces of camelot's lines keep camelot's order
+    for r, c, text in type(parser)._reduce_index(table, [p for _, p in placed], shift_text=parser.shift_text):
+        table.cells[r][c].text = text
+    return errors
+
+
+def _line_pieces(parser, table, line, direction: str, pieces: list) -> list:
+    """The pieces of a text line split at the rulings it crosses, every character in one: ((-y0, x0) to
+    place it by, (row, col, text)).
+
+    camelot's own ``pieces`` (placed by the line's position) when they hold every printed character of
+    the line; otherwise each character goes to the cell its centre lies in along the line (in the line's
+    row for a horizontal line, its column for a vertical one), then to the cell of its merged region that
+    camelot keeps text in: the part of a line beyond a ruling lands in the region on the other side —
+    a merged region as any other — and a character past the grid's outer border in the outermost cell.
+    Consecutive characters of one cell are one piece, a line of the cell's text, placed by its own glyphs.
+    """
+    kept = sum(len("".join(text.split())) for _, _, text in pieces)
+    if kept >= len("".join(line.get_text().split())):
+        return [((-line.y0, line.x0), piece) for piece in pieces]
+    horizontal = direction == "horizontal"
+    xm, ym = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+    if horizontal:
+        fixed = next((r for r, (top, bottom) in enumerate(table.rows) if bottom <= ym <= top), None)
+    else:
+        fixed = next((c for c, (left, right) in enumerate(table.cols) if left <= xm <= right), None)
+    if fixed is None:
+        return [((-line.y0, line.x0), piece) for piece in pieces]
+
+    def cell(glyph) -> tuple[int, int]:
+        if horizontal:
+            x = (glyph.x0 + glyph.x1) / 2
+            r, c = fixed, next((c for c, (_, right) in enumerate(table.cols) if x <= right), len(table.cols) - 1)
+        else:
+            y = (glyph.y0 + glyph.y1) / 2
+            r, c = next((r for r, (_, bottom) in enumerate(table.rows) if y >= bottom), len(table.rows) - 1), fixed
+        return type(parser)._reduce_index(table, [(r, c, "")], shift_text=parser.shift_text)[0][:2]
+
+    groups: list[tuple[tuple[int, int], list]] = []  # (cell, objects) in the line's order
+    for obj in line._objs:
+        if hasattr(obj, "x0"):  # a glyph; a space or break pdfminer inserted goes with the glyph before it
+            key = cell(obj)
+            if not groups or groups[-1][0] != key:
+                groups.append((key, []))
+        if groups:
+            groups[-1][1].append(obj)
+    result = []
+    for (r, c), objs in groups:
+        text = "".join(o.get_text() for o in objs)
+        if text.strip():
+            glyphs = [o for o in objs if hasattr(o, "x0") and o.get_text().strip()]
+            key = (-min(g.y0 for g in glyphs), min(g.x0 for g in glyphs))
+            result.append((key, (r, c, text.rstrip("\n") + "\n")))
+    return result
+
+
 class _PageReaders:
     """camelot's parsers, each made once per document and used on the pages that need it."""
 
@@ -377,11 +466,11 @@ class _PageReaders:
         key = reader if not options else f"{reader}:{options}"
         if key not in self._parsers:
             if reader == "lattice-vector":
-                self._parsers[key] = Lattice(**LATTICE_OPTIONS)
+                self._parsers[key] = _whole_lines(Lattice)(**LATTICE_OPTIONS)
             elif reader == "lattice-raster":
-                self._parsers[key] = Lattice(**RASTER_OPTIONS)
+                self._parsers[key] = _whole_lines(Lattice)(**RASTER_OPTIONS)
             else:
-                self._parsers[key] = Network(split_text=True, **options)
+                self._parsers[key] = _whole_lines(Network)(split_text=True, **options)
         return self._parsers[key]
 
     def _run(self, reader: str, page_args: tuple, **options) -> list:
