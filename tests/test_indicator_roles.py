@@ -172,3 +172,20 @@ def test_a_stated_budget_of_the_projects_is_not_compared_with_a_table_printing_n
     stated = found[found.rule == "N07"]
     assert stated.status.tolist() == ["passed", "not_run"]
     assert "绩效目标表未列项目预算" in stated.message.iloc[1]
+
+
+def test_a_target_printed_with_its_operator_and_unit_is_split_as_a_forms_is(tmp_path):
+    """指标值 ≥800公里 in a grid with no 指标性质 or 度量单位 column: ≥ | 800 | 公里, as the forms read it; a date
+    (2023/12/1前) and words (有所提升) stay whole."""
+    header = [["项目名称", "项目年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"]]
+    body = [
+        ["道路养护项目", "完成道路养护", "产出指标", "数量指标", "养护里程", "≥800公里"],
+        ["^", "^", "产出指标", "质量指标", "验收合格率", "≥95%"],
+        ["^", "^", "产出指标", "时效指标", "完成时间", "2023/12/1前"],
+        ["^", "^", "效益指标", "社会效益指标", "通行条件", "有所提升"],
+    ]
+    budget = _read(tmp_path, header, body, title="项目支出绩效目标表", widths=[110, 100, 70, 90, 100, 90])
+    read = budget.indicators[["operator", "target", "measure_unit"]]
+    assert [tuple(r) for r in read.itertuples(index=False)] == [
+        ("≥", "800", "公里"), ("≥", "95", "%"), ("=", "2023/12/1前", ""), ("定性", "有所提升", "")
+    ]  # fmt: skip

@@ -2,9 +2,9 @@
 
 Header rows are the top rows before the first row that reads as data: a row
 with a printed amount, or whose first text is a totals/code/enumeration label
-(``合 计``, ``205``, ``一、``) or a table's label (``表1``, in a 目录
-printed as a grid).  A row made only of cells merged down from the row above
-is part of the header too.  Column paths join the texts of the
+(``合 计``, ``205``, ``一、``), a table's label (``表1``, in a 目录
+printed as a grid) or a first-level performance indicator (``产出指标``).  A row
+made only of cells merged down from the row above is part of the header too.  Column paths join the texts of the
 merged header cells above a column from the top down (``工资福利支出/基本工资``).
 """
 
@@ -23,6 +23,9 @@ BODY_START_RE = re.compile(
     r"|附?表\s*(?:\d+|[一二三四五六七八九十]+)$)"
 )
 TOTAL_WORD_RE = re.compile(r"^(?:合计|总计|小计)$")
+#: a first-level performance indicator (产出指标, 效益指标 …): a value of the 一级指标 column, never a heading — the
+#: body of a 绩效目标表 printing no amount starts at its first row
+INDICATOR_LEVEL_RE = re.compile(r"^(?:产出|效益|效果|满意度|成本|管理|履职|过程)指标$")
 COLUMN_NUMBER_RE = re.compile(r"^栏次$|^[甲乙丙丁]$")
 
 
@@ -34,6 +37,8 @@ def own_text(grid: Grid, r: int, c: int) -> str:
 def is_body_row(grid: Grid, r: int) -> bool:
     texts = [own_text(grid, r, c) for c in range(grid.n_cols)]
     if any(is_amount_text(split_unit(t)[0]) for t in texts if t):  # an amount, or one printed with its unit
+        return True
+    if any(INDICATOR_LEVEL_RE.match(squash(t)) for t in texts if t):
         return True
     first_col = next((c for c, t in enumerate(texts) if t), None)
     first = squash(texts[first_col]) if first_col is not None else ""

@@ -25,7 +25,7 @@ from ..extract.text import squash
 from ..model import Problem, Table
 from ..schema import INDICATORS
 from .amounts import parse_amount
-from .target_forms import form_indicators
+from .target_forms import form_indicators, split_target
 
 #: the tables whose indicators are read: a project's targets and the department's as a whole
 TARGET_KEYS = ("performance_targets", "department_targets")
@@ -245,6 +245,10 @@ def _table_indicators(table: Table, roles: dict[str, int]) -> list[dict]:
 
             operator_text = squash(get("operator"))
             operator = OPERATORS.get(operator_text, operator_text)
+            measure_unit = get("measure_unit")
+            if target and (not operator or (not measure_unit and operator != "定性")):
+                # a target printed with its operator or unit (≥800公里) is read as a form's is: ≥ | 800 | 公里
+                operator, target, measure_unit = split_target(target, operator, measure_unit)
             weight_text = get("weight")
             try:
                 weight = parse_amount(weight_text) if weight_text else None
@@ -271,7 +275,7 @@ def _table_indicators(table: Table, roles: dict[str, int]) -> list[dict]:
                     "level3": level3,
                     "operator": operator,
                     "target": target,
-                    "measure_unit": get("measure_unit"),
+                    "measure_unit": measure_unit,
                     "weight": weight if isinstance(weight, Decimal) else None,
                     "direction": get("direction"),
                     "quantitative": operator != "定性",

@@ -452,8 +452,9 @@ def split_target(target: str, operator: str = "", unit: str = "") -> tuple[str, 
     match = TARGET_RE.match(squash(target))
     if match is None:
         return (operator or "定性", target, unit)
-    if re.match(r"^年\d|^年.*月|^月", match.group("unit")):
-        return (operator or "=", squash(target), unit)  # a date (2023年8月底): the value is the whole text
+    if re.match(r"^年\d|^年.*月|^月|^[/\-－.]\d", match.group("unit")):
+        # a date (2023年8月底, 2023/12/1前): the value is the whole text
+        return (operator or "=", squash(target), unit)
     op = match.group("op") or ""
     op = OPERATOR_NORMAL.get(op, op)
     return (operator or op or "=", match.group("value"), unit or match.group("unit"))
