@@ -64,8 +64,9 @@ COUNT_ROW_WORDS: tuple[tuple[str, str], ...] = (
     *COUNT_HEADERS,
     (r"团组数", "个"),
     (r"车.*(?:保有量|购置数)$", "辆"),
-    (r"次数$", "次"),
-    (r"批次$", "批"),
+    # a number of times or batches printed without its measure word: counted in 个, as a column of 数量 is
+    (r"次数$", "个"),
+    (r"批次$", "个"),
 )
 #: a money unit in a row's label (公务接待费（万元）, 人均（元/人）): the row is not one of counts
 MONEY_UNIT_IN_LABEL_RE = re.compile(r"[（(][^（()）]*元")
