@@ -74,6 +74,8 @@ ARABIC_ENUM_RE = re.compile(r"^(?:\d+[.、．](?!\d)|[（(]\d+[)）])")
 ENUM_ANY_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))")
 #: column groups that cross-cut a table's spending (政府采购 of it), never a part of its total
 MEMO_GROUP_RE = re.compile(r"政府采购")
+#: costs a “三公” table may print beside its items, outside the “三公” total
+OTHER_COSTS_RE = re.compile(r"会议费|培训费")
 #: the number the reader adds to a repeated heading (公用经费/决算数 (2)): no part of what the column is
 REPEAT_SUFFIX_RE = re.compile(r" \(\d+\)$")
 
@@ -139,6 +141,7 @@ def column_total_checks(table: Table) -> list[Check]:
         ]
         if not others:
             continue
+        others = _three_public_summands(table, df, total_column, others, children, depth, paths)
         read = [total_column] + [c for name in others for c in children[name]]
         for i in range(len(df)):
             parts = [_group_value(df, i, children[name], depth + 1, paths) for name in others]
@@ -153,6 +156,26 @@ def column_total_checks(table: Table) -> list[Check]:
             if check is not None:
                 checks.append(check)
     return checks
+
+
+def _three_public_summands(table: Table, df, total_column: str, others: list[str], children, depth: int, paths):
+    """The summands of a “三公” table's 合计 printed beside 会议费 and 培训费 (“三公”经费及会议费、培训费支出表): the
+    “三公” items alone where the 合计 adds up without 会议费/培训费 in every row and not with them in some
+    (the 合计 is then the “三公” total); all of them otherwise."""
+    extra = [name for name in others if OTHER_COSTS_RE.search(name)]
+    if table.key != "three_public" or not extra or len(extra) == len(others):
+        return others
+    items = [name for name in others if name not in extra]
+
+    def holds(names: list[str]) -> list[bool]:
+        out = []
+        for i in range(len(df)):
+            parts = [_group_value(df, i, children[name], depth + 1, paths) for name in names]
+            check = _compare("", "", df.at[i, total_column], parts, "")
+            out.append(check is None or check.passed)
+        return out
+
+    return items if all(holds(items)) and not all(holds(others)) else others
 
 
 def _opens_breakdown(names: list[str], k: int, total: str) -> bool:

@@ -187,3 +187,23 @@ def test_a_total_that_adds_up_with_rows_summing_to_the_row_above_keeps_its_check
     table = read_table(tmp_path, Grid(header=[["项目", "金额"]], rows=rows, widths=[200, 100], title="支出决算表"))
     (check,) = row_totals(table, "金额")
     assert (check.passed, check.description, check.expected) == (True, "合计 = Σ 3 rows", "20.00")
+
+
+# -- a “三公” table printing 会议费 and 培训费 beside its items ---------------------------------------------
+
+
+def test_a_three_public_total_printed_beside_meeting_and_training_costs_adds_up_the_items_it_covers(tmp_path):
+    """合计 | 因公出国（境）费 | 公务接待费 | 会议费 | 培训费: a 合计 of the “三公” items alone (6.00 = 2 + 4) is
+    their total; a 合计 adding 会议费 and 培训费 too (9.00) is checked with them; one adding up neither way fails."""
+    header = [["合计", "因公出国（境）费", "公务接待费", "会议费", "培训费"]]
+    for total, passed in (("6.00", True), ("9.00", True), ("7.00", False)):
+        grid = Grid(
+            title="一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表",
+            header=header,
+            rows=[[total, "2.00", "4.00", "1.00", "2.00"]],
+            widths=[70, 100, 80, 70, 70],
+        )
+        table = read_table(tmp_path, grid)
+        (check,) = [c for c in table.validation.checks if c.rule == "column_total"]
+        assert check.passed is passed, (total, check.description)
+        assert ("会议费" in check.description) is (total != "6.00")
