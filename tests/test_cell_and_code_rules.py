@@ -74,7 +74,7 @@ def test_any_level_of_a_header_path_may_name_the_count_the_lowest_first():
 
 
 @pytest.mark.parametrize("heading", ["决算数占年初预算百分比", "预算执行进度", "完成进度", "支出比重", "占比"])
-def test_a_rate_column_headed_without_a_percent_sign_is_no_amount(tmp_path, heading):
+def test_a_rate_column_headed_without_a_percent_sign_is_a_rate_never_an_amount(tmp_path, heading):
     rates = ["102.88", "103.46", "103.46", "100.00", "117.28", "100.00", "100.00", "100.00"]
     rows = [[code, name, basic, total, rate] for (code, name, total, basic, _), rate in zip(ROWS, rates, strict=True)]
     grid = Grid(
@@ -92,7 +92,9 @@ def test_a_rate_column_headed_without_a_percent_sign_is_no_amount(tmp_path, head
         "决算数": "money",
         heading: "rate",
     }
-    assert heading not in set(doc.tidy.column)
+    rates_read = doc.tidy[doc.tidy.column == heading]  # rows of the tidy table in %, no money column
+    assert set(rates_read.unit_printed) == {"%"} and rates_read.amount.tolist()[:2] == ["102.88", "103.46"]
+    assert heading not in table.money_columns
     assert table.df[heading].tolist()[:2] == [Decimal("102.88"), Decimal("103.46")]
     assert column(doc, "决算数")[:3] == ["1234.56", "1034.56", "1034.56"]
     assert table.validation.status == "ok" and not table.validation.failed
