@@ -263,11 +263,11 @@ def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
                 page=c.page,
             )
             continue
-        factor = MONEY_UNITS[c.unit]  # the tables' figures are in 万元: shown in the text's unit
+        factor = MONEY_UNITS[c.unit]  # the tables' figures are in 万元: in the text's unit (exact; the message rounded)
 
         if match:
             yield Outcome("passed", f"{label(c)} {c.amount_text} {c.unit} = {match[0]}",
-                          _in_unit(match[1], factor), c.amount_text, "0", where(c), c.page)  # fmt: skip
+                          fmt(match[1] / factor), c.amount_text, "0", where(c), c.page)  # fmt: skip
             continue
         listing = "；".join(f"{t} {_in_unit(v, factor)}" for t, v in comparable[:4])
         nearest = min(comparable, key=lambda tv: abs(tv[1] - amount))
@@ -275,9 +275,9 @@ def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
             "failed",
             f"{label(c)}：文中 {c.amount_text} {c.unit}，表中“{looked_up}”为 {listing} {c.unit}"
             "（narrative differs from tables）",
-            expected=_in_unit(nearest[1], factor),
+            expected=fmt(nearest[1] / factor),
             actual=c.amount_text,
-            difference=_in_unit(amount - nearest[1], factor),
+            difference=fmt((amount - nearest[1]) / factor),
             location=where(c),
             page=c.page,
         )
