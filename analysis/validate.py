@@ -821,14 +821,7 @@ def unit_total_checks(table: Table) -> list[Check]:
     unit's row (001001 某某局本级 = Σ its 类 rows), where the unit's row prints a figure."""
     df, pages = table.lists(), table.lists("cell_pages")
     checks = []
-    for side in table_sides(table):
-        columns = [c for c in table.money_columns if c in side.amounts]
-        if not columns:
-            continue
-        codes = ColumnLists(row_code_frame(table, side.amounts[0]))
-        if not any(codes["unit_code"]):
-            continue
-        units = row_units(table, side.labels, codes)
+    for _, columns, codes, units in _unit_sides(table):
         for i, (unit, name) in enumerate(units):
             if not _own_unit_row(codes, units, i) or all(df[c][i] is None for c in columns):
                 continue
@@ -846,6 +839,18 @@ def unit_total_checks(table: Table) -> list[Check]:
                 if check is not None:
                     checks.append(check)
     return checks
+
+
+def _unit_sides(table: Table):
+    """Each side of a table listing units (单位编码 | 单位名称): (the side, its money columns, its rows' codes,
+    the unit each row is printed under)."""
+    for side in table_sides(table):
+        columns = [c for c in table.money_columns if c in side.amounts]
+        if not columns:
+            continue
+        codes = ColumnLists(row_code_frame(table, side.amounts[0]))
+        if any(codes["unit_code"]):
+            yield side, columns, codes, row_units(table, side.labels, codes)
 
 
 def _own_unit_row(codes, units, i: int) -> bool:
@@ -869,14 +874,7 @@ def unit_group_checks(table: Table) -> list[Check]:
     figures in a 小计 below) is not checked."""
     df, pages = table.lists(), table.lists("cell_pages")
     checks = []
-    for side in table_sides(table):
-        columns = [c for c in table.money_columns if c in side.amounts]
-        if not columns:
-            continue
-        codes = ColumnLists(row_code_frame(table, side.amounts[0]))
-        if not any(codes["unit_code"]):
-            continue
-        units = row_units(table, side.labels, codes)
+    for side, columns, codes, units in _unit_sides(table):
         labels = row_labels_of(table, side)
         for head, members in _unit_groups(codes, units, labels):
             if not all(any(df[c][i] is not None for c in columns) for i in [head, *members]):
