@@ -407,52 +407,31 @@ def _change_rate_slack(change: Decimal, change_half: Decimal, current_half: Deci
     return (change_half + change / prior * (current_half + change_half)) / prior * HUNDRED
 
 
-def _change_only_rate(c, ctx: AuditContext) -> Outcome:
-    """A rate stated with its change but neither this year's figure nor last year's (其中：公务接待费增加 0.01
-    万元，增长 3.45%; “三公”经费决算数比上年减少 0.28 万元，降低 3.09%): this year's figure is the one the
-    tables print for the claim's item (:func:`~analysis.audit.lookup.table_current`), the prior this year's ∓
-    the change."""
-    change, change_text = (c.amount, c.amount_text) if c.is_change else (c.change, c.change_text)
-    found, why = table_current(ctx, c)
-    if found is None:
-        return _rate_not_run(
-            c,
-            f"{label(c)}：文中只写变动 {change_text} {c.unit} 和 {c.rate_text}，未写本年或上年金额；{why}",
-        )
-    value, text, half, source = found
-    sign = direction_sign(_sign_word(c))
-    prior = value - sign * change
-    if change == 0:
-        formula = f"变动 {change_text} ÷ 上年（本年：{source}）"
-        return percent_outcome(c, Decimal(0), c.rate, c.rate_text, Decimal(0), formula, "wrong rate")
-    if not sign or prior <= 0:
-        return _rate_not_run(
-            c,
-            f"{label(c)}：上年 = {text} ∓ {change_text} = {fmt(prior)}，增长率无定义"
-            f"（文中写 {c.rate_text}；本年：{source}）",
-        )
-    slack = _change_rate_slack(change, half_unit(change_text), half, prior)
-    formula = f"{_sign_word(c)} {change_text} ÷ 上年（{text} ∓ {change_text} = {fmt(prior)}；本年：{source}）"
-    return percent_outcome(c, change / prior * HUNDRED, c.rate, c.rate_text, slack, formula, "wrong rate")
-
-
 def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = None) -> Iterator[Outcome]:
     """The stated rate recomputed from what the claim states (prior and current, or change with either),
     else from the prior-year figure a table prints beside this year's, else from the figure last year's
     document (``last_year``, when one is given) prints for the same code or name, scope and measure."""
     texts = currents(c)
-    if c.is_change or (not texts and pd.isna(c.prior) and pd.notna(c.change) and not c.compared):
-        yield _change_only_rate(c, priors.ctx)
-        return
-    if not texts and pd.isna(c.prior) and not c.compared and c.unit in ("", *MONEY_UNITS):
-        # a rate stated of an item without any figure (教育支出比上年增长 5%): this year's is the tables'
-        found, _ = table_current(priors.ctx, c)
+    change_only = c.is_change or (not texts and pd.isna(c.prior) and pd.notna(c.change) and not c.compared)
+    if change_only or (not texts and pd.isna(c.prior) and not c.compared and c.unit in ("", *MONEY_UNITS)):
+        # a rate stated with its change alone (其中：公务接待费增加 0.01 万元，增长 3.45%), or of an item without
+        # any figure (教育支出比上年增长 5%): this year's figure is the one the tables print for the item, and the
+        # rate is recomputed from it as from a figure the text states
+        found, why = table_current(priors.ctx, c)
         if found is not None:
             value, text, _, source = found
             stated = c._replace(amount=value, amount_text=text, unit=c.unit or "万元")
+            if c.is_change:  # the claim's amount is its change
+                stated = stated._replace(change=c.amount, change_text=c.amount_text, is_change=False)
             for outcome in _rate_outcomes(stated, priors, last_year):
                 outcome.message += f"（本年数：{source}）"
                 yield outcome
+            return
+        if change_only:
+            change_text = c.amount_text if c.is_change else c.change_text
+            yield _rate_not_run(
+                c, f"{label(c)}：文中只写变动 {change_text} {c.unit} 和 {c.rate_text}，未写本年或上年金额；{why}"
+            )
             return
     if pd.notna(c.prior):
         if c.prior == 0 or texts:
