@@ -117,7 +117,8 @@ def column_total_checks(table: Table) -> list[Check]:
     df, pages = table.lists(), table.lists("cell_pages")
     money = table.money_columns
     paths = {c: [squash(p) for p in c.split("/")] for c in money}
-    prefixes = {tuple(p[:k]) for p in paths.values() for k in range(len(p))}
+    # each group heading once, in the order of its first column (a set would order the checks by hash)
+    prefixes = dict.fromkeys(tuple(p[:k]) for p in paths.values() for k in range(len(p)))
     checks = []
     for prefix in sorted(prefixes, key=len):
         depth = len(prefix)
