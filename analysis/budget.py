@@ -111,6 +111,10 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
         validate_table(table)
         tables.append(table)
         problems.extend(table_problems(table, path))
+        problems.extend(
+            Problem("coverage", path.name, page, table.name or "(untitled)", None, "", "", reason)
+            for page, reason in raw.problems
+        )
     read = zip(raw_tables, tables, strict=True)
     empty = {id(part.grid): table.name for raw, table in read if table.is_empty for part in raw.parts}
     table_pages = {n for t in raw_tables for n in t.pages}

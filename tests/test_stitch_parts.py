@@ -1,6 +1,7 @@
 """Pages joined into tables, and where they are not: a page printing another unit starts another table; a wide
-table printed in horizontal parts labelled 表3-1 / 表3-1(2) is one table; a 三线表's label wrapped at the top of a
-page stays with its own row, not the last row of the page before."""
+table printed in horizontal parts labelled 表3-1 / 表3-1(2) is one table, and so is one whose right part prints
+amounts only under no label or title, its rows matched in order (reported, not joined, when they are not as many);
+a 三线表's label wrapped at the top of a page stays with its own row, not the last row of the page before."""
 
 from __future__ import annotations
 
@@ -71,9 +72,12 @@ LABEL_COLUMNS = [("科目编码", 1, 2), ("科目名称", 1, 2)]
 PROJECT_HEADER = ["小计", "专项业务费", "设备购置费", "其他"]
 
 
-def wide_parts(tmp_path, labels=("表3-1", "表3-1(2)"), repeat_labels=False, right_rows=WIDE):
+def wide_parts(
+    tmp_path, labels=("表3-1", "表3-1(2)"), repeat_labels=False, right_rows=WIDE, right_title=True, right_height=18.0
+):
     """The left part (codes, names, 合计, 基本支出) and the right part (项目支出) on the next page, each
-    under its label and the title; the right part repeats the codes and names or prints amounts only."""
+    under its label and the title; the right part repeats the codes and names or prints amounts only
+    (``right_title``: it prints the title; ``right_height``: its rows' height)."""
     kw = {"title": "一般公共预算支出表", "org": ORG, "label_inline": False}
     left = Grid(
         header=[[*LABEL_COLUMNS, ("合计", 1, 2), ("基本支出", 3)], [None, None, None, "小计", "人员经费", "公用经费"]],
@@ -87,7 +91,8 @@ def wide_parts(tmp_path, labels=("表3-1", "表3-1(2)"), repeat_labels=False, ri
         right = Grid(header=header, rows=[r[:2] + r[6:] for r in right_rows], widths=[60, 130, 60, 60, 60, 60])
     else:
         right = Grid(header=[[("项目支出", 4)], PROJECT_HEADER], rows=[r[6:] for r in right_rows], widths=[70] * 4)
-    right.label, right.title, right.org, right.label_inline = labels[1], kw["title"], ORG, False
+    right.label, right.org, right.label_inline = labels[1], ORG, False
+    right.title, right.row_height = kw["title"] if right_title else "", right_height
     return read_budget(build(tmp_path / "wide.pdf", [[WIDE_NARRATIVE], [left], [right]]), use_cache=False)
 
 
@@ -126,6 +131,96 @@ def test_a_part_repeating_rows_the_table_does_not_print_is_another_table(tmp_pat
     rows = [WIDE[0], WIDE[5], WIDE[1], *WIDE[2:5], *WIDE[6:]]  # 221 before 201
     doc = wide_parts(tmp_path, repeat_labels=True, right_rows=rows)
     assert [t.pages for t in doc.tables] == [[2], [3]]
+
+
+@pytest.mark.parametrize("right_title", [True, False], ids=["title", "no_title"])
+def test_a_part_printing_amounts_only_under_no_label_is_joined_by_its_rows_in_order(tmp_path, right_title):
+    """The right part prints no label (and no title, or the table's): its rows sit at other heights than the
+    left part's (lines missing above it, rows drawn taller), so nothing matches them by height — but it
+    prints amounts only under columns the left part lacks (项目支出), its header as deep, its unit and
+    部门 line the table's, and as many body rows: each is the left part's row in the same place."""
+    doc = wide_parts(tmp_path, labels=("表3-1", ""), right_title=right_title, right_height=22.0)
+    (table,) = doc.tables
+    assert (table.key, table.pages, table.horizontal_parts) == ("gpb_expense", [2, 3], 2)
+    assert table.title == "一般公共预算支出表"
+    assert [str(c) for c in table.df.columns][-4:] == [f"项目支出/{c}" for c in PROJECT_HEADER]
+    assert table.df["项目支出/小计"].tolist() == [Decimal(r[6].replace(",", "")) if r[6] else None for r in WIDE]
+    project = doc.tidy[doc.tidy.page == 3]
+    assert project.row_label.map(bool).all() and len(project) == len([x for r in WIDE for x in r[6:] if x])
+    assert table.validation.checks and not table.validation.failed  # 合计 = 基本支出 + 项目支出 on every row
+    assert not table.raw.problems
+
+
+def test_a_heading_over_both_parts_printed_once_names_the_columns_of_both(tmp_path):
+    """本年预算 spans the columns of both parts and is printed once, on the right part: the left part's
+    header row at the same depth (its rows at other heights) takes it too."""
+    left = Grid(
+        header=[
+            [("科目编码", 1, 3), ("科目名称", 1, 3), ("", 4)],
+            [None, None, ("合计", 1, 2), ("基本支出", 3)],
+            [None, None, None, "小计", "人员经费", "公用经费"],
+        ],
+        rows=[r[:6] for r in WIDE],
+        widths=[60, 130, 70, 60, 60, 60],
+        title="一般公共预算支出表",
+        label="表3-1",
+        org=ORG,
+        label_inline=False,
+    )
+    header = [[("本年预算", 4)], [("项目支出", 4)], PROJECT_HEADER]
+    right = Grid(header=header, rows=[r[6:] for r in WIDE], widths=[70] * 4, org=ORG, row_height=22.0)
+    doc = read_budget(build(tmp_path / "doc.pdf", [[WIDE_NARRATIVE], [left], [right]]), use_cache=False)
+    (table,) = doc.tables
+    assert [str(c) for c in table.df.columns][2:] == [
+        "本年预算/合计",
+        *(f"本年预算/基本支出/{c}" for c in ["小计", "人员经费", "公用经费"]),
+        *(f"本年预算/项目支出/{c}" for c in PROJECT_HEADER),
+    ]
+    assert table.validation.checks and not table.validation.failed
+
+
+def test_a_part_printing_amounts_only_with_other_rows_is_not_joined_and_reported(tmp_path):
+    """The same part one body row short: nothing says which of the table's rows each of its rows is, so it is
+    not joined — and not passed over silently either: its table says why its amounts name no row."""
+    doc = wide_parts(tmp_path, labels=("表3-1", ""), right_title=False, right_rows=WIDE[:-1], right_height=22.0)
+    left, right = doc.tables
+    assert (left.pages, right.pages, left.df.shape[1], right.df.shape[1]) == ([2], [3], 6, 4)
+    assert not left.raw.problems
+    ((page, reason),) = right.raw.problems
+    assert page == 3 and "7 body rows are not the table's 8" in reason and "page 2" in reason
+    # …and reported with the document's problems, as every table printed but not read is
+    problems = doc.problems[(doc.problems.page == 3) & (doc.problems.kind == "coverage")]
+    assert problems.reason.tolist() == [reason]
+
+
+def test_an_untitled_table_with_its_own_codes_and_total_is_not_a_part(tmp_path):
+    """The page after the left part opens with an untitled table of its own (codes, names, its own 合计 row,
+    another header): another table, neither joined nor reported."""
+    kw = {"title": "一般公共预算支出表", "org": ORG, "label_inline": False}
+    left = Grid(
+        header=[[*LABEL_COLUMNS, ("合计", 1, 2), ("基本支出", 3)], [None, None, None, "小计", "人员经费", "公用经费"]],
+        rows=[r[:6] for r in WIDE],
+        widths=[60, 130, 70, 60, 60, 60],
+        label="表3-1",
+        **kw,
+    )
+    other = expense_table(title="", org=ORG, row_height=22.0)
+    doc = read_budget(build(tmp_path / "doc.pdf", [[WIDE_NARRATIVE], [left], [other]]), use_cache=False)
+    assert [(t.pages, t.df.shape) for t in doc.tables] == [([2], (8, 6)), ([3], (8, 5))]
+    assert not any(t.raw.problems for t in doc.tables)
+
+
+def test_a_page_going_on_with_the_left_part_is_no_horizontal_part(tmp_path):
+    """The next page repeats the left part's header over more rows (a vertical continuation, the same
+    columns): it goes on with the table, as before — never taken for more columns."""
+    kw = {"org": ORG, "label_inline": False, "widths": [60, 130, 70, 60, 60, 60]}
+    header = [[*LABEL_COLUMNS, ("合计", 1, 2), ("基本支出", 3)], [None, None, None, "小计", "人员经费", "公用经费"]]
+    first = Grid(header=header, rows=[r[:6] for r in WIDE[:5]], title="一般公共预算支出表", label="表3-1", **kw)
+    more = Grid(header=header, rows=[r[:6] for r in WIDE[5:]], row_height=22.0, **kw)
+    doc = read_budget(build(tmp_path / "doc.pdf", [[WIDE_NARRATIVE], [first], [more]]), use_cache=False)
+    (table,) = doc.tables
+    assert (table.pages, table.df.shape, table.horizontal_parts, table.continued_pages) == ([2, 3], (8, 6), 1, 1)
+    assert not table.raw.problems
 
 
 # -- a 三线表 whose label wraps at the top of a page ------------------------------------------------------------

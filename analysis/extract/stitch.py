@@ -4,7 +4,9 @@ Two kinds of continuation occur in budget PDFs:
 
 * horizontal parts: a wide table printed over several pages side by side
   (Excel's page order "down, then over"): the later parts carry no row labels
-  and their body rows sit at the same heights as the first part's;
+  and their body rows sit at the same heights as the first part's — or, printed
+  under other lines or in rows of other heights, they are as many, matched in
+  order; or they repeat the rows' codes and names;
 * vertical continuation: a long table goes on over the next page, with its
   header rows repeated or not, in the same columns.
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..transform.amounts import is_amount_text
+from ..transform.amounts import BLANKS, is_amount_text, normalise_number_text
 from ..transform.codes import is_code_column
 from .forms import is_form
 from .grid import BODY_START_RE, column_paths, header_cells, header_height, own_text
@@ -64,6 +66,11 @@ class Part:
     form: bool = False
     #: the title found above the grid is a running head (the document's name), no table's title
     running_head: bool = False
+    #: a horizontal part printing amounts only whose body rows are matched to its band's in order (not by
+    #: height): its header rows are matched to the band's by depth too
+    by_order: bool = False
+    #: why the grid, looking like a horizontal part of the table before it, could not be joined to it
+    problem: str = ""
 
     @property
     def body_rows(self) -> range:
@@ -107,6 +114,9 @@ class RawTable:
     parts: list[Part] = field(default_factory=list, repr=False)
     #: ``grid`` (columns under a header) or ``form`` (key–value forms, ``rows`` empty)
     layout: str = "grid"
+    #: what could not be stitched, as (page, reason): a grid printing amounts only, with nothing naming
+    #: it another table, that does not match the rows of the table before it
+    problems: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def reader(self) -> str:
@@ -187,9 +197,11 @@ def _aligned_rows(base: Part, part: Part) -> list[int] | None:
 def _is_horizontal_part(band: _Band, part: Part) -> bool:
     """``part`` prints more columns of the rows of ``band``: on the next page, under the same label or
     none, its rows at the heights of the band's and printing amounts only — or, repeating the rows' codes
-    and names, each row one of the band's, in order (see :func:`_rows_by_labels`)."""
+    and names, each row one of the band's, in order (see :func:`_rows_by_labels`) — or, printing amounts
+    only at other heights, as many rows as the band's, in order (see :func:`_rows_by_order`)."""
     prev = band.parts[-1]
     part.row_of = part.joined_cols = None
+    part.by_order = False
     if not (part.first_on_page and prev.last_on_page and part.grid.page == prev.grid.page + 1):
         return False
     if part.ctx.label and prev.ctx.label and not _part_label(part.ctx.label, prev.ctx.label):
@@ -200,10 +212,69 @@ def _is_horizontal_part(band: _Band, part: Part) -> bool:
     if rows is not None and not _has_text_labels(part, range(rows[0], part.grid.n_rows)):
         return True
     joined = _rows_by_labels(band, part)
-    if joined is None:
+    if joined is not None:
+        part.row_of, part.joined_cols = joined
+        return True
+    ordered = _rows_by_order(band, part)
+    if ordered is None:
         return False
-    part.row_of, part.joined_cols = joined
+    part.row_of, part.by_order = ordered, True
     return True
+
+
+def _rows_by_order(band: _Band, part: Part) -> list[int] | None:
+    """A horizontal part printing amounts only, its rows at other heights than the band's (printed under
+    other lines — no label, no title — or in rows drawn taller or shorter): its body rows, one for each of
+    the band's body rows in order, when it is :func:`_amounts_part` of the band and prints exactly as many
+    body rows as the band's first part; ``None`` otherwise."""
+    if not _amounts_part(band, part) or len(part.body_rows) != len(band.parts[0].body_rows):
+        return None
+    return list(part.body_rows)
+
+
+def _amounts_part(band: _Band, part: Part) -> bool:
+    """``part`` prints more columns for the rows of ``band``, as far as it can tell without its rows: it
+    opens the page after the band's last part; nothing printed around it names another table (a title
+    other than the band's, a label other than the band's or its next part number, another unit, another
+    unit's 部门 line); its header is as deep as the band's first part's and heads only columns the band
+    does not print (项目支出 beside 基本支出 — the same columns again are the table going on, or another
+    table); and its body prints amounts only (blank marks such as ``-`` aside), while the band's first
+    part names its rows (codes, names): a grid of amounts names no rows of its own."""
+    base, prev = band.parts[0], band.parts[-1]
+    grid = part.grid
+    if not (part.first_on_page and prev.last_on_page and grid.page == prev.grid.page + 1):
+        return False
+    label = next((p.ctx.label for p in band.parts[::-1] if p.ctx.label), "")
+    if part.ctx.label and not (label and _part_label(squash(part.ctx.label), squash(label))):
+        return False
+    titles = {_PART_MARK_RE.sub("", squash(p.ctx.title)) for p in band.parts if not p.running_head} - {""}
+    title = "" if part.running_head else _PART_MARK_RE.sub("", squash(part.ctx.title))
+    if title and title not in titles:
+        return False
+    if _other_unit([band], part):
+        return False
+    org = next((p.ctx.org_line for p in band.parts[::-1] if p.ctx.org_line), "")
+    if part.ctx.org_line and _unit_named(part.ctx.org_line) != _unit_named(org):
+        return False
+    if not base.header or part.header != base.header or part.header >= grid.n_rows:
+        return False
+    body = part.body_rows
+    if any(_names_row(part, r) for r in body) or not any(_names_row(base, r) for r in base.body_rows):
+        return False
+    if not any(is_amount_text(own_text(grid, r, c)) for r in body for c in range(grid.n_cols)):
+        return False
+    seen = {path for p in band.parts for path in column_paths(header_cells(p.grid, p.header))}
+    paths = column_paths(header_cells(grid, part.header))
+    return all(path and path not in seen for path in paths)
+
+
+def _names_row(part: Part, r: int) -> bool:
+    """Row ``r`` of ``part`` prints a name: text that is neither an amount nor a blank mark (``-``, ``—``)."""
+    grid = part.grid
+    return any(
+        (t := own_text(grid, r, c)) and not is_amount_text(t) and normalise_number_text(t) not in BLANKS
+        for c in range(grid.n_cols)
+    )
 
 
 #: a part number printed after a table's label: 表3-1(2) is the second part of 表3-1 (labels are squashed)
@@ -439,7 +510,7 @@ def group_parts(parts: list[Part]) -> list[list[_Band]]:
                     bands.append(_Band([part]))
                     continue
             elif _joins_band(bands, part):
-                if part.joined_cols is None:
+                if part.row_of is None:
                     part.header = (_aligned_rows(bands[-1].parts[0], part) or [0])[0]
                 bands[-1].parts.append(part)
                 titles[-1] = (title or part.ctx.title, label or part.ctx.label)
@@ -450,9 +521,29 @@ def group_parts(parts: list[Part]) -> list[list[_Band]]:
                     part.ctx.title = ""  # the running head over a continuation names no table
                 bands.append(_Band([part]))
                 continue
+        if tables and not tables[-1][0].parts[0].form:
+            part.problem = _unmatched_part(tables[-1], part)
         tables.append([_Band([part])])
         titles.append((part.ctx.title, part.ctx.label))
     return tables
+
+
+def _unmatched_part(bands: list[_Band], part: Part) -> str:
+    """Why ``part``, opening a table of its own, may be a horizontal part of the table before it that could
+    not be matched (its amounts then name no row): ``""`` when nothing says it is one."""
+    band = bands[-1]
+    if not _amounts_part(band, part):
+        return ""
+    base = band.parts[0]
+    pages = f"page {base.grid.page}" if len(bands) == 1 else f"pages {bands[0].parts[0].grid.page}–{base.grid.page}"
+    if len(part.body_rows) != len(base.body_rows):
+        why = f"its {len(part.body_rows)} body rows are not the table's {len(base.body_rows)}"
+    else:
+        why = "the table's pages before it print no such part"
+    return (
+        f"a grid printing amounts only, under columns the table on {pages} does not print and no title or label "
+        f"of its own, reads as more columns of that table, but {why}: not joined, its amounts name no row"
+    )
 
 
 def _joins_band(bands: list[_Band], part: Part) -> bool:
@@ -461,6 +552,7 @@ def _joins_band(bands: list[_Band], part: Part) -> bool:
     if _is_horizontal_part(bands[-1], part) and (len(bands) == 1 or _band_has_room(bands, part)):
         return True
     part.row_of = part.joined_cols = None
+    part.by_order = False
     return False
 
 
@@ -489,6 +581,8 @@ def _fill_across_parts(band: _Band, cells: list[list[list[tuple[tuple[int, int],
         for k in order:
             left, right = band.parts[k], band.parts[k + 1]
             lg, rg = left.grid, right.grid
+            # parts whose rows were matched in order, not by height: header rows by depth
+            by_order = left.by_order or right.by_order
             for r in range(right.header):
                 anchor = rg.region[r][0]
                 r0, r1, _, _ = rg.region_extent(*anchor)
@@ -496,7 +590,10 @@ def _fill_across_parts(band: _Band, cells: list[list[list[tuple[tuple[int, int],
                 for lr in range(left.header):
                     la = lg.region[lr][lg.n_cols - 1]
                     l0, l1, _, _ = lg.region_extent(*la)
-                    if abs(lg.rows[l0][0] - top) > GEOMETRY_TOL or abs(lg.rows[l1][1] - bottom) > GEOMETRY_TOL:
+                    if by_order:
+                        if (l0, l1) != (r0, r1):
+                            continue
+                    elif abs(lg.rows[l0][0] - top) > GEOMETRY_TOL or abs(lg.rows[l1][1] - bottom) > GEOMETRY_TOL:
                         continue
                     ltext, rtext = _header_text(cells[k], la), _header_text(cells[k + 1], anchor)
                     if direction == "from_right" and rtext and not ltext:
@@ -822,6 +919,7 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
                 horizontal_parts=len(base.parts),
                 continued_pages=len(bands) - 1,
                 parts=all_parts,
+                problems=[(p.grid.page, p.problem) for p in all_parts if p.problem],
             )
         )
     tables.extend(gridless_empty_tables(pages))
