@@ -49,6 +49,7 @@ import pandas as pd
 from .extract.text import squash
 from .model import Check, ColumnLists, Table, Validation, row_units
 from .transform.tables import (
+    MEASURE_UNIT_HEADER_RE,
     Side,
     count_rows,
     label_columns,
@@ -102,7 +103,11 @@ def _compare(rule, description, total, parts, location, cells=()) -> Check | Non
 
 
 def _rows_sum(rule, description, table, df, pages, column, head, parts) -> Check | None:
-    """Row ``head`` of ``column`` against the sum of the rows ``parts`` (an identity down one column)."""
+    """Row ``head`` of ``column`` against the sum of the rows ``parts`` (an identity down one column).  A
+    total of counts printed blank states none (a 政府采购 合计 leaves 数量 blank: 台 and 项 add up to nothing):
+    no check."""
+    if df.at[head, column] is None and table.column_kinds.get(column) == "count":
+        return None
     return _compare(
         rule,
         description,
@@ -205,7 +210,8 @@ def _label_column_for(table: Table, money_column: str) -> str | None:
     names = list(table.column_kinds)
     index = names.index(money_column)
     for j in range(index - 1, -1, -1):
-        if table.column_kinds[names[j]] == "text":
+        # (a 计量单位 column prints the rows' measure words, 台 | 项: it names no row, nor a total)
+        if table.column_kinds[names[j]] == "text" and not MEASURE_UNIT_HEADER_RE.match(squash(names[j].split("/")[-1])):
             return names[j]
     return None
 

@@ -185,6 +185,49 @@ def test_a_quantity_column_keeps_the_rows_brackets_its_own(tmp_path):
     assert set(by_label(doc, "数量").values()) == {("7.00", "个"), ("6.00", "个"), ("1.00", "个")}
 
 
+def procurement(rows) -> Grid:
+    return Grid(
+        header=[["采购品目", "计量单位", "数量", "预算金额"]],
+        rows=rows,
+        widths=[140, 60, 60, 90],
+        title="政府采购预算表",
+    )
+
+
+#: 采购品目 | 计量单位 | 数量 | 预算金额: the 合计 leaves 数量 blank (台 and 项 add up to nothing)
+PROCUREMENT = [["合计", "", "", "48.00"], ["台式计算机", "台", "20", "12.00"], ["物业管理服务", "项", "1", "36.00"]]
+
+
+def test_a_measure_word_column_gives_each_rows_counts_its_unit(tmp_path):
+    """政府采购预算表 | 计量单位 | 数量 |: each row's 数量 is counted in the measure word the row prints (台, 项),
+    not the column's 个; the measure word names no row."""
+    rows = [*PROCUREMENT[1:], ["公务用车", "辆", "2", "53.10"]]
+    doc = read(tmp_path, procurement([["合计", "", "23", "101.10"], *rows]))
+    assert by_label(doc, "数量") == {
+        "合计": ("23.00", "个"),
+        "台式计算机": ("20.00", "台"),
+        "物业管理服务": ("1.00", "项"),
+        "公务用车": ("2.00", "辆"),
+    }
+    assert by_label(doc, "预算金额")["台式计算机"] == ("12.00", "万元")
+    # a printed total of the counts is checked as before: 23 = 20 + 1 + 2
+    (check,) = [c for c in doc.tables[0].validation.checks if c.location.endswith("column 数量; page 2")]
+    assert check.passed and check.expected == "23"
+
+
+def test_a_total_of_counts_printed_blank_states_none(tmp_path):
+    """A 合计 printing no 数量 claims no sum of 台 and 项: no check of it, while the money total is checked."""
+    doc = read(tmp_path, procurement(PROCUREMENT))
+    table = doc.tables[0]
+    assert not [c for c in table.validation.checks if "column 数量" in c.location]
+    (money,) = [c for c in table.validation.checks if "column 预算金额" in c.location and c.rule == "row_total"]
+    assert money.passed and money.actual == "48.00"
+    assert table.validation.status == "ok"
+    # …and a blank money total is still one that fails
+    blank = read(tmp_path, procurement([["合计", "", "", ""], *PROCUREMENT[1:]]), "blank")
+    assert blank.tables[0].validation.status == "failed"
+
+
 def test_a_coded_row_is_never_a_count(tmp_path):
     """A classification's row (2010101 …) is money whatever its name prints."""
     grid = Grid(

@@ -53,6 +53,12 @@ COUNT_HEADERS: tuple[tuple[str, str], ...] = (
 )
 COUNT_BRACKET_RE = re.compile(r"[（(](人|个|辆|台|套|件|台套|台\(套\)|台（套）)[)）]$")
 MONEY_WORDS_RE = re.compile(r"金额|费|元|资金|预算|拨款|支出|收入")
+#: a column printing each row's measure word beside a column of counts (政府采购预算表 | 计量单位 | 数量 |)
+MEASURE_UNIT_HEADER_RE = re.compile(r"^(?:计量|度量)单位$")
+#: a total's name, merged across a row's name cells (合计 | 合计 | 合计): no measure word
+TOTAL_WORD_RE = re.compile(r"合计|小计|总计")
+#: a measure word as such a column prints it (台, 套, 项, 台（套）, 平方米): a few characters, no figure
+MEASURE_WORD_RE = re.compile(r"^[^\d\s.,，、:：;；]{1,5}$")
 #: the measure word of counts a row's label prints in brackets among rows of amounts (4．公务用车保有量（辆）,
 #: 6．国内公务接待人次（人）, 因公出国（境）团组数（个）): the row's figures are counts in that unit, never money.
 #: Only a bracket holding nothing but the measure word: （万元）, （元/人）, （万元/辆）, （境） name no count
@@ -179,6 +185,27 @@ def count_unit(path: str) -> str | None:
         if unit:
             return unit
     return None
+
+
+def measure_words(table: Table) -> dict[int, str]:
+    """Row → the measure word its 计量单位 cell prints (台, 套, 项), in a table printing such a column beside
+    a column of counts (政府采购预算表 | 计量单位 | 数量 |): the unit of that row's counts, more precise than
+    the column's 数量 (``个``).  Empty for a table without one."""
+    return table.memo("measure_words", lambda: _measure_words(table))
+
+
+def _measure_words(table: Table) -> dict[int, str]:
+    if "count" not in table.column_kinds.values():
+        return {}
+    columns = [
+        c
+        for c, kind in table.column_kinds.items()
+        if kind == "text" and MEASURE_UNIT_HEADER_RE.match(squash(str(c).split("/")[-1]))
+    ]
+    if not columns:
+        return {}
+    cells = [squash(str(v or "")) for v in table.df[columns[0]]]
+    return {i: text for i, text in enumerate(cells) if MEASURE_WORD_RE.match(text) and not TOTAL_WORD_RE.search(text)}
 
 
 def count_row_unit(label: str) -> str | None:
@@ -543,7 +570,14 @@ LINE_NUMBER_HEADER_RE = re.compile(r"^(?:[行栏]次|行号)$")
 
 
 def row_labels_of(table: Table, side: Side) -> list[str]:
-    cols = [c for c in side.labels if not LINE_NUMBER_HEADER_RE.match(squash(c.split("/")[-1]))]
+    # (a 计量单位 beside a column of counts is the counts' unit, ``unit_printed``: no part of the row's name)
+    counts = any(table.column_kinds[c] == "count" for c in side.amounts)
+    cols = [
+        c
+        for c in side.labels
+        if not LINE_NUMBER_HEADER_RE.match(leaf := squash(c.split("/")[-1]))
+        and not (counts and MEASURE_UNIT_HEADER_RE.match(leaf))
+    ]
     values = [table.df[c].tolist() for c in cols]
     return [" ".join(str(v) for v in row if v) for row in zip(*values, strict=True)] if cols else [""] * len(table.df)
 
@@ -606,6 +640,8 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
     # rows of counts among the amounts (公务用车保有量（辆）): kept in their unit, never converted as money
     counted = {column: count_rows(table, column) for column in table.money_columns}
     counted.update({c: {} for c, kind in table.column_kinds.items() if kind == "rate"})
+    # a column of counts beside a 计量单位 column: each row's counts in the measure word it prints (台, 项)
+    measure = measure_words(table)
     rows = []
     # amounts, counts and rates (增减%, 执行率): every printed number of the body is a row, each in its unit
     for column in [c for c, kind in table.column_kinds.items() if kind in AMOUNT_KINDS]:
@@ -615,7 +651,7 @@ def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) ->
             if value is None:
                 continue
             kind = table.column_kinds[column]
-            row_count = counted[column].get(i) if kind == "money" else None
+            row_count = counted[column].get(i) if kind == "money" else measure.get(i) if kind == "count" else None
             amount = to_wanyuan(value, table.unit) if kind == "money" and not row_count else value
             rows.append(
                 {
