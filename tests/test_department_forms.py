@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from analysis import read_budget
-from analysis.extract.evidence import amount_lines
+from analysis.extract.evidence import amount_lines, prints_amounts
 from analysis.extract.reader import TextLine
 from analysis.transform import target_forms
 from analysis.transform.target_forms import department_from_title, labelled_amounts
@@ -211,3 +211,176 @@ def test_amounts_printed_after_their_name_are_printed_amounts_never_running_text
 )
 def test_the_funds_a_cell_prints_with_their_names(text, pairs):
     assert labelled_amounts(text) == pairs
+
+
+# -- a 云南 department form over two pages: the cut merged cells print blank at the top of the next page ---------
+
+YUNNAN_DEPARTMENT = "云南省某某厅"
+YUNNAN_TASKS = [
+    ("机关运转保障", "保障机关日常运转", "980.00", "980.00", "0.00"),
+    ("林草资源监测", "森林资源年度监测", "150.00", "120.00", "30.00"),
+    ("森林防火", "防火物资储备", "120.00", "120.00", "0.00"),
+    ("生态修复", "退化林修复", "80.00", "50.00", "30.00"),
+    ("科技推广", "新技术示范推广", "40.00", "30.00", "10.00"),
+    ("宣传教育", "生态文明宣传", "20.00", "20.00", "0.00"),
+]
+YUNNAN_TOTAL = ("1,390.00", "1,320.00", "70.00")
+YUNNAN_INDICATORS = [
+    ("产出指标", "数量指标", "森林资源监测样地数", "≥2000个"),
+    ("产出指标", "数量指标", "护林员巡护覆盖率", "100%"),
+    ("产出指标", "数量指标", "退化林修复面积", "≥5万亩"),
+    ("产出指标", "时效指标", "监测成果提交时间", "2024.12"),
+    ("产出指标", "成本指标", "人均公用经费", "3.00"),
+    ("效益指标", "生态效益指标", "森林覆盖率", "≥65%"),
+    ("满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"),
+]
+
+
+def yunnan_rows(extra: list[list[str]] = ()) -> list[list[str]]:
+    """The form's rows, six columns; ``^`` is a cell merged down from the row above, ``<`` from the left
+    (``extra`` rows printed after the goal)."""
+    rows = [
+        ["部门名称", YUNNAN_DEPARTMENT, "<", "<", "<", "<"],
+        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "<", "<"],
+        ["^", "^", "^", "总额", "财政拨款", "其他资金"],
+    ]
+    rows += [["^", *task] for task in YUNNAN_TASKS]
+    rows += [["^", "金额合计", "<", *YUNNAN_TOTAL], ["年度总体目标", "保障机关正常运转，完成森林资源年度监测", *"<<<<"]]
+    rows += [list(row) for row in extra]
+    rows += [["年度绩效指标", "一级指标", "二级指标", "三级指标", "<", "指标值"]]
+    previous = ("", "")
+    for level1, level2, level3, target in YUNNAN_INDICATORS:
+        rows.append(
+            ["^", "^" if level1 == previous[0] else level1, "^" if (level1, level2) == previous else level2, level3,
+             "<", target]
+        )  # fmt: skip
+        previous = (level1, level2)
+    return rows
+
+
+def merged_header(rows: list[list[str]]) -> list[list]:
+    """``rows`` as a :class:`Grid` header: each cell with its column and row span; a cell merged down from above
+    the first row (cut by a page break) prints blank."""
+    out = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, text in enumerate(row):
+            if text == "<" or (text == "^" and r > 0):
+                continue
+            colspan = 1 + next((k for k, t in enumerate(row[c + 1 :]) if t != "<"), len(row) - c - 1)
+            rowspan = 1 + next((k for k, below in enumerate(rows[r + 1 :]) if below[c] != "^"), len(rows) - r - 1)
+            cells.append(("" if text == "^" else text, colspan, rowspan))
+        out.append(cells)
+    return out
+
+
+def yunnan_pdf(tmp_path, cut: int | None, extra: list[list[str]] = ()):
+    """The form printed on pages 2 and 3, broken before its row ``cut`` (no header repeated on page 3), or
+    on page 2 alone (``cut`` None)."""
+    rows = yunnan_rows(extra)
+    cut = len(rows) if cut is None else cut
+    widths = [64, 95, 110, 80, 70, 70]
+    first = Grid(
+        header=merged_header(rows[:cut]),
+        rows=[],
+        widths=widths,
+        title="部门整体支出绩效目标表",
+        org=f"单位名称：{YUNNAN_DEPARTMENT}",
+        unit="单位：万元",
+    )
+    rest = Grid(header=merged_header(rows[cut:]), rows=[], widths=widths, title="", unit="")
+    path = build(tmp_path / f"yunnan_{cut}.pdf", [[NARRATIVE], [first]] + ([[rest]] if cut < len(rows) else []))
+    return read_budget(path, use_cache=False)
+
+
+def _task_cut() -> int:
+    """Page 3 opens with the tasks 科技推广 and 宣传教育 (the merged 年度主要任务 cell cut above them)."""
+    return 3 + 4
+
+
+def test_a_task_list_broken_by_a_page_break_goes_on_under_the_blank_cut_cell(tmp_path):
+    doc = yunnan_pdf(tmp_path, _task_cut())
+    (table,) = doc.tables
+    assert (table.key, table.reader, table.pages) == ("department_targets", "form", [2, 3])
+    tasks = [t[0] for t in YUNNAN_TASKS] + ["金额合计"]
+    amounts = [t[2:] for t in YUNNAN_TASKS] + [YUNNAN_TOTAL]
+    assert table.df.values.tolist() == [
+        [task, source, D(amount.replace(",", ""))]
+        for task, printed in zip(tasks, amounts, strict=True)
+        for source, amount in zip(["总额", "财政拨款", "其他资金"], printed, strict=True)
+    ]
+    assert doc.tidy.page.tolist() == [2] * 12 + [3] * 9
+    assert not table.validation.failed and doc.problems.empty
+    assert doc.indicators.level3.tolist() == [i[2] for i in YUNNAN_INDICATORS]
+
+
+def test_a_row_after_the_cut_cell_without_the_task_lists_shape_ends_it(tmp_path):
+    # page 3 opens with the 年度总体目标 row: the task list ended with page 2 (its 合计 printed there)
+    doc = yunnan_pdf(tmp_path, _task_cut() + 3)
+    (table,) = doc.tables
+    assert table.df["项目名称"].tolist()[-3:] == ["金额合计"] * 3
+    assert doc.problems.empty and len(doc.indicators) == len(YUNNAN_INDICATORS)
+
+
+def test_amounts_of_a_form_that_nothing_reads_are_reported_on_their_page(tmp_path, monkeypatch):
+    # the task list read as if it ended at the page break: the amounts printed after it are reported, never lost
+    monkeypatch.setattr(target_forms, "_has_block_shape", lambda block, row: False, raising=False)
+    doc = yunnan_pdf(tmp_path, _task_cut())
+    (table,) = doc.tables
+    assert len(doc.tidy) == 13  # page 2's twelve, and 金额合计's 总额 read beside its label
+    coverage = doc.problems[doc.problems.kind == "coverage"]
+    assert coverage[["file", "page", "table"]].values.tolist() == [["yunnan_7.pdf", 3, table.name]]
+    (reason,) = coverage.reason
+    assert reason.startswith("8 amounts printed in the form that no fund row or indicator reads: not extracted")
+    assert "(40.00; 30.00; 10.00; 20.00; 20.00; …)" in reason
+
+
+def test_indicator_values_dates_and_counts_in_a_form_are_no_unread_amounts(tmp_path):
+    # the indicators' values (≥5万亩, 2024.12, 3.00) are read with them; a count (120) and a year and month
+    # (2024.12) printed beside their labels are no amounts
+    doc = yunnan_pdf(tmp_path, None, extra=[["编制人数", "120", "完成时限", "2024.12", "<", "<"]])
+    assert len(doc.tables[0].df) == 21 and len(doc.indicators) == len(YUNNAN_INDICATORS)
+    assert doc.indicators.target.tolist()[3:5] == ["2024.12", "3.00"]
+    assert doc.problems.empty
+
+
+@pytest.mark.parametrize(
+    ("cut", "levels"),
+    [
+        # page 3 opens inside 产出指标 with the 成本指标 row: 一级指标 cut, 二级指标 printed
+        (
+            len(yunnan_rows()) - 3,
+            [("产出指标", "成本指标"), ("效益指标", "生态效益指标"), ("满意度指标", "服务对象满意度指标")],
+        ),
+        # page 3 opens inside 数量指标: both levels cut
+        (len(yunnan_rows()) - 5, [("产出指标", "数量指标"), ("产出指标", "时效指标")]),
+    ],
+)
+def test_an_indicators_levels_cut_by_a_page_break_carry_over_from_above(tmp_path, cut, levels):
+    doc = yunnan_pdf(tmp_path, cut)
+    ind = doc.indicators
+    assert ind.level3.tolist() == [i[2] for i in YUNNAN_INDICATORS]
+    assert ind[["level1", "level2"]].values.tolist() == [list(i[:2]) for i in YUNNAN_INDICATORS]
+    on_page_3 = ind[ind.page == 3]
+    assert [tuple(x) for x in on_page_3[["level1", "level2"]].values.tolist()][: len(levels)] == levels
+    assert doc.problems.empty and len(doc.tables[0].df) == 21
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("1,390.00", True),
+        ("40.00", True),
+        ("280.7万元", True),
+        ("78万元", True),  # a whole number with its money unit
+        ("一般公共预算：1,156.40", True),
+        ("78", False),  # a bare whole number: a count, a code (教育部 105), a year
+        ("2024.12", False),  # a year and month
+        ("≥5万亩", False),
+        ("≤3万元", False),  # a target
+        ("95%", False),
+        ("完成时限：2024.12", False),
+    ],
+)
+def test_the_form_cells_that_print_an_amount(text, amount):
+    assert prints_amounts(text) is amount

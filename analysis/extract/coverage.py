@@ -12,16 +12,19 @@ narrative:
   (``单位：万元``) and from which no table was read;
 * amounts drawn outside the page's visible area (not printed, so not read);
 * a page whose text cannot be read (:mod:`.legibility`): glyphs without characters, or a picture of a
-  page (an image with little text on it, drawings without text).
+  page (an image with little text on it, drawings without text);
+* amounts printed in the cells of a key–value form (绩效目标表) that no fund row or indicator read
+  (:func:`unread_form_amounts`, reported with the form's table).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import Problem
 from ..specs import TABLE_NAME_RE
-from .evidence import UNIT_LINE_RE, amount_lines, inside, unread_amounts
+from .evidence import UNIT_LINE_RE, amount_lines, inside, prints_amounts, unread_amounts
 from .legibility import PICTURE_COVER
 from .pages import CONTENTS_LINE_RE, match_label
 from .reader import PageContent
@@ -104,3 +107,27 @@ def coverage_problems(
                 "coverage", page, f"the page prints a table ({', '.join(signs)}) from which nothing was read", table
             )
     return problems
+
+
+#: the unread amounts a form's problem quotes, at most
+QUOTED_AMOUNTS = 5
+
+
+def unread_form_amounts(cells: Iterable, read: set) -> list[tuple[int, str]]:
+    """(page, reason) for each page of a key–value form printing amounts in cells no reading took.
+
+    ``cells``: the form's cells (``text``, ``page``, ``box``: each merged region once, where it is printed);
+    ``read``: the (page, box) of the cells read into a fund row or an indicator.  An amount is what
+    :func:`.evidence.prints_amounts` counts (amounts alone, or after their names), never a target, a date or
+    a count.
+    """
+    unread: dict[int, list[str]] = {}
+    for cell in cells:
+        if cell.text and (cell.page, cell.box) not in read and prints_amounts(cell.text):
+            unread.setdefault(cell.page, []).append(squash(cell.text))
+    out = []
+    for page, texts in unread.items():
+        quoted = "; ".join(texts[:QUOTED_AMOUNTS]) + ("; …" if len(texts) > QUOTED_AMOUNTS else "")
+        reason = f"{len(texts)} amounts printed in the form that no fund row or indicator reads: not extracted"
+        out.append((page, f"{reason} ({quoted})"))
+    return out

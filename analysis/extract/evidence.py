@@ -40,12 +40,31 @@ def amount_lines(lines: Iterable, named: bool = True) -> list:
     """The text lines that consist of printed amounts only, or (``named``) of amounts printed after their names
     (``一般公共预算：1,156.40``): what a table prints.  Lines of bare amounts alone (``named=False``) tell a
     table laid out in columns from running text (:func:`unread_amounts`)."""
-    out = []
-    for line in lines:
-        text = line.text.strip().replace("，", ",")
-        if AMOUNT_LINE_RE.match(text) or (named and NAMED_AMOUNT_LINE_RE.match(text)):
-            out.append(line)
-    return out
+    return [line for line in lines if _prints_amounts(line.text, named)]
+
+
+def _prints_amounts(text: str, named: bool = True) -> bool:
+    text = text.strip().replace("，", ",")
+    return bool(AMOUNT_LINE_RE.match(text) or (named and NAMED_AMOUNT_LINE_RE.match(text)))
+
+
+#: a cell printing a year and month alone (完成时限 | 2024.12): a date, not an amount
+YEAR_MONTH_CELL_RE = re.compile(r"^(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])$")
+
+
+#: an amount printed with its money unit (``280.7万元``, ``78万元``): a whole number too
+AMOUNT_WITH_UNIT_RE = re.compile(rf"^-?\d[\d,]*(?:\.\d+)?\s*(?:{MONEY_UNIT_PATTERN})$")
+
+
+def prints_amounts(cell_text: str) -> bool:
+    """A form cell's text that prints amounts, as :func:`amount_lines` counts a page's lines (bare amounts,
+    or amounts after their names, ``一般公共预算：1,156.40``), or an amount with its money unit
+    (``280.7万元``, ``78万元``).  A year and month alone (``2024.12``) is a date; a target (``≥5万亩``,
+    ``95%``) or a bare whole number (``2000``: a count, a code, a year) prints no amount."""
+    text = cell_text.strip().replace("，", ",")
+    if YEAR_MONTH_CELL_RE.match(text):
+        return False
+    return _prints_amounts(text) or bool(AMOUNT_WITH_UNIT_RE.match(text))
 
 
 def inside(line, bbox: tuple[float, float, float, float], tol: float = 2.0) -> bool:

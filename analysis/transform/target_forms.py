@@ -20,12 +20,14 @@ form's column borders change between blocks and pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
+from ..extract.coverage import unread_form_amounts
 from ..extract.forms import DEPARTMENT_KEY_RE, FORM_KEY, FORM_LABEL_RE, FormCell, form_rows, indicator_roles
 from ..extract.stitch import RawTable
 from ..extract.text import squash
@@ -75,6 +77,8 @@ LABELLED_SEPARATOR_RE = re.compile(r"[;；,，、]?")
 FUND_NAME_RE = re.compile(rf"{TARGET_FORM.fund}|预算|支出|经费|基金|补助|自筹|结余")
 #: a year and month printed like an amount (完成时限：2024.12): never a fund
 YEAR_MONTH_RE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}$")
+#: points between a merged cell's top edge and the top of a continuation part's grid for the cell to be cut there
+CUT_TOL = 2.0
 
 FUND_COLUMNS = ["项目名称", "资金来源", "金额"]
 
@@ -152,7 +156,18 @@ def project_from_title(title: str) -> str:
 
 def parse_forms(raw: RawTable) -> list[FormProject]:
     """The projects (or the department) of a stitched form table, in printed order."""
+    return _parse(raw)[0]
+
+
+def _parse(raw: RawTable) -> tuple[list[FormProject], set[tuple[int, tuple[float, float, float, float]]]]:
+    """The projects of a stitched form table, and the cells (page, box) of the rows read as indicators.
+
+    A merged cell cut by a page break prints blank at the top of the next page (its text stays above
+    the break): a block's name cell (年度主要任务) cut so goes on with the block above while its rows keep the
+    block's shape, and an indicator's level cells (一级指标, 二级指标) cut so carry the levels from above.
+    """
     projects: list[FormProject] = []
+    indicator_cells: set[tuple[int, tuple[float, float, float, float]]] = set()
     roles: dict[str, tuple[float, float]] = {}
     tasks: _TaskBlock | None = None
     #: the column headings of a block of funds laid out as columns (资金总额 | 按收入性质分 | 按支出性质分)
@@ -160,7 +175,13 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
     #: goal labels printed in a row of their own, the texts under them in the next: (role, x0, x1)
     pending_goals: list[tuple[str, float, float]] = []
     department_title = spec_for_title(raw.title).key == "department_targets"
-    for part in raw.parts:
+    for index, part in enumerate(raw.parts):
+        # the top edge of a continuation part: a blank merged cell starting there was cut by the page break
+        top = part.grid.rows[0][0] if index and part.grid.rows else None
+
+        def cut(cell: FormCell, top: float | None = top) -> bool:
+            return top is not None and not cell.fill.strip() and abs(cell.y1 - top) <= CUT_TOL
+
         for row in form_rows(part.grid):
             labels = [squash(c.fill) for c in row]
             first = labels[0] if labels else ""
@@ -192,9 +213,11 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
                     project.weight_total = Decimal(printed_total.group(1))
                 continue
             if roles:
-                indicator = _indicator(row, roles)
+                previous = project.indicators[-1] if project.indicators else None
+                indicator = _indicator(row, roles, previous, cut)
                 if indicator:
                     project.indicators.append(indicator)
+                    indicator_cells.update((c.page, c.box) for c in row)
                 continue
             block = _task_header(row)
             if block is not None:
@@ -203,7 +226,7 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
                 project.unit = unit.group(1) if unit else project.unit
                 continue
             if tasks is not None:
-                if _read_task_row(project, tasks, row):
+                if _read_task_row(project, tasks, row, cut(row[0])):
                     continue
                 tasks = None
             if pending_goals and _read_goals_under(project, pending_goals, row):
@@ -216,7 +239,7 @@ def parse_forms(raw: RawTable) -> list[FormProject]:
             _read_fund_cells(project, row, headings)
             _read_key_values(project, row)
             headings = _fund_headings(row) or (headings if _amounts_only(row) else [])
-    return [p for p in projects if not p.is_blank]
+    return [p for p in projects if not p.is_blank], indicator_cells
 
 
 def labelled_amounts(text: str) -> list[tuple[str, str, str | None]]:
@@ -376,10 +399,16 @@ def _task_header(row: list[FormCell]) -> _TaskBlock | None:
     return _TaskBlock((name.x0, name.x1), (content.x0, content.x1) if content else None, amounts, squash(group))
 
 
-def _read_task_row(project: FormProject, block: _TaskBlock, row: list[FormCell]) -> bool:
-    """Read one row of a task list (a task, its 合计, or the amounts' own header); False at the block's end."""
+def _read_task_row(project: FormProject, block: _TaskBlock, row: list[FormCell], cut: bool = False) -> bool:
+    """Read one row of a task list (a task, its 合计, or the amounts' own header); False at the block's end.
+
+    The block goes on while its name cell (年度主要任务, merged down its left edge) does; ``cut``: the row's
+    left cell is that cell cut by a page break (blank at the top of the next page), so the block goes on
+    while the row has the block's shape (a task or its 合计, and amounts under the block's columns).
+    """
     if block.group and not (squash(row[0].fill) == block.group and not row[0].text):
-        return False
+        if not (cut and _has_block_shape(block, row)):
+            return False
     if not block.group and row[0].text and re.match(TARGET_FORM.labels, squash(row[0].text)):
         return False
     left = block.content[1] if block.content else block.name[1]
@@ -409,7 +438,27 @@ def _read_task_row(project: FormProject, block: _TaskBlock, row: list[FormCell])
     return True
 
 
-def _indicator(row: list[FormCell], roles: dict[str, tuple[float, float]]) -> dict | None:
+def _has_block_shape(block: _TaskBlock, row: list[FormCell]) -> bool:
+    """A row of a task list: a task named under the block's name column (or its 合计) and an amount under
+    one of its amount columns."""
+    name = _at(row, block.name)
+    named = (name is not None and bool(name.text)) or any(c.text and TOTAL_WORD_RE.search(squash(c.text)) for c in row)
+    return named and any(
+        (cell := _at(row, (x0, x1))) is not None and _is_amount_cell(cell) for _, x0, x1 in block.amounts
+    )
+
+
+def _indicator(
+    row: list[FormCell],
+    roles: dict[str, tuple[float, float]],
+    previous: dict | None = None,
+    cut: Callable[[FormCell], bool] | None = None,
+) -> dict | None:
+    """The indicator a row prints (None for a row without 三级指标 or 指标值).
+
+    A level cell cut by a page break (``cut``: blank at the top of a continuation part) carries the level of
+    the ``previous`` indicator: 一级指标 always, 二级指标 under the same 一级指标.
+    """
     found: dict[str, FormCell] = {}
     for cell in row:
         for role, (x0, x1) in roles.items():
@@ -429,9 +478,15 @@ def _indicator(row: list[FormCell], roles: dict[str, tuple[float, float]]) -> di
     operator, value, unit = split_target(target, text("operator"), text("measure_unit"))
     weight_text = text("weight")
     weight = parse_amount(weight_text) if weight_text and is_amount_text(weight_text) else None
+    level1, level2 = squash(text("level1", merged=True)), squash(text("level2", merged=True))
+    if previous is not None and cut is not None:
+        if not level1 and "level1" in found and cut(found["level1"]):
+            level1 = previous["level1"]
+        if not level2 and "level2" in found and cut(found["level2"]) and level1 == previous["level1"]:
+            level2 = previous["level2"]
     return {
-        "level1": squash(text("level1", merged=True)),
-        "level2": squash(text("level2", merged=True)),
+        "level1": level1,
+        "level2": level2,
         "level3": level3,
         "operator": operator,
         "target": value,
@@ -473,8 +528,13 @@ def _amount_in(line: FundLine, unit: str) -> Decimal | None:
 
 
 def form_table(raw: RawTable, unit: str, path: Path) -> Table:
-    """The forms' funds as a typed table: one row per project (or task) and source of funds."""
-    projects = parse_forms(raw)
+    """The forms' funds as a typed table: one row per project (or task) and source of funds.
+
+    Amounts the form prints in cells that no fund row or indicator read are problems of the table (a
+    ``coverage`` problem per page, :func:`~analysis.extract.coverage.unread_form_amounts`); a form of which
+    no fund was read at all is a table read as printed empty, its printed amounts reported as such.
+    """
+    projects, indicator_cells = _parse(raw)
     # the form's structure (项目名称, indicator block) makes it a target table whatever its title
     spec = spec_for_title(raw.title)
     if spec.kind != "targets":
@@ -500,6 +560,12 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
             pages.append(dict.fromkeys(FUND_COLUMNS, line.page))
             printed.append({"项目名称": line.project or project.name, "资金来源": line.source, "金额": line.printed})
             boxes.append({"项目名称": None, "资金来源": None, "金额": line.box})
+    if any(r["金额"] is not None for r in records):
+        read = indicator_cells | {(line.page, line.box) for p in projects for line in p.funds}
+        cells = [c for part in raw.parts for row in form_rows(part.grid) for c in row]
+        for problem in unread_form_amounts(cells, read):
+            if problem not in raw.problems:  # the table typed again (the same form read twice)
+                raw.problems.append(problem)
     return Table(
         spec=spec,
         title=title,
