@@ -72,7 +72,7 @@ def stated_changes(budget: Budget) -> pd.DataFrame:
     上年 columns contribute their rows too (``source`` = the table).
     """
     rows = []
-    claims = claims_frame(budget.narrative, budget.meta.get("unit_name", ""))
+    claims = _year_on_year(claims_frame(budget.narrative, budget.meta.get("unit_name", "")))
     names = _code_names(budget)
     for c in claims[claims.prior.notna() & claims.amount.notna()].itertuples() if not claims.empty else []:
         change = c.amount - c.prior
@@ -94,6 +94,15 @@ def stated_changes(budget: Budget) -> pd.DataFrame:
     rows.extend(_derived_pairs(claims, names))
     rows.extend(_table_pairs(budget))
     return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def _year_on_year(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims comparing a figure with the prior year's as the document's tables do: not one compared with
+    another kind of figure (its budget, 年初预算数; the prior year's final, 上年决算数, where the budget's
+    tables print its 预算数), nor a qualified rate's (可比, 同口径: the prior figure adjusted first)."""
+    if claims.empty:
+        return claims
+    return claims[(claims.compared.fillna("") == "") & (claims.qualifier.fillna("") == "")]
 
 
 def _derived_pairs(claims: pd.DataFrame, names: dict[str, str]) -> list[dict]:

@@ -170,3 +170,25 @@ def test_three_public_items_are_read_in_every_layout_of_the_table(name, items):
     view = structure.three_public(read_budget(REALWORLD / f"{name}.pdf"))
     found = {r.item_zh: format(r.amount, "f") for r in view.itertuples() if r.amount}
     assert found == items and "机关运行经费" not in set(view.item_zh)
+
+
+def test_stated_changes_are_year_on_year_only(tmp_path):
+    """A change stated against the year's budget (比年初预算), against last year's final where the tables print
+    budgets (比上年决算), or qualified (同口径) pairs no figure with last year's as printed: not a trend row."""
+    from .budget_pdfs import Text, build
+
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "\t教育支出 300.00 万元，比上年增加 50.00 万元，增长 20.00%。",
+            "\t科学技术支出 200.00 万元，比上年预算减少 10.00 万元，比上年决算增加 20.00 万元，增长 11.11%。",
+            "\t卫生健康支出 120.00 万元，按同口径同比减少 6.00 万元，下降 4.76%。",
+        ]
+    )
+    budget = read_budget(build(tmp_path / "doc.pdf", [[narrative]]), use_cache=False)
+    changes = trend.stated_changes(budget)
+    narrated = changes[changes.source.str.startswith("narrative")]
+    assert sorted(zip(narrated.subject, narrated.prior, strict=True)) == [
+        ("教育支出", D("250.00")),
+        ("科学技术支出", D("210.00")),
+    ]

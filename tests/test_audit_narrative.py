@@ -462,3 +462,217 @@ def test_a_figure_stated_in_yuan_is_compared_and_shown_in_yuan(tmp_path):
         (named,) = found[(found.rule == "N06") & (found.actual == stated)].itertuples()
         assert (named.status, named.expected) == (status, "12,345,678.90")
     assert named.difference == "-78.90" and "12,345,678.90 元" in named.message
+
+
+def _expense(rows: list[list[str]], priors: tuple[str, ...] = ("2025年预算数",)) -> Grid:
+    """一般公共预算支出表 printing last year's figures in the columns ``priors`` name, then 2026年预算数."""
+    return Grid(
+        title="一般公共预算支出表",
+        header=[["科目编码", "科目名称", *priors, "2026年预算数"]],
+        rows=rows,
+        widths=[70, 150] + [90] * (len(priors) + 1),
+    )
+
+
+def test_each_rate_is_recomputed_against_its_own_base_and_a_base_the_tables_do_not_print_says_so(tmp_path):
+    """比上年预算减少 …，比上年决算增加 …: two claims, each of its base.  The one against 上年决算 with its change
+    is recomputed from the text (1,100.00 ∓ 20.00); the one with its rate alone is not run, naming the base the
+    tables do not print (they print 2025年预算数 only) — never recomputed with the 上年预算数 beside it."""
+    rows = [
+        ["", "合计", "1,150.00", "1,100.00"],
+        ["201", "一般公共服务支出", "1,150.00", "1,100.00"],
+        ["2010101", "行政运行", "760.00", "800.00"],
+    ]
+    for final_rate, status in (("1.85%", "passed"), ("1.95%", "failed")):
+        narrative = Text(
+            [
+                "2026年某某局部门预算",
+                "一、一般公共预算支出情况说明",
+                "（一）一般公共服务支出（类）支出 1,100.00 万元，比上年预算减少 50.00 万元，下降 4.35%，",
+                f"比上年决算增加 20.00 万元，增长 {final_rate}。",
+                "（二）行政运行（项）支出 800.00 万元，较上年预算数增长 5.26%，较上年决算数增长 2.56%。",
+            ]
+        )
+        found = _findings(tmp_path, f"bases_{status}", [[narrative], [_expense(rows)]])
+        rates = found[found.rule == "N02"].set_index("actual")
+        assert rates.loc["4.35%", "status"] == "passed"
+        assert "÷ 上年（1,100.00 ∓ 50.00 = 1,150.00）" in rates.loc["4.35%", "message"]
+        # against 上年决算: 20.00 ÷ (1,100.00 − 20.00) = 1.85%
+        assert rates.loc[final_rate, "status"] == status and rates.loc[final_rate, "expected"] == "1.85%"
+        assert "÷ 上年决算数（1,100.00 ∓ 20.00 = 1,080.00）" in rates.loc[final_rate, "message"]
+        assert rates.loc["5.26%", "status"] == "passed"  # 760.00 → 800.00, the 2025年预算数
+        # 2.56% is against last year's final figure, which no table prints: not run, never 760.00 → 800.00
+        assert rates.loc["2.56%", "status"] == "not_run" and "上年决算数" in rates.loc["2.56%", "message"]
+        changes = found[found.rule == "N01"]  # the 预算 change checked with the table's 2025年预算数; the 决算 one not
+        assert changes.status.tolist() == ["passed"] and changes.actual.tolist() == ["50.00"]
+        assert "上年数：一般公共预算支出表“2025年预算数” 1,150.00" in changes.message.iloc[0]
+        assert found[found.rule == "N06"].status.eq("passed").all()
+
+
+def test_a_qualified_rate_is_never_compared_with_the_plain_one(tmp_path):
+    """可比增长, 剔除…因素后增长, 同口径增长: rates of a prior-year figure adjusted first, which no table prints —
+    read (not left unread) and not run, even where the plain rate the tables give would agree; a qualified
+    change and rate stated together (同口径减少 X，下降 Z%) are recomputed from each other."""
+    rows = [["", "合计", "1,000.00", "1,100.00"], ["2010102", "一般行政管理事务", "200.00", "300.00"]]
+    for plain, status in (("50.00%", "passed"), ("45.00%", "failed")):
+        narrative = Text(
+            [
+                "2026年某某局部门预算",
+                "一、一般公共预算支出情况说明",
+                f"（一）一般行政管理事务（项）支出 300.00 万元，增长 {plain}，可比增长 20.00%。",
+                "（二）本年支出合计 1,100.00 万元，剔除机构改革因素后，增长 10.00%。",
+                "（三）一般行政管理事务（项）支出 300.00 万元，同口径增长 50.00%。",
+                "（四）一般行政管理事务（项）支出 300.00 万元，按同口径同比减少 20.00 万元，下降 6.25%。",
+            ]
+        )
+        found = _findings(tmp_path, f"qualified_{status}", [[narrative], [_expense(rows)]])
+        rates = found[found.rule == "N02"]
+        assert rates.actual.tolist() == [plain, "20.00%", "10.00%", "50.00%", "6.25%"]
+        assert rates.status.tolist() == [status, "not_run", "not_run", "not_run", "passed"]
+        assert rates.expected.iloc[0] == "50.00%"  # the plain rate: 200.00 → 300.00
+        # 20.00 ÷ the adjusted prior (300.00 + 20.00) = 6.25%, never 200.00 → 300.00
+        assert "÷ 同口径上年数（300.00 ∓ 20.00 = 320.00）" in rates.message.iloc[4]
+        assert not found.message.str.contains("未识别").any()
+
+
+def test_parts_listed_with_a_conjunction_inside_their_names_take_their_own_figures(tmp_path):
+    """文化旅游体育与传媒支出、社会保障和就业支出分别为 A、B: two parts (与 and 和 inside the classes' names), each
+    with its amount and rate, compared with its row."""
+    rows = [
+        ["", "合计", "75.00", "100.00"],
+        ["207", "文化旅游体育与传媒支出", "25.00", "30.00"],
+        ["208", "社会保障和就业支出", "50.00", "70.00"],
+    ]
+    for culture, status in (("30.00", "passed"), ("31.00", "failed")):
+        narrative = Text(
+            [
+                "2026年某某局部门预算",
+                "一、一般公共预算支出情况说明",
+                f"\t文化旅游体育与传媒支出、社会保障和就业支出分别为 {culture} 万元、70.00 万元，",
+                "分别比上年增长 20.00%、40.00%。",
+            ]
+        )
+        found = _findings(tmp_path, f"joined_{status}", [[narrative], [_expense(rows)]])
+        named = found[found.rule == "N06"]
+        assert named.status.tolist() == [status, "passed"] and named.expected.tolist() == ["30.00", "70.00"]
+        assert named.message.str.startswith(("文化旅游体育与传媒支出", "社会保障和就业支出")).all()
+        rates = found[found.rule == "N02"]
+        assert rates.status.tolist()[1:] == ["passed"] and rates.expected.iloc[1] == "40.00%"
+        # 30.00 is the table's own: its rate is recomputed (25.00 → 30.00); 31.00 is no figure the table prints
+        assert rates.status.iloc[0] == ("passed" if status == "passed" else "not_run")
+
+
+def test_two_totals_stated_respectively_are_each_compared_with_its_side_of_the_summary_table(tmp_path):
+    """收、支总计各是 A、B 万元 … 各减少 X、Y 万元，各下降 a%、b%: 收入总计 A and 支出总计 B, each against its 总计
+    and each rate recomputed from its own change; 收入总计、支出总计分别为 A 万元、B 万元，各下降 a%、b%: each rate
+    against the prior year's 总计 the table prints."""
+    from .budget_pdfs import summary_table
+
+    rows = [
+        ["一、财政拨款收入", "1,200.00", "一、一般公共服务支出", "1,000.00"],
+        ["二、其他收入", "80.00", "二、住房保障支出", "270.00"],
+        ["总计", "1,280.00", "总计", "1,270.00"],
+    ]
+    header = [[("收入", 2), ("支出", 2)], ["项目", "决算数", "项目", "决算数"]]
+    for income, status in (("1,280.00", "passed"), ("1,290.00", "failed")):
+        narrative = Text(
+            [
+                "某某局2023年度部门决算",
+                "一、收入支出决算总体情况说明",
+                f"2023年度收、支总计各是{income},1,270.00万元。与2022年度相比，收、支总计各减少80.00、",
+                "60.00万元，各下降5.88%、4.51%。",
+            ]
+        )
+        table = summary_table(title="收入支出决算总表", rows=rows, header=header)
+        found = _findings(tmp_path, f"sides_{status}", [[narrative], [table]])
+        named = found[found.rule == "N06"]
+        assert named.message.str.contains("收入总计|支出总计").all(), named.message.tolist()
+        assert named.status.tolist() == [status, "passed"] and named.expected.tolist() == ["1,280.00", "1,270.00"]
+        rates = found[found.rule == "N02"]  # 80.00 ÷ 1,360.00 = 5.88%; 60.00 ÷ 1,330.00 = 4.51%
+        assert rates.status.tolist() == [status, "passed"] and rates.expected.tolist()[1] == "4.51%"
+    rows = [
+        ["一、财政拨款收入", "1,150.00", "1,200.00", "一、一般公共服务支出", "1,000.00", "1,000.00"],
+        ["二、其他收入", "150.00", "80.00", "二、住房保障支出", "300.00", "270.00"],
+        ["收入总计", "1,300.00", "1,280.00", "支出总计", "1,300.00", "1,270.00"],
+    ]
+    header = [[("收入", 3), ("支出", 3)], ["项目", "上年预算数", "本年预算数", "项目", "上年预算数", "本年预算数"]]
+    for spend_rate, status in (("2.31%", "passed"), ("2.51%", "failed")):
+        narrative = Text(
+            [
+                "2023年某某局部门预算",
+                "一、收支预算总体情况说明",
+                f"\t收入总计、支出总计分别为 1,280.00 万元、1,270.00 万元，各下降 1.54%、{spend_rate}。",
+            ]
+        )
+        table = summary_table(title="收支预算总表", rows=rows, header=header, widths=[100, 60, 60, 100, 60, 60])
+        found = _findings(tmp_path, f"respectively_{status}", [[narrative], [table]])
+        rates = found[found.rule == "N02"]  # 1,300.00 → 1,280.00: 1.54%; 1,300.00 → 1,270.00: 2.31%
+        assert rates.status.tolist() == ["passed", status] and rates.expected.tolist() == ["1.54%", "2.31%"]
+        assert found[found.rule == "N06"].status.tolist() == ["passed", "passed"]
+
+
+def test_a_rate_against_last_years_final_takes_the_final_figure_the_tables_print(tmp_path):
+    """With the 上年决算数 printed beside the 上年预算数, each rate is recomputed with its own base — and a rate
+    stated against 上年预算 without a figure for it says it misses that base, not 上年决算."""
+    rows = [
+        ["", "合计", "1,150.00", "1,080.00", "1,100.00"],
+        ["201", "一般公共服务支出", "1,150.00", "1,080.00", "1,100.00"],
+        ["2010101", "行政运行", "760.00", "780.00", "800.00"],
+    ]
+    for final_rate, status in (("2.56%", "passed"), ("5.26%", "failed")):
+        narrative = Text(
+            [
+                "2026年某某局部门预算",
+                "一、一般公共预算支出情况说明",
+                f"\t行政运行（项）支出 800.00 万元，较上年预算数增长 5.26%，较上年决算数增长 {final_rate}。",
+            ]
+        )
+        table = _expense(rows, priors=("2025年预算数", "2025年决算数"))
+        found = _findings(tmp_path, f"printed_{status}", [[narrative], [table]])
+        rates = found[found.rule == "N02"]
+        assert rates.status.tolist() == ["passed", status] and rates.expected.tolist() == ["5.26%", "2.56%"]
+        assert "“2025年预算数” 760.00" in rates.message.iloc[0] and "“2025年决算数” 780.00" in rates.message.iloc[1]
+    narrative = Text(
+        ["2026年某某局部门预算", "\t机关运行经费 95.00 万元，较上年预算数下降 5.00%，较上年决算数下降 2.00%。"]
+    )
+    found = _findings(tmp_path, "neither", [[narrative], [_expense([row[:3] + row[4:] for row in rows])]])
+    reasons = found[found.rule == "N02"].message.tolist()
+    assert "表中未列此项的上年预算数" in reasons[0] and "上年决算数本文件未列" in reasons[1]
+
+
+def test_a_qualified_rate_says_it_is_qualified(tmp_path):
+    narrative = Text(
+        ["2026年某某局部门预算", "\t一般行政管理事务（项）支出 300.00 万元，增长 50.00%，可比增长 20.00%。"]
+    )
+    rows = [["", "合计", "1,000.00", "1,100.00"], ["2010102", "一般行政管理事务", "200.00", "300.00"]]
+    found = _findings(tmp_path, "qualified_reason", [[narrative], [_expense(rows)]])
+    (qualified,) = found[(found.rule == "N02") & (found.actual == "20.00%")].itertuples()
+    assert qualified.status == "not_run" and "可比增长 20.00% 是口径调整后的增减率（比较的是可比口径上年数" in (
+        qualified.message
+    )
+
+
+def test_a_share_of_the_whole_its_sentence_opens_with_is_of_that_sides_total(tmp_path):
+    """支出预算中，基本支出 …，占 77.52%: of the year's spending (本年支出合计 1,290.00 in the 收支总表) — never of
+    the income stated just before (财政拨款收入 1,190.00), the nearest earlier amount."""
+    from .budget_pdfs import summary_table
+
+    rows = [
+        ["一、财政拨款收入", "1,190.00", "一、一般公共服务支出", "1,290.00"],
+        ["二、事业收入", "100.00", "", ""],
+        ["本年收入合计", "1,290.00", "本年支出合计", "1,290.00"],
+        ["上年结转", "20.00", "结转下年", "20.00"],
+        ["收入总计", "1,310.00", "支出总计", "1,310.00"],
+    ]
+    for stated, status in (("77.52", "passed"), ("84.03", "failed")):
+        narrative = Text(
+            [
+                "某某局2026年部门预算",
+                "一、收支预算总体情况",
+                "收支预算总额1,310.00万元。收入预算中，财政拨款收入1,190.00万元，事业收入100.00万元，",
+                f"上年结转20.00万元。支出预算中，基本支出1,000.00万元，占{stated}%。",
+            ]
+        )
+        found = _findings(tmp_path, f"lead_{status}", [[narrative], [summary_table(rows=rows)]])
+        (share,) = found[found.rule == "N04"].itertuples()
+        assert (share.status, share.expected) == (status, "77.52%") and "本年支出合计" in share.message

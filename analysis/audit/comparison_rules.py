@@ -17,7 +17,7 @@ import pandas as pd
 from ..extract.text import squash
 from ..specs import scope_named
 from ..transform.amounts import UNIT_FACTORS
-from ..transform.claims import direction_sign
+from ..transform.claims import base_figure, direction_sign
 from .core import AuditContext, Outcome, decimals, fmt, fmt_amount, half_unit
 from .figures import (
     ComparedFigure,
@@ -265,18 +265,30 @@ class LastYearFigures:
 
 
 def prior_kind(c) -> str:
-    """The kind of prior-year figure a comparison names (比上年预算数: 预算; 较2025年执行数: 执行); ``""``: none."""
+    """The kind of prior-year figure a comparison names (比上年预算数: 预算; 较2025年执行数: 执行); ``""``: none.
+
+    The claim's own base (a sentence comparing one figure twice, 比上年预算 …，比上年决算 …, names two), else
+    the first its sentence names."""
+    if getattr(c, "base", ""):
+        return c.base
     named = COMPARED_KIND_RE.search(c.sentence)
     return figure_kind(named.group(1)) if named else ""
 
 
+def _from_tables(c) -> bool:
+    """Whether the figure a claim is compared with may be one a table (or last year's document) prints as the
+    prior year's: not a final figure's budget (年初预算) nor the adjusted prior-year figure of a qualified rate
+    (同口径上年数, 可比口径上年数 …); a comparison naming its own base (上年决算数) is looked up as that kind."""
+    return not c.compared or (not c.qualifier and bool(c.base) and c.compared == base_figure(c.base))
+
+
 def _prior_of(c, priors: TableFigures) -> tuple[Decimal, str, Decimal, str] | None:
     """(prior-year figure, as printed, half a unit of its last digit, where a table prints it) of a claim:
-    the one its text states, else the one a table prints beside this year's (not for a final figure
-    compared with its budget)."""
+    the one its text states, else the one a table prints beside this year's, of the kind its comparison
+    names (not for a final figure compared with its budget, nor for a qualified rate)."""
     if pd.notna(c.prior):
         return c.prior, c.prior_text, half_unit(c.prior_text), ""
-    if c.compared:
+    if not _from_tables(c):
         return None
     return priors.lookup(c, prior_kind(c))
 
@@ -412,8 +424,17 @@ def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = 
     else from the prior-year figure a table prints beside this year's, else from the figure last year's
     document (``last_year``, when one is given) prints for the same code or name, scope and measure."""
     texts = currents(c)
-    change_only = c.is_change or (not texts and pd.isna(c.prior) and pd.notna(c.change) and not c.compared)
-    if change_only or (not texts and pd.isna(c.prior) and not c.compared and c.unit in ("", *MONEY_UNITS)):
+    if c.qualifier and pd.isna(c.prior) and pd.isna(c.change):
+        # 可比增长 3.2%, 剔除…因素后增长 4.1%: of a prior-year figure adjusted first, which no table prints
+        yield _rate_not_run(
+            c,
+            f"{label(c)}：{c.qualifier}{c.rate_direction} {c.rate_text} 是口径调整后的增减率（比较的是{c.compared}，"
+            "表中未列），无法复核（qualified rate）",
+        )
+        return
+    tables = _from_tables(c)
+    change_only = c.is_change or (not texts and pd.isna(c.prior) and pd.notna(c.change) and tables)
+    if change_only or (not texts and pd.isna(c.prior) and tables and c.unit in ("", *MONEY_UNITS)):
         # a rate stated with its change alone (其中：公务接待费增加 0.01 万元，增长 3.45%), or of an item without
         # any figure (教育支出比上年增长 5%): this year's figure is the one the tables print for the item, and the
         # rate is recomputed from it as from a figure the text states
@@ -466,27 +487,29 @@ def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = 
             yield percent_outcome(c, c.change / prior * HUNDRED, c.rate, c.rate_text, slack, formula, "wrong rate")
             return
     # the text states neither the prior-year figure nor the change: the one a table prints beside this year's
-    found = priors.lookup(c, prior_kind(c)) if texts and not c.compared else None
+    found = priors.lookup(c, prior_kind(c)) if texts and tables else None
     if found is not None:
         prior, prior_text, prior_half, source = found
         yield from _rates_against(c, texts, prior, prior_text, prior_half, source)
         return
     # … else the figure last year's document prints for the same item
     why_not = ""
-    if texts and not c.compared and last_year is not None:
+    if texts and tables and last_year is not None:
         found, why_not = last_year.lookup(c)
         if found is not None:
             prior, prior_text, prior_half, source = found
             yield from _rates_against(c, texts, prior, prior_text, prior_half, source)
             return
     kind = prior_kind(c) + "数"
-    tables = "表中亦未列上年数" if not priors.figures else f"表中未列此项的上年{kind}"
-    if "决算数" in c.sentence:
+    listed = "表中亦未列上年数" if not priors.figures else f"表中未列此项的上年{kind}"
+    # a comparison naming 上年决算 (its own, else its sentence's) in a document whose tables print no final figure
+    final = c.base == "决算" if c.base else "决算数" in c.sentence
+    if final and not any(f.kind == "决算" for f in priors.figures):
         why = "上年决算数本文件未列"
     elif c.flat:
-        why = f"文中只写持平，未写上年金额，{tables}"
+        why = f"文中只写持平，未写上年金额，{listed}"
     else:
-        why = f"文中未写上年金额或变动额，{tables}"
+        why = f"文中未写上年金额或变动额，{listed}"
     if why_not:
         why += f"；{why_not}"
     yield _rate_not_run(

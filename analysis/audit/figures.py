@@ -109,10 +109,11 @@ def _under_measure(path: list[str]) -> bool:
 def summary_total_rows(table: Table) -> list[tuple[int, str, str, str, str]]:
     """The rows of a 收支总表 printing its 收入总计 beside its 支出总计 (both 总计 in the national template):
     (row, income column, expenditure column, income name, expenditure name).  本年收入 and 本年支出 are none:
-    they differ by the carry-overs."""
+    they differ by the carry-overs.  The columns are this year's, never the prior year's beside them (上年预算数)."""
     if table.spec.kind != "both" or table.is_empty:
         return []
-    income_cols = [c for c in table.money_columns if "收入" in squash(c.split("/")[0])]
+    prior = prior_columns(table)
+    income_cols = [c for c in table.money_columns if "收入" in squash(c.split("/")[0]) and c not in prior]
     spend_col = total_column(table)
     if not income_cols or spend_col is None:
         return []

@@ -33,6 +33,9 @@ MONEY_UNITS = UNIT_FACTORS
 THREE_PUBLIC_SUBJECT_RE = re.compile(r"三公|因公出国|公务用车|公务接待")
 #: both totals of a 收支总表 named at once (收、支总计各 X 万元, read as 收支总计)
 SUMMARY_TOTALS_RE = re.compile(r"收支(?:总计|合计)$")
+#: one of them (收入总计、支出总计分别为 A、B 万元; 收、支总计各是 A、B 万元): its side's 总计 — not 本年收入合计,
+#: which differs from it by the carry-overs
+SUMMARY_SIDE_RE = re.compile(r"(?<!本年)(?P<side>收入|支出)总计$")
 
 
 def claim_scope(c) -> str:
@@ -78,16 +81,17 @@ def table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal
     is not a table figure larger than that total.
     """
     budget = ctx.budget
-    if SUMMARY_TOTALS_RE.search(squash(c.subject)):  # 收、支总计各 X 万元: the 收支总表s' 总计 rows
+    both, side = SUMMARY_TOTALS_RE.search(squash(c.subject)), SUMMARY_SIDE_RE.search(squash(c.subject))
+    if both or side:  # 收、支总计各 X 万元: the 收支总表s' 总计 rows, both sides or the one named
         rows = [
             (table.name, to_wanyuan(table.df.at[i, column], table.unit), scope_of(budget, table))
             for table in budget.tables
             for i, income, spend, _, _ in summary_total_rows(table)
-            for column in (income, spend)
+            for column in ((income, spend) if both else (income,) if side["side"] == "收入" else (spend,))
             if table.df.at[i, column] is not None
         ]
         if rows:
-            return "收支总计", rows
+            return "收支总计" if both else f"{side['side']}总计", rows
     if c.func_code:
         rows = [f for f in ctx.code_figures.get(c.func_code, []) if f.value is not None]
         if rows:

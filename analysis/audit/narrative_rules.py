@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..extract.text import squash
 from ..transform.amounts import UNIT_FACTORS
+from ..transform.claims import name_core
 from ..transform.indicators import project_budgets, project_indicators
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
 from .core import AuditContext, Outcome, fmt, fmt_amount, half_unit
@@ -30,6 +31,8 @@ from .table_rules import _project_table
 
 MONEY_UNITS = UNIT_FACTORS
 HUNDRED = Decimal(100)
+#: the sides of a 收支总表, whose totals a share may be of (支出预算中，基本支出 … 占 …)
+SIDES = ("收入", "支出")
 
 
 def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple | None:
@@ -43,7 +46,11 @@ def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple 
         whole = by_id.loc[int(c.whole_id)]
         return whole.amount, half_unit(whole.amount_text), f"{whole.amount_text}（{whole.subject}）"
     if c.whole_name and c.unit in MONEY_UNITS:
-        for name in dict.fromkeys((name_of(c.whole_name), name_of(re.sub(r"^本年", "", c.whole_name)))):
+        core = name_core(c.whole_name)
+        # a side's whole named generally (支出预算, 本年支出): the year's total of that side
+        side = re.sub(r"^本年", "", core)
+        sides = [f"本年{side}合计", f"{side}合计", f"{side}总计"] if side in SIDES else []
+        for name in dict.fromkeys((name_of(c.whole_name), name_of(re.sub(r"^本年", "", c.whole_name)), *sides)):
             candidates = ctx.named_figures.get(name, [])
             if candidates:
                 table, value = candidates[0].table, candidates[0].value
@@ -92,9 +99,15 @@ def claim_share(ctx: AuditContext) -> Iterator[Outcome]:
         yield Outcome("not_run", "the narrative states no share (占 …%)")
 
 
+def stated_figures(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims stating a figure of their own: not those comparing an item's figure a second time (…，比上年
+    决算数下降 2%; 可比增长 3.2%), which carry the figure of the claim stating it (``item_id``)."""
+    return claims[claims.item_id.isna()] if not claims.empty else claims
+
+
 def claim_parts(ctx: AuditContext) -> Iterator[Outcome]:
     """The parts listed after 其中/包括 add up to the stated total."""
-    claims = ctx.claims
+    claims = stated_figures(ctx.claims)
     if not claims.empty:
         # a unit's description (概况) lists overlapping groups (正高级职称, 博士生导师 …): not parts
         described = claims.section.str.contains("概况|基本情况")
@@ -231,9 +244,9 @@ def claim_vs_tables(ctx: AuditContext) -> Iterator[Outcome]:
     """A figure the narrative states equals a table figure printed under the same code or name.
 
     A figure no table of the funds it speaks of prints (a 全部资金 figure where only 财政拨款 tables print
-    the name) cannot be compared and says so.
+    the name) cannot be compared and says so.  A figure compared twice (比上年预算 …，比上年决算 …) is one figure.
     """
-    claims = ctx.claims
+    claims = stated_figures(ctx.claims)
     rows = (
         claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change & claims.amount.notna()]
         if not claims.empty
@@ -324,7 +337,7 @@ def class_names(ctx: AuditContext) -> Iterator[Outcome]:
 
 def _three_public_claims(ctx: AuditContext) -> dict[int, str]:
     tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
-    claims = ctx.claims
+    claims = stated_figures(ctx.claims)
     if not tables or claims.empty:
         return {}
     rows = claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change & claims.amount.notna()]
@@ -378,7 +391,7 @@ def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
 
 def targets_statement(ctx: AuditContext) -> Iterator[Outcome]:
     """“实行绩效目标管理的项目 N 个，涉及预算 X 万元” against the 绩效目标表 (and the 项目支出表)."""
-    claims = ctx.claims
+    claims = stated_figures(ctx.claims)
     counts = claims[claims.subject.str.contains("绩效目标") & (claims.unit == "个")] if not claims.empty else claims
     if counts.empty:
         yield Outcome("not_run", "the narrative states no number of projects under performance targets")

@@ -14,6 +14,8 @@ layout spaces removed, written with placeholders (``{current}``, ``{prior}``, ``
 expand to named groups.  A pattern's claim is either the figure it captures as ``current`` or, when it
 captures none (``与上年相比增加 …``), the figure stated just before it (``claim="before"``), or — stating
 one figure for each of the parts listed before it (``分别占 80%、20%``) — those parts (``claim="respectively"``).
+A comparison names its base (:data:`BASE_RE`: 比上年预算, 比上年决算 …), each its own when a sentence compares one
+figure twice; a qualified rate (可比增长, 剔除…因素后增长, 同口径增长) is of a prior-year figure adjusted first.
 
 Patterns are tried in catalogue order (most specific first); a figure taken by one pattern is not taken
 again by a later one.  Nothing is judged here: the audit recomputes what the patterns read.
@@ -43,6 +45,20 @@ AND = "(?:[、，,]|和|及|与)"
 NOT_A_NAME = rf"{CHANGE_WORDS}|持平|多|少|超|高于|低于"
 #: this year's or the compared year's figure: which kind of figure the comparison names
 FIGURE_KINDS = r"(?:当年|年初)?(?:预算执行数|执行数|预算数|决算数|预算|决算|同期数?|数)?"
+#: the kind of prior-year figure a comparison names — its base: 比上年预算 (预算), 较2022年决算数 (决算),
+#: 比2025年预算执行数 (执行); each comparison of a sentence stating two (比上年预算减少 …，比上年决算增加 …)
+#: has its own
+BASE_RE = re.compile(
+    r"(?:比|较|与|同)(?:上年度?|上一年度?|去年|20\d{2}年度?)(?:年初|当年)?(?P<base>预算执行数|执行数|预算|决算)"
+)
+#: the words qualifying a rate: it is of a prior-year figure adjusted first (可比增长 3.2%, 同口径增长,
+#: 剔除减税降费因素后，增长 4.1%, 按可比价格计算), never the one the tables print
+QUALIFIER = (
+    r"(?:按|以)?(?:可比(?:口径|价格)?|同口径)(?:比较|计算|相比)?"
+    r"|(?:剔除|扣除)[^，,。；;：:%\d]{1,30}?(?:因素|影响)(?:影响)?后?"
+)
+#: what states figures of the parts listed before, one each (分别为 A、B; 收、支总计各是 A、B 万元)
+RESPECTIVELY_WORDS = r"(?:分别|各)"
 
 #: what each captured figure is
 FIELDS: dict[str, str] = {
@@ -68,6 +84,10 @@ FIELDS: dict[str, str] = {
     "flat": "the word stating no change (持平, 一致 …)",
     "budget_flat": "the word stating that the final figure equals the budget (与年初预算一致)",
     "versus_budget": "the budget a final figure's change is stated against (比年初预算增加 …)",
+    "qualifier": "the words qualifying a rate: of a prior-year figure adjusted first (可比, 同口径, 剔除…因素后)",
+    "change_2": "the second change of a list stated respectively (各减少 X、Y 万元): of the second part listed",
+    "change_3": "the third change stated respectively",
+    "change_4": "the fourth change stated respectively",
 }
 
 PLACEHOLDERS: dict[str, str] = {
@@ -84,6 +104,11 @@ PLACEHOLDERS: dict[str, str] = {
     "shares": rf"{AND}(?P<share_2>{NUMBER})%(?:{AND}(?P<share_3>{NUMBER})%)?(?:{AND}(?P<share_4>{NUMBER})%)?",
     #: further rates stated respectively (分别增长 5%、3% 和 2%)
     "rates": rf"{AND}(?P<rate_2>{NUMBER})%(?:{AND}(?P<rate_3>{NUMBER})%)?(?:{AND}(?P<rate_4>{NUMBER})%)?",
+    #: changes stated respectively, in the unit printed after the last (各减少 1267.86、2570.97 万元): the last
+    #: prints one
+    "changes": rf"(?P<change>{NUMBER})(?P<change_unit>{MONEY_UNITS})?{AND}(?P<change_2>{NUMBER})"
+    rf"(?P<change_2_unit>{MONEY_UNITS})?(?:{AND}(?P<change_3>{NUMBER})(?P<change_3_unit>{MONEY_UNITS})?)?"
+    rf"(?:{AND}(?P<change_4>{NUMBER})(?P<change_4_unit>{MONEY_UNITS})?)?(?<=[^\d.,%])",
     "completion": rf"(?P<completion>{NUMBER})%",
     "dir": rf"(?P<direction>{CHANGE_WORDS})了?",
     #: (an adverb may stand before it: 继续下降 5.3%, 仍增长, 略有下降)
@@ -109,14 +134,20 @@ PLACEHOLDERS: dict[str, str] = {
     #: words without figures inside one clause (the subject repeated: 与上年相比，财政拨款支出增加 …)
     "gap": r"[^，,。；;：:%\d]{0,24}?",
     "sep": r"[，,]?",
-    #: year on year (同比), also on a like-for-like basis (同口径)
-    "year_on_year": r"(?:同比|同口径(?:比较)?|按同口径)",
+    #: year on year (同比); on a like-for-like basis (同口径) the rate is qualified: ``qualifier``
+    "year_on_year": r"(?:同比)",
+    "qualifier": rf"(?P<qualifier>{QUALIFIER})",
+    "respectively": RESPECTIVELY_WORDS,
 }
 #: the shares a pattern stating them respectively captures, in the order of the parts they are of
 RESPECTIVE_SHARES = ("share", "share_2", "share_3", "share_4")
 #: the rates a pattern stating them respectively captures
 RESPECTIVE_RATES = ("rate", "rate_2", "rate_3", "rate_4")
-NUMBER_FIELDS = ("current", "prior", "change", "budget", "completion", *RESPECTIVE_RATES, *RESPECTIVE_SHARES)
+#: the changes a pattern stating them respectively captures
+RESPECTIVE_CHANGES = ("change", "change_2", "change_3", "change_4")
+NUMBER_FIELDS = (
+    "current", "prior", *RESPECTIVE_CHANGES, "budget", "completion", *RESPECTIVE_RATES, *RESPECTIVE_SHARES
+)  # fmt: skip
 PERCENT_FIELDS = ("completion", *RESPECTIVE_RATES, *RESPECTIVE_SHARES)
 #: a comparison with the prior year: 与上年相比 / 比上年 / 较2025年预算数
 VERSUS_LAST_YEAR = r"(?:与|同|比|较){last_year}{kind}(?:相比|比较)?"
@@ -130,7 +161,8 @@ class ClaimPattern:
     example: str
     #: where the claim is: ``current``, the figure captured as current; ``before``, the figure stated
     #: before the phrase; ``change``, the captured change itself (a subject stating only its change);
-    #: ``respectively``, the figures listed before the phrase, one each (分别占 X%、Y%; 分别增长 X%、Y%)
+    #: ``respectively``, the figures listed before the phrase, one each (分别占 X%、Y%; 分别增长 X%、Y%;
+    #: 各减少 X、Y 万元)
     claim: str = "current"
     #: the captured current restates an item's amount stated at its head (the audit compares the two)
     restates: bool = False
@@ -217,13 +249,36 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         "1.小学教育（2050202），2023 年度决算数为 7,970.38万元，比 2022 年度决算数增长 0.39%。",
         families="部门决算 (central units)",
     ),
-    # ----- rates of the parts listed before, stated respectively
+    # ----- changes and rates of the parts listed before, stated respectively
     ClaimPattern(
-        "R01", "rates of the parts listed before, stated respectively (分别比上年增长 …)",
-        r"分别(?:{versus}|{year_on_year})?{sep}{rate_dir}{rate}{rates}",
+        "R02", "changes (and rates) of the parts listed before, stated respectively (各减少 X、Y 万元，各下降 …)",
+        r"{respectively}(?:{versus}|{year_on_year})?{sep}{dir}{changes}(?:{sep}{respectively}?{rate_dir}{rate}{rates})?",
+        "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,"
+        "各下降23.51%、38.28%。",
+        claim="respectively",
+        families="四川 (县级部门决算: 收、支总计各 …)",
+    ),
+    ClaimPattern(
+        "R01", "rates of the parts listed before, stated respectively (分别比上年增长 …, 各下降 …)",
+        r"{respectively}(?:{versus}|{year_on_year})?{sep}{rate_dir}{rate}{rates}",
         "基本支出 800 万元、项目支出 200 万元，分别比上年增长 6.67% 和 11.11%。",
         claim="respectively",
         families="national; 财政预算执行报告 (科学技术支出、节能环保支出分别增长 …)",
+    ),
+    # ----- qualified rates: of a prior-year figure adjusted first (可比, 同口径, 剔除…因素后), never the tables'
+    ClaimPattern(
+        "Q01", "qualified change, its rate stated or not (同口径减少 X 万元，下降 Z%)",
+        r"(?:{versus}{sep})?{qualifier}{sep}(?:{year_on_year})?{dir}{change}(?:{sep}{rate_dir}{rate})?",
+        "卫生健康支出 1165.08 万元，按同口径同比减少 63.96 万元，下降 5.2%。",
+        claim="before",
+        families="national; 财政预算执行报告",
+    ),
+    ClaimPattern(
+        "Q02", "qualified rate (可比增长 Z%; 剔除…因素后，增长 Z%; 同口径增长 Z%)",
+        r"(?:{versus}{sep})?{qualifier}{sep}(?:{year_on_year})?{rate_dir}{rate}",
+        "一般公共预算收入 520.00 万元，增长 4.00%，可比增长 3.2%。",
+        claim="before",
+        families="财政预算执行报告; national",
     ),
     # ----- this year against the prior year, the prior figure stated
     ClaimPattern(

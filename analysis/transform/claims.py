@@ -19,11 +19,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 import pandas as pd
 
+from ..extract.text import squash
 from .amounts import MONEY_UNIT_PATTERN, UNIT_FACTORS
-from .claim_patterns import AND, NUMBER, NUMBER_FIELDS, PATTERNS, RESPECTIVE_RATES, RESPECTIVE_SHARES, ClaimPattern
+from .claim_patterns import (
+    AND,
+    BASE_RE,
+    NUMBER,
+    NUMBER_FIELDS,
+    PATTERNS,
+    RESPECTIVE_CHANGES,
+    RESPECTIVE_RATES,
+    RESPECTIVE_SHARES,
+    RESPECTIVELY_WORDS,
+    ClaimPattern,
+)
 
 CLAIM_COLUMNS = [
     "claim_id",
@@ -57,6 +70,8 @@ CLAIM_COLUMNS = [
     "completion_text",
     "budget_flat",
     "compared",
+    "base",
+    "qualifier",
     "prior_year",
     "compare_year",
     "current_year",
@@ -66,6 +81,7 @@ CLAIM_COLUMNS = [
     "part_list",
     "whole_id",
     "share_group",
+    "item_id",
     "func_levels",
     "unit_index",
     "sentence_index",
@@ -164,8 +180,14 @@ class Claim:
     completion: Decimal | None = None
     completion_text: str = ""
     budget_flat: bool = False
-    #: what a change is stated against when not the prior year (``年初预算``, ``调整预算``: a final figure's budget)
+    #: what a change is stated against when not the prior year's figure the tables print (``年初预算``, ``调整预算``:
+    #: a final figure's budget; ``同口径上年数``: a qualified rate's; ``上年决算数`` in a sentence comparing first
+    #: with ``上年预算``): no table figure is taken for it
     compared: str = ""
+    #: the kind of prior-year figure the claim's comparison names (``预算``, ``决算``, ``执行``; ``""``: none named)
+    base: str = ""
+    #: the words qualifying the claim's rate (``可比``, ``同口径``, ``剔除…因素后``): of an adjusted prior-year figure
+    qualifier: str = ""
     prior_year: int | None = None
     compare_year: int | None = None
     current_year: int | None = None
@@ -177,6 +199,9 @@ class Claim:
     whole: int | None = None  # the claim a share is taken of
     #: shares of one named whole listed together, the whole itself not stated (their sum may stand for it)
     share_group: int | None = None
+    #: the claim stating the figure this one compares a second time (…下降 5%，比上年决算数下降 2%; 可比增长 3.2%):
+    #: the claim's amount is that one's, its own comparison apart
+    item: int | None = None
     func_code: str = ""
     func_levels: tuple[tuple[str, str], ...] = ()
     #: the file the sentence is printed in, when the narrative comes from several files
@@ -193,6 +218,7 @@ class _Match:
     groups: dict[str, str]
     start: int
     spans: dict[int, str]  # token start → field
+    end: int = 0
     claim: Claim | None = None
     #: the captured current restates the amount of the claim it was put on (an item's head)
     restating: bool = False
@@ -358,13 +384,15 @@ def _match_sentence(sentence: str, tokens: list[re.Match]) -> list[_Match]:
     for pattern in PATTERNS:
         for m in pattern.regex.finditer(sentence):
             spans = {m.start(f): f for f in NUMBER_FIELDS if f in m.groupdict() and m.group(f) is not None}
-            # a prior figure printed without its unit is no token of its own (较上年2.08减少0.03万元)
-            bare = {s for s, f in spans.items() if f == "prior" and m.groupdict().get("prior_unit") is None}
+            # a prior figure printed without its unit is no token of its own (较上年2.08减少0.03万元), nor is a
+            # change listed before the one printing the unit (各减少 1267.86、2570.97 万元)
+            unitless = ("prior", *RESPECTIVE_CHANGES)
+            bare = {s for s, f in spans.items() if f in unitless and m.groupdict().get(f"{f}_unit") is None}
             if any(s in taken or (s not in starts and s not in bare) for s in spans):
                 continue
             taken.update(spans)
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            found.append(_Match(pattern, groups, m.start(), spans))
+            found.append(_Match(pattern, groups, m.start(), spans, end=m.end()))
     return sorted(found, key=lambda x: x.start)
 
 
@@ -385,9 +413,11 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
             open_parts, previous_section, item_name = None, section, ""
         unit_first = len(claims)
         sentences = _sentences(normalise(raw))
-        cleaned = [s.replace(org, "") if org else s for s in sentences]
+        cleaned = [LISTED_COMMA_RE.sub("\\1、", s.replace(org, "") if org else s) for s in sentences]
         for sentence_index, (sentence, clean) in enumerate(zip(sentences, cleaned, strict=True)):
             tokens = list(TOKEN_RE.finditer(clean))
+            listed, names = _respective_amounts(clean, tokens)
+            tokens = sorted(tokens + listed, key=lambda t: t.start())
             matches = _match_sentence(clean, tokens)
             roles = {start: (m, f) for m in matches for start, f in m.spans.items()}
             sentence_first: int | None = None
@@ -425,6 +455,7 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                     subject = _phrase_subject(clean, role[0].start, cleaned[:sentence_index])
                 if not subject and sentence_index == 0 and len(claims) == unit_first:
                     subject = item_name  # （一）因公出国（境）经费 | 2026 年预算安排 0.00 万元，…
+                subject = names.get(token.start(), subject)  # A、B分别为 X 万元、Y 万元
                 trailing = re.search(rf"(?:{DIRECTION_RE})$", subject)
                 current = Claim(
                     page=page,
@@ -471,7 +502,87 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
             _clean_subject(ENUMERATOR_RE.sub("", text)) if HEADING_RE.match(text) and not TOKEN_RE.search(text) else ""
         )
     _link_shares(claims)
+    _second_comparisons(claims)
     return claims
+
+
+def _second_comparisons(claims: list[Claim]) -> None:
+    """A claim comparing an item's figure a second time (…，比上年决算数下降 2%; 可比增长 3.2%) carries that
+    figure; a comparison naming another base than the first its sentence names (比上年预算减少 …，比上年决算增加
+    …) is stated against that base (``compared``): no figure of the sentence's first base is taken for it."""
+    for claim in claims:
+        if claim.item is not None:
+            item = claims[claim.item]
+            claim.amount, claim.amount_text = item.amount, item.amount_text
+        first = BASE_RE.search(claim.sentence)
+        if claim.base and first and base_kind(first.group("base")) != claim.base and not claim.compared:
+            claim.compared = base_figure(claim.base)
+
+
+def base_figure(base: str) -> str:
+    """The figure a comparison naming its base is stated against (决算: 上年决算数)."""
+    return f"上年{base}数"
+
+
+#: a comma after a figure's decimals lists the next figure (各是 4125.49,4143.91 万元): read as 、
+LISTED_COMMA_RE = re.compile(r"(\.\d+),(?=\d)")
+#: amounts stated respectively of the parts a clause lists (A、B分别为 X、Y 万元; 收、支总计各是 X、Y 万元)
+RESPECTIVE_AMOUNTS_RE = re.compile(rf"{RESPECTIVELY_WORDS}(?:为|是)")
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """A figure of a list printed without its unit, the list's last figure printing it (各是 4125.49、4143.91 万元):
+    read as a token in that unit."""
+
+    begin: int
+    finish: int
+    number: str
+    unit: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, name: str | int = 0) -> str | None:
+        return {"number": self.number, "unit": self.unit, "percent": None}.get(name, self.number)
+
+
+def _respective_amounts(sentence: str, tokens: list[re.Match]) -> tuple[list[_Listed], dict[int, str]]:
+    """Amounts stated respectively of the parts the clause before names (A、B分别为 X 万元、Y 万元): (the figures
+    listed without their unit, as tokens; each amount's name by its start) — as many names as amounts, or none."""
+    by_start = {t.start(): t for t in tokens}
+    listed: list[_Listed] = []
+    names: dict[int, str] = {}
+    for m in RESPECTIVE_AMOUNTS_RE.finditer(sentence):
+        figures: list = []
+        at = m.end()
+        while number := re.compile(NUMBER).match(sentence, at):
+            token = by_start.get(number.start())
+            if token is not None and token.group("percent"):
+                break
+            figures.append(token or number)
+            joint = re.compile(AND).match(sentence, figures[-1].end())
+            if joint is None:
+                break
+            at = joint.end()
+        while figures and figures[-1].start() not in by_start:
+            figures.pop()  # a figure the list's last does not give a unit: not read
+        if len(figures) < 2:
+            continue
+        begin = max((b.end() for b in re.finditer(r"[，,。；;：:]", sentence[: m.start()])), default=0)
+        parts = _list_names(sentence[begin : m.start()], len(figures))
+        if not parts:
+            continue
+        unit = figures[-1].group("unit")
+        for figure, (_, name) in zip(figures, parts, strict=True):
+            if figure.start() not in by_start:
+                figure = _Listed(figure.start(), figure.end(), figure.group(), unit)
+                listed.append(figure)
+            names[figure.start()] = name
+    return listed, names
 
 
 def _heading(claims, unit_first, unit_index, sentence_index, sentence, unit) -> Claim | None:
@@ -497,12 +608,13 @@ def _target(m: _Match, claims: list[Claim], unit_first: int, sentences: list[str
     after a semicolon, the figure heading the clause before it; when the phrase opens its sentence
     (与上年相比增加 …), the last amount of the paragraph; when the clause before it names, without a figure,
     a figure the paragraph stated earlier (财政拨款总收支较上年下降 3.85%), that figure.  A claim already
-    compared is not compared again.
+    compared is not compared again, nor with another base (比上年预算 … after 比上年决算 …), and a qualified
+    rate (可比增长 …) is compared alone.
     """
     sentence = sentences[position[1]]
     depth = _depth(sentence, m.start)
     same = [c for c in claims[unit_first:] if c.position[:2] == position and c.position[2] < m.start]
-    fields = set(m.groups)
+    fields = set(m.groups) | {f"{BASE_FIELD}{_base(sentence, m)}"}
     head = _clause_head(m, same, sentence, depth)
     if head is not None:
         return None if _conflicts(head, fields) else head
@@ -559,7 +671,18 @@ def _named_earlier(clause: str, claims: list[Claim], unit_first: int, position, 
     return None
 
 
+#: the pseudo-field naming, among the fields a pattern read, the base its comparison names (``base:决算``)
+BASE_FIELD = "base:"
+
+
 def _conflicts(claim: Claim, fields: set[str]) -> bool:
+    """Whether a claim cannot take the fields a pattern read: it has some already, it is compared with another
+    base than the pattern names, or either states a qualified rate (compared alone)."""
+    base = next((f[len(BASE_FIELD) :] for f in fields if f.startswith(BASE_FIELD)), "")
+    if base and claim.base and base != claim.base:
+        return True
+    if "qualifier" in fields or claim.qualifier:
+        return claim.has_comparison()
     taken = {
         "prior": claim.prior is not None,
         "change": claim.change is not None and not claim.is_change,
@@ -572,57 +695,173 @@ def _conflicts(claim: Claim, fields: set[str]) -> bool:
 
 
 def _apply_respectively(m: _Match, claims: list[Claim], unit_first: int, position, place) -> bool:
-    """Put shares (分别占 X%、Y%) or rates (分别增长 X%、Y%) stated respectively on the parts listed before the
-    phrase in its sentence, one each in order; ``False`` when the sentence lists fewer parts than figures
-    (nothing is put then).  Rates may be stated of parts named without figures (科学技术支出、节能环保支出分别
-    增长 42%、41.8%): each name is then a claim of its own, its figure left to the tables."""
-    rates = "rate" in m.groups
-    kind = "rate" if rates else "share"
-    figures = [m.groups[f] for f in (RESPECTIVE_RATES if rates else RESPECTIVE_SHARES) if f in m.groups]
+    """Put shares (分别占 X%、Y%), rates (分别增长 X%、Y%) or changes (各减少 X、Y 万元) stated respectively on the
+    parts listed before the phrase in its sentence, one each in order; ``False`` when the sentence lists fewer
+    parts than figures (nothing is put then).  Rates and changes may be stated of parts named without figures
+    (科学技术支出、节能环保支出分别增长 42%、41.8%): each name is then the paragraph's earlier figure of that
+    name (收、支总计各是 A、B 万元。…收、支总计各减少 X、Y 万元) or else a claim of its own, its figure left
+    to the tables."""
+    g = m.groups
+    figures = {
+        kind: [f for f in fields if f in g]
+        for kind, fields in (("share", RESPECTIVE_SHARES), ("rate", RESPECTIVE_RATES), ("change", RESPECTIVE_CHANGES))
+    }
+    figures = {kind: fields for kind, fields in figures.items() if fields}
+    count = max(len(fields) for fields in figures.values())
+    if any(len(fields) != count for fields in figures.values()):
+        return False  # as many changes as rates, or none read
     listed = [
         c
         for c in claims[unit_first:]
-        if c.position[:2] == position and c.position[2] < m.start and _is_level(c) and getattr(c, kind) is None
+        if c.position[:2] == position
+        and c.position[2] < m.start
+        and _is_level(c)
+        and all(getattr(c, kind) is None for kind in figures)
     ]
-    if len(listed) < len(figures) and rates:
-        listed = _named_parts(m, claims, position, place, len(figures))
-    if len(listed) < len(figures):
+    if len(listed) < count and "share" not in figures:
+        listed = _named_parts(m, claims, unit_first, position, place, count, set(figures))
+    if len(listed) < count:
         return False
-    for claim, figure in zip(listed[-len(figures) :], figures, strict=True):
+    # a change listed without its unit is in the unit of the last (各减少 1267.86、2570.97 万元)
+    units = [g.get(f"{f}_unit", "") for f in figures.get("change", [])]
+    for claim, k in zip(listed[-count:], range(count), strict=True):
         claim.patterns.append(m.pattern.id)
-        setattr(claim, kind, _number(figure))
-        setattr(claim, f"{kind}_text", figure + "%")
-        if rates:
-            claim.rate_direction = m.groups.get("rate_direction", "")
-            claim.prior_year = int(m.groups["prior_year"]) if "prior_year" in m.groups else claim.prior_year
-        else:
-            claim.whole_name = _whole_name(m.groups.get("whole", ""))
+        if "share" in figures:
+            claim.share, claim.share_text = _number(g[figures["share"][k]]), g[figures["share"][k]] + "%"
+            claim.whole_name = _whole_name(g.get("whole", ""))
+        if "rate" in figures:
+            claim.rate, claim.rate_text = _number(g[figures["rate"][k]]), g[figures["rate"][k]] + "%"
+            claim.rate_direction = g.get("rate_direction", "")
+        if "change" in figures:
+            change, unit = g[figures["change"][k]], next((u for u in units[k:] if u), "")
+            claim.unit = claim.unit or unit
+            claim.change, claim.change_text = _in_unit(_number(change), unit, claim.unit), change
+            claim.direction = g.get("direction", "")
+        if "share" not in figures:
+            claim.prior_year = int(g["prior_year"]) if "prior_year" in g else claim.prior_year
+            claim.base = _base(place[4], m) or claim.base
     return True
 
 
-def _named_parts(m: _Match, claims: list[Claim], position, place, count: int) -> list[Claim]:
-    """Claims without figures for the parts a clause names before 分别 (A、B 和 C分别 …), when it names
-    ``count`` of them; none otherwise."""
+def _in_unit(value: Decimal, unit: str, target: str) -> Decimal:
+    """A money figure stated in ``unit``, in ``target`` (unchanged when either is no money unit)."""
+    if unit != target and unit in MONEY_FACTORS and target in MONEY_FACTORS:
+        return value * MONEY_FACTORS[unit] / MONEY_FACTORS[target]
+    return value
+
+
+def _base(sentence: str, m: _Match) -> str:
+    """The kind of prior-year figure a pattern's comparison names (比上年预算 …: 预算; 较上年决算数 …: 决算)."""
+    named = BASE_RE.search(sentence, m.start, m.end or len(sentence))
+    return base_kind(named.group("base")) if named else ""
+
+
+def base_kind(word: str) -> str:
+    """预算执行数, 执行数 → 执行; 预算 → 预算; 决算 → 决算."""
+    return "执行" if "执行" in word else word
+
+
+def _named_parts(m: _Match, claims: list[Claim], unit_first: int, position, place, count: int, kinds: set[str]):
+    """The claims of the parts a clause names before 分别/各 (A、B 和 C分别 …), when it names ``count`` of them:
+    the paragraph's earlier figures of those names, if it states each (and none is compared yet), else claims
+    without figures; none when the clause names another number of parts."""
     page, source, section, sentence, clean = place
     head = clean[: m.start]
     begin = max((b.end() for b in re.finditer(r"[，,。；;：:]", head)), default=0)
-    spans = [(begin, begin)]  # each name's (start, end) in the sentence, split at the words joining them
-    for joint in re.finditer(AND, head[begin:]):
-        spans[-1] = (spans[-1][0], begin + joint.start())
-        spans.append((begin + joint.end(), begin + joint.end()))
-    spans[-1] = (spans[-1][0], len(head))
-    names = [_clean_subject(head[a:b]) for a, b in spans]
-    if len(names) != count or not all(names) or any(re.search(r"\d", n) for n in names):
+    names = _list_names(head[begin:], count)
+    if not names:
         return []
+    earlier = []
+    for _, name in names:
+        core = name_core(name)
+        found = [
+            c
+            for c in claims[unit_first:]
+            if c.position < (*position, m.start)
+            and _is_level(c)
+            and name_core(c.subject) == core
+            and all(getattr(c, kind) is None for kind in kinds)
+        ]
+        earlier.append(found[-1] if found and found[-1] not in earlier else None)
+    if all(c is not None for c in earlier):
+        return earlier
     parts = []
-    for (start, _), name in zip(spans, names, strict=True):
+    for start, name in names:
         claim = Claim(page=page, source=source, section=section, sentence=sentence, subject=name, amount=None,
-                      amount_text="", unit="", position=(*position, start))  # fmt: skip
+                      amount_text="", unit="", position=(*position, begin + start))  # fmt: skip
         claim.func_levels = function_levels(name)
         claim.func_code = claim.func_levels[-1][0] if claim.func_levels else ""
         parts.append(claim)
     claims.extend(parts)
     return parts
+
+
+#: both totals of a 收支总表 named at once (收、支总计, 收入、支出总计): when two figures are stated of them, the
+#: 收入 one and the 支出 one
+BOTH_SIDES_RE = re.compile(r"(?P<head>.*?)收入?[、，,和与及]?支出?(?P<tail>(?<=[支出])[^、，,和与及出]+)")
+#: the words joining the parts of a list that may also join two words of one name (文化旅游体育与传媒)
+NAME_JOINTS = ("和", "及", "与")
+
+
+@cache
+def joined_names() -> tuple[str, ...]:
+    """The national classifications' names joining two words with 与/和/及 (文化旅游体育与传媒支出, 社会保障和就业,
+    商品和服务支出 …), with and without a final 支出 or an opening 其他; the longest first."""
+    from ..reference import code_aliases, econ_classes, function_codes
+
+    names: set[str] = set()
+    for name in (*function_codes().name_zh, *econ_classes().name_zh, *code_aliases().name_zh):
+        name = squash(name)
+        for variant in (name, re.sub(r"支出$", "", name), re.sub(r"^其他", "", name)):
+            if any(j in variant[1:-1] for j in NAME_JOINTS):
+                names.add(variant)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _list_names(clause: str, count: int) -> list[tuple[int, str]]:
+    """(start in the clause, name) of each of the ``count`` parts a clause lists (A、B 和 C), or none.
+
+    The parts are cut at 、 and, where the count asks for it, at 和/及/与 — never inside a classification's
+    name (文化旅游体育与传媒支出、社会保障和就业支出: two parts) — or at the last of them only, the one before
+    the list's last part (因公出国（境）费、公务用车购置及运行维护费和公务接待费: three); a clause whose cuts give
+    another number of parts names none.  收、支总计 names two totals, 收入总计 and 支出总计.
+    """
+    lead = ENUMERATOR_RE.match(clause)  # 1. A、B分别为 …: the enumerator cuts no part
+    if lead:
+        return [(lead.end() + at, name) for at, name in _list_names(clause[lead.end() :], count)]
+    both = BOTH_SIDES_RE.fullmatch(clause)
+    if both and count == 2:
+        names = [_clean_subject(f"{both['head']}{side}{both['tail']}") for side in ("收入", "支出")]
+        return [(0, names[0]), (both.start("tail") - 1, names[1])] if all(names) else []
+    joints = list(re.finditer(AND, clause))
+    inside = {
+        k for name in joined_names() for at in _occurrences(clause, name) for k in range(at + 1, at + len(name) - 1)
+    }
+    fixed = [j for j in joints if j.group() not in NAME_JOINTS]
+    loose = [j for j in joints if j.group() in NAME_JOINTS and j.start() not in inside]
+    last = [j for j in loose if not fixed or j.start() > fixed[-1].start()][-1:]
+    if len(fixed) + len(loose) == count - 1:
+        cuts = sorted(fixed + loose, key=lambda j: j.start())
+    elif len(fixed) == count - 1:
+        cuts = fixed
+    elif len(fixed) + len(last) == count - 1:
+        cuts = fixed + last
+    else:
+        return []
+    bounds = [0, *(k for j in cuts for k in (j.start(), j.end())), len(clause)]
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    names = [_clean_subject(clause[a:b]) for a, b in spans]
+    if not all(names) or any(re.search(r"\d", n) for n in names):
+        return []
+    return [(a, name) for (a, _), name in zip(spans, names, strict=True)]
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    out, at = [], text.find(name)
+    while at >= 0:
+        out.append(at)
+        at = text.find(name, at + 1)
+    return out
 
 
 def _apply(m: _Match, claims, unit_first, sentences, page, section, original, position, unit_source="") -> None:
@@ -632,13 +871,15 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
     sentence = sentences[position[1]]
     if claim is None and m.pattern.claim == "before":
         claim = _target(m, claims, unit_first, sentences, position)
+    item = None
     if claim is None:
         subject = _subject(sentence[: m.start])
-        if "%" in subject:  # the clause before is a comparison itself (…下降35.45%，比上年决算数字下降 …):
-            # the comparison speaks of the item the sentence's last figure before it names
+        if TOKEN_RE.search(subject):  # the clause before is a comparison itself (…下降35.45%，比上年决算数字下降 …;
+            # …，增长 4%，可比增长 3.2%): the comparison speaks of the item the sentence's last figure before it names
             named = [c for c in claims[unit_first:] if c.position[:2] == position and c.position[2] < m.start]
             named = [c for c in named if c.amount is not None and not c.is_change]
             subject = named[-1].subject if named else ""
+            item = claims.index(named[-1]) if named else None
         claim = Claim(
             page=page,
             source=unit_source,
@@ -652,6 +893,9 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
         )
         claim.func_levels = function_levels(claim.subject)
         claim.func_code = claim.func_levels[-1][0] if claim.func_levels else ""
+        if item is not None:  # compared a second time: its figure is the item's (carried at the end)
+            claim.item, claim.unit = item, claims[item].unit
+            claim.func_levels, claim.func_code = claims[item].func_levels, claims[item].func_code
         claims.append(claim)
     unit = claim.unit
 
@@ -687,9 +931,22 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
         claim.budget_flat = True
     if "versus_budget" in g:
         claim.compared = g["versus_budget"]
+    claim.base = _base(sentence, m) or claim.base
+    if "qualifier" in g:
+        claim.qualifier = g["qualifier"]
+        claim.compared = qualified_base(g["qualifier"])
     for name in ("prior_year", "compare_year", "current_year"):
         if name in g:
             setattr(claim, name, int(g[name]))
+
+
+def qualified_base(qualifier: str) -> str:
+    """The prior-year figure a qualified rate is of: 同口径上年数, 可比口径上年数, 剔除…因素后的上年数."""
+    if re.match(r"(?:按|以)?同口径", qualifier):
+        return "同口径上年数"
+    if re.match(r"(?:按|以)?可比", qualifier):
+        return "可比口径上年数"
+    return f"{re.sub(r'后$', '', qualifier)}后的上年数"
 
 
 def _whole_name(text: str) -> str:
@@ -717,6 +974,22 @@ WHOLE_NOISE_RE = re.compile(r"[“”\"'‘’]|预算|决算|安排|各项|全�
 TOTAL_WORD_RE = re.compile(r"总计|合计|总额|总")
 #: wholes named by a word any total of the section could bear
 GENERIC_WHOLES = ("", "支出", "收入", "本年支出", "本年收入")
+#: a sentence opening with the whole its shares are of (支出预算中，基本支出 1,000 万元，占 77.52%；…; 在本年支出中，…)
+LEAD_WHOLE_RE = re.compile(r"^(?:在|从)?(?:20\d{2}年度?)?(?P<whole>[^，,。；;：:\d%]{2,12}?)(?:中|当中|之中)[，,]")
+
+
+def lead_whole(sentence: str) -> str:
+    """The whole a sentence's opening names for the shares it states (支出预算中，… → 支出预算); ``""``: none
+    (其中，… lists parts of the figure before)."""
+    found = LEAD_WHOLE_RE.match(re.sub(r"\s+", "", sentence))
+    return found["whole"] if found and not found["whole"].startswith("其") else ""
+
+
+def _side_of(name: str) -> str:
+    """收入 or 支出 when a total's name is of one side only (财政拨款收入, 本年支出合计); ``""`` otherwise
+    (收支总额)."""
+    income, spending = "收入" in name, "支出" in name
+    return "收入" if income and not spending else "支出" if spending and not income else ""
 
 
 def name_core(name: str) -> str:
@@ -735,7 +1008,9 @@ def _link_shares(claims: list[Claim]) -> None:
     name; a listed part's share (其中：A X 万元，占 Z%) is of the list's total; otherwise the sentence's
     first amount, else the nearest earlier total of the section (the closest preceding amount that is not
     itself a share or a change, nor listed as a part of another such total, and is at least as large as the
-    part).  Shares of a named whole found
+    part).  A sentence opening with its whole (支出预算中，…) names it; a whole of one side (支出预算, 占支出的)
+    is never a total of the other (财政拨款收入), and one the narrative states nowhere is left to the tables.
+    Shares of a named whole found
     nowhere are grouped, so that the audit can take the whole from the tables or, when the listed parts
     are all of it, from their sum; so are shares stated respectively of a whole found nowhere.
     """
@@ -743,6 +1018,10 @@ def _link_shares(claims: list[Claim]) -> None:
     for index, claim in enumerate(claims):
         if claim.share is None or claim.amount is None:
             continue
+        lead = "" if claim.whole_name else lead_whole(claim.sentence)
+        claim.whole_name = claim.whole_name or lead
+        # a whole of one side (支出预算, 占支出的) is never a total of the other (财政拨款收入)
+        side = _side_of(claim.whole_name)
         earlier = [
             j
             for j in range(index)
@@ -750,6 +1029,7 @@ def _link_shares(claims: list[Claim]) -> None:
             and claims[j].unit == claim.unit
             and claims[j].amount >= claim.amount
             and claims[j].amount > 0  # a whole of nothing has no shares
+            and not (side and _side_of(claims[j].subject) not in ("", side))
         ]
         core = name_core(claim.whole_name)
         generic = core in GENERIC_WHOLES
@@ -783,6 +1063,8 @@ def _link_shares(claims: list[Claim]) -> None:
         if same and claims[same[0]].share is None and claims[same[0]].amount >= claim.amount:
             claim.whole = same[0]
             continue
+        if lead:
+            continue  # a whole the sentence names and the narrative states nowhere: the tables' (the audit's)
         totals = [j for j in earlier if claims[j].section == claim.section and claims[j].share is None]
         # a total listed as a part of another (支出预算 560 万元，其中财政拨款 500 万元) is not the whole of the
         # parts a later sentence lists (按部门职能分：公共文化服务 300 万元，占 53.57%): its head is
@@ -804,7 +1086,9 @@ def _link_shares(claims: list[Claim]) -> None:
 def _named_whole(claims: list[Claim], earlier: list[int], core: str, part: Claim) -> int | None:
     """The nearest earlier total named like the whole: the same name first, then one ending in it."""
     candidates = [j for j in earlier if claims[j].share is None and claims[j] is not part]
-    exact = [j for j in candidates if name_core(claims[j].subject) == core]
+    # (a side's whole named generally, 支出预算 or 本年支出, is the year's total of that side: 本年支出合计)
+    year_of = (lambda name: re.sub(r"^本年", "", name)) if core in GENERIC_WHOLES else (lambda name: name)
+    exact = [j for j in candidates if year_of(name_core(claims[j].subject)) == year_of(core)]
     if exact:
         return exact[-1]
     if core:
@@ -855,6 +1139,8 @@ def _row(i: int, c: Claim) -> dict:
         "completion_text": c.completion_text,
         "budget_flat": c.budget_flat,
         "compared": c.compared,
+        "base": c.base,
+        "qualifier": c.qualifier,
         "prior_year": c.prior_year,
         "compare_year": c.compare_year,
         "current_year": c.current_year,
@@ -864,6 +1150,7 @@ def _row(i: int, c: Claim) -> dict:
         "part_list": c.part_list,
         "whole_id": c.whole,
         "share_group": c.share_group,
+        "item_id": c.item,
         "func_levels": c.func_levels,
         "unit_index": c.position[0],
         "sentence_index": c.position[1],
@@ -875,7 +1162,7 @@ def read_claims(narrative: pd.DataFrame, org_name: str = "") -> tuple[pd.DataFra
     missed: list = []
     claims = parse_claims(narrative, org_name, missed)
     frame = pd.DataFrame([_row(i, c) for i, c in enumerate(claims)], columns=CLAIM_COLUMNS)
-    for column in ("prior_year", "compare_year", "current_year", "parent_id", "whole_id", "share_group"):
+    for column in ("prior_year", "compare_year", "current_year", "parent_id", "whole_id", "share_group", "item_id"):
         frame[column] = frame[column].astype("Int64")
     rows = [{"page": p, "source": f, "section": s, "sentence": t, "percents": " ".join(x)} for p, f, s, t, x in missed]
     return frame, pd.DataFrame(rows, columns=UNMATCHED_COLUMNS)
