@@ -16,10 +16,12 @@ Only geometry and printed text decide; page numbers and figures never do.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
-from ..transform.amounts import BLANKS, is_amount_text, normalise_number_text
+from ..transform.amounts import BLANKS, is_amount_text, normalise_number_text, split_unit
 from ..transform.codes import is_code_column
+from .evidence import inside
 from .forms import is_form
 from .grid import BODY_START_RE, column_paths, header_cells, header_height, own_text
 from .pages import (
@@ -35,7 +37,7 @@ from .pages import (
     repeated_lines,
     side_by_side,
 )
-from .reader import NEARER, Grid, PageContent
+from .reader import NEARER, Grid, PageContent, TextLine
 from .text import squash
 
 #: points of tolerance when comparing row heights and column borders across pages
@@ -57,6 +59,8 @@ class Part:
     col_ends: list[int] | None = None
     #: text lines of the page outside any grid (for columns left unruled)
     loose_lines: list = field(default_factory=list, repr=False)
+    #: text lines of the page printed inside the grid (where a grid read without rulings prints its amounts)
+    lines: list[TextLine] = field(default_factory=list, repr=False)
     base_cols: list[tuple[float, float]] | None = None
     #: for a horizontal part repeating the row labels (codes, names): its row for each body row of its
     #: band's first part (``None``: not printed on it), and its columns joined to the table (its amounts)
@@ -152,6 +156,7 @@ def build_parts(pages: list[PageContent]) -> list[Part]:
             if head and not ctx.title:
                 (ctx.title, ctx.title_size), part.running_head = head, True
             part.loose_lines = outside
+            part.lines = [ln for ln in page.lines if inside(ln, grid.bbox)]
             part.form = is_form(grid, ctx.title)
             part.header = 0 if part.form else header_height(grid)
             parts.append(part)
@@ -420,19 +425,183 @@ def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str
     # (a page marked 续表 says it continues); another title has ended the table above already
     if not repeated and _opens_with_total(part) and _opens_with_total(bands[0].parts[0]):
         return False
-    part.col_map = _column_map(bands[0].parts[0].grid, part.grid)
+    base = bands[0].parts[0]
+    part.col_map = _column_map(base.grid, part.grid)
+    if part.col_map is not None:
+        part.col_ends = _column_spans(base.grid, part.grid, part.col_map)
+    elif _unruled(base, part):
+        # no ruling draws the columns: their borders are where each page's texts reach, so the amounts place them
+        part.col_map = part.col_ends = _amount_column_map(base, part)  # type: ignore[assignment]
     if part.col_map is None:
         return False
-    part.col_ends = _column_spans(bands[0].parts[0].grid, part.grid, part.col_map)
-    part.base_cols = bands[0].parts[0].grid.cols
+    part.base_cols = base.grid.cols
     # a continuation repeats the header or has none; a grid with header-like rows
     # but nothing printed around it (no title, label, unit or 部门 line) continues too
-    if part.header == 0 or _repeated_header(bands[0].parts[0], part) > 0 or repeated:
+    if part.header == 0 or _repeated_header(base, part) > 0 or repeated:
         return True
-    if not (part.ctx.unit or part.ctx.org_line) or headed_only:
+    # read without rulings, lines over the first amounts printing names only (a label wrapped at the top of the
+    # page) are no header: a page going on with a table without its header has none
+    if not (part.ctx.unit or part.ctx.org_line) or headed_only or _names_above_amounts(part):
         part.header = 0
         return True
     return False
+
+
+def _unruled(base: Part, part: Part) -> bool:
+    """Both grids were read without rulings (a 三线表): their column borders are where the texts reach."""
+    return base.grid.reader == part.grid.reader == "network"
+
+
+def _prints_amount(text: str) -> bool:
+    """A cell or line printing an amount as budget tables print them: with decimals or thousands separators
+    (``1,234.00``, ``12.50万元``) — a bare number may be a code (201, 2010101) or a count."""
+    number = split_unit(text.strip())[0]
+    return is_amount_text(number) and bool(re.search(r"\d[.,]\d", number))
+
+
+def _amount_edges(part: Part) -> dict[int, float] | None:
+    """For each column of ``part``'s grid printing amounts in its body, where they end: the median right edge
+    of its amounts (printed right-aligned); ``None`` when a column's amounts are not found on the page's lines.
+
+    A page's line may run an amount into the words printed next to it (``2,350.00 一、一般公共服务支出``): an
+    amount ending a line ends where it does; one opening a line ends its own width further on (see
+    :func:`_amount_width`)."""
+    grid = part.grid
+    rows = part.body_rows
+    if not rows:
+        return None
+    top, bottom = grid.rows[rows[0]][0] + GEOMETRY_TOL, grid.rows[rows[-1]][1] - GEOMETRY_TOL
+    lines = [ln for ln in part.lines if bottom <= ln.yc <= top]
+    samples = [(ln.text.strip(), ln.x1 - ln.x0) for ln in lines if _prints_amount(ln.text)]
+    printed: list[tuple[float, float]] = []  # (centre, right edge) of each amount printed
+    for ln in lines:
+        words = ln.text.split()
+        if not words:
+            continue
+        if _prints_amount(ln.text):
+            printed.append((ln.xc, ln.x1))
+            continue
+        if _prints_amount(words[-1]):
+            width = _amount_width(words[-1], samples, ln.size)
+            printed.append((ln.x1 - width / 2, ln.x1))
+        if _prints_amount(words[0]):
+            width = _amount_width(words[0], samples, ln.size)
+            printed.append((ln.x0 + width / 2, ln.x0 + width))
+    edges = {}
+    for c in range(grid.n_cols):
+        if not any(_prints_amount(own_text(grid, r, c)) for r in rows):
+            continue
+        x0, x1 = grid.cols[c]
+        found = sorted(right for centre, right in printed if x0 <= centre <= x1)
+        if not found:
+            return None
+        edges[c] = found[len(found) // 2]
+    return edges
+
+
+def _amount_width(text: str, samples: list[tuple[str, float]], size: float) -> float:
+    """How wide ``text``, an amount, is printed: as wide as an amount of the same digits and marks printed alone
+    on the page (figures are as wide as each other), or by the widths of a figure and a mark (``,`` ``.``) the
+    page's amounts printed alone show — half and a quarter of the type size where it prints none."""
+
+    def shape(t: str) -> tuple[int, int]:
+        marks = sum(ch in ",." for ch in t)
+        return len(t) - marks, marks
+
+    same = sorted(w for t, w in samples if shape(t) == shape(text))
+    if same:
+        return same[len(same) // 2]
+    figure, mark = size / 2, size / 4
+    shapes = [(shape(t), w) for t, w in samples]
+    # least squares of width = figures × figure + marks × mark
+    aa = sum(f * f for (f, _), _ in shapes)
+    ab = sum(f * m for (f, m), _ in shapes)
+    bb = sum(m * m for (_, m), _ in shapes)
+    aw = sum(f * w for (f, _), w in shapes)
+    bw = sum(m * w for (_, m), w in shapes)
+    det = aa * bb - ab * ab
+    if det > 1e-6:
+        figure, mark = (aw * bb - bw * ab) / det, (aa * bw - ab * aw) / det
+    elif shapes:
+        # one shape only: a mark taken as half a figure
+        figure = sum(w for _, w in shapes) / sum(f + m / 2 for (f, m), _ in shapes)
+        mark = figure / 2
+    figures, marks = shape(text)
+    return figures * figure + marks * mark
+
+
+def _text_columns(part: Part, amounts: set[int] | dict[int, float]) -> list[int]:
+    """Columns of ``part``'s grid, other than its amount columns, printing text in its body (names, codes)."""
+    grid = part.grid
+    return [
+        c
+        for c in range(grid.n_cols)
+        if c not in amounts
+        and any(
+            (t := own_text(grid, r, c).strip()) and not _prints_amount(t) and normalise_number_text(t) not in BLANKS
+            for r in part.body_rows
+        )
+    ]
+
+
+def _amount_column_map(base: Part, part: Part) -> list[int | None] | None:
+    """Base column of each column of ``part``, for grids read without rulings, or ``None``.
+
+    As many columns print amounts on both pages, and they end where the base's do, in order (amounts are
+    right-aligned: their right edges stay where the columns' texts reach differently on each page) — under the
+    table's header repeated, or none, fewer may (a column printing no amount on the page is not read at all);
+    the columns of names and codes between them go, in order, to the base's between the same amount columns.
+    A column printing nothing in the body (a heading alone) has no base column (``None``): the base's header
+    names it.
+    """
+    base_edges, part_edges = _amount_edges(base), _amount_edges(part)
+    if not base_edges or not part_edges or len(part_edges) > len(base_edges):
+        return None
+    if len(part_edges) < len(base_edges) and not (
+        part.header == 0 or _names_above_amounts(part) or _repeats_header(base, part)
+    ):
+        return None  # fewer amount columns under a header of its own: another table
+    tol = GEOMETRY_TOL * 2
+    pairs: list[tuple[int, int]] = []  # (part column, base column) of each amount column
+    for p in sorted(part_edges):
+        after = [b for b in sorted(base_edges) if not pairs or b > pairs[-1][1]]
+        b = next((b for b in after if abs(part_edges[p] - base_edges[b]) <= tol), None)
+        if b is None:
+            return None
+        pairs.append((p, b))
+    mapping: list[int | None] = [None] * part.grid.n_cols
+    for p, b in pairs:
+        mapping[p] = b
+    base_texts, part_texts = _text_columns(base, base_edges), _text_columns(part, part_edges)
+    bounds = [(-1, -1), *pairs, (part.grid.n_cols, base.grid.n_cols)]
+    for (p0, b0), (p1, b1) in pairwise(bounds):
+        names = [c for c in base_texts if b0 < c < b1]
+        own = [c for c in part_texts if p0 < c < p1]
+        if len(own) > len(names):
+            return None
+        if len(own) < len(names):
+            # fewer columns of names printed on this page: each under the base column it starts nearest
+            own_starts = [part.grid.cols[c][0] for c in own]
+            names = [min(names, key=lambda b, x=x: abs(base.grid.cols[b][0] - x)) for x in own_starts]
+        for p, b in zip(own, names, strict=True):
+            mapping[p] = b
+    placed = [b for b in mapping if b is not None]
+    if placed != sorted(set(placed)) or len(placed) * 2 < base.grid.n_cols:
+        return None
+    return mapping
+
+
+def _names_above_amounts(part: Part) -> bool:
+    """``part``, read without rulings, prints names only over its first amount row: its header rows print
+    nothing over a column of amounts (a label wrapped at the top of a page, no heading)."""
+    grid = part.grid
+    if grid.reader != "network" or not part.header or part.header >= grid.n_rows:
+        return False
+    edges = _amount_edges(part)
+    if not edges:
+        return False
+    texts = [(c, own_text(grid, r, c).strip()) for r in range(part.header) for c in range(grid.n_cols)]
+    return all(c not in edges and not is_amount_text(t) for c, t in texts if t)
 
 
 def _other_unit(bands: list[_Band], part: Part) -> bool:
@@ -459,7 +628,7 @@ def _same_unit_continued(bands: list[_Band], part: Part, own_title: str, label: 
     if not unit or unit != _unit_named(before):
         return False
     base = bands[0].parts[0]
-    if not base.header or _repeated_header(base, part) < base.header:
+    if not base.header or not _repeats_header(base, part):
         return False
     return not (_opens_with_total(part) and _opens_with_total(base))
 
@@ -474,17 +643,120 @@ def _opens_with_total(part: Part) -> bool:
 
 
 def _continues_form(bands: list[_Band], part: Part) -> bool:
-    """A grid after a form, with nothing printed before it, goes on with the form."""
+    """A grid after a form, with nothing printed before it, goes on with the form: a 部门/单位 line naming
+    the form's unit (or none) is the page's repeated head, not a table of its own."""
     prev = bands[-1].parts[-1]
-    if part.form or part.ctx.title or part.ctx.label or part.ctx.org_line:
+    if part.form or part.ctx.title or part.ctx.label:
         return False  # a form opening with 项目名称 is the next project's
+    if part.ctx.org_line:
+        # the same unit's line again, with the form's money unit (or none): the page's head repeated
+        if _unit_named(part.ctx.org_line) not in ("", _form_unit(bands)) or _other_unit(bands, part):
+            return False
     same_page = part.grid.page == prev.grid.page
     next_page = part.grid.page == prev.grid.page + 1 and part.first_on_page and prev.last_on_page
     return same_page or next_page
 
 
+#: a form's key naming its unit (部门名称 | 云南省某某厅)
+_UNIT_KEY_RE = re.compile(r"^(?:预算|填报)?(?:部门|单位)(?:名称)?[:：]?$")
+
+
+def _form_unit(bands: list[_Band]) -> str:
+    """The unit a form names: on its latest 部门/单位 line, or in the cell after its 部门名称 key."""
+    line = next((p.ctx.org_line for band in bands[::-1] for p in band.parts[::-1] if p.ctx.org_line), "")
+    if line:
+        return _unit_named(line)
+    grid = bands[0].parts[0].grid
+    for r in range(grid.n_rows):
+        for c in range(grid.n_cols - 1):
+            if grid.region[r][c] == (r, c) and _UNIT_KEY_RE.match(squash(grid.region_text(r, c))):
+                after = grid.region_extent(r, c)[3] + 1
+                if after < grid.n_cols:
+                    return squash(grid.region_text(r, after))
+    return ""
+
+
+def _repeats_header(base: Part, part: Part) -> bool:
+    """``part``'s top rows repeat the whole of ``base``'s header."""
+    if _unruled(base, part) and _repeated_words(base, part)[0]:
+        return True
+    return _repeated_header(base, part) >= base.header
+
+
+def _repeated_words(base: Part, part: Part) -> tuple[int, dict[tuple[int, int], str]]:
+    """For grids read without rulings, how many top rows of ``part`` print all of ``base``'s header words and
+    nothing else (each line its own row, as the parser set them: they need not be ``base``'s rows), or 0; and
+    the text a cell of the last of them prints after its heading, the cell's word of a column of names: a
+    label's line printed under the header read into its last line (``科目名称`` + ``机关事业单位基本养老``)."""
+    grid = part.grid
+    words = [w for r in range(base.header) for c in range(base.grid.n_cols) if (w := squash(own_text(base.grid, r, c)))]
+    if not words:
+        return 0, {}
+    amounts = _amount_edges(part) or {}
+    after: dict[tuple[int, int], str] = {}
+    for r in range(grid.n_rows):
+        if not words:
+            return r, after
+        if after:  # words after a heading are the body's: no header row comes after them
+            return 0, {}
+        for c in range(grid.n_cols):
+            text = squash(own_text(grid, r, c))
+            if not text:
+                continue
+            word = max((w for w in words if text.startswith(w)), key=len, default="")
+            if not word:
+                return 0, {}
+            words.remove(word)
+            rest = text[len(word) :]
+            if rest:
+                if c in amounts or is_amount_text(rest) or _prints_amount(rest):
+                    return 0, {}
+                after[(r, c)] = rest
+    return (grid.n_rows, after) if not words else (0, {})
+
+
+def _continuation_header(base: Part, part: Part) -> int:
+    """The header rows of ``part``, continuing ``base``'s table: those repeating its header, none when it is
+    not repeated.  Read without rulings, a label's line read into the repeated header's last line is set
+    apart, a body line of its own where it is printed (a label line opening the page)."""
+    if _unruled(base, part):
+        rows, after = _repeated_words(base, part)
+        if rows and after:
+            part.grid = _line_apart(part, rows, after)
+        if rows:
+            return rows
+    return _repeated_header(base, part)
+
+
+def _line_apart(part: Part, rows: int, after: dict[tuple[int, int], str]) -> Grid:
+    """``part``'s grid with the words after the headings of its header's last row (``rows`` - 1) moved into a
+    row of their own under the header, at the height of the text line printing them."""
+    grid = part.grid
+    texts = [list(row) for row in grid.texts]
+    line = [""] * grid.n_cols
+    top = bottom = grid.rows[rows - 1][1]
+    for (r, c), rest in after.items():
+        text = texts[r][c]
+        cut = next((i for i in range(len(text), -1, -1) if squash(text[i:]) == rest), None)
+        if cut is None:
+            continue
+        texts[r][c], line[c] = text[:cut].rstrip(), text[cut:].strip()
+        x0, x1 = grid.cols[c]
+        printed = [ln for ln in part.lines if x0 <= ln.xc <= x1 and squash(ln.text) == rest]
+        if printed:
+            top, bottom = max(ln.y1 for ln in printed), min(ln.y0 for ln in printed)
+    texts.insert(rows, line)
+    spans = [*grid.rows[:rows], (top, bottom), *grid.rows[rows:]]
+    region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(texts))]
+    return replace(grid, rows=spans, texts=texts, region=region)
+
+
 def _repeated_header(base: Part, part: Part) -> int:
     """How many top rows of ``part`` repeat ``base``'s header rows."""
+    if _unruled(base, part):
+        rows = _repeated_words(base, part)[0]
+        if rows:
+            return rows
     header = _header_rows_text(base, base.header)
     candidate = _header_rows_text(part, min(base.header, part.grid.n_rows))
     count = 0
@@ -516,7 +788,7 @@ def group_parts(parts: list[Part]) -> list[list[_Band]]:
                 titles[-1] = (title or part.ctx.title, label or part.ctx.label)
                 continue
             elif _continues_vertically(bands, part, title, label):
-                part.header = _repeated_header(bands[0].parts[0], part)
+                part.header = _continuation_header(bands[0].parts[0], part)
                 if part.running_head and squash(part.ctx.title) != squash(title):
                     part.ctx.title = ""  # the running head over a continuation names no table
                 bands.append(_Band([part]))
@@ -632,6 +904,8 @@ def _band_rows(band: _Band, widths: list[int]) -> list[list[BodyCell]]:
                     rows[i][offset + k] = BodyCell("", "", grid.page, (grid.page, "unprinted", i, k))
                 continue
             for k, c in enumerate(joined):
+                if part.joined_cols is None and col_map[c] is None:
+                    continue  # a column printing a heading only, over no base column (read without rulings)
                 anchor = grid.region[r][c]
                 r0, r1, c0, c1 = grid.region_extent(r, c)
                 from_header = anchor[0] < part.header
