@@ -1,9 +1,10 @@
 """The one place camelot is called: page layout, text lines and ruled grids.
 
 Each page is laid out once (camelot's own pdfminer-compatible layout through
-playa); the same layout serves camelot's parsers and our page text (titles,
-unit lines, narrative).  The reader of each page is chosen by what the page
-shows, never by file, producer or province:
+playa; a page whose text runs sideways is turned back by camelot, one printed
+upside down by us, the same way); the same layout serves camelot's parsers and
+our page text (titles, unit lines, narrative).  The reader of each page is
+chosen by what the page shows, never by file, producer or province:
 
 1. ``lattice-vector``: camelot's lattice parser on the PDF's own drawing
    commands (``engine="vector"``, no rendering) — lines, rectangles, and rules
@@ -30,6 +31,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import (
@@ -219,7 +221,7 @@ def _grid_from_camelot(table, page_number: int, reader: str = "lattice-vector") 
     texts = [[join_cell_lines(cells[r][c].text) for c in range(n_cols)] for r in range(n_rows)]
     cols = [(float(a), float(b)) for a, b in table.cols]
     if not ruled:
-        texts, cols = _heading_columns_merged(texts, cols)
+        texts, cols = _heading_columns_merged(texts, cols, partial(_cell_extent, getattr(table, "whole_lines", {})))
         n_cols = len(cols)
     region = [[find((r, c)) for c in range(n_cols)] for r in range(n_rows)]
     x0, y0, x1, y1 = table._bbox
@@ -328,6 +330,13 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                 with warnings.catch_warnings(), _PageLog() as damage:
                     warnings.simplefilter("ignore")
                     layout, dim, images, chars, htext, vtext, rotation = handler._get_layout(page)
+                    # camelot turns back a page whose text runs sideways (±90°), never one printed upside down
+                    # (/Rotate 180 over upright content, or content drawn turned): that page is laid out turned
+                    # back the same way, through the page's initial transformation, before any reader sees it
+                    turned = not rotation and _upside_down(chars)
+                    if turned:
+                        page.set_initial_ctm(page.space, page.rotate + 180)
+                        layout, dim, images, chars, htext, vtext, rotation = handler._get_layout(page)
                     fix_vertical_metrics(htext)
                     htext, vtext = merge_baseline_pieces(htext, vtext)
                     hidden = _count_hidden(htext, dim)
@@ -337,7 +346,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                     lines = _text_lines(htext, vtext)
                     relayout = partial(handler._get_layout, page)
                     args = (layout, dim, number, images, chars, htext, vtext, rotation, lines, relayout)
-                    grids = readers.read(*args) if htext else []
+                    grids = readers.read(*args, turned=turned) if htext else []
                     legible = measure(
                         "".join(c.get_text() for c in chars), images, _drawn(layout), float(dim[0]), float(dim[1])
                     )
@@ -364,6 +373,33 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
             )
 
 
+#: characters of a page looked at to tell whether it is printed upside down (evenly spread over the page's text)
+UPSIDE_DOWN_SAMPLE = 200
+
+
+def _upside_down(chars) -> bool:
+    """Whether most of a page's characters are drawn upside down (their matrix turns them 180°: a page whose
+    /Rotate 180 turns upright content over, or content drawn turned), judged on an even sample of them."""
+    if not chars:
+        return False
+    sample = chars[:: max(1, len(chars) // UPSIDE_DOWN_SAMPLE)]
+    turned = sum(1 for ch in sample if ch.matrix[0] < 0 and ch.matrix[3] < 0)
+    return 2 * turned > len(sample)
+
+
+class _TurnedRender:
+    """camelot's page renderer, its images turned 180°: the rendered page of a page laid out turned back
+    (:func:`_upside_down`), as camelot turns the image of a page it turned by 90° (``undo_rotation``)."""
+
+    def __init__(self, backend) -> None:
+        self.backend = backend
+
+    def to_array(self, *args, **kwargs):
+        import cv2
+
+        return cv2.rotate(self.backend.to_array(*args, **kwargs), cv2.ROTATE_180)
+
+
 @cache
 def _whole_lines(parser_class: type) -> type:
     """``parser_class`` (a camelot parser) placing every character of a text line in a cell.
@@ -386,6 +422,8 @@ def _place_lines(parser, table) -> list[float]:
 
     errors = []
     placed: list[tuple[tuple[float, float], tuple[int, int, str]]] = []
+    # the horizontal lines placed whole in a cell, by cell: where the cell's text is printed (see _cell_extent)
+    table.whole_lines = whole = {}
     lines = [(t, direction) for direction in ("vertical", "horizontal") for t in parser.t_bbox[direction]]
     lines.sort(key=lambda td: (-td[0].y0, td[0].x0))
     for line, direction in lines:
@@ -393,6 +431,8 @@ def _place_lines(parser, table) -> list[float]:
         if not pieces or pieces[0][:2] == (-1, -1):
             continue
         errors.append(error)
+        if len(pieces) == 1 and direction == "horizontal":
+            whole.setdefault(pieces[0][:2], []).append(line)
         if parser.split_text:
             placed += _line_pieces(parser, table, line, direction, pieces)
         else:
@@ -460,37 +500,52 @@ class _PageReaders:
         self.path = path
         self._parsers: dict[str, object] = {}
 
-    def parser(self, reader: str, **options):
+    def parser(self, reader: str, turned: bool = False, **options):
         from camelot.parsers import Lattice, Network
 
         key = reader if not options else f"{reader}:{options}"
+        key += ":turned" if turned and reader == "lattice-raster" else ""
         if key not in self._parsers:
             if reader == "lattice-vector":
                 self._parsers[key] = _whole_lines(Lattice)(**LATTICE_OPTIONS)
             elif reader == "lattice-raster":
                 self._parsers[key] = _whole_lines(Lattice)(**RASTER_OPTIONS)
+                if turned:  # the page is rendered as printed: turned like its layout
+                    self._parsers[key].icb = _TurnedRender(self._parsers[key].icb)
             else:
                 self._parsers[key] = _whole_lines(Network)(split_text=True, **options)
         return self._parsers[key]
 
-    def _run(self, reader: str, page_args: tuple, **options) -> list:
-        parser = self.parser(reader, **options)
+    def _run(self, reader: str, page_args: tuple, turned: bool = False, **options) -> list:
+        parser = self.parser(reader, turned, **options)
         parser.prepare_page_parse(self.path, *page_args, layout_kwargs={})
         return [t for t in parser.extract_tables() if t.cells and t.cells[0]]
 
     def read(
-        self, layout, dim, number, images, chars, htext, vtext, rotation, lines: list[TextLine], relayout=None
+        self,
+        layout,
+        dim,
+        number,
+        images,
+        chars,
+        htext,
+        vtext,
+        rotation,
+        lines: list[TextLine],
+        relayout=None,
+        turned: bool = False,
     ) -> list[Grid]:
         """The page's grids, each from the first reader that accounts for its amounts.
 
-        ``relayout(**layout_kwargs)`` lays the page out again (for the unruled tables' reader).
+        ``relayout(**layout_kwargs)`` lays the page out again (for the unruled tables' reader); ``turned``: the
+        page was laid out turned 180° (printed upside down), its rendered image is turned with it.
         """
         ruled = vector_layout(layout, chars)
         tables = self._run("lattice-vector", (ruled, dim, number, images, htext, vtext, rotation))
         grids = [_grid_from_camelot(t, number, "lattice-vector") for t in tables]
         loose = unread_amounts(lines, [g.bbox for g in grids])
         if loose:
-            tables = self._run("lattice-raster", (layout, dim, number, images, htext, vtext, rotation))
+            tables = self._run("lattice-raster", (layout, dim, number, images, htext, vtext, rotation), turned)
             found = [_grid_from_camelot(t, number, "lattice-raster") for t in tables]
             grids += [g for g in found if _accounts_for(g, loose) and not any(_overlaps(g, o) for o in grids)]
             loose = unread_amounts(lines, [g.bbox for g in grids])
@@ -661,12 +716,20 @@ def _wrapped_headings_joined(grid: Grid) -> Grid:
 #: distance to the other one (a label centred on its row; a label printed above its row's bottom-aligned
 #: amounts is as near to the row above, and stays where it is)
 NEARER = 0.6
+#: … and at most this share of the table's row pitch from it: a label's wrapped line is a line's leading from
+#: its row, a row of its own printing blank amounts (a zero item of a 收支总表) a whole row pitch
+WRAPPED_PITCH = 0.8
 
 
 def _wrapped_labels_joined(grid: Grid) -> Grid:
     """An unruled grid's label lines printed without amounts (a project name wrapped over lines, centred on
     its row: 全市教育技术装备 / 标准化建设及运维 … 24,995.94 / 保障项目) joined to the amount row they are
-    clearly nearer, in printed order; a line as near to two rows stays apart."""
+    clearly nearer, in printed order; a line as near to two rows stays apart.
+
+    A line is a wrapped one only when it is well within the table's row pitch of its row (:func:`_row_pitch`)
+    and prints on a side of the table where that row prints its label (the 收入 or the 支出 side of a
+    收支总表): a line a row pitch from the rows beside it is a row of its own, its amounts printed blank.
+    """
     first = _first_amount_row(grid.texts)
     anchors = [r for r in range(first, grid.n_rows) if _is_amount_row(grid.texts[r])]
     if len(anchors) < 2:
@@ -675,6 +738,8 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
     def centre(r: int) -> float:
         return (grid.rows[r][0] + grid.rows[r][1]) / 2
 
+    pitch = _row_pitch(anchors, centre)
+    side = _label_sides([grid.texts[a] for a in anchors])
     owner: dict[int, int] = {}
     for r in range(first, grid.n_rows):
         if r in anchors or not any(grid.texts[r]):
@@ -683,7 +748,10 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
         (near, a), (far, _) = distances[0], distances[1]
         # only label cells: the line prints nothing where the amount row prints an amount
         fills = all(not grid.texts[r][c] or not _is_amount(grid.texts[a][c]) for c in range(grid.n_cols))
-        if near <= NEARER * far and fills:
+        # … and on the sides where the amount row prints its label (any side when its label is all wrapped)
+        labelled = {side[c] for c, t in enumerate(grid.texts[a]) if t and side[c] is not None}
+        printed = {side[c] for c, t in enumerate(grid.texts[r]) if t and side[c] is not None}
+        if near <= NEARER * far and near <= WRAPPED_PITCH * pitch and fills and printed <= (labelled or printed):
             owner[r] = a
     if not owner:
         return grid
@@ -698,6 +766,34 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
     for r in owner:
         texts[r] = [""] * grid.n_cols
     return _with_rows(grid, texts)
+
+
+def _row_pitch(anchors: list[int], centre: Callable[[int], float]) -> float:
+    """A table's row pitch from its amount rows (``anchors``, top down): the median distance between two printed
+    one under the other with no line between them — between any two consecutive when no two are (every
+    label wrapped)."""
+    pairs = list(pairwise(anchors))
+    gaps = sorted(centre(a) - centre(b) for a, b in pairs if b == a + 1)
+    gaps = gaps or sorted(centre(a) - centre(b) for a, b in pairs)
+    middle = len(gaps) // 2
+    return gaps[middle] if len(gaps) % 2 else (gaps[middle - 1] + gaps[middle]) / 2
+
+
+def _label_sides(rows: list[list[str]]) -> list[int | None]:
+    """For each column of a table, the side it is a label column of: the columns between two columns where
+    ``rows`` (the amount rows) print amounts are one side (``项目`` of 收入, ``项目`` of 支出); None for an
+    amount column."""
+    amounts = [any(_is_amount(row[c]) for row in rows) for c in range(len(rows[0]))]
+    sides: list[int | None] = []
+    current = 0
+    for c, amount in enumerate(amounts):
+        if amount:
+            sides.append(None)
+            if c + 1 < len(amounts) and not amounts[c + 1]:
+                current += 1
+        else:
+            sides.append(current)
+    return sides
 
 
 def _wrapped_amounts_joined(grid: Grid) -> Grid:
@@ -719,31 +815,66 @@ def _wrapped_amounts_joined(grid: Grid) -> Grid:
     return grid if texts == grid.texts else _with_rows(grid, texts)
 
 
-def _heading_columns_merged(texts: list[list[str]], cols: list[tuple[float, float]]):
-    """An unruled table's columns without those holding only a heading centred over its neighbours.
+def _cell_extent(whole_lines: dict, r: int, c: int) -> tuple[float, float] | None:
+    """The left and right edges of the glyphs printed in cell (r, c), from the lines placed whole in it; None
+    when none was (a line cut at a column border)."""
+    extents = [_printed_extent(line) for line in whole_lines.get((r, c), ())]
+    return (min(x0 for x0, _ in extents), max(x1 for _, x1 in extents)) if extents else None
+
+
+def _heading_columns_merged(
+    texts: list[list[str]],
+    cols: list[tuple[float, float]],
+    extent: Callable[[int, int], tuple[float, float] | None] = lambda r, c: None,
+):
+    """An unruled table's columns without those holding only headings.
 
     Printed without rulings, a heading over two columns (``支出`` over ``项目 | 预算数``) is aligned with
-    neither, and the parser makes it a column of its own, empty below the heading.  Its text moves to the
-    nearer neighbour (whose cell beside it is empty) and the column goes; the heading's span over its
-    neighbours is read with the header (:func:`.grid.header_cells`).
+    neither, and the parser makes it a column of its own, empty below the header; the headings of a short
+    table can share one (``科目名称`` over short labels and ``合计`` over right-aligned amounts).  A column
+    printing nothing in the body gives each of its headings to the body column nearest where the heading is
+    printed (``extent(r, c)``; the column's centre when unknown) among those whose cell in the heading's row
+    is empty, and goes; its width goes to the neighbours that take its headings.  The span of a heading over
+    its neighbours is read with the header (:func:`.grid.header_cells`).  A column one of whose headings finds
+    no empty cell stays.
     """
     first_amount = _first_amount_row(texts)
+
+    def gap(x: float, k: int) -> float:
+        return max(cols[k][0] - x, x - cols[k][1], 0.0)
+
     c = 0
     while c < len(cols):
         filled = [r for r, row in enumerate(texts) if row[c].strip()]
-        if len(filled) == 1 and filled[0] < first_amount and len(cols) > 2:
-            r = filled[0]
-            centre = (cols[c][0] + cols[c][1]) / 2
-            sides = [n for n in (c - 1, c + 1) if 0 <= n < len(cols) and not texts[r][n].strip()]
-            if sides:
-                n = min(sides, key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - centre))
-                texts[r][n] = texts[r][c]
-                left, right = (n, c) if n < c else (c, n)
-                cols[n] = (cols[left][0], cols[right][1])
-                texts = [row[:c] + row[c + 1 :] for row in texts]
-                cols = cols[:c] + cols[c + 1 :]
-                continue
-        c += 1
+        body = [k for k in range(len(cols)) if k != c and any(row[k].strip() for row in texts[first_amount:])]
+        moves: dict[int, int] = {}
+        edges: dict[int, tuple[float, float]] = {}
+        if filled and filled[-1] < first_amount and len(cols) > 2:
+            for r in filled:
+                edges[r] = extent(r, c) or cols[c]
+                x = (edges[r][0] + edges[r][1]) / 2
+                free = [k for k in body if not texts[r][k].strip()]
+                if not free:
+                    moves = {}
+                    break
+                moves[r] = min(free, key=lambda k: (gap(x, k), abs((cols[k][0] + cols[k][1]) / 2 - x)))
+        if not moves:
+            c += 1
+            continue
+        for r, n in moves.items():
+            texts[r][n] = texts[r][c]
+        left = [r for r, n in moves.items() if n < c]
+        right = [r for r, n in moves.items() if n > c]
+        if left and right:  # split where the headings taken left end and those taken right begin
+            cut = (max(edges[r][1] for r in left) + min(edges[r][0] for r in right)) / 2
+            cut = min(max(cut, cols[c][0]), cols[c][1])
+            cols[c - 1], cols[c + 1] = (cols[c - 1][0], cut), (cut, cols[c + 1][1])
+        elif left:
+            cols[c - 1] = (cols[c - 1][0], cols[c][1])
+        else:
+            cols[c + 1] = (cols[c][0], cols[c + 1][1])
+        texts = [row[:c] + row[c + 1 :] for row in texts]
+        cols = cols[:c] + cols[c + 1 :]
     return texts, cols
 
 
