@@ -5,7 +5,9 @@ heading) and :class:`Grid` (a titled table).  A grid's rulings are drawn as
 ``lines`` (stroked lines), ``rects`` (a stroked rectangle per cell), ``filled``
 (thin filled rectangles, one per rule), ``curves`` (one thin filled five-point
 path per rule, as some producers write them), ``image`` (the rulings painted
-into an image under the text) or ``none`` (no rulings at all).
+into an image under the text), ``horizontal`` (rules between rows only),
+``open`` (no outer side borders), ``three`` (a 三线表: rules over the table,
+under its header and under it) or ``none`` (no rulings at all).
 """
 
 from __future__ import annotations
@@ -56,6 +58,23 @@ class Grid:
     #: every glyph drawn again as stroked outlines over its text (bold emulated by stroking, as
     #: producers that convert text to paths print it): short strokes and boxes inside each glyph
     outlined: bool = False
+
+
+def merged_header(rows: list[list[str]]) -> list[list]:
+    """``rows`` written as a grid of cell texts (``"<"`` merges a cell with the one on its left, ``"^"`` with the
+    one above) as a :class:`Grid` header: each cell with its column and row span; a cell merged down from above
+    the first row (cut by a page break) prints blank."""
+    out = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, text in enumerate(row):
+            if text == "<" or (text == "^" and r > 0):
+                continue
+            colspan = 1 + next((k for k, t in enumerate(row[c + 1 :]) if t != "<"), len(row) - c - 1)
+            rowspan = 1 + next((k for k, below in enumerate(rows[r + 1 :]) if below[c] != "^"), len(rows) - r - 1)
+            cells.append(("" if text == "^" else text, colspan, rowspan))
+        out.append(cells)
+    return out
 
 
 @dataclass
@@ -114,6 +133,16 @@ def _rules(grid: Grid, x0: float, top: float) -> list[tuple[float, float, float,
 def _draw_rules(c, grid: Grid, x0: float, top: float) -> None:
     segments = _rules(grid, x0, top)
     if grid.ruling == "none":
+        return
+    if grid.ruling == "three":  # a 三线表: a rule over the table, under its header and under the table
+        c.setLineWidth(0.8)
+        width = sum(grid.widths)
+        for y in (
+            top,
+            top - len(grid.header) * grid.row_height,
+            top - (len(grid.header) + len(grid.rows)) * grid.row_height,
+        ):
+            c.line(x0, y, x0 + width, y)
         return
     if grid.ruling == "horizontal":  # rules between rows only, no column rules (a 三线表's kin)
         segments = [s for s in segments if s[1] == s[3]]
@@ -361,3 +390,35 @@ def summary_table(ruling: str = "lines", **kw) -> Grid:
     }
     defaults.update(kw)
     return Grid(**defaults)
+
+
+# -- a 云南 部门整体支出绩效目标表, its rows written as a grid of cell texts (see :func:`merged_header`) -------------
+
+#: the indicator header: 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 (two columns) | 指标值
+INDICATOR_HEADER = ["年度绩效指标", "一级指标", "二级指标", "三级指标", "<", "指标值"]
+
+
+def indicator_rows(items) -> list[list[str]]:
+    """The rows under :data:`INDICATOR_HEADER` of ``items`` (一级指标, 二级指标, 三级指标, 指标值): an 一级 or
+    二级指标 the row above prints is merged down into it, the 年度绩效指标 cell into every row."""
+    rows, previous = [], ("", "")
+    for level1, level2, level3, target in items:
+        same1, same2 = level1 == previous[0], (level1, level2) == previous
+        rows.append(["^", "^" if same1 else level1, "^" if same2 else level2, level3, "<", target])
+        previous = (level1, level2)
+    return rows
+
+
+def department_form_rows(department: str, tasks, total, indicators, extra: list[list[str]] = ()) -> list[list[str]]:
+    """The form's rows, six columns: 部门名称 ``department``; 年度主要任务, one row per task (任务名称, 主要内容,
+    总额, 财政拨款, 其他资金) and their 金额合计 ``total`` (总额, 财政拨款, 其他资金); 年度总体目标; ``extra`` rows;
+    the indicator header and the ``indicators`` (see :func:`indicator_rows`)."""
+    rows = [
+        ["部门名称", department, "<", "<", "<", "<"],
+        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "<", "<"],
+        ["^", "^", "^", "总额", "财政拨款", "其他资金"],
+    ]
+    rows += [["^", *task] for task in tasks]
+    rows += [["^", "金额合计", "<", *total], ["年度总体目标", "保障机关正常运转，完成森林资源年度监测", *"<<<<"]]
+    rows += [list(row) for row in extra]
+    return [*rows, list(INDICATOR_HEADER), *indicator_rows(indicators)]

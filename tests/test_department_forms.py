@@ -14,7 +14,7 @@ from analysis.extract.reader import TextLine
 from analysis.transform import target_forms
 from analysis.transform.target_forms import department_from_title, labelled_amounts
 
-from .budget_pdfs import NARRATIVE, Grid, build
+from .budget_pdfs import NARRATIVE, Grid, build, department_form_rows, merged_header
 
 D = Decimal
 
@@ -239,39 +239,7 @@ YUNNAN_INDICATORS = [
 def yunnan_rows(extra: list[list[str]] = ()) -> list[list[str]]:
     """The form's rows, six columns; ``^`` is a cell merged down from the row above, ``<`` from the left
     (``extra`` rows printed after the goal)."""
-    rows = [
-        ["部门名称", YUNNAN_DEPARTMENT, "<", "<", "<", "<"],
-        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "<", "<"],
-        ["^", "^", "^", "总额", "财政拨款", "其他资金"],
-    ]
-    rows += [["^", *task] for task in YUNNAN_TASKS]
-    rows += [["^", "金额合计", "<", *YUNNAN_TOTAL], ["年度总体目标", "保障机关正常运转，完成森林资源年度监测", *"<<<<"]]
-    rows += [list(row) for row in extra]
-    rows += [["年度绩效指标", "一级指标", "二级指标", "三级指标", "<", "指标值"]]
-    previous = ("", "")
-    for level1, level2, level3, target in YUNNAN_INDICATORS:
-        rows.append(
-            ["^", "^" if level1 == previous[0] else level1, "^" if (level1, level2) == previous else level2, level3,
-             "<", target]
-        )  # fmt: skip
-        previous = (level1, level2)
-    return rows
-
-
-def merged_header(rows: list[list[str]]) -> list[list]:
-    """``rows`` as a :class:`Grid` header: each cell with its column and row span; a cell merged down from above
-    the first row (cut by a page break) prints blank."""
-    out = []
-    for r, row in enumerate(rows):
-        cells = []
-        for c, text in enumerate(row):
-            if text == "<" or (text == "^" and r > 0):
-                continue
-            colspan = 1 + next((k for k, t in enumerate(row[c + 1 :]) if t != "<"), len(row) - c - 1)
-            rowspan = 1 + next((k for k, below in enumerate(rows[r + 1 :]) if below[c] != "^"), len(rows) - r - 1)
-            cells.append(("" if text == "^" else text, colspan, rowspan))
-        out.append(cells)
-    return out
+    return department_form_rows(YUNNAN_DEPARTMENT, YUNNAN_TASKS, YUNNAN_TOTAL, YUNNAN_INDICATORS, extra)
 
 
 def yunnan_pdf(tmp_path, cut: int | None, extra: list[list[str]] = ()):

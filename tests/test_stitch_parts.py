@@ -13,7 +13,7 @@ from analysis import read_budget
 from analysis.audit import run_audit
 
 from .budget_pdfs import NARRATIVE, Grid, Text, build, expense_table
-from .pdf_tables import FONT, _origin, _register_font
+from .pdf_tables import write_three_line_pages
 
 ROWS = expense_table().rows  # 合计, 201 … 2010102 | 221 … 2210201
 
@@ -226,50 +226,6 @@ def test_a_page_going_on_with_the_left_part_is_no_horizontal_part(tmp_path):
 # -- a 三线表 whose label wraps at the top of a page ------------------------------------------------------------
 
 
-def three_line_table(c, x: float, top: float, widths: list[float], cells: list[list[str]], nhead: int) -> None:
-    """A 三线表 (rules over and under the table and under its header only, short rules under spanning
-    headings, as Word prints them); ``"<"``/``"^"`` merge cells, ``"\\n"`` wraps one."""
-    size, row_h = 8, 19
-    n, m = len(cells), len(widths)
-    xs = [x]
-    for w in widths:
-        xs.append(xs[-1] + w)
-    heights = [max(row_h, max(len(s.split("\n")) for s in row) * (size + 2) + 6) for row in cells]
-    ys = [top]
-    for h in heights:
-        ys.append(ys[-1] - h)
-    origin = [[_origin(cells, i, j) for j in range(m)] for i in range(n)]
-    c.setLineWidth(1.2)
-    c.line(xs[0], ys[0], xs[-1], ys[0])
-    c.line(xs[0], ys[-1], xs[-1], ys[-1])
-    c.setLineWidth(0.6)
-    c.line(xs[0], ys[nhead], xs[-1], ys[nhead])
-    for i in range(nhead - 1):
-        for j in range(m - 1):
-            if origin[i][j] == (i, j) and origin[i][j + 1] == (i, j):
-                last = max(k for k in range(m) if origin[i][k] == (i, j))
-                c.line(xs[j] + 2, ys[i + 1], xs[last + 1] - 2, ys[i + 1])
-    c.setFont(FONT, size)
-    for i in range(n):
-        for j in range(m):
-            text = cells[i][j]
-            if origin[i][j] != (i, j) or not text:
-                continue
-            last_i = max(k for k in range(n) if origin[k][j] == (i, j))
-            last_j = max(k for k in range(m) if origin[i][k] == (i, j))
-            lines = text.split("\n")
-            cy = (ys[i] + ys[last_i + 1]) / 2 - size / 3
-            amount = text.replace(",", "").replace(".", "").isdigit() and "." in text
-            for k, line in enumerate(lines):
-                y = cy + ((len(lines) - 1) / 2 - k) * (size + 2)
-                if i < nhead:
-                    c.drawCentredString((xs[j] + xs[last_j + 1]) / 2, y, line)
-                elif amount:
-                    c.drawRightString(xs[last_j + 1] - 3, y, line)
-                else:
-                    c.drawString(xs[j] + 3, y, line)
-
-
 #: code, name (wrapped where "\n"), 上年预算数, 本年 合计 | 基本支出 | 项目支出
 THREE_LINE = [
     ["", "合计", "520.00", "540.00", "500.00", "40.00"],
@@ -299,36 +255,12 @@ THREE_LINE_HEADER = [
 
 
 def three_line_pdf(path, break_at: int = 10):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    _register_font()
+    """The 三线表 over pages 2 and 3 (titled on page 2, its header repeated on page 3), broken before its row
+    ``break_at``; its codes printed in three columns 类 | 款 | 项."""
     widths = [32, 28, 28, 150, 65, 65, 65, 65]
-    x = (A4[0] - sum(widths)) / 2
     rows = [[code[:3], code[3:5], code[5:7], *rest] for code, *rest in THREE_LINE]
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont(FONT, 11)
-    for k, line in enumerate(NARRATIVE.lines):
-        c.drawString(72, 760 - 20 * k, line)
-    c.showPage()
-    for number, (body, titled) in enumerate(((rows[:break_at], True), (rows[break_at:], False)), start=2):
-        y = A4[1] - 60
-        if titled:
-            c.setFont(FONT, 10)
-            c.drawString(50, y - 10, "表5")
-            y -= 18
-            c.setFont(FONT, 15)
-            c.drawCentredString(A4[0] / 2, y - 15, "一般公共预算支出表")
-            y -= 23
-        c.setFont(FONT, 9)
-        c.drawString(45, y - 10, "部门：某某县人民政府办公室")
-        c.drawRightString(A4[0] - 45, y - 10, "单位：万元")
-        three_line_table(c, x, y - 18, widths, THREE_LINE_HEADER + body, nhead=2)
-        c.setFont(FONT, 9)
-        c.drawCentredString(A4[0] / 2, 25, str(number))
-        c.showPage()
-    c.save()
-    return path
+    pages = [{"title": "一般公共预算支出表", "body": rows[:break_at]}, {"body": rows[break_at:]}]
+    return write_three_line_pages(path, NARRATIVE.lines, "部门：某某县人民政府办公室", widths, THREE_LINE_HEADER, pages)
 
 
 def test_a_three_line_tables_label_wrapped_at_the_top_of_a_page_stays_with_its_row(tmp_path):

@@ -18,97 +18,26 @@ import pytest
 
 from analysis import read_budget
 
-from .budget_pdfs import NARRATIVE, Grid, build, expense_table
-from .pdf_tables import FONT, _origin, _register_font
+from .budget_pdfs import (
+    INDICATOR_HEADER,
+    NARRATIVE,
+    Grid,
+    build,
+    department_form_rows,
+    expense_table,
+    indicator_rows,
+    merged_header,
+)
+from .pdf_tables import write_three_line_pages
 
 D = Decimal
 UNIT = "某某县财政局"
 
-# -- a names-only 三线表 (the level shown by indentation), drawn as Word prints it ----------------------------------
-
-
-def three_line(c, x: float, top: float, widths: list[float], header: list[list[str]], body: list[list[str]],
-               levels: list[int]) -> None:  # fmt: skip
-    """A 三线表: rules over and under the table and under its header; headings centred, names indented by their
-    level (``levels``, one per body row), amounts right-aligned; ``"<"``/``"^"`` merge header cells, ``"\\n"``
-    wraps a name."""
-    size, row_h = 8, 19
-    cells = header + body
-    n, m, nhead = len(cells), len(widths), len(header)
-    xs = [x]
-    for w in widths:
-        xs.append(xs[-1] + w)
-    ys = [top]
-    for row in cells:
-        ys.append(ys[-1] - max(row_h, max(len(s.split("\n")) for s in row) * (size + 2) + 6))
-    origin = [[_origin(cells, i, j) for j in range(m)] for i in range(n)]
-    c.setLineWidth(1.2)
-    c.line(xs[0], ys[0], xs[-1], ys[0])
-    c.line(xs[0], ys[-1], xs[-1], ys[-1])
-    c.setLineWidth(0.6)
-    if nhead:
-        c.line(xs[0], ys[nhead], xs[-1], ys[nhead])
-    for i in range(nhead - 1):
-        for j in range(m - 1):
-            if origin[i][j] == (i, j) and origin[i][j + 1] == (i, j):
-                last = max(k for k in range(m) if origin[i][k] == (i, j))
-                c.line(xs[j] + 2, ys[i + 1], xs[last + 1] - 2, ys[i + 1])
-    c.setFont(FONT, size)
-    for i in range(n):
-        for j in range(m):
-            text = cells[i][j]
-            if origin[i][j] != (i, j) or not text:
-                continue
-            last_i = max(k for k in range(n) if origin[k][j] == (i, j))
-            last_j = max(k for k in range(m) if origin[i][k] == (i, j))
-            lines = text.split("\n")
-            cy = (ys[i] + ys[last_i + 1]) / 2 - size / 3
-            amount = "." in text and text.replace(",", "").replace(".", "").isdigit()
-            for k, line in enumerate(lines):
-                y = cy + ((len(lines) - 1) / 2 - k) * (size + 2)
-                if i < nhead:
-                    c.drawCentredString((xs[j] + xs[last_j + 1]) / 2, y, line)
-                elif amount:
-                    c.drawRightString(xs[last_j + 1] - 3, y, line)
-                else:
-                    c.drawString(xs[j] + 3 + (12 * levels[i - nhead] if j == 0 else 0), y, line)
-
 
 def three_line_pdf(path, widths, header, pages: list[dict]):
-    """Page 1 narrative; then one page per dict: ``body`` rows and their ``levels``, ``title`` (表5 and the title
-    printed over it), ``head`` (the 部门/单位 line printed), ``header`` (the header printed: the table's, or
-    another's); a page's ``widths`` may be its own."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    _register_font()
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont(FONT, 11)
-    for k, line in enumerate(NARRATIVE.lines):
-        c.drawString(72, 760 - 20 * k, line)
-    c.showPage()
-    for number, page in enumerate(pages, start=2):
-        page_widths = page.get("widths", widths)
-        x = (A4[0] - sum(page_widths)) / 2
-        y = A4[1] - 60
-        if page.get("title"):
-            c.setFont(FONT, 10)
-            c.drawString(50, y - 10, "表5")
-            c.setFont(FONT, 15)
-            c.drawCentredString(A4[0] / 2, y - 33, page["title"])
-            y -= 41
-        if page.get("head", True):
-            c.setFont(FONT, 9)
-            c.drawString(45, y - 10, f"部门：{UNIT}")
-            c.drawRightString(A4[0] - 45, y - 10, "单位：万元")
-            y -= 18
-        printed = page.get("header", header)
-        three_line(c, x, y, page_widths, printed or [], page["body"], page["levels"])
-        c.setFont(FONT, 9)
-        c.drawCentredString(A4[0] / 2, 25, str(number))
-        c.showPage()
-    c.save()
-    return path
+    """Page 1 narrative; then the names-only 三线表 (the level shown by indentation, as Word prints it) over one
+    page per dict (see :func:`write_three_line_pages`), under 部门：某某县财政局."""
+    return write_three_line_pages(path, NARRATIVE.lines, f"部门：{UNIT}", widths, header, pages)
 
 
 #: code (the truth: never printed), name, level, 合计 | 基本支出 | 项目支出
@@ -309,51 +238,16 @@ INDICATORS = [
     ("效益指标", "生态效益指标", "草原综合植被盖度", "≥79%"),
     ("满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"),
 ]
-INDICATOR_HEADER = ["年度绩效指标", "一级指标", "二级指标", "三级指标", "<", "指标值"]
-
-
-def _indicator_rows(items) -> list[list[str]]:
-    rows, previous = [], ("", "")
-    for level1, level2, level3, target in items:
-        same1, same2 = level1 == previous[0], (level1, level2) == previous
-        rows.append(["^", "^" if same1 else level1, "^" if same2 else level2, level3, "<", target])
-        previous = (level1, level2)
-    return rows
-
-
-def _merged(rows: list[list[str]]) -> list[list]:
-    """``rows`` as a :class:`Grid` header, each cell with its column and row span."""
-    out = []
-    for r, row in enumerate(rows):
-        cells = []
-        for c, text in enumerate(row):
-            if text == "<" or (text == "^" and r > 0):
-                continue
-            colspan = 1 + next((k for k, t in enumerate(row[c + 1 :]) if t != "<"), len(row) - c - 1)
-            rowspan = 1 + next((k for k, below in enumerate(rows[r + 1 :]) if below[c] != "^"), len(rows) - r - 1)
-            cells.append(("" if text == "^" else text, colspan, rowspan))
-        out.append(cells)
-    return out
 
 
 def form_pdf(path, org_on_page3: str):
     """The form over pages 2 and 3: page 3 repeats the indicator header under ``org_on_page3`` and 单位：万元."""
-    total = ("1,250.00", "1,220.00", "30.00")
-    rows = [
-        ["部门名称", DEPARTMENT, "<", "<", "<", "<"],
-        ["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "<", "<"],
-        ["^", "^", "^", "总额", "财政拨款", "其他资金"],
-        *(["^", *task] for task in TASKS),
-        ["^", "金额合计", "<", *total],
-        ["年度总体目标", "保障机关正常运转，完成森林资源年度监测", "<", "<", "<", "<"],
-        INDICATOR_HEADER,
-        *_indicator_rows(INDICATORS[:4]),
-    ]
+    rows = department_form_rows(DEPARTMENT, TASKS, ("1,250.00", "1,220.00", "30.00"), INDICATORS[:4])
     widths = [64, 95, 110, 80, 70, 70]
-    first = Grid(header=_merged(rows), rows=[], widths=widths, title="部门整体支出绩效目标表",
+    first = Grid(header=merged_header(rows), rows=[], widths=widths, title="部门整体支出绩效目标表",
                  org=f"单位名称：{DEPARTMENT}", unit="单位：万元")  # fmt: skip
-    rest = [INDICATOR_HEADER, *_indicator_rows(INDICATORS[4:])]
-    more = Grid(header=_merged(rest), rows=[], widths=widths, title="", org=org_on_page3, unit="单位：万元")
+    rest = [INDICATOR_HEADER, *indicator_rows(INDICATORS[4:])]
+    more = Grid(header=merged_header(rest), rows=[], widths=widths, title="", org=org_on_page3, unit="单位：万元")
     return build(path, [[NARRATIVE], [first], [more]])
 
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 import pytest
 
-import tests.budget_pdfs as builder
 from analysis import read_budget
 from analysis.extract.reader import Grid as ReaderGrid
 from analysis.extract.reader import _wrapped_labels_joined
@@ -17,22 +16,9 @@ from tests.budget_pdfs import NARRATIVE, Grid, build
 
 
 @pytest.fixture(params=["three", "none"])
-def ruling(request, monkeypatch):
+def ruling(request):
     """``three``: a 三线表 (a rule over the table, under its header and under the table); ``none``: no rulings."""
-    if request.param == "three":
-
-        def three_rules(c, grid, x0, top):
-            c.setLineWidth(0.8)
-            width = sum(grid.widths)
-            for y in (
-                top,
-                top - len(grid.header) * grid.row_height,
-                top - (len(grid.header) + len(grid.rows)) * grid.row_height,
-            ):
-                c.line(x0, y, x0 + width, y)
-
-        monkeypatch.setattr(builder, "_draw_rules", three_rules)
-    return "none"
+    return request.param
 
 
 # -- rows whose amounts are printed blank ------------------------------------------------------------------
@@ -53,6 +39,7 @@ SUMMARY_ROWS = [
 
 
 def _summary(tmp_path, ruling: str):
+    """The 收支总表 of :data:`SUMMARY_ROWS` read."""
     grid = Grid(
         title="部门收支总表",
         header=[[("收入", 2), ("支出", 2)], ["项目", "预算数", "项目", "预算数"]],
@@ -61,14 +48,27 @@ def _summary(tmp_path, ruling: str):
         ruling=ruling,
         row_height=20.0,
     )
-    (table,) = read_budget(build(tmp_path / "summary.pdf", [[NARRATIVE, grid]]), use_cache=False).tables
+    return read_budget(build(tmp_path / "summary.pdf", [[NARRATIVE, grid]]), use_cache=False)
+
+
+def _names_only(tmp_path, name: str, rows: list[list[str]], widths: list[float], ruling: str, row_height: float):
+    """A names-only 一般公共预算支出表 (科目名称 | 本年预算数: 合计 | 基本支出 | 项目支出) of ``rows``, read."""
+    grid = Grid(
+        title="一般公共预算支出表",
+        header=[[("科目名称", 1, 2), ("本年预算数", 3)], [None, "合计", "基本支出", "项目支出"]],
+        rows=rows,
+        widths=widths,
+        ruling=ruling,
+        row_height=row_height,
+    )
+    (table,) = read_budget(build(tmp_path / f"{name}.pdf", [[NARRATIVE, grid]]), use_cache=False).tables
     return table
 
 
 def test_a_line_whose_amounts_are_blank_is_a_row_of_its_own(tmp_path, ruling):
     """六、节能环保支出 (blank) is one row pitch under 五、卫生健康支出 300.00 and two over 八、住房保障支出: it was
     taken for a wrapped line of 五 (``五、卫生健康支出六、节能环保支出`` holding 300.00, its code lost)."""
-    table = _summary(tmp_path, ruling)
+    (table,) = _summary(tmp_path, ruling).tables
     assert (table.key, table.reader) == ("income_expense_summary", "network")
     assert table.df.iloc[:, 2].tolist() == [row[2] for row in SUMMARY_ROWS]
     assert table.df.iloc[:, 0].tolist() == [row[0] for row in SUMMARY_ROWS]
@@ -76,15 +76,7 @@ def test_a_line_whose_amounts_are_blank_is_a_row_of_its_own(tmp_path, ruling):
 
 
 def test_the_amounts_of_a_table_with_blank_rows_keep_their_labels_and_codes(tmp_path, ruling):
-    grid = Grid(
-        title="部门收支总表",
-        header=[[("收入", 2), ("支出", 2)], ["项目", "预算数", "项目", "预算数"]],
-        rows=SUMMARY_ROWS,
-        widths=[150, 80, 150, 80],
-        ruling=ruling,
-        row_height=20.0,
-    )
-    budget = read_budget(build(tmp_path / "summary.pdf", [[NARRATIVE, grid]]), use_cache=False)
+    budget = _summary(tmp_path, ruling)
     tidy = budget.tidy
     spending = tidy[tidy["column"] == "支出/预算数"]
     by_label = {row.row_label: (Decimal(str(row.amount)), row.func_code) for row in spending.itertuples()}
@@ -112,15 +104,7 @@ def test_a_wrapped_label_joins_its_row_and_a_blank_row_stays_apart(tmp_path, rul
     """The two lines of 机关事业单位基本养老 / 保险缴费支出 are one label; 行政单位离退休 and 事业单位离退休,
     printed blank a row pitch from the rows beside them, are rows of their own (they were glued onto
     行政事业单位养老支出 and 机关事业单位基本养老保险缴费支出)."""
-    grid = Grid(
-        title="一般公共预算支出表",
-        header=[[("科目名称", 1, 2), ("本年预算数", 3)], [None, "合计", "基本支出", "项目支出"]],
-        rows=EXPENSE_ROWS,
-        widths=[200, 80, 80, 80],
-        ruling=ruling,
-        row_height=26.0,
-    )
-    (table,) = read_budget(build(tmp_path / "expense.pdf", [[NARRATIVE, grid]]), use_cache=False).tables
+    table = _names_only(tmp_path, "expense", EXPENSE_ROWS, [200, 80, 80, 80], ruling, 26.0)
     assert table.reader == "network"
     assert table.df["科目名称"].tolist() == [row[0].replace("\n", "") for row in EXPENSE_ROWS]
     assert table.df["本年预算数/合计"].tolist() == [Decimal(row[1]) if row[1] else None for row in EXPENSE_ROWS]
@@ -164,15 +148,7 @@ def test_the_headings_of_a_short_table_go_to_the_columns_they_head(tmp_path, rul
         ["\u3000\u3000行政运行", "120.00", "120.00", ""],
         ["\u3000\u3000一般行政管理事务", "30.00", "", "30.00"],
     ]
-    grid = Grid(
-        title="一般公共预算支出表",
-        header=[[("科目名称", 1, 2), ("本年预算数", 3)], [None, "合计", "基本支出", "项目支出"]],
-        rows=rows,
-        widths=[230, 85, 85, 85],
-        ruling=ruling,
-        row_height=19.0,
-    )
-    (table,) = read_budget(build(tmp_path / "short.pdf", [[NARRATIVE, grid]]), use_cache=False).tables
+    table = _names_only(tmp_path, "short", rows, [230, 85, 85, 85], ruling, 19.0)
     assert table.reader == "network"
     assert list(table.df.columns) == ["科目名称", "本年预算数/合计", "本年预算数/基本支出", "本年预算数/项目支出"]
     assert table.df["本年预算数/合计"].tolist() == [Decimal(row[1]) for row in rows]
