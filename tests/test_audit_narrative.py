@@ -676,3 +676,20 @@ def test_a_share_of_the_whole_its_sentence_opens_with_is_of_that_sides_total(tmp
         found = _findings(tmp_path, f"lead_{status}", [[narrative], [summary_table(rows=rows)]])
         (share,) = found[found.rule == "N04"].itertuples()
         assert (share.status, share.expected) == (status, "77.52%") and "本年支出合计" in share.message
+
+
+def test_a_completion_stated_as_a_share_of_the_adjusted_budget_takes_the_adjusted_budget(tmp_path):
+    """决算 X 万元，占调整预算 Z%: a completion rate of the 调整预算数 the table prints, not of the 年初预算数."""
+    items = ["合计", "因公出国费", "公务接待费"]
+    table = Grid(
+        title="一般公共预算财政拨款“三公”经费支出决算表",
+        header=[[("项目", 1, 2), ("年初预算数", 3), ("调整预算数", 3), ("决算数", 3)], [None, *items * 3]],
+        rows=[["金额", "60.00", "40.00", "20.00", "50.00", "30.00", "20.00", "45.30", "35.30", "10.00"]],
+        widths=[50] + [52] * 9,
+    )
+    for stated, status in (("90.60", "passed"), ("75.50", "failed")):
+        sentence = f"“三公”经费支出决算45.30万元，占调整预算{stated}%。"
+        narrative = Text(["某某局2023年度部门决算", "六、“三公”经费支出决算情况说明", sentence])
+        found = run_audit(read_budget(build(tmp_path / f"adj_{status}.pdf", [[narrative], [table]]), use_cache=False))
+        (completion,) = found.frame(include_passed=True).query("rule == 'N08'").itertuples()
+        assert (completion.status, completion.expected) == (status, "90.60%"), completion.message

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.transform.claim_patterns import FIELDS, PATTERNS, pattern_catalogue
-from analysis.transform.claims import claims_frame, function_levels, lead_whole, normalise
+from analysis.transform.claims import claims_frame, direction_sign, function_levels, lead_whole, normalise
 
 
 def _narrative(*texts: str, section: str = "") -> pd.DataFrame:
@@ -44,6 +44,7 @@ EXPECTED = {
     "F04": {"amount": "45.30", "completion": "90.60%"},
     "F08": {"amount": "42100", "budget": "49531", "completion": "85.0%"},
     "F07": {"amount": "3280.4", "rate": "20.2%", "rate_direction": "增长", "completion": "93.4%"},
+    "F10": {"amount": "28,583", "completion": "105.47%"},
     "F05": {"amount": "7,970.38", "rate": "0.39%", "rate_direction": "增长", "prior_year": 2022, "current_year": 2023},
     "R02": [{"amount": "4125.49", "change": "1267.86", "direction": "减少", "rate": "23.51%",
              "rate_direction": "下降"},
@@ -59,6 +60,8 @@ EXPECTED = {
     "B03": {"amount": "173.97", "prior": "162.30", "rate": "7.19%", "rate_direction": "增长"},
     "B04": {"amount": "1672.67", "prior": "1690.69", "rate": "1.07%", "rate_direction": "减少", "prior_year": 2025,
             "compare_year": 2025, "current_year": 2026},
+    "B21": {"amount": "8", "prior": "12.35", "change": "4.35", "direction": "减少", "rate": "35.22%",
+            "rate_direction": "减少率", "prior_year": 2015, "current_year": 2016},
     "B05": {"prior": "8,648.07", "change": "498.72", "direction": "增加", "rate": "5.77%", "rate_direction": "增长",
             "prior_year": 2016},
     "B06": {"amount": "7,827.46", "change": "1,283.91", "direction": "增加", "rate": "19.62%",
@@ -69,14 +72,22 @@ EXPECTED = {
     "B09": {"amount": "3", "change": "1", "direction": "减少"},
     "B10": {"amount": "36.5", "rate": "5.2%", "rate_direction": "下降"},
     "B11": {"amount": "880", "rate": "3.5%", "rate_direction": "增长"},
+    "B22": {"amount": "43819.58", "change": "8431.02", "direction": "增加", "rate": "23.8%", "rate_direction": "增长",
+            "completion": "99.9%"},
     "B16": {"amount": "288.0", "rate": "3.9%", "rate_direction": "下降"},
     "B12": {"amount": "0", "flat": True, "prior_year": 2025},
     "B14": {"amount": "1305.25", "change": "403.75", "direction": "小于"},
     "B18": {"amount": "67955", "budget": "101032", "completion": "67.3%", "prior": "99895", "rate": "32.0%",
             "rate_direction": "下降", "change": "31940", "direction": "减收"},
+    "B19": {"amount": "205.27", "prior": "221.17", "change": "15.86", "direction": "减少", "rate": "7.17%",
+            "rate_direction": "减少率"},
+    "B20": {"amount": "152,997.73", "prior": "144,495.75", "rate": "5.88%", "rate_direction": "增长"},
     "B13": {"amount": "14,458.07", "direction": "增加", "rate": "6.33%", "rate_direction": "增长", "is_change": True},
     "S04": [{"amount": "800", "share": "80%", "whole": "支出总额"},
             {"amount": "200", "share": "20%", "whole": "支出总额"}],
+    "S05": [{"amount": "9,027.5", "share": "25.8%", "whole": "政府采购规模"},
+            {"amount": "15,664.1", "share": "44.8%", "whole": "政府采购规模"},
+            {"amount": "10,301.5", "share": "29.4%", "whole": "政府采购规模"}],
     "S01": {"amount": "434,334.99", "share": "77.94%"},
     "S02": {"amount": "106", "share": "15.70%", "whole": "“三公”经费"},
     "S03": {"amount": "4,928.27", "share": "87.99%", "whole": "一般公共预算支出"},
@@ -693,3 +704,220 @@ def test_changes_stated_respectively_go_to_the_totals_named_earlier_in_the_parag
     assert claims.direction.tolist() == ["减少", "减少"] and claims.patterns.tolist() == ["R02", "R02"]
     # one figure of both totals stays one subject (收、支总计各 1,020.00 万元)
     assert _claims("收、支总计各1,020.00万元。").subject.tolist() == ["收支总计"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Readings once wrong (shares listed after 占 given to the last part, 占调整预算 read as a share, percentage points
+# and counts read as amounts, a prior figure after a bracket or opening its sentence read as a level, a rate of 今年
+# put on another year's figure, a comparison with a year's own 年初预算 read as with last year's budget), and
+# recomputable wordings once unread (减少率为, 压缩, 、增长, a share stated before its figure, a rate after 百分点).
+
+
+def test_shares_listed_after_zhan_go_to_the_parts_listed_before_in_order():
+    """A、B、C 分别为 X、Y、Z，占 W 的 a%、b%、c%: a% is A's — never the last part's, the others lost."""
+    sentence = (
+        "从资金来源看，财政拨款、事业收入、其他收入分别为 600.00 万元、300.00 万元和 100.00 万元，"
+        "占收入总额的 60%、30%和10%。"
+    )
+    claims = _claims(sentence)
+    read = list(zip(claims.subject, claims.amount_text, claims.share_text, claims.whole_name, strict=True))
+    assert read == [
+        ("财政拨款", "600.00", "60%", "收入总额"),
+        ("事业收入", "300.00", "30%", "收入总额"),
+        ("其他收入", "100.00", "10%", "收入总额"),
+    ]
+    assert claims_frame(_narrative(sentence), unmatched=True).empty
+    shares = _audit(sentence).loc[["N04"]]
+    assert shares.status.tolist() == ["passed"] * 3 and "所列各项之和" in shares.message.iloc[0]
+
+
+def test_shares_of_one_part_in_wholes_named_one_each():
+    """规模 X，占 W1 和 W2 的比重分别为 a%、b%: one part, a share of each whole (the second carrying the part's
+    figure)."""
+    claims = _claims(
+        "全市政府采购规模为 1,200 亿元，较上年减少 40 亿元，下降 3.2%，"
+        "占全市财政支出和地区生产总值的比重分别为 12.5%和 3.1%。"
+    )
+    shares = claims[claims.share_text != ""]
+    read = list(zip(shares.amount_text, shares.share_text, shares.whole_name, strict=True))
+    assert read == [("1,200", "12.5%", "全市财政支出"), ("1,200", "3.1%", "地区生产总值")]
+    assert shares.item_id.tolist() == [pd.NA, 0] and claims.rate_text.tolist() == ["3.2%", ""]
+
+
+@pytest.mark.parametrize(
+    "sentence, completion, share, rate",
+    [
+        ("税收收入完成 11,136 万元，占调整预算 90.75%，占一般公共预算收入的 38.96%。", "90.75%", "38.96%", ""),
+        ("全县一般公共预算收入预计完成 64000 万元，占年初预算的 102.5%，同比下降 6.7%。", "102.5%", "", "6.7%"),
+        ("全区一般公共预算收入完成 147.1 亿元，完成年度预算的 100.2%，同比增长 7.2%。", "100.2%", "", "7.2%"),
+        ("全区区级财政收入 38.5 亿元（完成预算的 103.7%，同比下降 16%）。", "103.7%", "", "16%"),
+        ("全县税收收入完成 9,100 万元（自然口径），占调整预算 101.2%。", "101.2%", "", ""),
+    ],
+)  # fmt: skip
+def test_a_figure_stated_as_a_share_of_its_opening_or_adjusted_budget_is_its_completion(
+    sentence, completion, share, rate
+):
+    """占调整预算 Z%, 占年初预算的 Z% (and 完成年度预算的 Z%, a completion in brackets): 决算 ÷ 预算, no share of a
+    whole."""
+    (claim,) = _claims(sentence).itertuples()
+    assert (claim.completion_text, claim.share_text, claim.rate_text) == (completion, share, rate)
+    assert claim.whole_name != "调整预算" and claims_frame(_narrative(sentence), unmatched=True).empty
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "契税 25719 万元，同比增加 9906 万元，增长 62.64%，增幅同比提高 48.70 个百分点。",
+        "非税收入 105263 万元，同比减少 15287 万元，下降 12.68%，增速同比回落 29.18 个百分点。",
+        "民生支出 231.94 亿元，增长 11.6%，占总支出的比重为 86.7%，比上年同期提高 1.6 个百分点。",
+    ],
+)
+def test_a_change_in_percentage_points_is_no_figure_of_its_own(sentence):
+    claims = _claims(sentence)
+    assert len(claims) == 1 and claims.unit.tolist() != ["个"]
+    assert not claims.subject.str.contains("同比|同期").any()
+
+
+def test_a_rate_after_a_change_in_percentage_points_is_read():
+    (claim,) = _claims(
+        "全市一般公共预算支出 1025.5 亿元，完成年初预算 36.7%，快于序时进度 3.4 个百分点，下降 4%。"
+    ).itertuples()
+    assert (claim.amount_text, claim.completion_text, claim.rate_text) == ("1025.5", "36.7%", "4%")
+    (claim,) = _claims("税收收入 800 万元，占总收入比重为 80.35%，同比上升 7.16 个百分点，增长 12.5%。").itertuples()
+    assert (claim.amount_text, claim.share_text, claim.rate_text) == ("800", "80.35%", "12.5%")
+
+
+def test_a_count_never_carries_a_money_figure():
+    """购置公务用车 1 辆，比上年减少 12 万元，下降 40%: the 12 万元 are not of the count (once read as 1 − 12 …, a false
+    wrong rate): a claim of their own, named by what the count names."""
+    sentence = "本年购置公务用车 1 辆，比上年减少 12 万元，下降 40%。"
+    claims = _claims(sentence)
+    read = list(zip(claims.subject, claims.amount_text, claims.unit, claims.change_text, strict=True))
+    assert read == [("本年购置公务用车", "1", "辆", ""), ("本年购置公务用车", "", "万元", "12")]
+    assert "failed" not in _audit(sentence).status.tolist()
+    claims = _claims("一般公务用车编制 3 台。比上年减少 2 万元。")
+    assert claims.change_text.tolist() == ["", "2"] and claims.unit.tolist() == ["台", "万元"]
+    # a rate of a count stays the count's
+    (claim,) = _claims("公务用车保有量 12 辆，较上年下降 25%。").itertuples()
+    assert (claim.amount_text, claim.unit, claim.rate_text) == ("12", "辆", "25%")
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        ("2016年支出决算 305.20 万元。比上年支出决算 321.10 万元减少 15.90 万元，减少率为 4.95%。",
+         {"amount": "305.20", "prior": "321.10", "change": "15.90", "direction": "减少", "rate": "4.95%",
+          "rate_direction": "减少率"}),
+        ("全市教育经费总投入为 52,000.00 万元（主要包括一般公共预算安排的教育经费，政府性基金预算安排的教育经费等），"
+         "比上年的 50,000.00 万元增加 2,000.00 万元，增长 4.00%。",
+         {"amount": "52,000.00", "prior": "50,000.00", "change": "2,000.00", "direction": "增加", "rate": "4.00%",
+          "rate_direction": "增长"}),
+        ("全市教育经费总投入为 52,000.00 万元（含基建投入等），比上年的 50,000.00 万元增长 4.00%。",
+         {"amount": "52,000.00", "prior": "50,000.00", "rate": "4.00%", "rate_direction": "增长"}),
+    ],
+)  # fmt: skip
+def test_a_prior_figure_opening_its_sentence_or_after_a_bracket_is_the_figure_befores_prior(sentence, figures):
+    (claim,) = [c for _, c in _claims(sentence).iterrows()]  # the prior never a level claim of its own
+    assert _figures(claim) == figures
+    found = _audit(sentence).loc[["N02"]]
+    assert found.status.tolist() == ["passed"]
+
+
+def test_a_rate_of_this_year_is_not_put_on_a_figure_of_another_year():
+    """某大学2017年度预算达 233 亿元，今年同比增长 15.47%: the rate is of this year's figure, which is not stated."""
+    claims = _claims("某大学2017年度预算达 233 亿元，今年同比增长 15.47%。")
+    assert claims.rate_text.tolist() == ["", "15.47%"] and claims.amount_text.tolist() == ["233", ""]
+    assert claims.subject.iloc[1] == "今年"
+    # the figure of the year the rate is of keeps its rate
+    assert _claims("今年预算 233 亿元，同比增长 15.47%。").rate_text.tolist() == ["15.47%"]
+    assert _claims("2017年度预算 233 亿元，同比增长 15.47%。").rate_text.tolist() == ["15.47%"]
+
+
+def test_a_second_comparison_with_the_years_opening_budget_is_against_the_budget():
+    """…较上年决算数减少 …；较年初预算数减少 …: the second is against the budget, of the item the first names."""
+    claims = _claims(
+        "经比较，2021年度镇本级“三公”经费较上年决算数减少0.03万元，下降0.6%；较年初预算数减少6.3万元，下降58.3%。"
+    )
+    assert claims.subject.tolist() == ["镇本级“三公”经费", "镇本级“三公”经费"]
+    assert claims.compared.tolist() == ["", "年初预算"] and claims.base.tolist() == ["决算", ""]
+    # the opening budget of the year the sentence names for its figure is that year's own, not last year's
+    claims = _claims(
+        "2021年“三公”经费支出决算 5.70 万元，比上年决算数减少 0.03 万元，下降 0.52%，较2021年年初预算减少 6.30 万元，"
+        "下降 52.5%。"
+    )
+    assert claims.compared.tolist() == ["", "年初预算"] and claims.base.tolist() == ["决算", ""]
+    assert claims.amount_text.tolist() == ["5.70", "5.70"] and claims.item_id.tolist() == [pd.NA, 0]
+    # … while another year's opening budget is last year's budget
+    (claim,) = _claims("2022年支出预算 100 万元，比2021年年初预算增加 10 万元，增长 11.11%。").itertuples()
+    assert (claim.compared, claim.base, claim.prior_year) == ("", "预算", 2021)
+
+
+@pytest.mark.parametrize(
+    "sentence, rate, word",
+    [
+        ("2016年收入决算 205.27 万元，比上年收入决算 221.17 万元减少 15.90 万元，减少率为 7.19%。", "7.19%", "减少率"),
+        ("本单位运行经费支出 6.39 万元，比上年决算 5.88 万元增加 0.51 万元，增加率为 8.67%。", "8.67%", "增加率"),
+        ("会议费 12.00 万元，比上年增加 2.00 万元，增长率为 20%。", "20%", "增长率"),
+        ("“三公”经费预算数为 2841.78 万元，比去年预算数减少 52 万元，压缩 1.8%。", "1.8%", "压缩"),
+        ("2023年全市一般公共预算收入 2441 亿元、增长 16%。", "16%", "增长"),
+    ],
+)  # fmt: skip
+def test_rates_worded_as_a_rate_of_decrease_or_a_cut_or_joined_by_a_list_comma_are_read(sentence, rate, word):
+    (claim,) = _claims(sentence).itertuples()
+    assert (claim.rate_text, claim.rate_direction) == (rate, word) and pd.notna(claim.amount)
+    assert claims_frame(_narrative(sentence), unmatched=True).empty
+    assert direction_sign(word) == (-1 if word in ("减少率", "压缩") else 1)
+
+
+def test_a_share_stated_before_its_figure_is_the_figure_named_alike_after_it():
+    claims = _claims("一般公共预算教育经费占一般公共预算支出的比例为 19.84%，一般公共预算教育经费 155.63 亿元。")
+    assert list(zip(claims.amount_text, claims.share_text, strict=True)) == [("155.63", "19.84%")]
+    # a rate between them is not said of the figure (a change of the share, or of the figure?): left alone
+    claims = _claims(
+        "一般公共预算教育经费占一般公共预算支出的比例为 19.84%，比去年增长 0.51%，一般公共预算教育经费 155.63 亿元。"
+    )
+    figure = claims[claims.amount_text == "155.63"].iloc[0]
+    assert (figure.share_text, figure.rate_text) == ("19.84%", "")
+    claims = _claims("某市一般公共预算教育经费占一般公共预算支出的比例为 19.84%，比去年增长 0.51%。")
+    assert claims.share_text.tolist() == ["19.84%", ""] and claims.subject.iloc[1] == ""
+    # ambiguous (two figures of that name after it): put on neither
+    claims = _claims("教育经费占支出的比例为 19.84%，2023年教育经费 155.63 亿元，2022年教育经费 150.00 亿元。")
+    assert claims[claims.amount.notna()].share_text.eq("").all()
+
+
+def test_this_years_figure_then_last_years_each_named_by_its_year_then_the_change():
+    """会议费2016年预算 6 万元，2015年预算 8 万元；对比减少 2 万元；减少率 25%: 8 is last year's, never a level of its
+    own."""
+    sentence = "会议费2016年预算 6 万元，2015年预算 8 万元；对比减少 2 万元；减少率 25%。"
+    (claim,) = _claims(sentence).itertuples()
+    assert (claim.amount_text, claim.prior_text, claim.change_text, claim.rate_text) == ("6", "8", "2", "25%")
+    assert (claim.current_year, claim.prior_year) == (2016, 2015)
+    assert _audit(sentence, year=2016).loc[["N01", "N02"]].status.tolist() == ["passed", "passed"]
+    # a figure named by a later year is no prior-year figure
+    claims = _claims("会议费2025年预算 6 万元，2026年预算 8 万元；对比增加 2 万元。")
+    assert claims.prior_text.eq("").all()
+
+
+def test_a_change_and_rate_right_after_the_figure_and_a_comparison_leaving_out_its_yu_are_the_figures():
+    """X 亿元，增加 Y 亿元，增长 Z%: the change of X (not a figure of its own); 2023年度相比 (与 left out) compares."""
+    (claim,) = _claims("全市财政支出 4,381.96 亿元，增加 843.10 亿元，增长 23.8%，完成预算的 99.9%。").itertuples()
+    assert (claim.amount_text, claim.change_text, claim.rate_text, claim.completion_text) == (
+        "4,381.96", "843.10", "23.8%", "99.9%")  # fmt: skip
+    assert not claim.is_change
+    (claim,) = _claims("2024年度收入合计 7,111.56 万元，2023年度相比，减少 304.01 万元，下降 4.1%。").itertuples()
+    assert (claim.amount_text, claim.change_text, claim.rate_text, claim.prior_year) == (
+        "7,111.56", "304.01", "4.1%", 2023)  # fmt: skip
+
+
+def test_both_totals_compared_at_once_and_a_bracket_listing_with_a_comma_are_one_subject():
+    claims = _claims("2024年度收、支总计均为 1,261.22 万元。收、支与2023年度相比，增加 773.30 万元，增长 158.4%。")
+    assert claims.subject.tolist() == ["收支总计"] and claims.rate_text.tolist() == ["158.4%"]
+    claims = _claims("分级次看，市级（市本级、“三区”）一般公共预算收入 49.5 亿元，同比增长 7%。")
+    assert claims.subject.tolist() == ["市级（市本级、“三区”）一般公共预算收入"]
+
+
+def test_zhanbi_names_no_whole():
+    """税收占比 92.02%: 比 is no whole's name; the share is of the total the 其中 list is of."""
+    claims = _claims("全区收入累计完成 8736 万元，同比增长 11.91%，其中：税收收入累计完成 8039 万元，税收占比 92.02%。")
+    share = claims[claims.share_text != ""].iloc[0]
+    assert (share.amount_text, share.whole_name, claims.amount_text[int(share.whole_id)]) == ("8039", "", "8736")

@@ -41,7 +41,7 @@ COMPARED_KIND_RE = re.compile(
 )
 THREE_PUBLIC_WORD_RE = re.compile(r"三公|因公出国|公务用车|公务接待")
 #: the budget a completion rate names (完成年初预算的, 为调整预算的 …)
-BUDGET_NAMED_RE = re.compile(r"(?:完成|为)(?:了)?(年初|调整后?|全年)?预算")
+BUDGET_NAMED_RE = re.compile(r"(?:完成|为|占)(?:了)?(年初|调整后?|全年)?预算")
 RATE_WORD_RE = re.compile(r"(?:增长|增加|减少|下降|降低|上升|增幅为?|降幅为?|减幅为?)了?\s*\d+(?:\.\d+)?\s*%")
 SHARE_WORD_RE = re.compile(r"占[^，。；%]{0,40}?\d+(?:\.\d+)?\s*%")
 

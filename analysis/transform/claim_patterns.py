@@ -35,10 +35,13 @@ from .amounts import MONEY_UNIT_PATTERN
 NUMBER = r"(?<![\d.,])\d[\d,]*(?:\.\d+)?"
 MONEY_UNITS = MONEY_UNIT_PATTERN
 #: words stating an amount's change (增加 X 万元)
-#: (增收/减收, 增支/减支: revenue or spending up or down by)
-CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增收|减收|增支|减支|增|减"
-#: words stating a rate of change (增长 X%), longest first
-RATE_WORDS = "增长幅度|下降幅度|增长率|增幅|降幅|减幅|增长|增加|上升|提高|下降|降低|减少|增|减"
+#: (增收/减收, 增支/减支: revenue or spending up or down by; 压缩/压减: cut by)
+CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增收|减收|增支|减支|压缩|压减|增|减"
+#: words stating a rate of change (增长 X%; 减少率为 X%; 压缩 X%: a cut), longest first
+RATE_WORDS = (
+    "增长幅度|下降幅度|增长率|增加率|减少率|下降率|降低率|上升率|增幅|降幅|减幅"
+    "|增长|增加|上升|提高|下降|降低|减少|压缩|压减|增|减"
+)
 #: what joins the figures of a list (X%、Y% 和 Z%)
 AND = "(?:[、，,]|和|及|与)"
 #: words that state a change, never part of a figure's name (比上年多支出 20 万元)
@@ -120,8 +123,10 @@ PLACEHOLDERS: dict[str, str] = {
     #: what names the prior figure between its year and itself: its kind, 的, or a few words naming it
     #: (较2024年的2190万元, 比上年累计支出433万元) — never a word stating a change
     "prior_name": rf"{FIGURE_KINDS}(?:的|(?:(?!{NOT_A_NAME})[^，,。；;：:、%\d（(]){{0,8}}?)(?:为|是)?",
-    #: the whole's name; a bracketed aside of it counts as one word (占财政性资金（…除外）总额的比例为 …)
-    "whole": r"(?P<whole>(?:[^，,。；;：:%\d（(]|[（(][^（()）%]*[)）]){0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?",
+    #: the whole's name; a bracketed aside of it counts as one word (占财政性资金（…除外）总额的比例为 …); 占比 names
+    #: none (税收占比 92.02%: its 比 is no whole), nor does 占调整预算 (a completion: ``completes``)
+    "whole": r"(?!比(?![重例])|(?:年初|调整后?)预算)(?P<whole>(?:[^，,。；;：:%\d（(]|[（(][^（()）%]*[)）]){0,24}?)"
+    r"(?:的)?(?:比重|比例)?(?:为|达)?",
     "flat": r"(?P<flat>持平|一致|相同|相当|保持不变|不变|无变化|没有变化|未发生变化|无增减变化|无增减|未变化)",
     #: a rate stated with a direction word, or as the change's rate (变动率为 0%)
     "rate_word": rf"(?:(?P<rate_direction>{RATE_WORDS})了?(?:为|达)?|(?:变动|变化|增减)(?:幅度|率)?为?)",
@@ -129,8 +134,13 @@ PLACEHOLDERS: dict[str, str] = {
     "versus_budget": r"(?:与|比|较)(?P<versus_budget>年初预算|调整后?预算|全年预算|预算)数?(?:相比|比较)?",
     #: a final figure's budget named before its figure (年初预算为, 支出预算为, 调整预算数)
     "budget_named": r"(?:年初|调整后?|全年|支出)?预算(?:数)?为?",
-    #: a final figure stated as a share of its budget (完成年初预算的 98.50%, 为调整预算的 …)
-    "completes": r"(?:完成(?:了)?|为)(?:年初|调整后?|全年)?预算(?:数)?的?",
+    #: a final figure stated as a share of its budget (完成年初预算的 98.50%, 为调整预算的 …, 完成年度预算的 …);
+    #: 占 a budget named as the year's opening or adjusted one is its completion too (占调整预算 105.47%,
+    #: 占年初预算的 …), never a share of a whole
+    "completes": r"(?:(?:完成(?:了)?|为)(?:年初|调整后?|全年|年度)?|占(?:年初|调整后?))预算(?:数)?的?",
+    #: a change in percentage points of a share or a rate (增幅同比提高 48.70 个百分点, 快于序时进度 3.4 个百分点):
+    #: known, never a figure of its own, and read past to the rate stated after it
+    "points": rf"(?:[，,][^，,。；;：:%\d]{{0,16}}?{NUMBER}个?百分点)",
     #: words without figures inside one clause (the subject repeated: 与上年相比，财政拨款支出增加 …)
     "gap": r"[^，,。；;：:%\d]{0,24}?",
     "sep": r"[，,]?",
@@ -149,8 +159,10 @@ NUMBER_FIELDS = (
     "current", "prior", *RESPECTIVE_CHANGES, "budget", "completion", *RESPECTIVE_RATES, *RESPECTIVE_SHARES
 )  # fmt: skip
 PERCENT_FIELDS = ("completion", *RESPECTIVE_RATES, *RESPECTIVE_SHARES)
-#: a comparison with the prior year: 与上年相比 / 比上年 / 较2025年预算数
-VERSUS_LAST_YEAR = r"(?:与|同|比|较){last_year}{kind}(?:相比|比较)?"
+#: a comparison with the prior year: 与上年相比 / 比上年 / 较2025年预算数 (/ 2023年度相比, its 与 left out)
+VERSUS_LAST_YEAR = (
+    r"(?:与|同|比|较|(?<![与同比较])(?=(?:上年|上一年|去年|20\d\d年)度?相比)){last_year}{kind}(?:相比|比较)?"
+)
 
 
 @dataclass(frozen=True)
@@ -238,8 +250,9 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="财政预算执行报告; 部门决算",
     ),
     ClaimPattern(
-        "F07", "figure and completion, without the word 决算 (完成调整预算 Z%, 为预算的 Z%)",
-        r"{current}{sep}{completes}{completion}(?:{sep}(?:{year_on_year}|{versus})?{rate_dir}{rate})?",
+        "F07", "figure and completion, without the word 决算 (完成调整预算 Z%, 为预算的 Z%, 占调整预算 Z%), its rate "
+        "stated or not (after a change in percentage points, or inside the completion's brackets)",
+        r"{current}{sep}[（(]?{completes}{completion}(?:{points}?{sep}(?:{year_on_year}|{versus})?{rate_dir}{rate})?",
         "一般公共预算支出3280.4亿元，完成调整预算93.4%，增长20.2%。",
         families="财政预算执行报告; 部门决算",
     ),
@@ -310,6 +323,14 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="上海 (区级部门预算)",
     ),
     ClaimPattern(
+        "B21", "this year's figure, then the prior year's, each named by its year, then the change and its rate "
+        "(2016年预算 8 万元，2015年预算 12.35 万元；对比减少 4.35 万元；减少率 35.22%)",
+        r"{this_year}{kind}为?{current}[，,；;]{last_year}{kind}为?{prior}[，,；;]?(?:对比|相比|比较)?[，,]?"
+        r"{dir}{change}(?:[，,；;]{rate_dir}{rate})?",
+        "公务接待费2016年预算8万元，2015年预算12.35万元；对比减少4.35万元；减少率35.22%。",
+        families="四川 (县级部门预算)",
+    ),
+    ClaimPattern(
         "B05", "prior figure in brackets, then change and rate",
         r"与{last_year}{kind}相比[（(][^（()）]*?{prior}[)）]{sep}{dir}{change}{sep}{rate_dir}{rate}",
         "2017 年度部门支出预算安排与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元，"
@@ -323,6 +344,21 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         "大口径财政收入累计完成67955万元，占预算101032万元的67.3%，较上年同期99895万元下降32.0%，减收31940万元。",
         claim="before",
         families="财政预算执行报告",
+    ),
+    ClaimPattern(
+        "B19", "prior figure, change and rate, this year's figure stated before the comparison's sentence or "
+        "bracket (…205.27 万元。比上年支出决算 221.17 万元减少 15.9 万元，减少率为 7.19%)",
+        r"(?:比|较){last_year}{prior_name}{prior_bare}{dir}{change}(?:{sep}{rate_dir}{rate})?",
+        "2016年支出决算205.27万元。比上年支出决算221.17万元减少15.86万元，减少率为7.17%。",
+        claim="before",
+        families="部门决算 (县级); 教育经费统计公告",
+    ),
+    ClaimPattern(
+        "B20", "prior figure and rate, this year's figure stated before the comparison's bracket or sentence",
+        r"(?:比|较){last_year}{prior_name}{prior}{sep}{rate_dir}{rate}(?:{sep}{dir}{change})?",
+        "国家财政性教育经费为152,997.73万元（主要包括一般公共预算安排的教育经费等），比上年的144,495.75万元增长5.88%。",
+        claim="before",
+        families="教育经费统计公告",
     ),
     # ----- this year against the prior year, only the change stated: prior = current ∓ change
     ClaimPattern(
@@ -398,8 +434,16 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national",
     ),
     ClaimPattern(
-        "B16", "rate right after this year's figure, the year compared with not named (X 万元，增长 Z%)",
-        r"{current}{sep}{rate_dir}{rate}",
+        "B22", "change and rate right after this year's figure, the year compared with not named (X 亿元，增加 Y 亿元，"
+        "增长 Z%), a completion after them or not",
+        r"{current}{sep}{dir}{change}{sep}{rate_dir}{rate}(?:{sep}{completes}{completion})?",
+        "中央财政支出43819.58亿元，增加8431.02亿元，增长23.8%，完成预算的99.9%。",
+        families="财政预算执行报告; national",
+    ),
+    ClaimPattern(
+        "B16", "rate right after this year's figure, the year compared with not named (X 万元，增长 Z%; "
+        "X 亿元、增长 Z%)",
+        r"{current}[，,、]?{rate_dir}{rate}",
         "全市一般公共预算全口径财政收入完成288.0亿元，下降3.9%。",
         families="national; 财政预算执行报告",
     ),
@@ -412,6 +456,15 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national",
     ),
     ClaimPattern(
+        "S05", "shares listed after 占, of the parts listed before, one each in order (A、B 分别为 X、Y，占 W 的 "
+        "a%、b%); of one part, the wholes named one each (占 W1 和 W2 的比重分别为 a%、b%)",
+        r"占{whole}(?:分别)?(?:为|是|达)?{share}{shares}",
+        "货物、工程、服务采购规模分别为 9,027.5 亿元、15,664.1 亿元和 10,301.5 亿元，占政府采购规模的 25.8%、44.8%和 "
+        "29.4%。",
+        claim="respectively",
+        families="财政部 (全国政府采购简要情况); national",
+    ),
+    ClaimPattern(
         "S01", "share stated as 占比",
         r"{current}{sep}(?:占比重|占比|所占比重|所占比例)(?:为|达)?{share}",
         "教育支出 434,334.99 万元，占比 77.94%。",
@@ -419,7 +472,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ),
     ClaimPattern(
         "S02", "share of a whole (占 …的 Z%), after the part's amount; its rate of change may follow (，增长 Z%)",
-        r"{current}{sep}占{whole}{share}(?:{sep}(?:{year_on_year}|{versus})?{rate_dir}{rate})?",
+        r"{current}{sep}占{whole}{share}(?:{points}?{sep}(?:{year_on_year}|{versus})?{rate_dir}{rate})?",
         "因公出国（境）费支出 106 万元，占“三公”经费的 15.70%；",
         families="national",
     ),
@@ -429,6 +482,14 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         "教育支出 4,928.27 万元，主要用于…，占一般公共预算支出的 87.99%。",
         claim="before",
         families="national",
+    ),
+    # ----- a completion stated apart from its figure (after a bracket or another clause): the last, a fallback
+    ClaimPattern(
+        "F10", "completion of the figure stated before it, not right after it (X 万元（自然口径），占调整预算 Z%)",
+        r"(?<=[，,；;）)]){completes}{completion}",
+        "地方一般公共预算收入完成28,583万元（自然口径），占调整预算105.47%。",
+        claim="before",
+        families="财政预算执行报告",
     ),
 )  # fmt: skip
 

@@ -91,11 +91,12 @@ UNMATCHED_COLUMNS = ["page", "source", "section", "sentence", "percents"]
 RESPECTIVELY = {p.id for p in PATTERNS if p.claim == "respectively"}
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "增", "大于", "多于", "高于")
-DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于")
+DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于", "压缩", "压减")
 DIRECTION_RE = "增加|减少|增长|降低|上升|下降|提高"
 #: units of the amounts a sentence states (项 not as in a function code's level: 行政运行（01项）)
-#: (万 alone, at the end of its clause, is 万元 written short: 经营收入 0.00 万，…)
-UNITS = rf"{MONEY_UNIT_PATTERN}|万(?=[，,。；;：:、）)]|$)|辆|个|台（套）|台\(套\)|台|套|人|项(?![)）])"
+#: (万 alone, at the end of its clause, is 万元 written short: 经营收入 0.00 万，…; 个百分点 is a change of a share or
+#: a rate in percentage points, no count of anything: 增幅同比提高 48.70 个百分点)
+UNITS = rf"{MONEY_UNIT_PATTERN}|万(?=[，,。；;：:、）)]|$)|辆|个(?!百分点)|台（套）|台\(套\)|台|套|人|项(?![)）])"
 TOKEN_RE = re.compile(rf"(?P<number>{NUMBER})(?:(?P<unit>{UNITS})|(?P<percent>%))")
 MONEY_FACTORS = UNIT_FACTORS
 #: a unit written short, as the unit it stands for
@@ -312,14 +313,18 @@ def _enum_kind(before: str) -> str:
 
 
 #: both totals of a 收支总表 named at once (收、支总计各 1,280.00 万元): the subject 收支总计
-BOTH_TOTALS_RE = re.compile(r"收[、，,]?支(总计|合计)各?(?:是|为)?$")
+#: (收、支总计均 X 万元; 收、支与上年相比 …: 收支)
+BOTH_TOTALS_RE = re.compile(r"收[、，,]?支(总计|合计|)(?:各|均)?(?:是|为)?$")
+#: a bracketed aside closed inside a subject (市级（市本级、“三区”）一般公共预算收入): its 、 cuts no clause
+CLOSED_ASIDE_RE = re.compile(r"[（(][^（()）]*[)）]")
 
 
 def _subject(before: str) -> str:
     both = BOTH_TOTALS_RE.search(before)
     if both:  # one subject, not the clause after 、 (支总计各)
         before = f"{before[: both.start()]}收支{both.group(1)}"
-    starts = [m.end() for m in CLAUSE_START_RE.finditer(before)]
+    masked = CLOSED_ASIDE_RE.sub(lambda m: "（" + "_" * (len(m.group()) - 2) + "）", before)
+    starts = [m.end() for m in CLAUSE_START_RE.finditer(masked)]
     subject = _clean_subject(before[starts[-1] :] if starts else before)
     if not subject and starts:  # "机关运行经费，合计 260.56 万元": the clause before names it
         subject = _clean_subject(before[starts[-2] if len(starts) > 1 else 0 : starts[-1] - 1])
@@ -390,8 +395,10 @@ def _match_sentence(sentence: str, tokens: list[re.Match]) -> list[_Match]:
             bare = {s for s, f in spans.items() if f in unitless and m.groupdict().get(f"{f}_unit") is None}
             if any(s in taken or (s not in starts and s not in bare) for s in spans):
                 continue
-            taken.update(spans)
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            if int(groups.get("prior_year", 0)) >= int(groups.get("current_year", 9999)):
+                continue  # a figure of the same or a later year is no prior-year figure (2025年 … 2026年 …)
+            taken.update(spans)
             found.append(_Match(pattern, groups, m.start(), spans, end=m.end()))
     return sorted(found, key=lambda x: x.start)
 
@@ -609,29 +616,33 @@ def _target(m: _Match, claims: list[Claim], unit_first: int, sentences: list[str
     (与上年相比增加 …), the last amount of the paragraph; when the clause before it names, without a figure,
     a figure the paragraph stated earlier (财政拨款总收支较上年下降 3.85%), that figure.  A claim already
     compared is not compared again, nor with another base (比上年预算 … after 比上年决算 …), and a qualified
-    rate (可比增长 …) is compared alone.
+    rate (可比增长 …) is compared alone.  A count (1 辆, 3 台) never carries a money figure (比上年减少 12 万元), and a
+    comparison of 今年 never speaks of a figure the sentence names by another year (2017年度预算达 233 亿元，今年同比
+    增长 15.47%: this year's figure is not stated).
     """
     sentence = sentences[position[1]]
     depth = _depth(sentence, m.start)
     same = [c for c in claims[unit_first:] if c.position[:2] == position and c.position[2] < m.start]
     fields = set(m.groups) | {f"{BASE_FIELD}{_base(sentence, m)}"}
     head = _clause_head(m, same, sentence, depth)
-    if head is not None:
+    if head is not None and _may_carry(head, m):
         return None if _conflicts(head, fields) else head
     for c in reversed(same):
         # a change stated alone, a comparison read without a figure (比上年决算数下降 …) or an aside in
         # brackets closed before: not the figure the phrase speaks of
-        if c.is_change or c.amount is None or _depth(sentence, c.position[2]) > depth:
+        if c.is_change or c.amount is None or _depth(sentence, c.position[2]) > depth or not _may_carry(c, m):
             continue
+        if _another_year(sentence, c, m.start):
+            return None
         return None if _conflicts(c, fields) else c
     if same:
         return None
     opening = CONNECTIVES_RE.match(re.sub(r"^[)）]", "", sentence[: m.start]))
     if not opening:
-        return _named_earlier(sentence[: m.start], claims, unit_first, position, fields)
+        return _named_earlier(sentence[: m.start], claims, unit_first, position, fields, m)
     # a comparison opening its sentence speaks of the item's own figure (the first of the item the
     # paragraph's last enumerated sentence opens), else of the paragraph's last figure that is not a listed part
-    earlier = [c for c in claims[unit_first:] if c.position[:2] < position and not c.is_change]
+    earlier = [c for c in claims[unit_first:] if c.position[:2] < position and not c.is_change and _may_carry(c, m)]
     item = max((i for i in range(position[1]) if ENUMERATED_RE.match(sentences[i])), default=None)
     heads = [c for c in earlier if item is not None and c.position[1] >= item]
     if heads and heads[0].amount is not None and not _conflicts(heads[0], fields):
@@ -640,6 +651,30 @@ def _target(m: _Match, claims: list[Claim], unit_first: int, sentences: list[str
     if earlier and not _conflicts(earlier[-1], fields):
         return earlier[-1]
     return None
+
+
+def _money_read(m: _Match) -> bool:
+    """Whether a pattern reads a money figure (a prior-year figure, a change, a budget: 比上年减少 12 万元)."""
+    return any(m.groups.get(f"{name}_unit") in MONEY_FACTORS for name in ("prior", "change", "budget"))
+
+
+def _may_carry(c: Claim, m: _Match) -> bool:
+    """Whether a claim may carry what a pattern reads: a count (1 辆, 3 台) never carries a money figure."""
+    return c.amount is None or c.unit in MONEY_FACTORS or not _money_read(m)
+
+
+#: a clause naming this year as its own subject (今年同比增长 …)
+THIS_YEAR_RE = re.compile(r"(?:^|[，,；;：:])今年")
+
+
+def _another_year(sentence: str, c: Claim, start: int) -> bool:
+    """Whether a comparison at ``start`` speaks of 今年 while the figure before it is named by a year of its own
+    (清华大学2017年度预算达 233 亿元，今年同比增长 15.47%): the rate is of this year's figure, not of that one."""
+    token = TOKEN_RE.match(sentence, c.position[2])
+    if token is None or not THIS_YEAR_RE.search(sentence[token.end() : start]):
+        return False
+    opened = max((b.end() for b in re.finditer(r"[，,。；;：:]", sentence[: c.position[2]])), default=0)
+    return bool(re.search(r"20\d{2}年", sentence[opened : c.position[2]]))
 
 
 def _clause_head(m: _Match, same: list[Claim], sentence: str, depth: int) -> Claim | None:
@@ -659,7 +694,7 @@ def _clause_head(m: _Match, same: list[Claim], sentence: str, depth: int) -> Cla
     return clause[0]
 
 
-def _named_earlier(clause: str, claims: list[Claim], unit_first: int, position, fields: set[str]) -> Claim | None:
+def _named_earlier(clause: str, claims: list[Claim], unit_first: int, position, fields: set[str], m) -> Claim | None:
     """The figure of the paragraph a comparison's subject names again without it (its sentence states
     no figure before the comparison): ``财政拨款收支总预算 1085203.63 元。…财政拨款总收支较上年下降 3.85%``."""
     core = name_core(_subject(clause))
@@ -667,7 +702,7 @@ def _named_earlier(clause: str, claims: list[Claim], unit_first: int, position, 
         return None
     for c in reversed(claims[unit_first:]):
         if c.position[:2] < position and c.amount is not None and not c.is_change and name_core(c.subject) == core:
-            return None if _conflicts(c, fields) else c
+            return None if _conflicts(c, fields) or not _may_carry(c, m) else c
     return None
 
 
@@ -720,6 +755,8 @@ def _apply_respectively(m: _Match, claims: list[Claim], unit_first: int, positio
     ]
     if len(listed) < count and "share" not in figures:
         listed = _named_parts(m, claims, unit_first, position, place, count, set(figures))
+    if len(listed) < count and listed and set(figures) == {"share"}:
+        return _respective_wholes(m, claims, listed[-1], figures["share"], position)
     if len(listed) < count:
         return False
     # a change listed without its unit is in the unit of the last (各减少 1267.86、2570.97 万元)
@@ -740,6 +777,28 @@ def _apply_respectively(m: _Match, claims: list[Claim], unit_first: int, positio
         if "share" not in figures:
             claim.prior_year = int(g["prior_year"]) if "prior_year" in g else claim.prior_year
             claim.base = _base(place[4], m) or claim.base
+    return True
+
+
+def _respective_wholes(m: _Match, claims: list[Claim], part: Claim, shares: list[str], position) -> bool:
+    """Shares of one part in the wholes named one each (规模 34,993.1 亿元，占全国财政支出和GDP的比重分别为 9.4%和
+    2.9%): the part's own claim takes the first, a claim carrying its figure (``item``) each other; ``False`` when the
+    whole's name does not list as many wholes as shares."""
+    g = m.groups
+    wholes = _list_names(g.get("whole", ""), len(shares))
+    if not wholes:
+        return False
+    for k, (field_name, (_, whole)) in enumerate(zip(shares, wholes, strict=True)):
+        claim = part
+        if k:
+            claim = Claim(page=part.page, source=part.source, section=part.section, sentence=part.sentence,
+                          subject=part.subject, amount=part.amount, amount_text=part.amount_text, unit=part.unit,
+                          item=claims.index(part), func_code=part.func_code, func_levels=part.func_levels,
+                          position=(*position, m.start + k))  # fmt: skip
+            claims.append(claim)
+        claim.patterns.append(m.pattern.id)
+        claim.share, claim.share_text = _number(g[field_name]), g[field_name] + "%"
+        claim.whole_name = _whole_name(whole)
     return True
 
 
@@ -871,15 +930,27 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
     sentence = sentences[position[1]]
     if claim is None and m.pattern.claim == "before":
         claim = _target(m, claims, unit_first, sentences, position)
+        if claim is None and "share" in g:
+            claim = _named_after(m, claims, unit_first, sentence, position)
     item = None
     if claim is None:
         subject = _subject(sentence[: m.start])
         if TOKEN_RE.search(subject):  # the clause before is a comparison itself (…下降35.45%，比上年决算数字下降 …;
             # …，增长 4%，可比增长 3.2%): the comparison speaks of the item the sentence's last figure before it names
-            named = [c for c in claims[unit_first:] if c.position[:2] == position and c.position[2] < m.start]
-            named = [c for c in named if c.amount is not None and not c.is_change]
+            before = [c for c in claims[unit_first:] if c.position[:2] == position and c.position[2] < m.start]
+            named = [c for c in before if c.amount is not None and not c.is_change and _may_carry(c, m)]
             subject = named[-1].subject if named else ""
             item = claims.index(named[-1]) if named else None
+            # no figure: the item a comparison without figure named (…“三公”经费较上年决算数减少 …；较年初预算数减少 …)
+            # or a count the money figure is not of (购置公务用车 1 辆，比上年减少 12 万元: the purchase's) — never a
+            # share's (…的比例为 19.84%，比去年增长 0.51%: of the share, or of the figure?)
+            if not named:
+                named = [
+                    c
+                    for c in reversed(before)
+                    if c.subject and (c.has_comparison() if c.amount is None else not _may_carry(c, m))
+                ]
+                subject = named[0].subject if named else ""
         claim = Claim(
             page=page,
             source=unit_source,
@@ -932,12 +1003,41 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
     if "versus_budget" in g:
         claim.compared = g["versus_budget"]
     claim.base = _base(sentence, m) or claim.base
+    own = _own_budget(sentence, m)
+    if own:  # 2021年度 … 较2021年年初预算减少 …: the year's own budget, not last year's
+        claim.compared, claim.base = own, ""
     if "qualifier" in g:
         claim.qualifier = g["qualifier"]
         claim.compared = qualified_base(g["qualifier"])
     for name in ("prior_year", "compare_year", "current_year"):
         if name in g:
             setattr(claim, name, int(g[name]))
+
+
+#: a comparison with the opening or adjusted budget of a year it names (较2021年年初预算)
+YEAR_BUDGET_RE = re.compile(r"(?:与|比|较)(?P<year>20\d{2})年度?(?P<budget>年初预算|调整后?预算)")
+
+
+def _own_budget(sentence: str, m: _Match) -> str:
+    """The budget a comparison names when it is of the year the sentence names for the figure compared (2021年度
+    “三公”经费 …，较2021年年初预算减少 …: that year's own 年初预算, a final figure's budget); ``""`` otherwise."""
+    named = YEAR_BUDGET_RE.search(sentence, m.start, m.end or len(sentence))
+    if named is None:
+        return ""
+    own = re.search(rf"(?<![比较与同]){named['year']}年", sentence[: m.start])
+    return re.sub("后", "", named["budget"]) if own else ""
+
+
+def _named_after(m: _Match, claims: list[Claim], unit_first: int, sentence: str, position) -> Claim | None:
+    """The figure a share stated before it is of (一般公共预算教育经费占一般公共预算支出的比例为 19.84%，…，一般公共预算
+    教育经费 155.63 亿元): the one later figure of the sentence named as the share's clause names its part, when the
+    sentence states no figure before the share and exactly one after it of that name."""
+    core = name_core(_subject(sentence[: m.start]))
+    same = [c for c in claims[unit_first:] if c.position[:2] == position]
+    if len(core) < 2 or any(c.position[2] < m.start for c in same):
+        return None
+    later = [c for c in same if c.position[2] > m.start and _is_level(c) and name_core(c.subject) == core]
+    return later[0] if len(later) == 1 and later[0].share is None else None
 
 
 def qualified_base(qualifier: str) -> str:
