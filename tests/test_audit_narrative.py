@@ -693,3 +693,29 @@ def test_a_completion_stated_as_a_share_of_the_adjusted_budget_takes_the_adjuste
         found = run_audit(read_budget(build(tmp_path / f"adj_{status}.pdf", [[narrative], [table]]), use_cache=False))
         (completion,) = found.frame(include_passed=True).query("rule == 'N08'").itertuples()
         assert (completion.status, completion.expected) == (status, "90.60%"), completion.message
+
+
+def test_no_change_stated_of_all_parts_listed_is_checked_for_each(tmp_path):
+    """因公出国（境）费、公务接待费分别为 2.00 万元、1.00 万元，均与上年持平: each item against its own 上年 figure —
+    not the last one alone."""
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "八、“三公”经费预算情况说明",
+            "因公出国（境）费、公务接待费分别为 2.00 万元、1.00 万元，均与上年持平。",
+        ]
+    )
+    heads = ["合计", "因公出国（境）费", "公务接待费"]
+    for last, statuses in (
+        (["3.00", "2.00", "1.00"], ["passed", "passed"]),
+        (["3.00", "1.00", "1.00"], ["failed", "passed"]),
+    ):
+        table = Grid(
+            title="“三公”经费支出预算表",
+            header=[[("项目", 1, 2), ("上年", 3), ("当年", 3)], [None, *heads, *heads]],
+            rows=[["合计", *last, "3.00", "2.00", "1.00"]],
+            widths=[40] + [80] * 6,
+        )
+        found = _findings(tmp_path, f"flat_{statuses[0]}", [[narrative], [table]])
+        flat = found[(found.rule == "N03") & found.message.str.contains("持平")]
+        assert flat.status.tolist() == statuses, flat.message.tolist()

@@ -52,6 +52,7 @@ EXPECTED = {
              "rate_direction": "下降"}],
     "R01": [{"amount": "800", "rate": "6.67%", "rate_direction": "增长"},
             {"amount": "200", "rate": "11.11%", "rate_direction": "增长"}],
+    "R03": [{"amount": "2.00", "flat": True}, {"amount": "3.00", "flat": True}],
     "Q01": {"amount": "1165.08", "change": "63.96", "direction": "减少", "rate": "5.2%", "rate_direction": "下降"},
     "Q02": {"amount": "520.00", "rate": "3.2%", "rate_direction": "增长"},
     "B01": {"amount": "3147.17", "prior": "3529.60", "change": "382.43", "direction": "减少", "rate": "10.83%",
@@ -921,3 +922,24 @@ def test_zhanbi_names_no_whole():
     claims = _claims("全区收入累计完成 8736 万元，同比增长 11.91%，其中：税收收入累计完成 8039 万元，税收占比 92.02%。")
     share = claims[claims.share_text != ""].iloc[0]
     assert (share.amount_text, share.whole_name, claims.amount_text[int(share.whole_id)]) == ("8039", "", "8736")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flat"),
+    [
+        # 均 after figures listed: every one of them unchanged, no claim of its own
+        ("因公出国（境）费、公务接待费分别为 2.00 万元、3.00 万元，均与上年持平。", ["因公出国（境）费", "公务接待费"]),
+        ("会议费 3.00 万元，培训费 2.00 万元，均比上年持平。", ["会议费", "培训费"]),
+        ("公务接待费 3.00 万元，均与上年持平。", ["公务接待费"]),
+        # …and only those listed before it
+        (
+            "因公出国（境）费、公务接待费分别为 2.00 万元、3.00 万元，均与上年持平，"
+            "公务用车运行费 5.00 万元，增长 25%。",
+            ["因公出国（境）费", "公务接待费"],
+        ),
+    ],
+)
+def test_no_change_stated_of_all_parts_listed_is_each_parts(sentence, flat):
+    claims = _claims(sentence)
+    assert claims[claims.flat].subject.tolist() == flat
+    assert claims.amount.notna().all()  # no claim of the word 均

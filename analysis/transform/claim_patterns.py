@@ -278,6 +278,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         claim="respectively",
         families="national; 财政预算执行报告 (科学技术支出、节能环保支出分别增长 …)",
     ),
+    ClaimPattern(
+        "R03", "no change of any of the parts listed before (A、B 分别为 X、Y 万元，均与上年持平)",
+        r"[均都](?:(?:与|比|较|同){last_year}{kind}(?:相比|比较)?|{year_on_year}){sep}(?:基本)?{flat}",
+        "因公出国（境）费、公务接待费分别为 2.00 万元、3.00 万元，均与上年持平。",
+        claim="respectively",
+        families="national (“三公”经费: 均与上年持平)",
+    ),
     # ----- qualified rates: of a prior-year figure adjusted first (可比, 同口径, 剔除…因素后), never the tables'
     ClaimPattern(
         "Q01", "qualified change, its rate stated or not (同口径减少 X 万元，下降 Z%)",
@@ -412,7 +419,8 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ),
     ClaimPattern(
         "B12", "no change against the prior year (持平, 一致, 无变化; 同比无增减变化), its rate stated or not",
-        r"(?:(?:与|比|较|同){last_year}{kind}(?:相比|比较)?|{year_on_year}){sep}(?:基本)?{flat}"
+        # (均与上年持平 after a list is R03's: of every part listed)
+        r"(?<![均都])(?:(?:与|比|较|同){last_year}{kind}(?:相比|比较)?|{year_on_year}){sep}(?:基本)?{flat}"
         r"(?:{sep}{rate_word}{rate})?",
         "政府性基金拨款支出预算0万元，与2025年预算持平；",
         claim="before",

@@ -737,6 +737,8 @@ def _apply_respectively(m: _Match, claims: list[Claim], unit_first: int, positio
     name (收、支总计各是 A、B 万元。…收、支总计各减少 X、Y 万元) or else a claim of its own, its figure left
     to the tables."""
     g = m.groups
+    if "flat" in g and not any(f in g for f in (*RESPECTIVE_SHARES, *RESPECTIVE_RATES, *RESPECTIVE_CHANGES)):
+        return _all_flat(m, claims, unit_first, position, place)
     figures = {
         kind: [f for f in fields if f in g]
         for kind, fields in (("share", RESPECTIVE_SHARES), ("rate", RESPECTIVE_RATES), ("change", RESPECTIVE_CHANGES))
@@ -799,6 +801,24 @@ def _respective_wholes(m: _Match, claims: list[Claim], part: Claim, shares: list
         claim.patterns.append(m.pattern.id)
         claim.share, claim.share_text = _number(g[field_name]), g[field_name] + "%"
         claim.whole_name = _whole_name(whole)
+    return True
+
+
+def _all_flat(m: _Match, claims: list[Claim], unit_first: int, position, place) -> bool:
+    """均与上年持平 after figures listed in its sentence (A、B 分别为 X、Y 万元): none of them changed; ``False``
+    when the sentence states no figure not compared yet."""
+    listed = [
+        c
+        for c in claims[unit_first:]
+        if c.position[:2] == position and c.position[2] < m.start and _is_level(c) and not c.has_comparison()
+    ]
+    if not listed:
+        return False
+    for claim in listed:
+        claim.patterns.append(m.pattern.id)
+        claim.flat = True
+        claim.prior_year = int(m.groups["prior_year"]) if "prior_year" in m.groups else claim.prior_year
+        claim.base = _base(place[4], m) or claim.base
     return True
 
 
