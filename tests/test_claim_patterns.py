@@ -674,6 +674,9 @@ def test_parts_named_with_a_conjunction_inside_a_class_name_are_cut_by_the_count
     # a 及 inside a name the classifications do not list: the list's last 和 is the one joining its parts
     claims = _claims("因公出国（境）费、公务用车购置及运行维护费和公务接待费分别为 1.00 万元、2.00 万元和 3.00 万元。")
     assert claims.subject.tolist() == ["因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"]
+    # of two joints, the one leaving both parts names of the last part's kind (…经费 与 …费, never …购置 及 运行维护费)
+    claims = _claims("因公出国(境)经费与公务用车购置及运行维护费分别为 2.00 万元、3.00 万元。")
+    assert claims.subject.tolist() == ["因公出国(境)经费", "公务用车购置及运行维护费"]
     # names that cannot be cut into as many parts as figures: no name is given (the clause names the first)
     claims = _claims("社会保障和就业支出分别为 30.00 万元、70.00 万元。")
     assert claims.subject.tolist()[1] == ""

@@ -918,7 +918,12 @@ def _list_names(clause: str, count: int) -> list[tuple[int, str]]:
     }
     fixed = [j for j in joints if j.group() not in NAME_JOINTS]
     loose = [j for j in joints if j.group() in NAME_JOINTS and j.start() not in inside]
-    last = [j for j in loose if not fixed or j.start() > fixed[-1].start()][-1:]
+    # the joint before the list's last part: of several (A与B及C), the one leaving every part a name of the
+    # kind the last part is — ending in its word (因公出国（境）经费与公务用车购置及运行维护费: at 与, both …费)
+    after = [j for j in loose if not fixed or j.start() > fixed[-1].start()]
+    end = clause.rstrip()[-1:]
+    alike = [j for j in after if _clean_subject(clause[: j.start()]).endswith(end)]
+    last = (alike if len(alike) == 1 else after)[-1:]
     if len(fixed) + len(loose) == count - 1:
         cuts = sorted(fixed + loose, key=lambda j: j.start())
     elif len(fixed) == count - 1:
