@@ -113,7 +113,7 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
         problems.extend(table_problems(table, path))
         problems.extend(
             Problem("coverage", path.name, page, table.name or "(untitled)", None, "", "", reason)
-            for page, reason in raw.problems
+            for page, reason in [*raw.problems, *table.unread]
         )
     read = zip(raw_tables, tables, strict=True)
     empty = {id(part.grid): table.name for raw, table in read if table.is_empty for part in raw.parts}

@@ -222,6 +222,9 @@ class Table:
     unreadable: dict = field(default_factory=dict, repr=False)
     #: cells of amount columns covered by a label merged across them (no figure can be printed there)
     covered: set = field(default_factory=set, repr=False)
+    #: what the table prints that its reading left out, as (page, reason): a form's amounts no fund row or
+    #: indicator reads (the stitching's own, :attr:`RawTable.problems`, stay on ``raw``)
+    unread: list = field(default_factory=list, repr=False)
     #: which reader read the table's grid (``lattice-vector``, ``lattice-raster``, ``network``, ``form`` …)
     reader: str = "lattice-vector"
     #: the file the table is printed in (a budget may be published as two files)

@@ -530,7 +530,7 @@ def _amount_in(line: FundLine, unit: str) -> Decimal | None:
 def form_table(raw: RawTable, unit: str, path: Path) -> Table:
     """The forms' funds as a typed table: one row per project (or task) and source of funds.
 
-    Amounts the form prints in cells that no fund row or indicator read are problems of the table (a
+    Amounts the form prints in cells that no fund row or indicator read are the table's ``unread`` (a
     ``coverage`` problem per page, :func:`~analysis.extract.coverage.unread_form_amounts`); a form of which
     no fund was read at all is a table read as printed empty, its printed amounts reported as such.
     """
@@ -560,12 +560,10 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
             pages.append(dict.fromkeys(FUND_COLUMNS, line.page))
             printed.append({"项目名称": line.project or project.name, "资金来源": line.source, "金额": line.printed})
             boxes.append({"项目名称": None, "资金来源": None, "金额": line.box})
+    unread = []
     if any(r["金额"] is not None for r in records):
         read = indicator_cells | {(line.page, line.box) for p in projects for line in p.funds}
-        cells = [c for part in raw.parts for row in form_rows(part.grid) for c in row]
-        for problem in unread_form_amounts(cells, read):
-            if problem not in raw.problems:  # the table typed again (the same form read twice)
-                raw.problems.append(problem)
+        unread = unread_form_amounts([c for part in raw.parts for row in form_rows(part.grid) for c in row], read)
     return Table(
         spec=spec,
         title=title,
@@ -584,6 +582,7 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
         continued_pages=raw.continued_pages,
         raw=raw,
         unreadable=unreadable,
+        unread=unread,
         reader="form",
         source=path.name,
         title_source=title_source,
