@@ -11,7 +11,7 @@ import pytest
 
 from analysis import read_budget
 from analysis.extract.reader import Grid as ReaderGrid
-from analysis.extract.reader import _wrapped_labels_joined
+from analysis.extract.reader import _heading_columns_merged, _wrapped_labels_joined
 from tests.budget_pdfs import NARRATIVE, Grid, build
 
 
@@ -152,3 +152,17 @@ def test_the_headings_of_a_short_table_go_to_the_columns_they_head(tmp_path, rul
     assert table.reader == "network"
     assert list(table.df.columns) == ["科目名称", "本年预算数/合计", "本年预算数/基本支出", "本年预算数/项目支出"]
     assert table.df["本年预算数/合计"].tolist() == [Decimal(row[1]) for row in rows]
+
+
+def test_each_heading_only_column_gives_its_headings_where_they_are_printed():
+    """Two columns holding only headings: the second's headings go where the parser placed them printed (its
+    own column's lines, looked up by the parser's column after the first has gone), not by its column's centre."""
+    cols = [(0, 100), (100, 140), (140, 200), (200, 250), (250, 320)]
+    texts = [
+        ["", "科目名称", "", "", ""],
+        ["", "", "", "合计", ""],
+        ["一般公共服务", "", "10.00", "", "20.00"],
+    ]
+    printed = {(0, 1): (10.0, 60.0), (1, 3): (290.0, 318.0)}  # 合计 printed right-aligned over the last column
+    merged, _ = _heading_columns_merged(texts, cols, lambda r, c: printed.get((r, c)))
+    assert merged == [["科目名称", "", ""], ["", "", "合计"], ["一般公共服务", "10.00", "20.00"]]

@@ -839,6 +839,7 @@ def _heading_columns_merged(
     no empty cell stays.
     """
     first_amount = _first_amount_row(texts)
+    printed = list(range(len(cols)))  # the parser's column of each column left (``extent`` is by the parser's)
 
     def gap(x: float, k: int) -> float:
         return max(cols[k][0] - x, x - cols[k][1], 0.0)
@@ -851,7 +852,7 @@ def _heading_columns_merged(
         edges: dict[int, tuple[float, float]] = {}
         if filled and filled[-1] < first_amount and len(cols) > 2:
             for r in filled:
-                edges[r] = extent(r, c) or cols[c]
+                edges[r] = extent(r, printed[c]) or cols[c]
                 x = (edges[r][0] + edges[r][1]) / 2
                 free = [k for k in body if not texts[r][k].strip()]
                 if not free:
@@ -875,6 +876,7 @@ def _heading_columns_merged(
             cols[c + 1] = (cols[c][0], cols[c + 1][1])
         texts = [row[:c] + row[c + 1 :] for row in texts]
         cols = cols[:c] + cols[c + 1 :]
+        del printed[c]
     return texts, cols
 
 
