@@ -303,6 +303,7 @@ INDICATORS = Schema(
         ("measure_unit", "string", "unit of the target value"),
         ("weight", "decimal", "the indicator's weight (分值)"),
         ("direction", "string", "正向/反向指标 when printed"),
+        ("core", "string", "是否核心指标 as printed (是/否), when printed"),
         ("quantitative", "boolean", "the target is a number"),
         ("page", "integer", "1-based PDF page of the indicator"),
         ("weight_total", "decimal", "the weights' total printed on the form"),

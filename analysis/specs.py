@@ -95,6 +95,7 @@ TARGET_FORM = FormSpec(
         ("measure_unit", r"^度量单位|^计量单位"),
         ("weight", r"^分值|^权重|^指标权重"),
         ("direction", r"方向"),
+        ("core", r"^是否核心|^核心指标"),
     ),
     # a 部门职能 block (职能名称 | 职能描述 | 合计 …) lists the department's functions as a 任务 block its tasks
     task=r"^任务名称$|^任务$|^职能名称$|^职能$",

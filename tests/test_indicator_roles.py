@@ -122,6 +122,20 @@ def test_a_unit_name_column_beside_the_measure_unit_column_keeps_both(tmp_path):
     assert ind["project"].tolist() == ["办公设备购置项目"] * 2
 
 
+def test_a_core_indicator_column_is_read_beside_the_measure_unit(tmp_path):
+    header = [["项目名称", "三级指标", "指标性质", "指标值", "计量单位", "是否核心指标"]]
+    body = [
+        ["办公设备购置项目", "购置台式计算机数量", "=", "20", "台", "是"],
+        ["^", "设备验收合格率", "≥", "95", "%", "否"],
+    ]
+    budget = _read(tmp_path, header, body, title="项目支出绩效目标表", widths=[110, 130, 60, 60, 60, 70])
+    ind = budget.indicators
+    assert ind[["level3", "measure_unit", "core"]].values.tolist() == [
+        ["购置台式计算机数量", "台", "是"],
+        ["设备验收合格率", "%", "否"],
+    ]
+
+
 def test_blank_project_cells_under_a_project_continue_it_until_the_next_name(tmp_path):
     header = [["项目名称", "项目年度绩效目标", *INDICATOR_HEADINGS, "度量单位"]]
     budget = _read(tmp_path, header, _project_rows(PROJECTS_A, merged=False), title="项目支出绩效目标表")

@@ -263,6 +263,23 @@ def test_a_form_printing_its_goal_under_its_label_and_indicators_under_指标名
     assert set(ind.annual_goal) == {"提升科技创新能力，完善科技服务体系，确保财政资金使用效益"}
 
 
+def test_a_form_printing_whether_each_indicator_is_core_keeps_it(tmp_path):
+    # 重庆's forms end the indicator header with 是否核心 (是/否): a printed field of each indicator
+    top = [[("当年整体绩效目标", 6)], [("提升科技创新能力，确保财政资金使用效益", 6)]]
+    blocks = [[("绩效指标", 1, 3), "指标名称", "指标性质", "指标值", "指标权重(%)", "是否核心"],
+              [None, "获批项目数量", "≥", "800", "60", "是"],
+              [None, "保障机关运行天数", "=", "365", "40", "否"]]  # fmt: skip
+    grid = Grid(
+        header=top + blocks, rows=[], widths=[80, 130, 60, 60, 70, 60], title="2026年部门整体绩效目标表", unit=""
+    )
+    doc = read(tmp_path, [[NARRATIVE], [grid]])
+    ind = doc.indicators
+    assert ind[["level3", "weight", "core"]].values.tolist() == [
+        ["获批项目数量", Decimal("60"), "是"],
+        ["保障机关运行天数", Decimal("40"), "否"],
+    ]
+
+
 def test_a_blank_form_is_a_target_table_printed_empty(tmp_path):
     top = [["项目名称", ("", 4)], ["主管部门", ("", 4)], [("资金金额（万元）", 1, 2), "年度资金总额", ("", 3)],
            [None, "其中：财政拨款", ("", 3)]]  # fmt: skip

@@ -49,6 +49,7 @@ ROLE_PATTERNS = {
     "target": r"指标值|目标值",
     "weight": r"权重|分值",
     "direction": r"方向",
+    "core": r"是否核心|核心指标",
 }
 
 OPERATORS = {
@@ -278,6 +279,7 @@ def _table_indicators(table: Table, roles: dict[str, int]) -> list[dict]:
                     "measure_unit": measure_unit,
                     "weight": weight if isinstance(weight, Decimal) else None,
                     "direction": get("direction"),
+                    "core": get("core"),
                     "quantitative": operator != "定性",
                     "page": c[roles["level3"]].page,
                 }

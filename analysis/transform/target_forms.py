@@ -493,6 +493,7 @@ def _indicator(
         "measure_unit": unit,
         "weight": weight,
         "direction": text("direction"),
+        "core": text("core"),
         "quantitative": operator != "定性",
         "page": found["level3"].page if "level3" in found else found["target"].page,
     }
