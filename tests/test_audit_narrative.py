@@ -719,3 +719,30 @@ def test_no_change_stated_of_all_parts_listed_is_checked_for_each(tmp_path):
         found = _findings(tmp_path, f"flat_{statuses[0]}", [[narrative], [table]])
         flat = found[(found.rule == "N03") & found.message.str.contains("持平")]
         assert flat.status.tolist() == statuses, flat.message.tolist()
+
+
+def test_a_rate_against_a_budget_of_two_years_before_is_not_recomputed_with_last_years(tmp_path):
+    """2026年 … 比2024年预算增长 Z%: the tables print 2025's figure, not 2024's — not recomputed (it once passed
+    against 2025's); 比2025年预算 is recomputed as ever."""
+    narrative = Text(
+        [
+            "2026年某某局部门预算",
+            "一、一般公共预算支出情况说明",
+            "2026年一般公共服务支出 1,100.00 万元，比2024年预算增长 10.00%。",
+            "2026年人大事务支出 1,100.00 万元，比2025年预算增长 10.00%。",
+        ]
+    )
+    expense = Grid(
+        title="一般公共预算支出表",
+        header=[["科目编码", "科目名称", "2025年预算数", "2026年预算数"]],
+        rows=[
+            ["", "合计", "1,000.00", "1,100.00"],
+            ["201", "一般公共服务支出", "1,000.00", "1,100.00"],
+            ["20101", "人大事务", "1,000.00", "1,100.00"],
+        ],
+        widths=[70, 150, 100, 100],
+    )
+    found = _findings(tmp_path, "two_years", [[narrative], [expense]])
+    rates = found[found.rule == "N02"]
+    assert rates.status.tolist() == ["not_run", "passed"], rates.message.tolist()
+    assert rates.actual.tolist() == ["10.00%", "10.00%"]

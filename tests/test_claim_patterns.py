@@ -946,3 +946,114 @@ def test_no_change_stated_of_all_parts_listed_is_each_parts(sentence, flat):
     claims = _claims(sentence)
     assert claims[claims.flat].subject.tolist() == flat
     assert claims.amount.notna().all()  # no claim of the word 均
+
+
+# ---------------------------------------------------------------------------------------------------
+# Lists of five parts and more, a rate after 均与上年持平, two totals compared at once, a comparison with a budget of
+# two years before, amounts in 亿 written short or with 万, and a share stated before its figure named with a place.
+
+
+def test_a_list_of_five_parts_or_more_gives_each_part_its_own_share_rate_or_change():
+    """A、B、C、D、E …，分别占 a%、b%、c%、d%、e%: a% is A's (it once went to B, the first part losing its share and
+    the last left unread); a list longer than is read is read not at all, never cut short."""
+    claims = _claims(
+        "其中：工资福利支出500.00万元、商品和服务支出200.00万元、对个人和家庭的补助100.00万元、资本性支出150.00万元、"
+        "其他支出50.00万元，分别占50.00%、20.00%、10.00%、15.00%、5.00%。"
+    )
+    assert claims.share_text.tolist() == ["50.00%", "20.00%", "10.00%", "15.00%", "5.00%"]
+    assert claims.subject.tolist()[:3] == ["工资福利支出", "商品和服务支出", "对个人和家庭的补助"]
+    claims = _claims(
+        "教育支出、科学技术支出、节能环保支出、城乡社区支出、农林水支出和交通运输支出分别为 60 万元、50 万元、40 万元、"
+        "30 万元、20 万元和 10 万元，分别比上年增长 6%、5%、4%、3%、2%和1%。"
+    )
+    assert list(zip(claims.amount_text, claims.rate_text, strict=True)) == [
+        ("60", "6%"), ("50", "5%"), ("40", "4%"), ("30", "3%"), ("20", "2%"), ("10", "1%")]  # fmt: skip
+    claims = _claims(
+        "收入、支出、基本支出、项目支出、结转各为 500、400、300、100、100 万元。"
+        "与上年相比，收入、支出、基本支出、项目支出、结转各减少 50、40、30、10、10 万元。"
+    )
+    assert claims.change_text.tolist() == ["50", "40", "30", "10", "10"] and claims.direction.eq("减少").all()
+    listed = "、".join(f"{k}%" for k in range(1, 14))
+    sentence = "、".join(f"项目{k} {k} 万元" for k in range(1, 14)) + f"，分别占{listed}。"
+    assert _claims(sentence).share_text.eq("").all()
+    assert not claims_frame(_narrative(sentence), unmatched=True).empty  # said unread, not read wrong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "因公出国（境）费、公务接待费分别为 2.00 万元、3.00 万元，均与去年持平，增长0%。",
+        "会议费 3.00 万元，培训费 2.00 万元，均与上年持平，变动率为0%。",
+    ],
+)
+def test_a_rate_after_no_change_of_all_parts_listed_is_each_parts(sentence):
+    claims = _claims(sentence)
+    assert claims.flat.all() and claims.rate_text.tolist() == ["0%", "0%"] and len(claims) == 2
+    read, stated = _read_share(sentence)
+    assert claims_frame(_narrative(sentence), unmatched=True).empty and read == stated
+
+
+def test_a_comparison_naming_both_totals_at_once_is_each_totals():
+    """收支较上年决算数减少 X，下降 Z%: of the 收入总计 and the 支出总计 stated before, each (it once made a claim of
+    its own named 收支, or put the comparison on 支出预算均 alone)."""
+    claims = _claims("2023年度收入总计8013.45万元，支出总计8013.45万元。收支较上年决算数减少5137.56万元，下降39.1%。")
+    read = list(zip(claims.subject, claims.amount_text, claims.change_text, claims.rate_text, strict=True))
+    assert read == [("收入总计", "8013.45", "5137.56", "39.1%"), ("支出总计", "8013.45", "5137.56", "39.1%")]
+    assert claims.base.tolist() == ["决算", "决算"]
+    found = _audit("2023年度收入总计1,280.00万元，支出总计1,280.00万元。收支较上年减少80.00万元，下降5.88%。")
+    rates = found[found.index == "N02"]  # 80.00 ÷ (1,280.00 + 80.00), each
+    assert rates.status.tolist() == ["passed", "passed"] and rates.expected.tolist() == ["5.88%", "5.88%"]
+    claims = _claims("收入预算1,100.00万元，支出预算1,100.00万元，收支均较上年增加100.00万元，增长10.00%。")
+    assert claims.change_text.tolist() == ["100.00", "100.00"] and claims.amount_text.tolist() == ["1,100.00"] * 2
+    # the figures not stated: one claim of each side, its figure left to the tables
+    claims = _claims("收入、支出预算均较上年增加100万元，增长10%。")
+    assert claims.subject.tolist() == ["收入预算", "支出预算"] and claims.rate_text.tolist() == ["10%", "10%"]
+    # one figure of both stays one subject; a name holding 收支 names no two totals
+    assert _claims("收、支总计均为 1,000 万元。收、支与上年相比，增加 100 万元。").subject.tolist() == ["收支总计"]
+    assert _claims("税收支出较上年增加100万元，增长10%。").subject.tolist() == ["税收支出"]
+
+
+def test_a_comparison_with_a_figure_of_two_years_before_is_stated_against_that_figure():
+    """2024年 … 比2022年预算增长 Z%: not against last year's figure, which the tables print (``compared``: nothing of
+    theirs is taken for it); 比2023年预算, or a sentence naming no year of its own, is last year's."""
+    (claim,) = _claims("2024年支出预算 1100 万元，比2022年预算增长10%。").itertuples()
+    assert (claim.rate_text, claim.compared, claim.prior_year) == ("10%", "2022年预算数", 2022)
+    assert _claims("2024年支出预算 1100 万元，比2023年预算增长10%。").compared.tolist() == [""]
+    assert _claims("支出预算 1100 万元，比2022年预算增长10%。").compared.tolist() == [""]
+    claims = _claims(
+        "2023年度“三公”经费支出决算为62.07万元，比上年决算数增加38.97万元，增长168.7%；比2019年（疫情前）决算数减少"
+        "24.87万元，降低28.6%。"
+    )
+    assert claims.compared.tolist() == ["", "2019年决算数"] and claims.change_text.tolist() == ["38.97", "24.87"]
+
+
+def test_an_amount_in_yi_written_short_or_with_wan_is_read_exactly():
+    """1.2亿 (亿元 written short) and 1亿2000万元 (12000 万元) are amounts — 1亿2000万元 was once 2000 万元 of a
+    subject “支出预算1亿”; a share in 万元 is of a whole stated in 亿元; 超 200 亿 is no amount."""
+    (claim,) = _claims("一般公共预算支出1.2亿，比上年增加0.2亿，增长20%。").itertuples()
+    assert (claim.amount, claim.unit, claim.change, claim.rate_text) == (Decimal("1.2"), "亿元", Decimal("0.2"), "20%")
+    (claim,) = _claims("支出预算1亿2000万元，比上年减少3亿零500万元。").itertuples()
+    assert (claim.subject, claim.amount, claim.unit, claim.change) == ("支出预算", 12000, "万元", 30500)
+    sentence = "收入预算1.2亿元，其中：财政拨款收入9000万元，占75%；其他收入3000万元，占25%。"
+    assert _claims(sentence).whole_id.tolist() == [pd.NA, 0, 0]
+    shares = _audit(sentence).loc[["N04"]]
+    assert shares.status.tolist() == ["passed", "passed"] and shares.expected.tolist() == ["75.00%", "25.00%"]
+    assert "1.2 亿元 = 12,000.0 万元" in shares.message.iloc[0]
+    assert _audit(sentence.replace("占75%", "占70%")).loc[["N04"]].status.tolist() == ["failed", "passed"]
+    # an amount after 超/超过/不足 is a bound, no figure stated
+    assert _claims("某大学年度预算超200亿，2017年度预算达233亿元。").amount_text.tolist() == ["233"]
+    assert _claims("单笔超过50万元的项目3个。").amount_text.tolist() == ["3"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全市一般公共预算教育经费占一般公共预算支出的比例为 19.84%，2023年一般公共预算教育经费 155.63 亿元。",
+        "一般公共预算教育经费占一般公共预算支出的比例为 19.84%，2023年全市一般公共预算教育经费 155.63 亿元。",
+        "本级教育经费占支出的比例为 19.84%，教育经费 155.63 亿元。",
+        "今年教育经费占支出的比例为 19.84%，全省教育经费 155.63 亿元。",
+    ],
+)
+def test_a_share_stated_before_its_figure_is_the_figure_named_with_or_without_a_place(sentence):
+    claims = _claims(sentence)
+    assert list(zip(claims.amount_text, claims.share_text, strict=True)) == [("155.63", "19.84%")]

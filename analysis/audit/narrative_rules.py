@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..extract.text import squash
 from ..transform.amounts import UNIT_FACTORS
-from ..transform.claims import name_core
+from ..transform.claim_record import name_core
 from ..transform.indicators import project_budgets, project_indicators
 from .comparison_rules import SHARE_WORD_RE, _unread, label, percent_outcome, where
 from .core import AuditContext, Outcome, fmt, fmt_amount, half_unit
@@ -44,6 +44,12 @@ def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple 
     """
     if pd.notna(c.whole_id):
         whole = by_id.loc[int(c.whole_id)]
+        if whole.unit != c.unit and whole.unit in MONEY_UNITS and c.unit in MONEY_UNITS:
+            # a whole stated in another money unit (1.2 亿元, its parts in 万元): in the part's, exactly
+            factor = MONEY_UNITS[whole.unit] / MONEY_UNITS[c.unit]
+            amount = whole.amount * factor
+            shown = f"{whole.amount_text} {whole.unit} = {fmt(amount)} {c.unit}"
+            return amount, half_unit(whole.amount_text) * factor, f"{shown}（{whole.subject}）"
         return whole.amount, half_unit(whole.amount_text), f"{whole.amount_text}（{whole.subject}）"
     if c.whole_name and c.unit in MONEY_UNITS:
         core = name_core(c.whole_name)

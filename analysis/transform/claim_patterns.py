@@ -33,7 +33,12 @@ from .amounts import MONEY_UNIT_PATTERN
 
 #: a printed number, not the tail of a longer one
 NUMBER = r"(?<![\d.,])\d[\d,]*(?:\.\d+)?"
-MONEY_UNITS = MONEY_UNIT_PATTERN
+#: a money unit written short, 万 or 亿 alone at the end of its clause (经营收入 0.00 万，…; 预算达 233 亿，…)
+SHORT_UNIT = r"(?:万|亿)(?=[，,。；;：:、）)]|$)"
+#: the money units a pattern reads, in full or written short (as the unit it stands for: :data:`UNIT_ALIASES`)
+MONEY_UNITS = rf"{MONEY_UNIT_PATTERN}|{SHORT_UNIT}"
+#: a unit written short, as the unit it stands for
+UNIT_ALIASES = {"万": "万元", "亿": "亿元"}
 #: words stating an amount's change (增加 X 万元)
 #: (增收/减收, 增支/减支: revenue or spending up or down by; 压缩/压减: cut by)
 CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增收|减收|增支|减支|压缩|压减|增|减"
@@ -63,6 +68,21 @@ QUALIFIER = (
 #: what states figures of the parts listed before, one each (分别为 A、B; 收、支总计各是 A、B 万元)
 RESPECTIVELY_WORDS = r"(?:分别|各)"
 
+#: the most figures a list stated respectively is read with (工资福利支出、商品和服务支出、对个人和家庭的补助 …，
+#: 分别占 …): a longer list is read not at all, never cut short
+LISTED_MAX = 12
+
+
+def _further(name: str, figure: str) -> str:
+    """The figures after a list's first, each joined by 、/和/及/与 (``、Y%、Z% 和 W%``), as groups ``name_2`` … up to
+    :data:`LISTED_MAX`: nested, so that a figure is read only after the one before it; ``figure`` is a figure's
+    regex with ``{g}`` for its group's name."""
+    text = ""
+    for k in range(LISTED_MAX, 1, -1):
+        text = rf"{AND}{figure.format(g=f'{name}_{k}')}" + (rf"(?:{text})?" if text else "")
+    return text
+
+
 #: what each captured figure is
 FIELDS: dict[str, str] = {
     "current": "this year's figure: the claim's amount (or, for a restating pattern, the item's amount restated)",
@@ -73,12 +93,14 @@ FIELDS: dict[str, str] = {
     "rate_direction": "the word stating the rate's direction (增长, 下降 …)",
     "share": "the stated share of a whole, in %",
     "whole": "the whole a share is of, as named (占“三公”经费的 …); empty when not named",
-    "share_2": "the second share of a list stated respectively (分别占 X%、Y%): of the second part listed",
-    "share_3": "the third share stated respectively",
-    "share_4": "the fourth share stated respectively",
-    "rate_2": "the second rate of a list stated respectively (分别增长 X%、Y%): of the second part listed",
-    "rate_3": "the third rate stated respectively",
-    "rate_4": "the fourth rate stated respectively",
+    **{
+        f"share_{k}": f"share {k} of a list stated respectively (分别占 X%、Y%、…): of part {k} listed"
+        for k in range(2, LISTED_MAX + 1)
+    },
+    **{
+        f"rate_{k}": f"rate {k} of a list stated respectively (分别增长 X%、Y%、…): of part {k} listed"
+        for k in range(2, LISTED_MAX + 1)
+    },
     "budget": "the budget (年初预算) a final-accounts figure is compared with",
     "completion": "the stated completion of the budget (完成年初预算的 X%), in %",
     "prior_year": "the year named for the prior figure (上年 when not named)",
@@ -88,9 +110,10 @@ FIELDS: dict[str, str] = {
     "budget_flat": "the word stating that the final figure equals the budget (与年初预算一致)",
     "versus_budget": "the budget a final figure's change is stated against (比年初预算增加 …)",
     "qualifier": "the words qualifying a rate: of a prior-year figure adjusted first (可比, 同口径, 剔除…因素后)",
-    "change_2": "the second change of a list stated respectively (各减少 X、Y 万元): of the second part listed",
-    "change_3": "the third change stated respectively",
-    "change_4": "the fourth change stated respectively",
+    **{
+        f"change_{k}": f"change {k} of a list stated respectively (各减少 X、Y 万元): of part {k} listed"
+        for k in range(2, LISTED_MAX + 1)
+    },
 }
 
 PLACEHOLDERS: dict[str, str] = {
@@ -103,15 +126,15 @@ PLACEHOLDERS: dict[str, str] = {
     "budget": rf"(?P<budget>{NUMBER})(?P<budget_unit>{MONEY_UNITS})",
     "rate": rf"(?P<rate>{NUMBER})%",
     "share": rf"(?P<share>{NUMBER})%",
-    #: further shares stated respectively (分别占 80%、15% 和 5%)
-    "shares": rf"{AND}(?P<share_2>{NUMBER})%(?:{AND}(?P<share_3>{NUMBER})%)?(?:{AND}(?P<share_4>{NUMBER})%)?",
-    #: further rates stated respectively (分别增长 5%、3% 和 2%)
-    "rates": rf"{AND}(?P<rate_2>{NUMBER})%(?:{AND}(?P<rate_3>{NUMBER})%)?(?:{AND}(?P<rate_4>{NUMBER})%)?",
+    #: further shares stated respectively (分别占 80%、15% 和 5%), every one of the list or none
+    "shares": _further("share", rf"(?P<{{g}}>{NUMBER})%") + rf"(?!{AND}{NUMBER}%)",
+    #: further rates stated respectively (分别增长 5%、3% 和 2%), every one of the list or none
+    "rates": _further("rate", rf"(?P<{{g}}>{NUMBER})%") + rf"(?!{AND}{NUMBER}%)",
     #: changes stated respectively, in the unit printed after the last (各减少 1267.86、2570.97 万元): the last
     #: prints one
-    "changes": rf"(?P<change>{NUMBER})(?P<change_unit>{MONEY_UNITS})?{AND}(?P<change_2>{NUMBER})"
-    rf"(?P<change_2_unit>{MONEY_UNITS})?(?:{AND}(?P<change_3>{NUMBER})(?P<change_3_unit>{MONEY_UNITS})?)?"
-    rf"(?:{AND}(?P<change_4>{NUMBER})(?P<change_4_unit>{MONEY_UNITS})?)?(?<=[^\d.,%])",
+    "changes": rf"(?P<change>{NUMBER})(?P<change_unit>{MONEY_UNITS})?"
+    + _further("change", rf"(?P<{{g}}>{NUMBER})(?P<{{g}}_unit>{MONEY_UNITS})?")
+    + rf"(?<=[^\d.,%])(?!{AND}{NUMBER})",
     "completion": rf"(?P<completion>{NUMBER})%",
     "dir": rf"(?P<direction>{CHANGE_WORDS})了?",
     #: (an adverb may stand before it: 继续下降 5.3%, 仍增长, 略有下降)
@@ -150,11 +173,11 @@ PLACEHOLDERS: dict[str, str] = {
     "respectively": RESPECTIVELY_WORDS,
 }
 #: the shares a pattern stating them respectively captures, in the order of the parts they are of
-RESPECTIVE_SHARES = ("share", "share_2", "share_3", "share_4")
+RESPECTIVE_SHARES = ("share", *(f"share_{k}" for k in range(2, LISTED_MAX + 1)))
 #: the rates a pattern stating them respectively captures
-RESPECTIVE_RATES = ("rate", "rate_2", "rate_3", "rate_4")
+RESPECTIVE_RATES = ("rate", *(f"rate_{k}" for k in range(2, LISTED_MAX + 1)))
 #: the changes a pattern stating them respectively captures
-RESPECTIVE_CHANGES = ("change", "change_2", "change_3", "change_4")
+RESPECTIVE_CHANGES = ("change", *(f"change_{k}" for k in range(2, LISTED_MAX + 1)))
 NUMBER_FIELDS = (
     "current", "prior", *RESPECTIVE_CHANGES, "budget", "completion", *RESPECTIVE_RATES, *RESPECTIVE_SHARES
 )  # fmt: skip
@@ -279,8 +302,10 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national; 财政预算执行报告 (科学技术支出、节能环保支出分别增长 …)",
     ),
     ClaimPattern(
-        "R03", "no change of any of the parts listed before (A、B 分别为 X、Y 万元，均与上年持平)",
-        r"[均都](?:(?:与|比|较|同){last_year}{kind}(?:相比|比较)?|{year_on_year}){sep}(?:基本)?{flat}",
+        "R03", "no change of any of the parts listed before (A、B 分别为 X、Y 万元，均与上年持平), its rate stated or "
+        "not (均与去年持平，增长 0%: the rate of each)",
+        r"[均都](?:(?:与|比|较|同){last_year}{kind}(?:相比|比较)?|{year_on_year}){sep}(?:基本)?{flat}"
+        r"(?:{sep}{rate_word}{rate})?",
         "因公出国（境）费、公务接待费分别为 2.00 万元、3.00 万元，均与上年持平。",
         claim="respectively",
         families="national (“三公”经费: 均与上年持平)",
@@ -485,8 +510,9 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="national",
     ),
     ClaimPattern(
-        "S03", "share of a whole, the part's amount stated earlier",
-        r"(?:占{whole}|(?:占比重|占比|所占比重|所占比例)(?:为|达)?){share}",
+        "S03", "share of a whole, the part's amount stated earlier (one share: never the first of a list stated "
+        "respectively, 分别占 …)",
+        r"(?<!分别)(?<!各)(?:占{whole}|(?:占比重|占比|所占比重|所占比例)(?:为|达)?){share}",
         "教育支出 4,928.27 万元，主要用于…，占一般公共预算支出的 87.99%。",
         claim="before",
         families="national",

@@ -10,23 +10,22 @@ a completion rate) and the years a comparison names; a percentage no pattern rea
     3529.60 万元减少 382.43 万元，降低 10.83%
     收入预算 5671 万元，其中：一般公共预算拨款收入 5601 万元，占 98.77%
 
-Amounts listed after 其中/包括 are parts of the amount before; a share is linked to the whole it is of.
+Amounts listed after 其中/包括 are parts of the amount before; a share is linked to the whole it is of.  Figures
+stated respectively of the parts a clause lists (A、B 分别为 X、Y 万元，分别占 …) are read by
+:mod:`analysis.transform.claim_lists`.
 Nothing is judged here: the audit recomputes every claim.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 
 import pandas as pd
 
-from ..extract.text import squash
-from .amounts import MONEY_UNIT_PATTERN, UNIT_FACTORS
+from .amounts import MONEY_UNIT_PATTERN
+from .claim_lists import apply_respectively, respective_amounts
 from .claim_patterns import (
-    AND,
     BASE_RE,
     NUMBER,
     NUMBER_FIELDS,
@@ -34,8 +33,23 @@ from .claim_patterns import (
     RESPECTIVE_CHANGES,
     RESPECTIVE_RATES,
     RESPECTIVE_SHARES,
-    RESPECTIVELY_WORDS,
-    ClaimPattern,
+    SHORT_UNIT,
+    UNIT_ALIASES,
+)
+from .claim_record import (
+    ENUMERATOR_RE,
+    MONEY_FACTORS,
+    Claim,
+    PatternMatch,
+    base_kind,
+    clean_subject,
+    comparison_base,
+    function_levels,
+    in_unit,
+    is_level,
+    name_core,
+    number_of,
+    whole_name_of,
 )
 
 CLAIM_COLUMNS = [
@@ -94,14 +108,15 @@ UP_WORDS = ("增加", "增长", "上升", "提高", "增", "大于", "多于", "
 DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于", "压缩", "压减")
 DIRECTION_RE = "增加|减少|增长|降低|上升|下降|提高"
 #: units of the amounts a sentence states (项 not as in a function code's level: 行政运行（01项）)
-#: (万 alone, at the end of its clause, is 万元 written short: 经营收入 0.00 万，…; 个百分点 is a change of a share or
-#: a rate in percentage points, no count of anything: 增幅同比提高 48.70 个百分点)
-UNITS = rf"{MONEY_UNIT_PATTERN}|万(?=[，,。；;：:、）)]|$)|辆|个(?!百分点)|台（套）|台\(套\)|台|套|人|项(?![)）])"
+#: (万 or 亿 alone, at the end of its clause, is 万元 or 亿元 written short: 经营收入 0.00 万，…; 个百分点 is a change
+#: of a share or a rate in percentage points, no count of anything: 增幅同比提高 48.70 个百分点)
+UNITS = rf"{MONEY_UNIT_PATTERN}|{SHORT_UNIT}|辆|个(?!百分点)|台（套）|台\(套\)|台|套|人|项(?![)）])"
 TOKEN_RE = re.compile(rf"(?P<number>{NUMBER})(?:(?P<unit>{UNITS})|(?P<percent>%))")
-MONEY_FACTORS = UNIT_FACTORS
-#: a unit written short, as the unit it stands for
-UNIT_ALIASES = {"万": "万元"}
+#: an amount written in 亿 and 万 together (1亿2000万元; 3亿零500万元): one figure, in 万元
+YI_WAN_RE = re.compile(r"(?<![\d.,])(?P<yi>\d+)亿零?(?P<wan>\d{1,4}(?:\.\d+)?)(?=万元)")
 SENTENCE_END = "。"
+#: what makes the amount after it a bound, not a figure stated (预算超 200 亿, 超过 50 万元的项目, 不足 1 万元)
+BOUND_RE = re.compile(r"(?:超过|超出|超|逾|突破|不足|不到|将近|接近|近)$")
 #: a paragraph opening with an enumerator starts anew (1.  (2)  三、) — unlike one opening with 89.74
 ENUMERATED_RE = re.compile(
     r"^(?:\d+[、．)）]|\d+\.(?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)"
@@ -110,20 +125,10 @@ LIST_OPENER_RE = re.compile(r"其中|包括")
 #: a colon right after an amount lists its parts (总额 6,143.52 万元：货物 5,242.52 万元、…)
 COLON_RE = re.compile(r"^[：:]")
 CLAUSE_START_RE = re.compile(r"[，,：:、；;。]|其中")
-#: words around a subject that say nothing about what is counted
-SUBJECT_NOISE_RE = re.compile(
-    r"^(?:其中|主要包括|包括|分别为|分别是|此外|另外|同时|以及|和|及)?[:：，,\s]*"
-    r"|(?:预算数|决算数|执行数|预算安排|安排|合计|共计|共|为|是|总额|金额)+\s*$"
-)
-YEAR_PREFIX_RE = re.compile(r"^(?:20\d{2}\s*年(?:度)?)")
 #: what may stand before a comparison that opens its sentence (此外，与上年相比 …)
 CONNECTIVES_RE = re.compile(r"^(?:此外|另外|同时|其中|总体上?|综上)?[，,：:]?$")
-#: function-code levels named in a subject: 公共安全支出（204类）司法（06款）…, 小学教育（2050202）
-CODED_LEVEL_RE = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<code>\d{2,7})(?P<level>类|款|项)?[)）]")
-LEVEL_LENGTH = {"类": 3, "款": 5, "项": 7}
 #: a paragraph naming an item, without a figure (``（一）因公出国（境）经费``): the subject of the next one's figure
 HEADING_RE = re.compile(r"^[^。；;：:，,]{2,40}$")
-ENUMERATOR_RE = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
 def direction_sign(word: str) -> int:
@@ -143,86 +148,6 @@ def normalise(text: str) -> str:
         return " " if inside and (text[m.start() - 1] + text[m.end()]).isdigit() else ""
 
     return re.sub(r"\s+", space, text)
-
-
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
-
-
-@dataclass
-class Claim:
-    page: int
-    section: str
-    sentence: str
-    subject: str
-    amount: Decimal | None
-    amount_text: str
-    unit: str
-    prior: Decimal | None = None
-    prior_text: str = ""
-    change: Decimal | None = None
-    change_text: str = ""
-    direction: str = ""
-    rate: Decimal | None = None
-    rate_text: str = ""
-    rate_direction: str = ""
-    share: Decimal | None = None
-    share_text: str = ""
-    #: the whole a share is of, as the sentence names it (占“三公”经费的 …)
-    whole_name: str = ""
-    flat: bool = False
-    #: the amount is itself a change (``财政拨款收入增加 14,458.07 万元``), not a level
-    is_change: bool = False
-    #: this year's figure stated again in the comparison (2026年预算安排 Y), the amount being the item's head
-    restated: Decimal | None = None
-    restated_text: str = ""
-    budget: Decimal | None = None
-    budget_text: str = ""
-    completion: Decimal | None = None
-    completion_text: str = ""
-    budget_flat: bool = False
-    #: what a change is stated against when not the prior year's figure the tables print (``年初预算``, ``调整预算``:
-    #: a final figure's budget; ``同口径上年数``: a qualified rate's; ``上年决算数`` in a sentence comparing first
-    #: with ``上年预算``): no table figure is taken for it
-    compared: str = ""
-    #: the kind of prior-year figure the claim's comparison names (``预算``, ``决算``, ``执行``; ``""``: none named)
-    base: str = ""
-    #: the words qualifying the claim's rate (``可比``, ``同口径``, ``剔除…因素后``): of an adjusted prior-year figure
-    qualifier: str = ""
-    prior_year: int | None = None
-    compare_year: int | None = None
-    current_year: int | None = None
-    patterns: list[str] = field(default_factory=list)
-    #: the subject's enumerator kind: ``cn`` for （一）/一、, ``num`` for (1)/1., ``""`` none
-    enum: str = ""
-    parent: int | None = None  # the claim this one is a part of (after 其中 / 包括)
-    part_list: int = 0  # parts of one parent listed together (a 收入包括 … and a 支出包括 … list)
-    whole: int | None = None  # the claim a share is taken of
-    #: shares of one named whole listed together, the whole itself not stated (their sum may stand for it)
-    share_group: int | None = None
-    #: the claim stating the figure this one compares a second time (…下降 5%，比上年决算数下降 2%; 可比增长 3.2%):
-    #: the claim's amount is that one's, its own comparison apart
-    item: int | None = None
-    func_code: str = ""
-    func_levels: tuple[tuple[str, str], ...] = ()
-    #: the file the sentence is printed in, when the narrative comes from several files
-    source: str = ""
-    position: tuple[int, int, int] = (0, 0, 0)  # text unit, sentence, offset: reading order
-
-    def has_comparison(self) -> bool:
-        return any(v is not None for v in (self.prior, self.change, self.rate, self.budget)) or self.flat
-
-
-@dataclass
-class _Match:
-    pattern: ClaimPattern
-    groups: dict[str, str]
-    start: int
-    spans: dict[int, str]  # token start → field
-    end: int = 0
-    claim: Claim | None = None
-    #: the captured current restates the amount of the claim it was put on (an item's head)
-    restating: bool = False
 
 
 def text_units(narrative: pd.DataFrame) -> list[tuple[int, str, str, str]]:
@@ -325,27 +250,9 @@ def _subject(before: str) -> str:
         before = f"{before[: both.start()]}收支{both.group(1)}"
     masked = CLOSED_ASIDE_RE.sub(lambda m: "（" + "_" * (len(m.group()) - 2) + "）", before)
     starts = [m.end() for m in CLAUSE_START_RE.finditer(masked)]
-    subject = _clean_subject(before[starts[-1] :] if starts else before)
+    subject = clean_subject(before[starts[-1] :] if starts else before)
     if not subject and starts:  # "机关运行经费，合计 260.56 万元": the clause before names it
-        subject = _clean_subject(before[starts[-2] if len(starts) > 1 else 0 : starts[-1] - 1])
-    return subject
-
-
-HEADING_THEN_YEAR_RE = re.compile(r"^\S*?(?:说明|情况|概况)(?=20\d{2}年)")
-
-
-def _clean_subject(subject: str) -> str:
-    subject = re.sub(r"\s+", "", subject)
-    if re.match(r"^[（(][^）)]*$", subject):  # an aside opened before it (…28万元（公务用车购置费0万元)
-        subject = subject[1:]
-    # a heading run into its paragraph (支出决算情况说明2023年度一般公共服务支出): the subject follows the year
-    subject = HEADING_THEN_YEAR_RE.sub("", subject)
-    subject = re.sub(r"^\d+[.、．]", "", subject)
-    subject = YEAR_PREFIX_RE.sub("", subject)
-    previous = None
-    while previous != subject:
-        previous = subject
-        subject = SUBJECT_NOISE_RE.sub("", subject)
+        subject = clean_subject(before[starts[-2] if len(starts) > 1 else 0 : starts[-1] - 1])
     return subject
 
 
@@ -354,38 +261,15 @@ def _phrase_subject(sentence: str, start: int, previous: list[str]) -> str:
     no figure: an item's name, ``行政运行（项）。年初预算为 …``)."""
     subject = _subject(sentence[:start])
     if not subject and previous and not TOKEN_RE.search(previous[-1]):
-        subject = _clean_subject(ENUMERATOR_RE.sub("", previous[-1].rstrip("。：:")))
+        subject = clean_subject(ENUMERATOR_RE.sub("", previous[-1].rstrip("。：:")))
     return subject
 
 
-def function_levels(subject: str) -> tuple[tuple[str, str], ...]:
-    """(code, name) of each function-code level a subject names with its code, coarsest first.
-
-    ``公共安全支出（204类）司法（06款）行政运行（01项）`` → 204, 20406, 2040601; ``小学教育（2050202）`` → 2050202.
-    """
-    levels: list[tuple[str, str]] = []
-    parent = ""
-    for m in CODED_LEVEL_RE.finditer(subject):
-        code, level = m.group("code"), m.group("level")
-        name = ENUMERATOR_RE.sub("", m.group("name"))
-        if level and len(code) < LEVEL_LENGTH[level]:  # 款 06 under 类 204
-            if len(parent) + len(code) != LEVEL_LENGTH[level]:
-                return ()
-            code = parent + code
-        elif len(code) not in (3, 5, 7) or (level and len(code) != LEVEL_LENGTH[level]):
-            return ()
-        if parent and not code.startswith(parent):
-            return ()
-        levels.append((code, name))
-        parent = code
-    return tuple(levels)
-
-
-def _match_sentence(sentence: str, tokens: list[re.Match]) -> list[_Match]:
+def _match_sentence(sentence: str, tokens: list[re.Match]) -> list[PatternMatch]:
     """The catalogue's patterns in this sentence, most specific first, no figure read twice."""
     starts = {t.start() for t in tokens}
     taken: set[int] = set()
-    found: list[_Match] = []
+    found: list[PatternMatch] = []
     for pattern in PATTERNS:
         for m in pattern.regex.finditer(sentence):
             spans = {m.start(f): f for f in NUMBER_FIELDS if f in m.groupdict() and m.group(f) is not None}
@@ -395,11 +279,15 @@ def _match_sentence(sentence: str, tokens: list[re.Match]) -> list[_Match]:
             bare = {s for s, f in spans.items() if f in unitless and m.groupdict().get(f"{f}_unit") is None}
             if any(s in taken or (s not in starts and s not in bare) for s in spans):
                 continue
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            groups = {
+                k: UNIT_ALIASES.get(v, v) if k.endswith("_unit") else v
+                for k, v in m.groupdict().items()
+                if v is not None
+            }
             if int(groups.get("prior_year", 0)) >= int(groups.get("current_year", 9999)):
                 continue  # a figure of the same or a later year is no prior-year figure (2025年 … 2026年 …)
             taken.update(spans)
-            found.append(_Match(pattern, groups, m.start(), spans, end=m.end()))
+            found.append(PatternMatch(pattern, groups, m.start(), spans, end=m.end()))
     return sorted(found, key=lambda x: x.start)
 
 
@@ -409,6 +297,7 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
     ``unmatched``, when given, receives (page, section, sentence, percents) of each sentence whose
     percentages no pattern reads.
     """
+
     claims: list[Claim] = []
     org = normalise(org_name) if org_name else ""
     open_parts: int | None = None  # a claim whose 其中 list goes on in the next paragraphs
@@ -420,10 +309,12 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
             open_parts, previous_section, item_name = None, section, ""
         unit_first = len(claims)
         sentences = _sentences(normalise(raw))
-        cleaned = [LISTED_COMMA_RE.sub("\\1、", s.replace(org, "") if org else s) for s in sentences]
+        cleaned = [
+            YI_WAN_RE.sub(_in_wan, LISTED_COMMA_RE.sub("\\1、", s.replace(org, "") if org else s)) for s in sentences
+        ]
         for sentence_index, (sentence, clean) in enumerate(zip(sentences, cleaned, strict=True)):
             tokens = list(TOKEN_RE.finditer(clean))
-            listed, names = _respective_amounts(clean, tokens)
+            listed, names = respective_amounts(clean, tokens)
             tokens = sorted(tokens + listed, key=lambda t: t.start())
             matches = _match_sentence(clean, tokens)
             roles = {start: (m, f) for m in matches for start, f in m.spans.items()}
@@ -442,6 +333,9 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                     if not (role and role[0].pattern.claim == "change" and role[1] == "change"):
                         last_end = token.end()
                         continue
+                if role is None and BOUND_RE.search(before):
+                    last_end = token.end()  # 预算超 200 亿: a bound, no figure stated
+                    continue
                 if role and role[1] == "current" and role[0].pattern.restates:
                     unit = UNIT_ALIASES.get(token.group("unit"), token.group("unit"))
                     heading = _heading(claims, unit_first, unit_index, sentence_index, clean, unit)
@@ -470,7 +364,7 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                     section=section,
                     sentence=sentence.strip(),
                     subject=subject[: trailing.start()] if trailing else subject,
-                    amount=_number(number),
+                    amount=number_of(number),
                     amount_text=number,
                     unit=unit,
                     is_change=bool(trailing) or bool(role and role[1] == "change"),
@@ -496,7 +390,7 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
             for m in matches:
                 if m.pattern.claim == "respectively":
                     place = (page, source, section, sentence.strip(), clean)
-                    if not _apply_respectively(m, claims, unit_first, (unit_index, sentence_index), place):
+                    if not apply_respectively(m, claims, unit_first, (unit_index, sentence_index), place):
                         loose += [m.groups[f] + "%" for f in (*RESPECTIVE_SHARES, *RESPECTIVE_RATES) if f in m.groups]
                     continue
                 _apply(m, claims, unit_first, cleaned, page, section, sentence, (unit_index, sentence_index), source)
@@ -506,11 +400,16 @@ def parse_claims(narrative: pd.DataFrame, org_name: str = "", unmatched: list | 
                 open_parts = sentence_first
         text = normalise(raw).strip()
         item_name = (
-            _clean_subject(ENUMERATOR_RE.sub("", text)) if HEADING_RE.match(text) and not TOKEN_RE.search(text) else ""
+            clean_subject(ENUMERATOR_RE.sub("", text)) if HEADING_RE.match(text) and not TOKEN_RE.search(text) else ""
         )
     _link_shares(claims)
     _second_comparisons(claims)
     return claims
+
+
+def _in_wan(m: re.Match) -> str:
+    """1亿2000 (万元) as one figure in 万元: 12000, exactly."""
+    return format(Decimal(m["yi"]) * MONEY_FACTORS["亿元"] + Decimal(m["wan"]), "f")
 
 
 def _second_comparisons(claims: list[Claim]) -> None:
@@ -533,63 +432,6 @@ def base_figure(base: str) -> str:
 
 #: a comma after a figure's decimals lists the next figure (各是 4125.49,4143.91 万元): read as 、
 LISTED_COMMA_RE = re.compile(r"(\.\d+),(?=\d)")
-#: amounts stated respectively of the parts a clause lists (A、B分别为 X、Y 万元; 收、支总计各是 X、Y 万元)
-RESPECTIVE_AMOUNTS_RE = re.compile(rf"{RESPECTIVELY_WORDS}(?:为|是)")
-
-
-@dataclass(frozen=True)
-class _Listed:
-    """A figure of a list printed without its unit, the list's last figure printing it (各是 4125.49、4143.91 万元):
-    read as a token in that unit."""
-
-    begin: int
-    finish: int
-    number: str
-    unit: str
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.finish
-
-    def group(self, name: str | int = 0) -> str | None:
-        return {"number": self.number, "unit": self.unit, "percent": None}.get(name, self.number)
-
-
-def _respective_amounts(sentence: str, tokens: list[re.Match]) -> tuple[list[_Listed], dict[int, str]]:
-    """Amounts stated respectively of the parts the clause before names (A、B分别为 X 万元、Y 万元): (the figures
-    listed without their unit, as tokens; each amount's name by its start) — as many names as amounts, or none."""
-    by_start = {t.start(): t for t in tokens}
-    listed: list[_Listed] = []
-    names: dict[int, str] = {}
-    for m in RESPECTIVE_AMOUNTS_RE.finditer(sentence):
-        figures: list = []
-        at = m.end()
-        while number := re.compile(NUMBER).match(sentence, at):
-            token = by_start.get(number.start())
-            if token is not None and token.group("percent"):
-                break
-            figures.append(token or number)
-            joint = re.compile(AND).match(sentence, figures[-1].end())
-            if joint is None:
-                break
-            at = joint.end()
-        while figures and figures[-1].start() not in by_start:
-            figures.pop()  # a figure the list's last does not give a unit: not read
-        if len(figures) < 2:
-            continue
-        begin = max((b.end() for b in re.finditer(r"[，,。；;：:]", sentence[: m.start()])), default=0)
-        parts = _list_names(sentence[begin : m.start()], len(figures))
-        if not parts:
-            continue
-        unit = figures[-1].group("unit")
-        for figure, (_, name) in zip(figures, parts, strict=True):
-            if figure.start() not in by_start:
-                figure = _Listed(figure.start(), figure.end(), figure.group(), unit)
-                listed.append(figure)
-            names[figure.start()] = name
-    return listed, names
 
 
 def _heading(claims, unit_first, unit_index, sentence_index, sentence, unit) -> Claim | None:
@@ -608,7 +450,7 @@ def _heading(claims, unit_first, unit_index, sentence_index, sentence, unit) -> 
     return head
 
 
-def _target(m: _Match, claims: list[Claim], unit_first: int, sentences: list[str], position) -> Claim | None:
+def _target(m: PatternMatch, claims: list[Claim], unit_first: int, sentences: list[str], position) -> Claim | None:
     """The claim a pattern without a current figure speaks of: the figure stated before it.
 
     In the same sentence, the last amount before the phrase — or, when the phrase is a clause of its own
@@ -623,7 +465,7 @@ def _target(m: _Match, claims: list[Claim], unit_first: int, sentences: list[str
     sentence = sentences[position[1]]
     depth = _depth(sentence, m.start)
     same = [c for c in claims[unit_first:] if c.position[:2] == position and c.position[2] < m.start]
-    fields = set(m.groups) | {f"{BASE_FIELD}{_base(sentence, m)}"}
+    fields = set(m.groups) | {f"{BASE_FIELD}{comparison_base(sentence, m)}"}
     head = _clause_head(m, same, sentence, depth)
     if head is not None and _may_carry(head, m):
         return None if _conflicts(head, fields) else head
@@ -653,12 +495,12 @@ def _target(m: _Match, claims: list[Claim], unit_first: int, sentences: list[str
     return None
 
 
-def _money_read(m: _Match) -> bool:
+def _money_read(m: PatternMatch) -> bool:
     """Whether a pattern reads a money figure (a prior-year figure, a change, a budget: 比上年减少 12 万元)."""
     return any(m.groups.get(f"{name}_unit") in MONEY_FACTORS for name in ("prior", "change", "budget"))
 
 
-def _may_carry(c: Claim, m: _Match) -> bool:
+def _may_carry(c: Claim, m: PatternMatch) -> bool:
     """Whether a claim may carry what a pattern reads: a count (1 辆, 3 台) never carries a money figure."""
     return c.amount is None or c.unit in MONEY_FACTORS or not _money_read(m)
 
@@ -677,7 +519,7 @@ def _another_year(sentence: str, c: Claim, start: int) -> bool:
     return bool(re.search(r"20\d{2}年", sentence[opened : c.position[2]]))
 
 
-def _clause_head(m: _Match, same: list[Claim], sentence: str, depth: int) -> Claim | None:
+def _clause_head(m: PatternMatch, same: list[Claim], sentence: str, depth: int) -> Claim | None:
     """The figure heading the clause before a comparison that is a clause of its own after a semicolon.
 
     ``机管局2013年收支总预算4,471.22万元，含…经费250万元，…经费537.31万元；比2012年预算增加755.18万元`` —
@@ -729,231 +571,21 @@ def _conflicts(claim: Claim, fields: set[str]) -> bool:
     return any(taken.get(f, False) for f in fields)
 
 
-def _apply_respectively(m: _Match, claims: list[Claim], unit_first: int, position, place) -> bool:
-    """Put shares (分别占 X%、Y%), rates (分别增长 X%、Y%) or changes (各减少 X、Y 万元) stated respectively on the
-    parts listed before the phrase in its sentence, one each in order; ``False`` when the sentence lists fewer
-    parts than figures (nothing is put then).  Rates and changes may be stated of parts named without figures
-    (科学技术支出、节能环保支出分别增长 42%、41.8%): each name is then the paragraph's earlier figure of that
-    name (收、支总计各是 A、B 万元。…收、支总计各减少 X、Y 万元) or else a claim of its own, its figure left
-    to the tables."""
-    g = m.groups
-    if "flat" in g and not any(f in g for f in (*RESPECTIVE_SHARES, *RESPECTIVE_RATES, *RESPECTIVE_CHANGES)):
-        return _all_flat(m, claims, unit_first, position, place)
-    figures = {
-        kind: [f for f in fields if f in g]
-        for kind, fields in (("share", RESPECTIVE_SHARES), ("rate", RESPECTIVE_RATES), ("change", RESPECTIVE_CHANGES))
-    }
-    figures = {kind: fields for kind, fields in figures.items() if fields}
-    count = max(len(fields) for fields in figures.values())
-    if any(len(fields) != count for fields in figures.values()):
-        return False  # as many changes as rates, or none read
-    listed = [
-        c
-        for c in claims[unit_first:]
-        if c.position[:2] == position
-        and c.position[2] < m.start
-        and _is_level(c)
-        and all(getattr(c, kind) is None for kind in figures)
-    ]
-    if len(listed) < count and "share" not in figures:
-        listed = _named_parts(m, claims, unit_first, position, place, count, set(figures))
-    if len(listed) < count and listed and set(figures) == {"share"}:
-        return _respective_wholes(m, claims, listed[-1], figures["share"], position)
-    if len(listed) < count:
-        return False
-    # a change listed without its unit is in the unit of the last (各减少 1267.86、2570.97 万元)
-    units = [g.get(f"{f}_unit", "") for f in figures.get("change", [])]
-    for claim, k in zip(listed[-count:], range(count), strict=True):
-        claim.patterns.append(m.pattern.id)
-        if "share" in figures:
-            claim.share, claim.share_text = _number(g[figures["share"][k]]), g[figures["share"][k]] + "%"
-            claim.whole_name = _whole_name(g.get("whole", ""))
-        if "rate" in figures:
-            claim.rate, claim.rate_text = _number(g[figures["rate"][k]]), g[figures["rate"][k]] + "%"
-            claim.rate_direction = g.get("rate_direction", "")
-        if "change" in figures:
-            change, unit = g[figures["change"][k]], next((u for u in units[k:] if u), "")
-            claim.unit = claim.unit or unit
-            claim.change, claim.change_text = _in_unit(_number(change), unit, claim.unit), change
-            claim.direction = g.get("direction", "")
-        if "share" not in figures:
-            claim.prior_year = int(g["prior_year"]) if "prior_year" in g else claim.prior_year
-            claim.base = _base(place[4], m) or claim.base
-    return True
-
-
-def _respective_wholes(m: _Match, claims: list[Claim], part: Claim, shares: list[str], position) -> bool:
-    """Shares of one part in the wholes named one each (规模 34,993.1 亿元，占全国财政支出和GDP的比重分别为 9.4%和
-    2.9%): the part's own claim takes the first, a claim carrying its figure (``item``) each other; ``False`` when the
-    whole's name does not list as many wholes as shares."""
-    g = m.groups
-    wholes = _list_names(g.get("whole", ""), len(shares))
-    if not wholes:
-        return False
-    for k, (field_name, (_, whole)) in enumerate(zip(shares, wholes, strict=True)):
-        claim = part
-        if k:
-            claim = Claim(page=part.page, source=part.source, section=part.section, sentence=part.sentence,
-                          subject=part.subject, amount=part.amount, amount_text=part.amount_text, unit=part.unit,
-                          item=claims.index(part), func_code=part.func_code, func_levels=part.func_levels,
-                          position=(*position, m.start + k))  # fmt: skip
-            claims.append(claim)
-        claim.patterns.append(m.pattern.id)
-        claim.share, claim.share_text = _number(g[field_name]), g[field_name] + "%"
-        claim.whole_name = _whole_name(whole)
-    return True
-
-
-def _all_flat(m: _Match, claims: list[Claim], unit_first: int, position, place) -> bool:
-    """均与上年持平 after figures listed in its sentence (A、B 分别为 X、Y 万元): none of them changed; ``False``
-    when the sentence states no figure not compared yet."""
-    listed = [
-        c
-        for c in claims[unit_first:]
-        if c.position[:2] == position and c.position[2] < m.start and _is_level(c) and not c.has_comparison()
-    ]
-    if not listed:
-        return False
-    for claim in listed:
-        claim.patterns.append(m.pattern.id)
-        claim.flat = True
-        claim.prior_year = int(m.groups["prior_year"]) if "prior_year" in m.groups else claim.prior_year
-        claim.base = _base(place[4], m) or claim.base
-    return True
-
-
-def _in_unit(value: Decimal, unit: str, target: str) -> Decimal:
-    """A money figure stated in ``unit``, in ``target`` (unchanged when either is no money unit)."""
-    if unit != target and unit in MONEY_FACTORS and target in MONEY_FACTORS:
-        return value * MONEY_FACTORS[unit] / MONEY_FACTORS[target]
-    return value
-
-
-def _base(sentence: str, m: _Match) -> str:
-    """The kind of prior-year figure a pattern's comparison names (比上年预算 …: 预算; 较上年决算数 …: 决算)."""
-    named = BASE_RE.search(sentence, m.start, m.end or len(sentence))
-    return base_kind(named.group("base")) if named else ""
-
-
-def base_kind(word: str) -> str:
-    """预算执行数, 执行数 → 执行; 预算 → 预算; 决算 → 决算."""
-    return "执行" if "执行" in word else word
-
-
-def _named_parts(m: _Match, claims: list[Claim], unit_first: int, position, place, count: int, kinds: set[str]):
-    """The claims of the parts a clause names before 分别/各 (A、B 和 C分别 …), when it names ``count`` of them:
-    the paragraph's earlier figures of those names, if it states each (and none is compared yet), else claims
-    without figures; none when the clause names another number of parts."""
-    page, source, section, sentence, clean = place
-    head = clean[: m.start]
-    begin = max((b.end() for b in re.finditer(r"[，,。；;：:]", head)), default=0)
-    names = _list_names(head[begin:], count)
-    if not names:
-        return []
-    earlier = []
-    for _, name in names:
-        core = name_core(name)
-        found = [
-            c
-            for c in claims[unit_first:]
-            if c.position < (*position, m.start)
-            and _is_level(c)
-            and name_core(c.subject) == core
-            and all(getattr(c, kind) is None for kind in kinds)
-        ]
-        earlier.append(found[-1] if found and found[-1] not in earlier else None)
-    if all(c is not None for c in earlier):
-        return earlier
-    parts = []
-    for start, name in names:
-        claim = Claim(page=page, source=source, section=section, sentence=sentence, subject=name, amount=None,
-                      amount_text="", unit="", position=(*position, begin + start))  # fmt: skip
-        claim.func_levels = function_levels(name)
-        claim.func_code = claim.func_levels[-1][0] if claim.func_levels else ""
-        parts.append(claim)
-    claims.extend(parts)
-    return parts
-
-
-#: both totals of a 收支总表 named at once (收、支总计, 收入、支出总计): when two figures are stated of them, the
-#: 收入 one and the 支出 one
-BOTH_SIDES_RE = re.compile(r"(?P<head>.*?)收入?[、，,和与及]?支出?(?P<tail>(?<=[支出])[^、，,和与及出]+)")
-#: the words joining the parts of a list that may also join two words of one name (文化旅游体育与传媒)
-NAME_JOINTS = ("和", "及", "与")
-
-
-@cache
-def joined_names() -> tuple[str, ...]:
-    """The national classifications' names joining two words with 与/和/及 (文化旅游体育与传媒支出, 社会保障和就业,
-    商品和服务支出 …), with and without a final 支出 or an opening 其他; the longest first."""
-    from ..reference import code_aliases, econ_classes, function_codes
-
-    names: set[str] = set()
-    for name in (*function_codes().name_zh, *econ_classes().name_zh, *code_aliases().name_zh):
-        name = squash(name)
-        for variant in (name, re.sub(r"支出$", "", name), re.sub(r"^其他", "", name)):
-            if any(j in variant[1:-1] for j in NAME_JOINTS):
-                names.add(variant)
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-def _list_names(clause: str, count: int) -> list[tuple[int, str]]:
-    """(start in the clause, name) of each of the ``count`` parts a clause lists (A、B 和 C), or none.
-
-    The parts are cut at 、 and, where the count asks for it, at 和/及/与 — never inside a classification's
-    name (文化旅游体育与传媒支出、社会保障和就业支出: two parts) — or at the last of them only, the one before
-    the list's last part (因公出国（境）费、公务用车购置及运行维护费和公务接待费: three); a clause whose cuts give
-    another number of parts names none.  收、支总计 names two totals, 收入总计 and 支出总计.
-    """
-    lead = ENUMERATOR_RE.match(clause)  # 1. A、B分别为 …: the enumerator cuts no part
-    if lead:
-        return [(lead.end() + at, name) for at, name in _list_names(clause[lead.end() :], count)]
-    both = BOTH_SIDES_RE.fullmatch(clause)
-    if both and count == 2:
-        names = [_clean_subject(f"{both['head']}{side}{both['tail']}") for side in ("收入", "支出")]
-        return [(0, names[0]), (both.start("tail") - 1, names[1])] if all(names) else []
-    joints = list(re.finditer(AND, clause))
-    inside = {
-        k for name in joined_names() for at in _occurrences(clause, name) for k in range(at + 1, at + len(name) - 1)
-    }
-    fixed = [j for j in joints if j.group() not in NAME_JOINTS]
-    loose = [j for j in joints if j.group() in NAME_JOINTS and j.start() not in inside]
-    # the joint before the list's last part: of several (A与B及C), the one leaving every part a name of the
-    # kind the last part is — ending in its word (因公出国（境）经费与公务用车购置及运行维护费: at 与, both …费)
-    after = [j for j in loose if not fixed or j.start() > fixed[-1].start()]
-    end = clause.rstrip()[-1:]
-    alike = [j for j in after if _clean_subject(clause[: j.start()]).endswith(end)]
-    last = (alike if len(alike) == 1 else after)[-1:]
-    if len(fixed) + len(loose) == count - 1:
-        cuts = sorted(fixed + loose, key=lambda j: j.start())
-    elif len(fixed) == count - 1:
-        cuts = fixed
-    elif len(fixed) + len(last) == count - 1:
-        cuts = fixed + last
-    else:
-        return []
-    bounds = [0, *(k for j in cuts for k in (j.start(), j.end())), len(clause)]
-    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
-    names = [_clean_subject(clause[a:b]) for a, b in spans]
-    if not all(names) or any(re.search(r"\d", n) for n in names):
-        return []
-    return [(a, name) for (a, _), name in zip(spans, names, strict=True)]
-
-
-def _occurrences(text: str, name: str) -> list[int]:
-    out, at = [], text.find(name)
-    while at >= 0:
-        out.append(at)
-        at = text.find(name, at + 1)
-    return out
-
-
-def _apply(m: _Match, claims, unit_first, sentences, page, section, original, position, unit_source="") -> None:
-    """Put a pattern's figures on the claim it speaks of (an amount-less claim when none is stated)."""
+def _apply(m: PatternMatch, claims, unit_first, sentences, page, section, original, position, unit_source="") -> None:
+    """Put a pattern's figures on the claim it speaks of (an amount-less claim when none is stated) — on each of the
+    two totals a comparison names at once (收支较上年减少 …; 收入、支出预算均较上年增加 …)."""
     g = m.groups
     claim = m.claim
     sentence = sentences[position[1]]
+    place = (page, unit_source, section, original)
     if claim is None and m.pattern.claim == "before":
+        sides = _both_sides(m, claims, unit_first, sentence, position)
+        if sides:
+            for side in sides:
+                if isinstance(side, tuple):  # a side whose figure the paragraph does not state: left to the tables
+                    side = _new_claim(m, claims, place, side[1], (*position, side[0]))
+                _put(m, side, sentence)
+            return
         claim = _target(m, claims, unit_first, sentences, position)
         if claim is None and "share" in g:
             claim = _named_after(m, claims, unit_first, sentence, position)
@@ -976,27 +608,83 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
                     if c.subject and (c.has_comparison() if c.amount is None else not _may_carry(c, m))
                 ]
                 subject = named[0].subject if named else ""
-        claim = Claim(
-            page=page,
-            source=unit_source,
-            section=section,
-            sentence=original.strip(),
-            subject=re.sub(r"(?:与|同|比|较)$", "", subject),
-            amount=None,
-            amount_text="",
-            unit=g.get("prior_unit") or g.get("change_unit") or g.get("budget_unit") or "",
-            position=(*position, m.start),
-        )
-        claim.func_levels = function_levels(claim.subject)
-        claim.func_code = claim.func_levels[-1][0] if claim.func_levels else ""
+        claim = _new_claim(m, claims, place, re.sub(r"(?:与|同|比|较)$", "", subject), (*position, m.start))
         if item is not None:  # compared a second time: its figure is the item's (carried at the end)
             claim.item, claim.unit = item, claims[item].unit
             claim.func_levels, claim.func_code = claims[item].func_levels, claims[item].func_code
-        claims.append(claim)
+    _put(m, claim, sentence)
+
+
+def _new_claim(m: PatternMatch, claims: list[Claim], place: tuple, subject: str, position: tuple) -> Claim:
+    """A claim without a figure of its own (a comparison of an item the sentence names, not its figure)."""
+    page, source, section, original = place
+    g = m.groups
+    claim = Claim(
+        page=page,
+        source=source,
+        section=section,
+        sentence=original.strip(),
+        subject=subject,
+        amount=None,
+        amount_text="",
+        unit=g.get("prior_unit") or g.get("change_unit") or g.get("budget_unit") or "",
+        position=position,
+    )
+    claim.func_levels = function_levels(claim.subject)
+    claim.func_code = claim.func_levels[-1][0] if claim.func_levels else ""
+    claims.append(claim)
+    return claim
+
+
+#: a comparison's subject naming both totals at once (收支, 收、支, 收入、支出预算均, 财政拨款收入和支出): what opens it
+#: (a year, a fund, the unit), the two sides, and the name they share (预算, 总计)
+BOTH_COMPARED_RE = re.compile(
+    r"(?P<head>(?:.*?(?:20\d{2}年度?|本年度?|本部门|本单位|部门|单位|财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算))?)"
+    r"收入?[、，,和与及]?支出?(?<=[支出])(?P<tail>[^、，,和与及均都各]*?)(?:均|都|各)?"
+)
+
+
+def _both_sides(m: PatternMatch, claims: list[Claim], unit_first: int, sentence: str, position) -> list:
+    """The totals a comparison names both at once (收支较上年决算数减少 X，下降 Z%; 收入、支出预算均较上年增加 …): the
+    paragraph's earlier figure of both (收支总计 X), else each side's — its figure of that name (收入预算 X), or of
+    that side's total (收入总计 X) when the comparison names the sides alone — or, where the paragraph states none,
+    (start, name) of a claim to make (its figure the tables'); none when the clause names no two sides."""
+    begin = max((b.end() for b in re.finditer(r"[，,。；;：:]", sentence[: m.start])), default=0)
+    clause = sentence[begin : m.start]
+    both = BOTH_COMPARED_RE.fullmatch(clause)
+    if both is None:
+        return []
+    fields = set(m.groups) | {f"{BASE_FIELD}{comparison_base(sentence, m)}"}
+    earlier = [
+        c
+        for c in claims[unit_first:]
+        if c.position < (*position, begin) and is_level(c) and c.parent is None and _may_carry(c, m)
+    ]
+    whole = name_core(clean_subject(f"{both['head']}收支{both['tail']}"))
+    one = [c for c in earlier if name_core(c.subject) == whole]
+    if one:  # 收、支总计均为 X 万元。收、支与上年相比 …: the one figure of both
+        return [] if _conflicts(one[-1], fields) else [one[-1]]
+    sides: list = []
+    for k, side in enumerate(("收入", "支出")):
+        name = clean_subject(f"{both['head']}{side}{both['tail']}")
+        core = name_core(name)
+        found = [c for c in earlier if name_core(c.subject) == core]
+        if not found and not name_core(both["tail"]):  # 收支较上年 …: each side's total stated before
+            found = [c for c in earlier if _side_of(c.subject) == side and TOTAL_WORD_RE.search(c.subject)]
+        if found and not _conflicts(found[-1], fields) and found[-1] not in sides:
+            sides.append(found[-1])
+        else:
+            sides.append((begin + (both.start("tail") if k else both.start()), name))
+    return sides
+
+
+def _put(m: PatternMatch, claim: Claim, sentence: str) -> None:
+    """Put a pattern's figures on a claim."""
+    g = m.groups
     unit = claim.unit
 
     def money(name: str) -> Decimal:
-        value = _number(g[name])
+        value = number_of(g[name])
         source = g.get(f"{name}_unit", unit)
         if source != unit and source in MONEY_FACTORS and unit in MONEY_FACTORS:
             value = value * MONEY_FACTORS[source] / MONEY_FACTORS[unit]
@@ -1012,22 +700,22 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
     if "direction" in g:
         claim.direction = claim.direction or g["direction"]
     if "rate" in g:
-        claim.rate, claim.rate_text = _number(g["rate"]), g["rate"] + "%"
+        claim.rate, claim.rate_text = number_of(g["rate"]), g["rate"] + "%"
         claim.rate_direction = g.get("rate_direction", "")
     if "share" in g:
-        claim.share, claim.share_text = _number(g["share"]), g["share"] + "%"
-        claim.whole_name = _whole_name(g.get("whole", ""))
+        claim.share, claim.share_text = number_of(g["share"]), g["share"] + "%"
+        claim.whole_name = whole_name_of(g.get("whole", ""))
     if "budget" in g:
         claim.budget, claim.budget_text = money("budget"), g["budget"]
     if "completion" in g:
-        claim.completion, claim.completion_text = _number(g["completion"]), g["completion"] + "%"
+        claim.completion, claim.completion_text = number_of(g["completion"]), g["completion"] + "%"
     if "flat" in g:
         claim.flat = True
     if "budget_flat" in g:
         claim.budget_flat = True
     if "versus_budget" in g:
         claim.compared = g["versus_budget"]
-    claim.base = _base(sentence, m) or claim.base
+    claim.base = comparison_base(sentence, m) or claim.base
     own = _own_budget(sentence, m)
     if own:  # 2021年度 … 较2021年年初预算减少 …: the year's own budget, not last year's
         claim.compared, claim.base = own, ""
@@ -1037,13 +725,32 @@ def _apply(m: _Match, claims, unit_first, sentences, page, section, original, po
     for name in ("prior_year", "compare_year", "current_year"):
         if name in g:
             setattr(claim, name, int(g[name]))
+    year = int(g["current_year"]) if "current_year" in g else _figure_year(sentence, m)
+    if "prior_year" in g and year and int(g["prior_year"]) < year - 1 and not claim.compared:
+        # 2024年 … 比2022年预算增长 Z%: against a figure of two years before, which no prior-year column prints
+        kind = re.search(
+            rf"{g['prior_year']}年度?(?:[（(][^（()）]*[)）])?(?P<kind>预算执行数|执行数|预算|决算)",
+            sentence[m.start : m.end],
+        )
+        claim.compared = f"{g['prior_year']}年{base_kind(kind['kind']) if kind else ''}数"
+
+
+#: a year naming this year's figure, not the one compared with (2024年支出预算 …, never 比2022年)
+FIGURE_YEAR_RE = re.compile(r"(?<![比较与同\d])(20\d{2})年")
+
+
+def _figure_year(sentence: str, m: PatternMatch) -> int | None:
+    """The year the sentence names for the figure a comparison is of: the last named before it, not as the year
+    compared with; ``None`` when it names none."""
+    years = FIGURE_YEAR_RE.findall(sentence[: m.start])
+    return int(years[-1]) if years else None
 
 
 #: a comparison with the opening or adjusted budget of a year it names (较2021年年初预算)
 YEAR_BUDGET_RE = re.compile(r"(?:与|比|较)(?P<year>20\d{2})年度?(?P<budget>年初预算|调整后?预算)")
 
 
-def _own_budget(sentence: str, m: _Match) -> str:
+def _own_budget(sentence: str, m: PatternMatch) -> str:
     """The budget a comparison names when it is of the year the sentence names for the figure compared (2021年度
     “三公”经费 …，较2021年年初预算减少 …: that year's own 年初预算, a final figure's budget); ``""`` otherwise."""
     named = YEAR_BUDGET_RE.search(sentence, m.start, m.end or len(sentence))
@@ -1053,16 +760,30 @@ def _own_budget(sentence: str, m: _Match) -> str:
     return re.sub("后", "", named["budget"]) if own else ""
 
 
-def _named_after(m: _Match, claims: list[Claim], unit_first: int, sentence: str, position) -> Claim | None:
+def _named_after(m: PatternMatch, claims: list[Claim], unit_first: int, sentence: str, position) -> Claim | None:
     """The figure a share stated before it is of (一般公共预算教育经费占一般公共预算支出的比例为 19.84%，…，一般公共预算
-    教育经费 155.63 亿元): the one later figure of the sentence named as the share's clause names its part, when the
-    sentence states no figure before the share and exactly one after it of that name."""
-    core = name_core(_subject(sentence[: m.start]))
+    教育经费 155.63 亿元): the one later figure of the sentence named as the share's clause names its part (the one
+    name or the other opening with a place or a year: 全市…, 2023年…, 今年…), when the sentence states no figure before
+    the share and exactly one after it of that name."""
+    core = _unprefixed(name_core(_subject(sentence[: m.start])))
     same = [c for c in claims[unit_first:] if c.position[:2] == position]
     if len(core) < 2 or any(c.position[2] < m.start for c in same):
         return None
-    later = [c for c in same if c.position[2] > m.start and _is_level(c) and name_core(c.subject) == core]
+    later = [c for c in same if c.position[2] > m.start and is_level(c) and _unprefixed(name_core(c.subject)) == core]
     return later[0] if len(later) == 1 and later[0].share is None else None
+
+
+#: a place or this year opening a figure's name (全市一般公共预算教育经费, 本级, 市级, 我省 …; 今年, 本年度): the same
+#: figure, named with it or without
+NAME_PREFIX_RE = re.compile(
+    r"^(?:本年度?|今年|当年)?"
+    r"(?:(?:全|本|我|某)(?:国|省|自治区|市|州|盟|区|县|旗|镇|乡)|(?:省|市|州|区|县|镇|乡)(?:本)?级|本级|中央|地方)?"
+)
+
+
+def _unprefixed(core: str) -> str:
+    """A name's core without the place or this year opening it (全市教育经费, 今年教育经费 → 教育经费)."""
+    return NAME_PREFIX_RE.sub("", core, count=1)
 
 
 def qualified_base(qualifier: str) -> str:
@@ -1072,10 +793,6 @@ def qualified_base(qualifier: str) -> str:
     if re.match(r"(?:按|以)?可比", qualifier):
         return "可比口径上年数"
     return f"{re.sub(r'后$', '', qualifier)}后的上年数"
-
-
-def _whole_name(text: str) -> str:
-    return re.sub(r"(?:的|比重|比例|为|达)+$", "", text or "")
 
 
 def _list_parent(claims: list[Claim], current: Claim | None, opener: str, section: str, before: str) -> int | None:
@@ -1094,8 +811,6 @@ def _list_parent(claims: list[Claim], current: Claim | None, opener: str, sectio
     return index
 
 
-#: words a whole's name may carry that do not say which whole it is
-WHOLE_NOISE_RE = re.compile(r"[“”\"'‘’]|预算|决算|安排|各项|全部|的|数|本部门|本单位|部门|单位|总计|合计|总额|总")
 TOTAL_WORD_RE = re.compile(r"总计|合计|总额|总")
 #: wholes named by a word any total of the section could bear
 GENERIC_WHOLES = ("", "支出", "收入", "本年支出", "本年收入")
@@ -1115,15 +830,6 @@ def _side_of(name: str) -> str:
     (收支总额)."""
     income, spending = "收入" in name, "支出" in name
     return "收入" if income and not spending else "支出" if spending and not income else ""
-
-
-def name_core(name: str) -> str:
-    """A name without the words that do not tell one total from another (``本年支出合计`` → ``本年支出``)."""
-    return WHOLE_NOISE_RE.sub("", YEAR_PREFIX_RE.sub("", re.sub(r"\d{4}年度?", "", name)))
-
-
-def _is_level(c: Claim) -> bool:
-    return c.amount is not None and not c.is_change
 
 
 def _link_shares(claims: list[Claim]) -> None:
@@ -1150,17 +856,18 @@ def _link_shares(claims: list[Claim]) -> None:
         earlier = [
             j
             for j in range(index)
-            if _is_level(claims[j])
-            and claims[j].unit == claim.unit
-            and claims[j].amount >= claim.amount
+            if is_level(claims[j])
+            and _same_measure(claims[j], claim)
+            and in_unit(claims[j].amount, claims[j].unit, claim.unit) >= claim.amount
             and claims[j].amount > 0  # a whole of nothing has no shares
             and not (side and _side_of(claims[j].subject) not in ("", side))
         ]
         core = name_core(claim.whole_name)
         generic = core in GENERIC_WHOLES
         parent = claim.parent
-        if parent is not None and claims[parent].share is None and _is_level(claims[parent]) and generic:
-            if claims[parent].amount >= claim.amount:
+        if parent is not None and claims[parent].share is None and is_level(claims[parent]) and generic:
+            whole = claims[parent]
+            if _same_measure(whole, claim) and in_unit(whole.amount, whole.unit, claim.unit) >= claim.amount:
                 claim.whole = parent
                 continue
         if claim.whole_name:
@@ -1183,9 +890,10 @@ def _link_shares(claims: list[Claim]) -> None:
         same = [
             j
             for j in range(index)
-            if _is_level(claims[j]) and claims[j].unit == claim.unit and claims[j].position[:2] == claim.position[:2]
+            if is_level(claims[j]) and _same_measure(claims[j], claim) and claims[j].position[:2] == claim.position[:2]
         ]
-        if same and claims[same[0]].share is None and claims[same[0]].amount >= claim.amount:
+        first = claims[same[0]] if same else None
+        if first is not None and first.share is None and in_unit(first.amount, first.unit, claim.unit) >= claim.amount:
             claim.whole = same[0]
             continue
         if lead:
@@ -1206,6 +914,12 @@ def _link_shares(claims: list[Claim]) -> None:
         group += 1
         for claim in members:
             claim.share_group = group
+
+
+def _same_measure(whole: Claim, part: Claim) -> bool:
+    """Whether a figure may be the whole of a part's share: in the same unit, or both money (a whole of 1.2 亿元,
+    its parts in 万元)."""
+    return whole.unit == part.unit or (whole.unit in MONEY_FACTORS and part.unit in MONEY_FACTORS)
 
 
 def _named_whole(claims: list[Claim], earlier: list[int], core: str, part: Claim) -> int | None:
