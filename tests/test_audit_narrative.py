@@ -746,3 +746,4 @@ def test_a_rate_against_a_budget_of_two_years_before_is_not_recomputed_with_last
     rates = found[found.rule == "N02"]
     assert rates.status.tolist() == ["not_run", "passed"], rates.message.tolist()
     assert rates.actual.tolist() == ["10.00%", "10.00%"]
+    assert "文中未写2024年预算数或变动额，表中不列2024年预算数" in rates.message.iloc[0]

@@ -419,6 +419,10 @@ def _change_rate_slack(change: Decimal, change_half: Decimal, current_half: Deci
     return (change_half + change / prior * (current_half + change_half)) / prior * HUNDRED
 
 
+#: a comparison's base naming a year of its own (2022年预算数): a figure of a year before the prior one
+OLD_YEAR_FIGURE_RE = re.compile(r"^\d{4}年")
+
+
 def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = None) -> Iterator[Outcome]:
     """The stated rate recomputed from what the claim states (prior and current, or change with either),
     else from the prior-year figure a table prints beside this year's, else from the figure last year's
@@ -504,7 +508,9 @@ def _rate_outcomes(c, priors: TableFigures, last_year: LastYearFigures | None = 
     listed = "表中亦未列上年数" if not priors.figures else f"表中未列此项的上年{kind}"
     # a comparison naming 上年决算 (its own, else its sentence's) in a document whose tables print no final figure
     final = c.base == "决算" if c.base else "决算数" in c.sentence
-    if final and not any(f.kind == "决算" for f in priors.figures):
+    if OLD_YEAR_FIGURE_RE.match(c.compared):  # 比2022年预算增长 x% in a 2024 budget: no table prints that year's
+        why = f"文中未写{c.compared}或变动额，表中不列{c.compared}"
+    elif final and not any(f.kind == "决算" for f in priors.figures):
         why = "上年决算数本文件未列"
     elif c.flat:
         why = f"文中只写持平，未写上年金额，{listed}"
