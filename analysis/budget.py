@@ -26,7 +26,7 @@ from .transform.contents import contents_pages, missing_from_contents, titles_fr
 from .transform.econ import column_econ_codes
 from .transform.indicators import TARGET_KEYS, indicator_frame, indicator_problems
 from .transform.narrative import document_meta, narrative_frame, page_frame
-from .transform.tables import table_problems, tidy_frame, to_table
+from .transform.tables import table_problems, tidy_rows, to_table
 from .unit_names import same_unit
 from .validate import validate_table
 
@@ -122,12 +122,9 @@ def build_budget(path: Path, sha: str, pages: list[PageContent]) -> Budget:
     missing = missing_from_contents(narrative, tables)
     if missing:
         problems.append(_contents_problem(missing, path, bool(tables)))
-    tidy_parts = [tidy_frame(t, column_econ_codes(t)) for t in tables]
-    tidy = (
-        pd.concat([p for p in tidy_parts if not p.empty], ignore_index=True)
-        if any(not p.empty for p in tidy_parts)
-        else pd.DataFrame(columns=TIDY_COLUMNS)
-    )
+    # the tables' rows one after another, made into one frame
+    tidy_rows_read = [row for t in tables for row in tidy_rows(t, column_econ_codes(t))]
+    tidy = pd.DataFrame(tidy_rows_read, columns=TIDY_COLUMNS) if tidy_rows_read else pd.DataFrame(columns=TIDY_COLUMNS)
     targets = [t for t in tables if t.key in TARGET_KEYS]
     indicators = indicator_frame(targets)
     problems += indicator_problems(targets)

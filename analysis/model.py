@@ -23,9 +23,16 @@ class ColumnLists:
     tens of microseconds a call, a list index almost nothing.
     """
 
-    def __init__(self, frame: pd.DataFrame) -> None:
-        self._columns = {c: frame[c].tolist() for c in frame.columns}
-        self._rows = len(frame)
+    def __init__(self, frame: pd.DataFrame | None = None) -> None:
+        self._columns = {c: frame[c].tolist() for c in frame.columns} if frame is not None else {}
+        self._rows = len(frame) if frame is not None else 0
+
+    @classmethod
+    def of_columns(cls, columns: dict[str, list], rows: int) -> ColumnLists:
+        """Lists read as the columns of a frame of ``rows`` rows (each list that long)."""
+        out = cls()
+        out._columns, out._rows = columns, rows
+        return out
 
     @property
     def at(self) -> ColumnLists:

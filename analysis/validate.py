@@ -49,12 +49,14 @@ import pandas as pd
 from .extract.text import squash
 from .model import Check, ColumnLists, Table, Validation, row_units
 from .transform.tables import (
+    CODE_FRAME_COLUMNS,
     MEASURE_UNIT_HEADER_RE,
     Side,
+    code_lists,
     count_rows,
     label_columns,
-    row_code_frame,
     row_labels_of,
+    side_of,
     table_sides,
     unit_conflicts,
 )
@@ -207,13 +209,18 @@ def _group_value(df, i: int, columns: list[str], depth: int, paths) -> Decimal |
 
 
 def _label_column_for(table: Table, money_column: str) -> str | None:
-    names = list(table.column_kinds)
-    index = names.index(money_column)
-    for j in range(index - 1, -1, -1):
+    """The nearest text column left of ``money_column`` naming its rows."""
+    return table.memo("label_column_for", lambda: _label_columns_left(table))[money_column]
+
+
+def _label_columns_left(table: Table) -> dict[str, str | None]:
+    out, nearest = {}, None
+    for name, kind in table.column_kinds.items():
+        out[name] = nearest
         # (a 计量单位 column prints the rows' measure words, 台 | 项: it names no row, nor a total)
-        if table.column_kinds[names[j]] == "text" and not MEASURE_UNIT_HEADER_RE.match(squash(names[j].split("/")[-1])):
-            return names[j]
-    return None
+        if kind == "text" and not MEASURE_UNIT_HEADER_RE.match(squash(name.split("/")[-1])):
+            nearest = name
+    return out
 
 
 def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
@@ -224,80 +231,77 @@ def row_total_checks(table: Table, codes: ColumnLists) -> list[Check]:
     nestings: dict[str | None, list[tuple[int, list[int]]] | None] = {}
     units = _unit_rows(table, df, codes)
     continued = _continued_columns(table)
+    # the rows' names, and the identities they make, are those of every column the same names label
+    names_of: dict[tuple, list[str]] = {}
+    identities: dict[tuple, list[tuple[str, int, list[int]]]] = {}
     for column in table.money_columns:
         if column in continued:
             continue  # a block of a listing printed over several: see :func:`continued_block_checks`
         label_col = _label_column_for(table, column)
-        labels = _total_labels(table, df, column, label_col, codes)
-        # rows of counts among the amounts (公务用车保有量（辆）, 接待人次（人）) are no summands of money
-        counted = count_rows(table, column)
-        labels = [("" if i in counted else label) for i, label in enumerate(labels)]
-        side = [c for c in table.money_columns if _label_column_for(table, c) == label_col]
-        figures = [[df.at[i, c] for c in side] for i in range(len(df))]
-        totals = [i for i, lab in enumerate(labels) if TOTAL_ROW_RE.search(lab)]
-        closed = _closed_subtotals(table, df, codes, labels, totals, label_col)
-        for subtotal, parts in closed or []:
-            description = f"{labels[subtotal]} = Σ {len(parts)} rows since the previous total"
-            checks.append(_rows_sum("row_total", description, table, df, pages, column, subtotal, parts))
-        # a total numbered itself (一、“三公”经费合计 | 1、… | 二、机关运行经费): its parts are the rows beneath it
-        numbered = {i: rows for i in totals if (rows := _numbered_parts(labels, i))}
-        for head, rows in numbered.items():
-            flat, summed = _without_sub_items(labels, rows), _without_sub_items(labels, rows, figures)
-            parts, note = _parts_by_sums(labels, figures, head, [], flat, summed)
-            description = f"{labels[head]} = Σ {len(parts)} rows beneath it{note}"
+        named_by = (label_col, side_of(table, column))
+        if named_by not in names_of:
+            labels = _total_labels(table, df, column, label_col, codes)
+            # rows of counts among the amounts (公务用车保有量（辆）, 接待人次（人）) are no summands of money
+            counted = count_rows(table, column)
+            names_of[named_by] = [("" if i in counted else label) for i, label in enumerate(labels)]
+        labels = names_of[named_by]
+        key = (label_col, tuple(labels))
+        if key not in identities:
+            identities[key] = _row_identities(table, df, codes, units, labels, label_col, nestings)
+        for description, head, parts in identities[key]:
             checks.append(_rows_sum("row_total", description, table, df, pages, column, head, parts))
-        # the other totals (合计 | 一、“三公”经费合计 | … | 二、…) add up the numbered totals with their siblings
-        totals = [i for i in totals if i not in numbered]
-        if not totals:
-            continue
-        first = totals[0]
-        if closed:
-            # each 小计 is checked against its own rows: the total against theirs, so that a wrong 小计 fails alone
-            parts_rows = [i for _, parts in closed for i in parts]
-        else:
-            parts_rows = _top_rows(codes, labels, first, totals, units)
-        plain = parts_rows and not _coded(codes) and not any(ENUM_ANY_RE.match(labels[i]) for i in parts_rows)
-        if plain and label_col not in nestings:
-            nestings[label_col] = _nesting(table, df, first, parts_rows, label_col)
-        nesting = nestings.get(label_col) if plain else None
-        note = ""
-        if nesting:
-            parts_rows = [head for head, _ in nesting]
-            checks.extend(_group_checks(table, df, pages, column, labels, nesting))
-        elif not closed and parts_rows:
-            summed = _top_rows(codes, labels, first, totals, units, figures)
-            parts_rows, note = _parts_by_sums(labels, figures, first, [], parts_rows, summed)
-        if parts_rows:
-            checks.append(
-                _rows_sum(
-                    "row_total",
-                    f"{labels[first]} = Σ {len(parts_rows)} rows{note}",
-                    table,
-                    df,
-                    pages,
-                    column,
-                    first,
-                    parts_rows,
-                )
-            )
-        grand = [i for i in totals if i > first and GRAND_TOTAL_RE.search(labels[i])]
-        if grand and first > 0:
-            rows = [i for i in range(first + 1, grand[0]) if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
-            flat, summed = _without_sub_items(labels, rows), _without_sub_items(labels, rows, figures)
-            between, note = _parts_by_sums(labels, figures, grand[0], [first], flat, summed)
-            checks.append(
-                _rows_sum(
-                    "row_total",
-                    f"{labels[grand[0]]} = {labels[first]} + Σ {len(between)} rows{note}",
-                    table,
-                    df,
-                    pages,
-                    column,
-                    grand[0],
-                    [first, *between],
-                )
-            )
     return [c for c in checks if c is not None]
+
+
+def _row_identities(table: Table, df, codes, units, labels, label_col, nestings) -> list[tuple[str, int, list[int]]]:
+    """The row totals of the amount columns named by ``labels`` in ``label_col``: (description, the total's row,
+    the rows it adds up), in the order they are checked.  ``nestings`` holds the nesting found for a label column
+    (:func:`_nesting`), found once for all its columns."""
+    identities = []
+    side = [c for c in table.money_columns if _label_column_for(table, c) == label_col]
+    figures = [[df.at[i, c] for c in side] for i in range(len(df))]
+    totals = [i for i, lab in enumerate(labels) if TOTAL_ROW_RE.search(lab)]
+    closed = _closed_subtotals(table, df, codes, labels, totals, label_col)
+    for subtotal, parts in closed or []:
+        identities.append((f"{labels[subtotal]} = Σ {len(parts)} rows since the previous total", subtotal, parts))
+    # a total numbered itself (一、“三公”经费合计 | 1、… | 二、机关运行经费): its parts are the rows beneath it
+    numbered = {i: rows for i in totals if (rows := _numbered_parts(labels, i))}
+    for head, rows in numbered.items():
+        flat, summed = _without_sub_items(labels, rows), _without_sub_items(labels, rows, figures)
+        parts, note = _parts_by_sums(labels, figures, head, [], flat, summed)
+        identities.append((f"{labels[head]} = Σ {len(parts)} rows beneath it{note}", head, parts))
+    # the other totals (合计 | 一、“三公”经费合计 | … | 二、…) add up the numbered totals with their siblings
+    totals = [i for i in totals if i not in numbered]
+    if not totals:
+        return identities
+    first = totals[0]
+    if closed:
+        # each 小计 is checked against its own rows: the total against theirs, so that a wrong 小计 fails alone
+        parts_rows = [i for _, parts in closed for i in parts]
+    else:
+        parts_rows = _top_rows(codes, labels, first, totals, units)
+    plain = parts_rows and not _coded(codes) and not any(ENUM_ANY_RE.match(labels[i]) for i in parts_rows)
+    if plain and label_col not in nestings:
+        nestings[label_col] = _nesting(table, df, first, parts_rows, label_col)
+    nesting = nestings.get(label_col) if plain else None
+    note = ""
+    if nesting:
+        parts_rows = [head for head, _ in nesting]
+        identities += [(f"{labels[head]} = Σ {len(rows)} rows beneath it", head, rows) for head, rows in nesting]
+    elif not closed and parts_rows:
+        summed = _top_rows(codes, labels, first, totals, units, figures)
+        parts_rows, note = _parts_by_sums(labels, figures, first, [], parts_rows, summed)
+    if parts_rows:
+        identities.append((f"{labels[first]} = Σ {len(parts_rows)} rows{note}", first, parts_rows))
+    grand = [i for i in totals if i > first and GRAND_TOTAL_RE.search(labels[i])]
+    if grand and first > 0:
+        rows = [i for i in range(first + 1, grand[0]) if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
+        flat, summed = _without_sub_items(labels, rows), _without_sub_items(labels, rows, figures)
+        between, note = _parts_by_sums(labels, figures, grand[0], [first], flat, summed)
+        identities.append(
+            (f"{labels[grand[0]]} = {labels[first]} + Σ {len(between)} rows{note}", grand[0], [first, *between])
+        )
+    return identities
 
 
 def _total_labels(table: Table, df, column: str, label_col: str | None, codes) -> list[str]:
@@ -367,7 +371,7 @@ def _unit_rows(table: Table, df, codes) -> list[int]:
     if not any(codes.at[i, "unit_code"] for i in range(len(codes))):
         return []
     side = table_sides(table)[0]
-    units = row_units(table, side.labels, ColumnLists(row_code_frame(table)))
+    units = row_units(table, side.labels, code_lists(table))
     own = [
         i
         for i in range(len(codes))
@@ -552,16 +556,6 @@ def _nesting(table: Table, df, first: int, rows: list[int], label_col) -> list[t
     return groups if any(len(children) > 1 for _, children in groups) or len(groups) > 1 else None
 
 
-def _group_checks(table, df, pages, column, labels, nesting) -> list[Check]:
-    checks = []
-    for head, children in nesting:
-        description = f"{labels[head]} = Σ {len(children)} rows beneath it"
-        check = _rows_sum("row_total", description, table, df, pages, column, head, children)
-        if check is not None:
-            checks.append(check)
-    return checks
-
-
 def _top_rows(
     codes, labels: list[str], first: int, totals: list[int], unit_rows: list[int] = (), figures=None
 ) -> list[int]:
@@ -620,17 +614,17 @@ def _contiguous(values: list[str], i: int, j: int) -> bool:
     return all(values[k] == values[i] for k in range(lo, hi + 1))
 
 
-def _listing_codes(codes: pd.DataFrame) -> pd.DataFrame:
+def _listing_codes(codes: ColumnLists) -> ColumnLists:
     """The codes that tell a table's top rows: printed ones, and those found by name unless one of them repeats —
     a classification listed again under each unit (广州市统计局 | 工资福利支出 … 广州市统计普查中心 | 工资福利支出 …)
     is structured by the rows printed without a code, which the totals follow."""
-    named = codes.code_source == "name"
-    out = codes.copy()
+    named = [source == "name" for source in codes["code_source"]]
+    out = {c: codes[c] for c in CODE_FRAME_COLUMNS}
     for kind in ("func_code", "econ_code"):
-        found = codes.loc[named & (codes[kind] != ""), kind]
-        if found.duplicated().any():
-            out.loc[named, kind] = ""
-    return out
+        found = [code for code, by_name in zip(codes[kind], named, strict=True) if by_name and code != ""]
+        if len(set(found)) < len(found):
+            out[kind] = ["" if by_name else code for code, by_name in zip(codes[kind], named, strict=True)]
+    return ColumnLists.of_columns(out, len(codes))
 
 
 def hierarchy_checks(table: Table) -> list[Check]:
@@ -642,7 +636,7 @@ def hierarchy_checks(table: Table) -> list[Check]:
     checks = []
     continued = _continued_columns(table)
     for side in table_sides(table):
-        codes = ColumnLists(row_code_frame(table, side.amounts[0])) if side.amounts else None
+        codes = code_lists(table, side.amounts[0]) if side.amounts else None
         columns = [c for c in table.money_columns if c in side.amounts and c not in continued]
         if codes is None or not columns:
             continue
@@ -751,7 +745,7 @@ def _read_run_rows(table: Table, run: list[Side]) -> list[tuple[int, int]] | Non
     printing = [[any(data[c][i] is not None for c in side.amounts) for i in range(n)] for side in run]
     seen: dict[str, int] = {}
     for b, side in enumerate(run):
-        codes = row_code_frame(table, side.amounts[0])
+        codes = code_lists(table, side.amounts[0])
         for code in {code for kind in ("func_code", "econ_code") for code in codes[kind] if code}:
             if seen.setdefault(code, b) != b:
                 return None  # a code printed in two blocks: listings of their own
@@ -790,7 +784,7 @@ def continued_block_checks(table: Table) -> list[Check]:
         rows = _run_rows(table, run)
         columns = [sorted((*side.labels, *side.amounts), key=names.index) for side in run]
         block = _run_table(table, columns, rows)
-        codes = ColumnLists(_listing_codes(row_code_frame(block)))
+        codes = _listing_codes(code_lists(block))
         for check in row_total_checks(block, codes) + hierarchy_checks(block):
             cells = tuple((rows[i][1], columns[rows[i][0]][columns[0].index(c)]) for i, c in check.cells)
             row, column = cells[0]
@@ -855,7 +849,7 @@ def _unit_sides(table: Table):
         columns = [c for c in table.money_columns if c in side.amounts]
         if not columns:
             continue
-        codes = ColumnLists(row_code_frame(table, side.amounts[0]))
+        codes = code_lists(table, side.amounts[0])
         if any(codes["unit_code"]):
             yield side, columns, codes, row_units(table, side.labels, codes)
 
@@ -1023,7 +1017,7 @@ def validate_table(table: Table) -> Table:
     elif table.key == "performance_targets":
         checks = target_total_checks(table)
     else:
-        codes = ColumnLists(_listing_codes(row_code_frame(table)))
+        codes = _listing_codes(code_lists(table))
         checks = (
             column_total_checks(table)
             + row_total_checks(table, codes)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 #: Printed forms of "nothing here".
 BLANKS = {"", "-", "--", "—", "——", "－", "─", "/", "\\", "…"}
@@ -60,10 +61,14 @@ _UNIT_NOTE = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
 def normalise_number_text(text: str) -> str:
     """Full-width digits and punctuation to ASCII, spaces removed."""
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", text).replace("，", ",")
+    return _SPACES.sub("", text).replace("，", ",")
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -74,16 +79,26 @@ def parse_amount(text: str) -> Decimal | None:
     Raises ``ValueError`` for text that looks numeric but is malformed
     (``"1,23.4"``, ``"5.601.00"``); returns ``None`` for words.
     """
+    value, malformed = _read_amount(text)
+    if malformed:
+        raise ValueError(malformed)
+    return value
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_amount(text: str) -> tuple[Decimal | None, str]:
+    """:func:`parse_amount`'s figure, or why the text is a malformed number (a text is read once: a table
+    prints the same figures over and over, and each cell is read for its column's kind and its amount)."""
     raw = normalise_number_text(text)
     if raw in BLANKS:
-        return None
+        return None, ""
     match = _NUMBER.match(raw)
     if match is None:
         if _LOOKS_NUMERIC.match(raw) and any(ch.isdigit() for ch in raw):
-            raise ValueError(f"malformed number {text!r}")
-        return None
+            return None, f"malformed number {text!r}"
+        return None, ""
     if bool(match.group("open")) != bool(match.group("close")):
-        raise ValueError(f"unbalanced parentheses in {text!r}")
+        return None, f"unbalanced parentheses in {text!r}"
     digits = match.group("int").replace(",", "") + (match.group("frac") or "")
     try:
         value = Decimal(digits)
@@ -91,7 +106,7 @@ def parse_amount(text: str) -> Decimal | None:
         raise ValueError(f"malformed number {text!r}") from exc
     if match.group("neg") or match.group("neg2") or match.group("open"):
         value = -value
-    return value
+    return value, ""
 
 
 def is_amount_text(text: str) -> bool:
@@ -102,6 +117,7 @@ def is_amount_text(text: str) -> bool:
         return True
 
 
+@lru_cache(maxsize=1 << 12)
 def unit_from_line(text: str) -> str | None:
     """The unit named by a ``金额单位：万元`` / ``单位：元`` line, else ``None``."""
     match = _UNIT_LINE.search(unicodedata.normalize("NFKC", text).replace(" ", ""))

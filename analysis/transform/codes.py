@@ -65,8 +65,15 @@ def prints_codes(texts: list[str]) -> bool:
     code of one classification (no decimals, no thousands separators), and they nest (see
     :func:`_nested`) read top down — or bottom up, as a page printed upside down lists them — so a
     column of whole amounts never reads as codes."""
-    codes = [code_digits(t, dotted=False) for t in texts if not _NO_DIGIT_RE.match(squash(t))]
-    if len(codes) < 2 or not all(len(c) in (3, 5, 7) for c in codes):
+    codes = []
+    for text in texts:
+        if _NO_DIGIT_RE.match(squash(text)):
+            continue
+        code = code_digits(text, dotted=False)
+        if len(code) not in (3, 5, 7):
+            return False  # a figure that is no code: the column prints none
+        codes.append(code)
+    if len(codes) < 2:
         return False
     kinds = {classify_code(c) for c in codes}
     if len(kinds) != 1 or None in kinds:
@@ -208,7 +215,8 @@ def codes_by_name(names: list[str], printed: list[dict[str, str]]) -> list[dict[
     classification; an unknown name leaves the 项 below it unresolved.  Returns one dict per row,
     empty or with ``func_code`` or ``econ_code``.
     """
-    readings = {system: _walk(system, key, names, printed) for system, key in NAMED_SYSTEMS}
+    texts = [classification_name(name) for name in names]  # each name as matched, for every classification
+    readings = {system: _walk(system, key, texts, printed) for system, key in NAMED_SYSTEMS}
     # how many rows follow each classification: found by name, or printed (30101 and 50501 name two schemes)
     found = {s: sum(1 for code in r if code and code != _AMBIGUOUS) for s, r in readings.items()}
     for codes in printed:
@@ -231,18 +239,18 @@ def codes_by_name(names: list[str], printed: list[dict[str, str]]) -> list[dict[
     return out
 
 
-def _walk(system: str, key: str, names: list[str], printed: list[dict[str, str]]) -> list[str]:
-    """Each row's code in one classification by its name and the rows above it ('' none, '?' ambiguous)."""
+def _walk(system: str, key: str, texts: list[str], printed: list[dict[str, str]]) -> list[str]:
+    """Each row's code in one classification by its name (as matched: :func:`classification_name`) and the rows
+    above it ('' none, '?' ambiguous)."""
     index = code_index(system)
     upper = middle = ""  # the 类 and the 款 (or 经济分类 类) above the current row; "?" when not known
     out = []
-    for name, codes in zip(names, printed, strict=True):
+    for text, codes in zip(texts, printed, strict=True):
         seed = codes.get(key, "")
         if seed and (key == "func_code" or _scheme_of(seed) == system):
             upper, middle = seed[:3], seed[:5] if len(seed) > 3 else ""
             out.append("")
             continue
-        text = classification_name(name)
         if not text or codes.get("func_code") or codes.get("econ_code"):
             out.append("")
             continue

@@ -40,9 +40,15 @@ def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", squash(text))
 
 
-def _edge_lines(page: PageContent) -> list:
-    """The top and the bottom line of a page (its visible area; page numbers aside)."""
-    lines = [ln for ln in page.lines if 0 <= ln.yc <= page.height and not PAGE_NUMBER_RE.match(squash(ln.text))]
+def _visible_lines(page: PageContent) -> list:
+    """The lines printed in the page's visible area, page numbers aside."""
+    return [ln for ln in page.lines if 0 <= ln.yc <= page.height and not PAGE_NUMBER_RE.match(squash(ln.text))]
+
+
+def _edge_lines(page: PageContent, visible: list | None = None) -> list:
+    """The top and the bottom line of a page (its visible area; page numbers aside).  ``visible``: the page's
+    :func:`_visible_lines`, where known."""
+    lines = _visible_lines(page) if visible is None else visible
     if not lines:
         return []
     return list({id(ln): ln for ln in (max(lines, key=lambda ln: ln.y1), min(lines, key=lambda ln: ln.y0))}.values())
@@ -69,14 +75,9 @@ def _narrative_lines(page: PageContent, running: set[tuple[str, str]] = frozense
     """The page's narrative lines: all of a page without tables; on a page where a table starts below
     the narrative, the lines above the first table's own lines (its title, label, unit and 部门 line).
     A running header or footer (``running``: (file, text) of :func:`running_lines`) is left out."""
-    edges = {id(ln) for ln in _edge_lines(page)}
-    lines = [
-        ln
-        for ln in page.lines
-        if 0 <= ln.yc <= page.height
-        and not PAGE_NUMBER_RE.match(squash(ln.text))
-        and not (id(ln) in edges and (page.source, _running_key(ln.text)) in running)
-    ]
+    visible = _visible_lines(page)
+    edges = {id(ln) for ln in _edge_lines(page, visible)}
+    lines = [ln for ln in visible if not (id(ln) in edges and (page.source, _running_key(ln.text)) in running)]
     if not page.grids:
         return lines
     top = max(g.bbox[3] for g in page.grids)
@@ -200,7 +201,6 @@ def document_meta(pages: list[PageContent], tables) -> dict:
     """Title, year, kind (预算/决算), unit name and code, as printed in the document."""
     title = _cover_title(pages)
     text = "\n".join(ln.text for p in pages[:3] for ln in p.lines)
-    text_all = "\n".join(ln.text for p in pages for ln in p.lines)
     years = YEAR_RE.findall(title) or YEAR_RE.findall(text)
     kind = "决算" if "决算" in (title or text[:200]) else "预算"
     orgs = Counter()
@@ -219,10 +219,14 @@ def document_meta(pages: list[PageContent], tables) -> dict:
         "kind": kind,
         "unit_name": orgs.most_common(1)[0][0]
         if orgs
-        else (_unit_from_title(title) or _cover_unit(pages) or _unit_from_text(text_all)),
+        else (_unit_from_title(title) or _cover_unit(pages) or _unit_from_text(_all_text(pages))),
         "unit_code": unit_codes.most_common(1)[0][0] if unit_codes else "",
         "pages": len(pages),
     }
+
+
+def _all_text(pages: list[PageContent]) -> str:
+    return "\n".join(ln.text for p in pages for ln in p.lines)
 
 
 #: the largest type of a page that is no document's title: a part heading, the 目录, a section heading

@@ -249,7 +249,7 @@ def _count_rows(table: Table, side: Side) -> dict[int, str]:
     names = [c for c in reversed(side.labels) if table.column_kinds[c] == "text"]
     if not names:
         return {}
-    data, codes = table.lists(), _side_codes(table, side)
+    data, codes = table.lists(), side_code_lists(table, side)
     out = {}
     for i in range(len(table.df)):
         if codes.at[i, "code_source"] == "printed":
@@ -298,35 +298,34 @@ def to_table(raw: RawTable, default_unit: str, path: Path, default_source: str =
     records, pages, printed, boxes = [], [], [], []
     unreadable: dict[tuple[int, str], str] = {}
     covered: set[tuple[int, str]] = set()
+    width = len(names)
     for i, row in enumerate(raw.rows):
-        record, page_row, text_row, box_row = {}, {}, {}, {}
+        # each row's values in the order of ``names``
+        record, page_row, text_row, box_row = [None] * width, [None] * width, [""] * width, [None] * width
         for j, name in enumerate(names):
             cell = row[j] if j < len(row) else None
-            page_row[name] = cell.page if cell else None
-            text_row[name] = cell.text if cell else ""
-            box_row[name] = cell.box if cell else None
             if cell is None:
-                record[name] = None
                 continue
+            page_row[j], text_row[j], box_row[j] = cell.page, cell.text, cell.box
             if kinds[j] in ("money", "count", "rate"):
                 # an amount may be printed with its unit (12.50万元): the figure, in the table's unit
                 number, cell_unit = split_unit(cell.text) if kinds[j] == "money" else (cell.text, None)
                 try:
-                    record[name] = _in_unit(parse_amount(number), cell_unit, unit) if number else None
+                    record[j] = _in_unit(parse_amount(number), cell_unit, unit) if number else None
                 except ValueError:
-                    record[name] = None
+                    record[j] = None
                 if kinds[j] != "rate" and _is_percentage(number):
-                    record[name] = None  # 5.00% in a column of amounts: a rate, never an amount
+                    record[j] = None  # 5.00% in a column of amounts: a rate, never an amount
                 if cell_unit in (None, unit):
-                    text_row[name] = number
-                if cell.text and record[name] is None and not _is_blank(cell.text):
+                    text_row[j] = number
+                if cell.text and record[j] is None and not _is_blank(cell.text):
                     unreadable[(i, name)] = cell.text
                 elif (
                     not cell.text and (cell.fill or cell.span_text) and not is_amount_text(cell.fill or cell.span_text)
                 ):
                     covered.add((i, name))  # under a label merged across from another column: no figure here
             else:
-                record[name] = cell.fill if kinds[j] != "code" else (cell.fill or cell.text)
+                record[j] = cell.fill if kinds[j] != "code" else (cell.fill or cell.text)
         records.append(record)
         pages.append(page_row)
         printed.append(text_row)
@@ -532,16 +531,16 @@ def _heads_block(labels: list[str], amounts: list[str]) -> bool:
 
 
 def _names_rows(table: Table, labels: list[str]) -> bool:
+    data = table.lists()
     return any(
-        table.column_kinds[c] == "text"
-        and SIDE_NAME_HEADER_RE.search(squash(c.split("/")[-1]))
-        and any(v for v in table.df[c])
+        table.column_kinds[c] == "text" and SIDE_NAME_HEADER_RE.search(squash(c.split("/")[-1])) and any(data[c])
         for c in labels
     )
 
 
 def _prints_amounts(table: Table, amounts: list[str]) -> bool:
-    return any(v is not None for c in amounts for v in table.df[c])
+    data = table.lists()
+    return any(v is not None for c in amounts for v in data[c])
 
 
 def side_of(table: Table, column: str | None = None) -> Side:
@@ -570,6 +569,10 @@ LINE_NUMBER_HEADER_RE = re.compile(r"^(?:[行栏]次|行号)$")
 
 
 def row_labels_of(table: Table, side: Side) -> list[str]:
+    return list(table.memo(("row_labels", side), lambda: _row_labels_of(table, side)))
+
+
+def _row_labels_of(table: Table, side: Side) -> list[str]:
     # (a 计量单位 beside a column of counts is the counts' unit, ``unit_printed``: no part of the row's name)
     counts = any(table.column_kinds[c] == "count" for c in side.amounts)
     cols = [
@@ -578,7 +581,8 @@ def row_labels_of(table: Table, side: Side) -> list[str]:
         if not LINE_NUMBER_HEADER_RE.match(leaf := squash(c.split("/")[-1]))
         and not (counts and MEASURE_UNIT_HEADER_RE.match(leaf))
     ]
-    values = [table.df[c].tolist() for c in cols]
+    data = table.lists()
+    values = [data[c] for c in cols]
     return [" ".join(str(v) for v in row if v) for row in zip(*values, strict=True)] if cols else [""] * len(table.df)
 
 
@@ -596,10 +600,31 @@ def row_code_frame(table: Table, column: str | None = None) -> pd.DataFrame:
 
 
 def _side_codes(table: Table, side: Side) -> pd.DataFrame:
-    return table.memo(("codes", side), lambda: _read_side_codes(table, side))
+    return table.memo(
+        ("codes", side), lambda: pd.DataFrame(_side_code_rows(table, side), columns=CODE_FRAME_COLUMNS, dtype=object)
+    )
 
 
-def _read_side_codes(table: Table, side: Side) -> pd.DataFrame:
+def side_code_lists(table: Table, side: Side) -> ColumnLists:
+    """:func:`row_code_frame` of a side as column lists (``codes.at[i, "func_code"]``), made once per side."""
+
+    def lists() -> ColumnLists:
+        rows = _side_code_rows(table, side)
+        return ColumnLists.of_columns({c: [row[c] for row in rows] for c in CODE_FRAME_COLUMNS}, len(rows))
+
+    return table.memo(("code_lists", side), lists)
+
+
+def code_lists(table: Table, column: str | None = None) -> ColumnLists:
+    """:func:`row_code_frame` as column lists."""
+    return side_code_lists(table, side_of(table, column))
+
+
+def _side_code_rows(table: Table, side: Side) -> list[dict[str, str]]:
+    return table.memo(("code_rows", side), lambda: _read_side_codes(table, side))
+
+
+def _read_side_codes(table: Table, side: Side) -> list[dict[str, str]]:
     code_cols = [c for c in side.labels if table.column_kinds[c] == "code"]
     text_cols = [c for c in side.labels if table.column_kinds[c] == "text"]
     data = table.lists()
@@ -617,7 +642,7 @@ def _read_side_codes(table: Table, side: Side) -> pd.DataFrame:
         source = "name" if named else ("printed" if printed.get("func_code") or printed.get("econ_code") else "")
         row = {**printed, **named}
         rows.append({c: row.get(c, "") for c in CODE_FRAME_COLUMNS[:-1]} | {"code_source": source})
-    return pd.DataFrame(rows, columns=CODE_FRAME_COLUMNS, dtype=object)
+    return rows
 
 
 def format_amount(value: Decimal) -> str:
@@ -632,50 +657,62 @@ def format_amount(value: Decimal) -> str:
 
 def tidy_frame(table: Table, column_econ_codes: dict[str, str] | None = None) -> pd.DataFrame:
     """The long table of one typed table: one row per printed amount."""
-    sides = {side: (row_labels_of(table, side), ColumnLists(_side_codes(table, side))) for side in table_sides(table)}
+    return pd.DataFrame(tidy_rows(table, column_econ_codes), columns=TIDY_COLUMNS)
+
+
+def tidy_rows(table: Table, column_econ_codes: dict[str, str] | None = None) -> list[tuple]:
+    """The rows of :func:`tidy_frame` (values in the order of :data:`TIDY_COLUMNS`), in row order."""
+    sides = {side: (row_labels_of(table, side), side_code_lists(table, side)) for side in table_sides(table)}
     units = {side: row_units(table, side.labels, codes) for side, (_, codes) in sides.items()}
     side_of_column = {c: side for side in sides for c in side.amounts}
-    printed, pages = table.lists("printed"), table.lists("cell_pages")
+    data, printed, pages = table.lists(), table.lists("printed"), table.lists("cell_pages")
     column_econ_codes = column_econ_codes or {}
     # rows of counts among the amounts (公务用车保有量（辆）): kept in their unit, never converted as money
     counted = {column: count_rows(table, column) for column in table.money_columns}
     counted.update({c: {} for c, kind in table.column_kinds.items() if kind == "rate"})
     # a column of counts beside a 计量单位 column: each row's counts in the measure word it prints (台, 项)
     measure = measure_words(table)
+    key, title, label, source = table.key, table.title, table.label, table.source
     rows = []
     # amounts, counts and rates (增减%, 执行率): every printed number of the body is a row, each in its unit
-    for column in [c for c, kind in table.column_kinds.items() if kind in AMOUNT_KINDS]:
+    for column, kind in table.column_kinds.items():
+        if kind not in AMOUNT_KINDS:
+            continue
         labels, codes = sides[side_of_column[column]]
+        func, econ, code_source = codes["func_code"], codes["econ_code"], codes["code_source"]
         unit_of = units[side_of_column[column]]
-        for i, value in enumerate(table.df[column]):
+        econ_code = column_econ_codes.get(column, "")
+        texts, page_of = printed[column], pages[column]
+        counts = counted[column] if kind == "money" else measure if kind == "count" else {}
+        for i, value in enumerate(data[column]):
             if value is None:
                 continue
-            kind = table.column_kinds[column]
-            row_count = counted[column].get(i) if kind == "money" else measure.get(i) if kind == "count" else None
+            row_count = counts.get(i)
             amount = to_wanyuan(value, table.unit) if kind == "money" and not row_count else value
+            text = texts[i]
             rows.append(
-                {
-                    "table_key": table.key,
-                    "table_title": table.title,
-                    "table_label": table.label,
-                    "row_index": i,
-                    "row_label": labels[i],
-                    "func_code": codes.at[i, "func_code"],
-                    "econ_code": codes.at[i, "econ_code"],
-                    "code_source": codes.at[i, "code_source"],
-                    "row_unit_code": unit_of[i][0],
-                    "row_unit_name": unit_of[i][1],
-                    "column": column,
-                    "column_econ_code": column_econ_codes.get(column, ""),
-                    "amount": format_amount(amount),
-                    "amount_printed": printed.at[i, column],
-                    "unit_printed": row_count or _unit_printed(table, column, kind, printed.at[i, column]),
-                    "page": int(pages.at[i, column]),
-                    "source": table.source,
-                }
+                (
+                    key,
+                    title,
+                    label,
+                    i,
+                    labels[i],
+                    func[i],
+                    econ[i],
+                    code_source[i],
+                    unit_of[i][0],
+                    unit_of[i][1],
+                    column,
+                    econ_code,
+                    format_amount(amount),
+                    text,
+                    row_count or _unit_printed(table, column, kind, text),
+                    int(page_of[i]),
+                    source,
+                )
             )
-    frame = pd.DataFrame(rows, columns=TIDY_COLUMNS)
-    return frame.sort_values(["row_index"], kind="stable").reset_index(drop=True)
+    rows.sort(key=lambda row: row[3])  # by row, each row's columns left to right (a stable sort)
+    return rows
 
 
 def _unit_printed(table: Table, column: str, kind: str, printed: str) -> str:
