@@ -52,6 +52,24 @@ class ColumnLists:
         return self._rows
 
 
+#: the columns of :meth:`Budget.validation_report`, one row per table (none for a document without tables)
+VALIDATION_REPORT_COLUMNS = [
+    "table",
+    "key",
+    "pages",
+    "rows",
+    "unit",
+    "title_source",
+    "empty",
+    "text_only",
+    "reader",
+    "checks",
+    "failed",
+    "not_run",
+    "status",
+]
+
+
 #: a row closing a listing (合计, 总计): the unit above it does not reach past it
 UNIT_CLOSING_RE = re.compile(r"合计|总计")
 
@@ -375,7 +393,8 @@ class Budget:
                     "status": t.validation.status,
                 }
                 for t in self.tables
-            ]
+            ],
+            columns=VALIDATION_REPORT_COLUMNS,
         )
 
     def __repr__(self) -> str:

@@ -66,6 +66,11 @@ def test_the_validation_report_says_where_each_title_was_found(tmp_path):
     assert report.title_source.tolist() == ["previous page", "above"]
 
 
+def test_the_validation_report_of_a_document_without_tables_has_its_columns_and_no_rows(tmp_path):
+    report = read(tmp_path, [[NARRATIVE]]).validation_report()
+    assert report.empty and "status" in report.columns and "checks" in report.columns
+
+
 # -- tables continued over pages -------------------------------------------------------------------
 
 
