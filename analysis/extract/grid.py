@@ -102,13 +102,17 @@ def _unruled_spans(grid: Grid, height: int) -> dict[tuple[int, int], tuple[tuple
     (anchor, text).
 
     No ruling shows a heading's span (``一般公共预算支出`` over ``合计 | 基本支出 | 项目支出``): an empty header
-    cell is under the nearest heading of its row when its column's first heading below is in the same row
-    as the heading's own sub-heading — never under a label standing beside its row (``科目名称``, printed
-    between the header's rows, has nothing under it).
+    cell is under the nearest heading of its row when its column's first heading below has headings under
+    it and stands in the row of the heading's own sub-heading or right under the heading, or, the column's
+    last heading, is printed centred on the rows below the heading's (see :func:`_centred_below`) — never
+    under a label standing beside its row (``科目名称``, printed between the header's rows, has nothing
+    under it, nor ``本年收入`` printed over the header's full height beside ``本年支出``).
     """
     if grid.reader != "network":
         return {}
     spans: dict[tuple[int, int], tuple[tuple[int, int], str]] = {}
+    while height > 1 and _is_column_number_row(grid, height - 1):  # 栏次 1 2 3 …: numbers, no headings
+        height -= 1
 
     def first_below(r: int, c: int) -> int | None:
         return next((k for k in range(r + 1, height) if own_text(grid, k, c).strip()), None)
@@ -132,9 +136,29 @@ def _unruled_spans(grid: Grid, height: int) -> dict[tuple[int, int], tuple[tuple
             if not near:
                 continue
             heading = min(near, key=lambda f: (abs(centre(f) - centre(c)), f))
-            if first_below(r, heading) == below:
+            sub = first_below(r, heading)
+            if sub is None:
+                continue
+            lowest = not any(own_text(grid, k, c).strip() for k in range(below + 1, height))
+            if lowest:  # printed down to the header's foot: under the heading when centred below its row
+                under = _centred_below(grid, r, below, height)
+            else:  # a heading over others, in the row of the heading's own sub-heading or right under it
+                under = below in (sub, r + 1)
+            if under:
                 spans[(r, c)] = ((r, heading), own_text(grid, r, heading))
     return spans
+
+
+def _centred_below(grid: Grid, r: int, k: int, height: int) -> bool:
+    """A heading in row ``k`` with no heading under it, printed without rulings, is centred on the rows
+    from below row ``r`` to the header's foot — a heading under one in row ``r`` — rather than on rows
+    reaching up to row ``r`` (a heading printed over the header's full height, ``本年收入`` beside ``本年支出``
+    over ``小计 | 基本支出 | 项目支出``, sits as high as the sub-headings)."""
+    foot = grid.rows[height - 1][1]
+    top, bottom = grid.rows[r]
+    under, beside = (bottom + foot) / 2, (top + foot) / 2
+    y = (grid.rows[k][0] + grid.rows[k][1]) / 2
+    return y < (under + beside) / 2
 
 
 def header_cells(grid: Grid, height: int) -> list[list[tuple[tuple[int, int], str]]]:

@@ -401,6 +401,38 @@ def _meta_row(grid: Grid, r: int) -> bool:
     return any(unit_from_line(t) for t in texts) and all(unit_from_line(t) or ORG_RE.match(t) for t in texts)
 
 
+def footnote_context(grid: Grid, ctx: GridContext) -> Grid:
+    """A note printed inside the grid's bottom rows (``注：…``, ``说明：…`` in a cell merged across the whole
+    table, as sheets printed with their notes in the ruled area have it): read as the table's note, and the
+    grid returned without those rows.  A note's figures are the note's, no row of the table."""
+    notes = 0
+    while notes < grid.n_rows - 1:
+        last = grid.n_rows - notes - 1
+        first, bottom, left, right = grid.region_extent(last, 0)
+        anchors = {grid.region[r][c] for r in range(first, last + 1) for c in range(grid.n_cols)}
+        if first == 0 or bottom != last or left != 0 or right != grid.n_cols - 1 or len(anchors) != 1:
+            break
+        text = grid.region_text(last, 0)
+        if not NOTE_RE.match(squash(text)):
+            break
+        ctx.notes.insert(0, text.strip())
+        notes = grid.n_rows - first
+    if not notes:
+        return grid
+    keep = grid.n_rows - notes
+    return Grid(
+        page=grid.page,
+        bbox=(grid.bbox[0], grid.rows[keep - 1][1], grid.bbox[2], grid.bbox[3]),
+        rows=grid.rows[:keep],
+        cols=grid.cols,
+        texts=grid.texts[:keep],
+        region=grid.region[:keep],
+        accuracy=grid.accuracy,
+        text_size=grid.text_size,
+        reader=grid.reader,
+    )
+
+
 def banner_context(grid: Grid, ctx: GridContext) -> Grid:
     """A title, unit or 部门 line printed inside the grid's top rows (a cell merged across the whole
     table, as sheets printed with their title in the ruled area have it): read as the table's context,

@@ -42,11 +42,12 @@ from ..errors import (
     NoTextLayerError,
 )
 from ..transform.amounts import is_amount_text, split_unit
+from ..transform.codes import LEVEL_COLUMN_RE
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces
 from .legibility import Legibility, measure
 from .rulings import horizontal_rules, vector_layout
-from .text import join_cell_lines
+from .text import join_cell_lines, squash
 
 #: camelot lattice options: vector ruled lines, text split at cell borders.
 LATTICE_OPTIONS: dict = {"engine": "vector", "split_text": True}
@@ -221,9 +222,11 @@ def _grid_from_camelot(table, page_number: int, reader: str = "lattice-vector") 
     texts = [[join_cell_lines(cells[r][c].text) for c in range(n_cols)] for r in range(n_rows)]
     cols = [(float(a), float(b)) for a, b in table.cols]
     if not ruled:
-        texts, cols = _heading_columns_merged(texts, cols, partial(_cell_extent, getattr(table, "whole_lines", {})))
+        whole = getattr(table, "whole_lines", {})
+        texts, cols, whole = _side_by_side_split(texts, cols, whole)
+        texts, cols = _heading_columns_merged(texts, cols, partial(_cell_extent, whole))
         n_cols = len(cols)
-    region = [[find((r, c)) for c in range(n_cols)] for r in range(n_rows)]
+    region = [[find((r, c)) if ruled else (r, c) for c in range(n_cols)] for r in range(n_rows)]
     x0, y0, x1, y1 = table._bbox
     return Grid(
         page=page_number,
@@ -719,12 +722,16 @@ NEARER = 0.6
 #: … and at most this share of the table's row pitch from it: a label's wrapped line is a line's leading from
 #: its row, a row of its own printing blank amounts (a zero item of a 收支总表) a whole row pitch
 WRAPPED_PITCH = 0.8
+#: points within which two lines are as far from a row on its two sides (the lines of a label centred on it)
+MIRROR_TOL = 1.5
 
 
 def _wrapped_labels_joined(grid: Grid) -> Grid:
     """An unruled grid's label lines printed without amounts (a project name wrapped over lines, centred on
     its row: 全市教育技术装备 / 标准化建设及运维 … 24,995.94 / 保障项目) joined to the amount row they are
-    clearly nearer, in printed order; a line as near to two rows stays apart.
+    clearly nearer, in printed order; a line as near to two rows stays apart.  A label wrapped over three lines
+    or more has lines on both sides of its row, as far on each: such a line joins its row even when a row
+    above or below stands close (a one-line row's amounts just over a three-line label's first line).
 
     A line is a wrapped one only when it is well within the table's row pitch of its row (:func:`_row_pitch`)
     and prints on a side of the table where that row prints its label (the 收入 or the 支出 side of a
@@ -741,6 +748,21 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
     pitch = _row_pitch(anchors, centre)
     side = _label_sides([grid.texts[a] for a in anchors])
     owner: dict[int, int] = {}
+
+    def filled(r: int) -> set[int]:
+        return {c for c, t in enumerate(grid.texts[r]) if t}
+
+    def mirrored(r: int, a: int, near: float) -> bool:
+        # a line of a label wrapped over three or more lines, centred on its row: another line of the same
+        # cells printed as far on the row's other side
+        return any(
+            k not in anchors
+            and (centre(k) - centre(a)) * (centre(r) - centre(a)) < 0
+            and abs(abs(centre(k) - centre(a)) - near) <= MIRROR_TOL
+            and filled(k) == filled(r)
+            for k in range(first, grid.n_rows)
+        )
+
     for r in range(first, grid.n_rows):
         if r in anchors or not any(grid.texts[r]):
             continue
@@ -751,7 +773,8 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
         # … and on the sides where the amount row prints its label (any side when its label is all wrapped)
         labelled = {side[c] for c, t in enumerate(grid.texts[a]) if t and side[c] is not None}
         printed = {side[c] for c, t in enumerate(grid.texts[r]) if t and side[c] is not None}
-        if near <= NEARER * far and near <= WRAPPED_PITCH * pitch and fills and printed <= (labelled or printed):
+        nearer = near <= NEARER * far or (near < far and mirrored(r, a, near))
+        if nearer and near <= WRAPPED_PITCH * pitch and fills and printed <= (labelled or printed):
             owner[r] = a
     if not owner:
         return grid
@@ -820,6 +843,114 @@ def _cell_extent(whole_lines: dict, r: int, c: int) -> tuple[float, float] | Non
     when none was (a line cut at a column border)."""
     extents = [_printed_extent(line) for line in whole_lines.get((r, c), ())]
     return (min(x0 for x0, _ in extents), max(x1 for _, x1 in extents)) if extents else None
+
+
+def _side_by_side_split(
+    texts: list[list[str]], cols: list[tuple[float, float]], whole: dict
+) -> tuple[list[list[str]], list[tuple[float, float]], dict]:
+    """An unruled table's columns each holding two printed columns, split.
+
+    The parser may take two neighbouring amount columns for one (人员经费 | 公用经费 under 基本支出, amounts
+    right-aligned in narrow columns): a body cell then holds two amounts printed side by side, glued into
+    one text (``750.24187.56``); the narrow 类 | 款 | 项 columns of a code printing each level on its own rows
+    (``201`` | ``03`` | ``01``) are one column with their headings side by side.  Such a column is cut where
+    every cell of it leaves a gap: between the
+    amounts printed side by side, beside each amount printed alone, between headings printed side by side;
+    a heading printed across the gap spans both (the header reads its span), and goes to the side of its
+    centre.  Each cell's lines go to the side of their centre.  A column some body cell of which prints text
+    not placed whole in it (a line cut by the parser at a column border), or printing an amount across
+    every gap, stays as it is.  Returns the texts, the columns and the lines placed whole in each cell, by
+    the new columns.
+    """
+    first_amount = _first_amount_row(texts)
+    c = 0
+    while c < len(cols):
+        cut = _side_by_side_cut(texts, c, cols[c], whole, first_amount)
+        if cut is None:
+            c += 1
+            continue
+        moved: dict = {}
+        for (r, k), lines in whole.items():
+            if k < c:
+                moved[(r, k)] = lines
+            elif k > c:
+                moved[(r, k + 1)] = lines
+            else:
+                for line in lines:
+                    x0, x1 = _printed_extent(line)
+                    moved.setdefault((r, c if (x0 + x1) / 2 < cut else c + 1), []).append(line)
+        new_texts = []
+        for r, row in enumerate(texts):
+            if (r, c) in whole:
+                sides = [
+                    join_cell_lines("\n".join(line.get_text().strip() for line in moved.get((r, k), ())))
+                    for k in (c, c + 1)
+                ]
+            else:
+                sides = [row[c], ""]  # a heading the parser cut at a column border: it keeps its column
+            new_texts.append(row[:c] + sides + row[c + 1 :])
+        texts, whole = new_texts, moved
+        cols = [*cols[:c], (cols[c][0], cut), (cut, cols[c][1]), *cols[c + 1 :]]
+    return texts, cols, whole
+
+
+def _side_by_side_cut(
+    texts: list[list[str]], c: int, col: tuple[float, float], whole: dict, first_amount: int
+) -> float | None:
+    """Where column ``c`` of an unruled table splits in two (see :func:`_side_by_side_split`), or None."""
+    spans: dict[int, list[tuple[float, float]]] = {}
+    for r, row in enumerate(texts):
+        lines = whole.get((r, c), ())
+        if not row[c].strip():
+            continue
+        printed = squash("".join(line.get_text() for line in lines))
+        if printed != squash(row[c]):
+            if r >= first_amount:
+                return None
+            continue
+        spans[r] = sorted(_printed_extent(line) for line in lines)
+    # cells printing two or more things side by side: amounts in a body cell, headings in a heading cell
+    side_by_side = [
+        r
+        for r, extents in spans.items()
+        if len(extents) >= 2
+        and all(b[0] > a[1] for a, b in pairwise(extents))
+        and (r < first_amount or all(_is_amount(squash(line.get_text())) for line in whole[(r, c)]))
+    ]
+    if not side_by_side:
+        return None
+    # amounts glued in a body cell, or 类 | 款 | 项 side by side (the levels of a code, each printed in its own
+    # column on the rows of its level), split the column; other headings printed side by side (a heading
+    # spaced out, 金  额) only where amounts printed alone in the body stand on both sides of the cut
+    glued = any(
+        r >= first_amount or all(LEVEL_COLUMN_RE.match(squash(line.get_text())) for line in whole[(r, c)])
+        for r in side_by_side
+    )
+    # the gaps of the first such cell, each narrowed by every other cell of the column
+    extents = spans[side_by_side[0]]
+    for (_, left), (right, _) in pairwise(extents):
+        lo, hi = left, right
+        for r, others in spans.items():
+            if len(others) >= 2:  # a cell printing two things side by side: the cut lies in one of its gaps
+                gaps = [(max(lo, a[1]), min(hi, b[0])) for a, b in pairwise(others) if b[0] > a[1]]
+                gaps = [g for g in gaps if g[1] > g[0]]
+                if not gaps:
+                    lo = hi
+                    break
+                lo, hi = max(gaps, key=lambda g: g[1] - g[0])
+            elif r >= first_amount:  # an amount or label printed alone lies on one side
+                a, b = others[0]
+                if a < hi and b > lo:
+                    lo, hi = max(((lo, a), (b, hi)), key=lambda g: g[1] - g[0])
+            if hi <= lo:
+                break
+        if hi <= lo:
+            continue
+        cut = max(min((lo + hi) / 2, col[1]), col[0])
+        alone = [e[0] for r, e in spans.items() if r >= first_amount and len(e) == 1 and _is_amount(texts[r][c])]
+        if glued or (any(b <= cut for _, b in alone) and any(a >= cut for a, _ in alone)):
+            return cut
+    return None
 
 
 def _heading_columns_merged(

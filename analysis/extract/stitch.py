@@ -32,6 +32,7 @@ from .pages import (
     banner_context,
     classify_context,
     foot_context,
+    footnote_context,
     is_running_head,
     match_label,
     repeated_lines,
@@ -149,7 +150,7 @@ def build_parts(pages: list[PageContent]) -> list[Part]:
             head = (ctx.title, ctx.title_size) if is_running_head(ctx, repeated) else None
             if head:
                 ctx.title, ctx.title_size = "", 0.0
-            grid = banner_context(grid, ctx)
+            grid = footnote_context(banner_context(grid, ctx), ctx)
             if index == 0 and previous is not None and not (ctx.title and ctx.label):
                 foot_context(previous, grid, ctx)
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
@@ -1085,62 +1086,79 @@ def gridless_empty_tables(pages: list[PageContent]) -> list[RawTable]:
     Only pages without any grid are looked at; the title is the largest line
     above the note, and it must name a standard table (it ends in 表 and a
     table spec recognises it), so a narrative sentence saying 无…支出 is not
-    taken for a table.
+    taken for a table.  A page may print several such tables one under the
+    other (政府性基金 and 国有资本经营预算支出表): each takes the lines above its
+    note up to the note of the one before.
     """
-    from ..specs import UNKNOWN, spec_for_title
-    from ..transform.amounts import unit_from_line
-
     out = []
     for page in pages:
         if page.grids:
             continue
         lines = sorted((ln for ln in page.lines if squash(ln.text)), key=lambda ln: (-ln.y1, ln.x0))
-        notes = [ln for ln in lines if EMPTY_NOTE_RE.search(squash(ln.text))]
-        if not notes:
-            continue
-        note = notes[0]
-        above = [ln for ln in lines if ln.y0 >= note.y1 - 1 and not PAGE_NUMBER_RE.match(squash(ln.text))]
-        label, unit, unit_text, org_line, candidates = "", None, "", "", []
-        for line in above:
-            text = squash(line.text)
-            found_unit = unit_from_line(line.text)
-            if found_unit:
-                unit, unit_text = found_unit, line.text.strip()
+        # the notes in blocks: a note right under another (a note wrapped over lines) is the same table's
+        blocks: list[list[TextLine]] = []
+        for k, line in enumerate(lines):
+            if not EMPTY_NOTE_RE.search(squash(line.text)):
                 continue
-            if ORG_RE.match(text):
-                org_line = line.text.strip()
-                continue
-            match = match_label(line.text)
-            if match:
-                label = squash(match.group("label"))
-                text = squash(match.group("rest"))
-                if not text:
-                    continue
-            candidates.append((line.size, text))
-        if not candidates:
-            continue
-        size = max(s for s, _ in candidates)
-        title = "".join(t for s, t in candidates if s >= size - 0.6)
-        bare = re.sub(r"[（(][^）)]*[)）]$", "", title)
-        if not bare.endswith("表") or spec_for_title(title) is UNKNOWN:
-            continue
-        out.append(
-            RawTable(
-                title=title,
-                label=label,
-                unit=unit,
-                unit_text=unit_text,
-                org_line=org_line,
-                notes=[ln.text.strip() for ln in notes],
-                columns=[],
-                column_pages=[],
-                rows=[],
-                pages=[page.number],
-                horizontal_parts=0,
-                continued_pages=0,
-            )
-        )
+            if blocks and lines[k - 1] is blocks[-1][-1]:
+                blocks[-1].append(line)
+            else:
+                blocks.append([line])
+        ceiling = float("inf")
+        for block in blocks:
+            table = _gridless_empty_table(page, [ln for ln in lines if block[0].y1 - 1 <= ln.y0 < ceiling], block)
+            if table is not None:
+                out.append(table)
+            ceiling = block[-1].y0
     return out
+
+
+def _gridless_empty_table(page: PageContent, above: list[TextLine], notes: list[TextLine]) -> RawTable | None:
+    """The empty table of ``notes``, titled among the lines ``above`` them (None when no standard table is
+    named there)."""
+    from ..specs import UNKNOWN, spec_for_title
+    from ..transform.amounts import unit_from_line
+
+    label, unit, unit_text, org_line, candidates = "", None, "", "", []
+    for line in above:
+        text = squash(line.text)
+        if line in notes or PAGE_NUMBER_RE.match(text):
+            continue
+        found_unit = unit_from_line(line.text)
+        if found_unit:
+            unit, unit_text = found_unit, line.text.strip()
+            continue
+        if ORG_RE.match(text):
+            org_line = line.text.strip()
+            continue
+        match = match_label(line.text)
+        if match:
+            label = squash(match.group("label"))
+            text = squash(match.group("rest"))
+            if not text:
+                continue
+        candidates.append((line.size, text))
+    if not candidates:
+        return None
+    size = max(s for s, _ in candidates)
+    title = "".join(t for s, t in candidates if s >= size - 0.6)
+    bare = re.sub(r"[（(][^）)]*[)）]$", "", title)
+    if not bare.endswith("表") or spec_for_title(title) is UNKNOWN:
+        return None
+    return RawTable(
+        title=title,
+        label=label,
+        unit=unit,
+        unit_text=unit_text,
+        org_line=org_line,
+        notes=[ln.text.strip() for ln in notes],
+        columns=[],
+        column_pages=[],
+        rows=[],
+        pages=[page.number],
+        horizontal_parts=0,
+        continued_pages=0,
+    )
 
 
 def stitch(pages: list[PageContent]) -> list[RawTable]:

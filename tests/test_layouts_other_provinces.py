@@ -1,0 +1,265 @@
+"""Layouts of other provinces' templates: 三线表 whose amount columns stand close, notes printed inside a
+ruled table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from analysis import read_budget
+from tests.pdf_tables import write_three_line_pages
+
+#: 一般公共预算支出表 printed as a 三线表: 类 | 款 | 项 in three narrow columns, amounts in narrow columns
+LEVEL_HEADER = [
+    ["科目编码", "<", "<", "科目名称", "本年一般公共预算支出", "<", "<"],
+    ["类", "款", "项", "^", "合计", "基本支出", "项目支出"],
+]
+LEVEL_BODY = [
+    ["合计", "", "", "", "1,350.70", "937.80", "412.90"],
+    ["201", "", "", "一般公共服务支出", "405.00", "356.40", "48.60"],
+    ["201", "03", "", "政府办公厅（室）及相关机构事务", "405.00", "356.40", "48.60"],
+    ["201", "03", "01", "行政运行", "356.40", "356.40", ""],
+    ["201", "03", "02", "一般行政管理事务", "48.60", "", "48.60"],
+    ["220", "", "", "自然资源海洋气象等支出", "945.70", "581.40", "364.30"],
+    ["220", "01", "", "自然资源事务", "945.70", "581.40", "364.30"],
+    ["220", "01", "01", "行政运行", "581.40", "581.40", ""],
+    ["220", "01", "04", "自然资源规划及管理", "364.30", "", "364.30"],
+]
+NARRATIVE = ["2024年某某局部门预算", "2024年收入预算1,350.70万元，支出预算1,350.70万元。"]
+
+
+@pytest.mark.parametrize("amount_width", [60.0, 50.0])
+def test_three_line_table_close_columns_read_apart(tmp_path, amount_width):
+    """Amount columns standing close in a 三线表 (and the three narrow 类|款|项 columns) are each a column: no
+    two amounts printed side by side are read as one cell."""
+    path = write_three_line_pages(
+        tmp_path / "close.pdf",
+        NARRATIVE,
+        "部门：某某局",
+        [28, 22, 22, 170, amount_width, amount_width, amount_width],
+        LEVEL_HEADER,
+        [{"title": "一般公共预算支出表", "body": LEVEL_BODY}],
+    )
+    budget = read_budget(path, use_cache=False)
+    table = budget.table("一般公共预算支出表")
+    assert table.reader == "network"
+    assert list(table.df.columns) == [
+        "科目编码/类",
+        "科目编码/款",
+        "科目编码/项",
+        "科目名称",
+        "本年一般公共预算支出/合计",
+        "本年一般公共预算支出/基本支出",
+        "本年一般公共预算支出/项目支出",
+    ]
+    assert budget.problems.empty
+    tidy = budget.tidy
+    printed = sum(1 for row in LEVEL_BODY for text in row[4:] if text)
+    assert len(tidy) == printed
+    cell = tidy[(tidy.func_code == "2200104") & (tidy.column == "本年一般公共预算支出/项目支出")]
+    assert [Decimal(str(a)) for a in cell.amount] == [Decimal("364.30")]
+    basic = tidy[(tidy.row_label == "合计") & (tidy.column == "本年一般公共预算支出/基本支出")]
+    assert [Decimal(str(a)) for a in basic.amount] == [Decimal("937.80")]
+    assert not table.validation.failed and not table.validation.not_run
+
+
+THREE_PUBLIC_HEADER = [
+    ["合计", "因公出国（境）费", "公务用车购置及运行费", "<", "<", "公务接待费"],
+    ["^", "^", "小计", "公务用车购置费", "公务用车运行费", "^"],
+]
+NOTE = "注：2024年“三公”经费预算32.60万元，较上年减少2.50万元，主要是公务接待费减少1.50万元。"
+
+
+@pytest.mark.parametrize("notes", [[NOTE], [NOTE, "说明：本表不含上年结转资金。"]])
+def test_note_in_the_ruled_rows_under_a_table_is_its_note(tmp_path, notes):
+    """A note printed in the table's bottom ruled rows, one cell merged across the table (``注：…``), is the
+    table's note: no body row, its figures no cells of the table's amount columns."""
+    from tests.pdf_tables import Document, TablePage, write_document
+
+    body = [["32.60", "8.00", "18.00", "", "18.00", "6.60"]] + [[note, "<", "<", "<", "<", "<"] for note in notes]
+    page = TablePage("“三公”经费预算表", THREE_PUBLIC_HEADER, body, [70, 80, 70, 80, 80, 70], org="部门：某某局")
+    path = write_document(Document(["某某局2024年部门预算"], [NARRATIVE], [page]), tmp_path / "note.pdf")
+    budget = read_budget(path, use_cache=False)
+    table = budget.table("“三公”经费预算表")
+    assert budget.problems.empty
+    assert len(table.df) == 1
+    assert [n for n in table.notes if n.startswith(("注", "说明"))] == notes
+    assert len(budget.tidy) == 5
+    assert not table.validation.failed and not table.validation.not_run
+
+
+def _deep_header_grid(ruling: str, column_numbers: bool = False):
+    """一般公共预算支出表 with a header three levels deep: 本年支出 over 合计 | 基本支出 (小计 | 人员经费 | 公用经费) |
+    项目支出; 科目编码 and 科目名称 printed over the header's full height (and a 栏次 row under it)."""
+    from tests.budget_pdfs import Grid
+
+    rows = [
+        ["", "合计", "1,350.70", "937.80", "750.24", "187.56", "412.90"],
+        ["201", "一般公共服务支出", "405.00", "356.40", "285.12", "71.28", "48.60"],
+        ["20103", "政府办公厅（室）及相关机构事务", "405.00", "356.40", "285.12", "71.28", "48.60"],
+        ["2010301", "行政运行", "356.40", "356.40", "285.12", "71.28", ""],
+        ["2010302", "一般行政管理事务", "48.60", "", "", "", "48.60"],
+        ["220", "自然资源海洋气象等支出", "945.70", "581.40", "465.12", "116.28", "364.30"],
+        ["22001", "自然资源事务", "945.70", "581.40", "465.12", "116.28", "364.30"],
+        ["2200101", "行政运行", "581.40", "581.40", "465.12", "116.28", ""],
+        ["2200104", "自然资源规划及管理", "364.30", "", "", "", "364.30"],
+    ]
+    header = [
+        [("科目编码", 1, 3), ("科目名称", 1, 3), ("本年支出", 5)],
+        [None, None, ("合计", 1, 2), ("基本支出", 3), ("项目支出", 1, 2)],
+        [None, None, None, "小计", "人员经费", "公用经费", None],
+    ]
+    if column_numbers:
+        header.append(["栏次", "", "1", "2", "3", "4", "5"])
+    return Grid(
+        title="一般公共预算支出表", header=header, rows=rows, widths=[50, 150, 50, 50, 50, 50, 50], ruling=ruling
+    )
+
+
+def test_three_line_level_columns_printing_their_own_part(tmp_path):
+    """类 | 款 | 项 of a 三线表 each printing only the row's own level (``201`` | ``03`` | ``01``): three code
+    columns, never one column whose figures are read as amounts."""
+    own = []
+    for row in LEVEL_BODY:
+        level = max((i for i, part in enumerate(row[:3]) if part.isdigit()), default=None)
+        own.append(row if level is None else [p if i == level else "" for i, p in enumerate(row[:3])] + row[3:])
+    path = write_three_line_pages(
+        tmp_path / "own.pdf",
+        NARRATIVE,
+        "部门：某某局",
+        [28, 22, 22, 170, 60, 60, 60],
+        LEVEL_HEADER,
+        [{"title": "一般公共预算支出表", "body": own}],
+    )
+    budget = read_budget(path, use_cache=False)
+    table = budget.table("一般公共预算支出表")
+    assert [c for c in table.df.columns if c.startswith("科目编码")] == ["科目编码/类", "科目编码/款", "科目编码/项"]
+    tidy = budget.tidy
+    assert len(tidy) == sum(1 for row in LEVEL_BODY for text in row[4:] if text)
+    assert set(tidy.column) <= {c for c in table.df.columns if c.startswith("本年")}
+    assert set(tidy.func_code[tidy.row_label.str.contains("行政运行")]) == {"2010301", "2200101"}
+    assert budget.problems.empty
+    assert not table.validation.failed and not table.validation.not_run
+
+
+@pytest.mark.parametrize("column_numbers", [False, True])
+def test_unruled_header_three_levels_deep(tmp_path, column_numbers):
+    """A 三线表's header three levels deep: each heading spans the columns it is printed over, a heading
+    printed over the header's full height (科目编码, 科目名称) under none — the paths are those of the same table
+    ruled, and its totals hold."""
+    from tests.budget_pdfs import NARRATIVE as TEXT
+    from tests.budget_pdfs import build
+
+    paths = []
+    for ruling in ("lines", "three"):
+        path = build(tmp_path / f"{ruling}.pdf", [[TEXT], [_deep_header_grid(ruling, column_numbers)]])
+        table = read_budget(path, use_cache=False).table("一般公共预算支出表")
+        assert not table.validation.failed, ruling
+        paths.append([c for c in table.df.columns if "支出" in c])
+    assert table.reader == "network"
+    assert (
+        paths[1]
+        == paths[0]
+        == [
+            "本年支出/合计",
+            "本年支出/基本支出/小计",
+            "本年支出/基本支出/人员经费",
+            "本年支出/基本支出/公用经费",
+            "本年支出/项目支出",
+        ]
+    )
+
+
+def test_three_line_label_wrapped_over_three_lines_under_a_one_line_row(tmp_path):
+    """A project name wrapped over three lines, its amounts centred on the middle one, right under a one-line
+    row (合计) of a 三线表: the first line is the name's, not a row of its own with blank amounts."""
+    header = [["项目名称", "本年预算", "<", "<"], ["^", "合计", "一般公共预算", "其他资金"]]
+    names = [
+        "国土空间总体规划编制及\n“三区三线”划定成果\n动态维护项目",
+        "地质灾害防治",
+        "自然资源确权登记及\n调查监测经费",
+    ]
+    body = [
+        ["合计", "1,798.00", "1,688.00", "110.00"],
+        [names[0], "1,280.00", "1,280.00", ""],
+        [names[1], "150.00", "150.00", ""],
+        [names[2], "368.00", "258.00", "110.00"],
+    ]
+    path = write_three_line_pages(
+        tmp_path / "wrapped.pdf",
+        NARRATIVE,
+        "部门：某某局",
+        [200, 80, 80, 80],
+        header,
+        [{"title": "项目支出表", "body": body}],
+    )
+    budget = read_budget(path, use_cache=False)
+    table = budget.table("项目支出表")
+    assert table.reader == "network"
+    labels = [str(label) for label in dict.fromkeys(budget.tidy.row_label)]
+    assert labels == ["合计", *(name.replace("\n", "") for name in names)]
+    assert len(table.df) == 4
+    assert not table.validation.failed
+
+
+def test_three_line_table_close_columns_continued_on_a_page_printing_one_of_them_a_row(tmp_path):
+    """A 三线表 of amounts in 元 in close columns, continued on a page whose rows print one of two close columns
+    each (no amount of the one printed beside the other's): the columns are the same on both pages, and the
+    table is one."""
+    header = [["项目名称", "本年预算", "<", "<", "<"], ["^", "合计", "一般公共预算", "政府性基金预算", "其他资金"]]
+    first = [
+        ["合计", "5,618,600.00", "3,280,000.00", "2,140,000.00", "198,600.00"],
+        ["国土空间总体规划编制", "1,280,000.00", "1,280,000.00", "", ""],
+        ["自然资源确权登记", "865,500.00", "765,500.00", "", "100,000.00"],
+        ["地质灾害防治", "1,500,000.00", "", "1,500,000.00", ""],
+        ["档案数字化加工", "212,400.00", "212,400.00", "", ""],
+    ]
+    second = [
+        ["登记大厅物业管理", "98,600.00", "", "", "98,600.00"],
+        ["储备土地管护及临时利用", "640,000.00", "", "640,000.00", ""],
+        ["土地收储前期勘测定界", "1,022,100.00", "1,022,100.00", "", ""],
+    ]
+    path = write_three_line_pages(
+        tmp_path / "continued.pdf",
+        NARRATIVE,
+        "部门：某某局",
+        [150, 65, 65, 65, 55],
+        header,
+        [{"title": "项目支出表", "body": first}, {"title": "项目支出表", "body": second}],
+    )
+    budget = read_budget(path, use_cache=False)
+    assert len(budget.tables) == 1
+    table = budget.tables[0]
+    assert table.pages == [2, 3]
+    assert list(table.df.columns)[1:] == [f"本年预算/{leaf}" for leaf in header[1][1:]]
+    assert len(budget.tidy) == sum(1 for row in first + second for text in row[1:] if text)
+    assert budget.problems.empty
+    assert not table.validation.failed and not table.validation.not_run
+
+
+def test_two_empty_tables_printed_without_grids_on_one_page(tmp_path):
+    """政府性基金 and 国有资本经营预算支出表 printed one under the other on one page, each as its title, an
+    unruled header and a note saying it is empty: both tables are there, each empty with its own note."""
+    from tests.budget_pdfs import NARRATIVE as TEXT
+    from tests.budget_pdfs import Text, build
+
+    def empty(label, title, note):
+        return [
+            Text([label], size=10),
+            Text([title], size=15, centred=True),
+            Text(["部门：某某局                                              单位：万元"], size=9),
+            Text(["科目编码        科目名称        合计      基本支出      项目支出"], size=9),
+            Text([note], size=10, centred=True),
+        ]
+
+    page = empty("表6", "政府性基金预算支出表", "本单位2024年无政府性基金预算支出，故本表无数据。") + empty(
+        "表7", "国有资本经营预算支出表", "本单位无国有资本经营预算支出。"
+    )
+    budget = read_budget(build(tmp_path / "empty.pdf", [[TEXT], page]), use_cache=False)
+    tables = {t.key: t for t in budget.tables}
+    assert set(tables) == {"gov_fund_expense", "soe_capital_expense"}
+    assert tables["gov_fund_expense"].notes == ["本单位2024年无政府性基金预算支出，故本表无数据。"]
+    assert tables["soe_capital_expense"].notes == ["本单位无国有资本经营预算支出。"]
+    assert all(t.is_empty and t.pages == [2] for t in tables.values())
+    assert [t.label for t in budget.tables] == ["表6", "表7"]
