@@ -966,8 +966,11 @@ def _heading_columns_merged(
     printing nothing in the body gives each of its headings to the body column nearest where the heading is
     printed (``extent(r, c)``; the column's centre when unknown) among those whose cell in the heading's row
     is empty, and goes; its width goes to the neighbours that take its headings.  The span of a heading over
-    its neighbours is read with the header (:func:`.grid.header_cells`).  A column one of whose headings finds
-    no empty cell stays.
+    its neighbours is read with the header (:func:`.grid.header_cells`).  A heading never goes past a heading
+    printed in its own row (the headings of a row keep their printed order).  A column one of whose headings
+    finds no empty cell stays: a heading printed between two body columns that carry headings of its own row
+    (``公务用车购置费`` between ``小计`` and ``公务用车运行费``, no car bought this year) is a column of its own
+    whose body cells are blank.
     """
     first_amount = _first_amount_row(texts)
     printed = list(range(len(cols)))  # the parser's column of each column left (``extent`` is by the parser's)
@@ -985,7 +988,12 @@ def _heading_columns_merged(
             for r in filled:
                 edges[r] = extent(r, printed[c]) or cols[c]
                 x = (edges[r][0] + edges[r][1]) / 2
-                free = [k for k in body if not texts[r][k].strip()]
+                # never past a heading printed in the same row: the headings of a row keep their order
+                free = [
+                    k
+                    for k in body
+                    if not texts[r][k].strip() and not any(texts[r][j].strip() for j in range(min(k, c) + 1, max(k, c)))
+                ]
                 if not free:
                     moves = {}
                     break
