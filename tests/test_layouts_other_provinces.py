@@ -296,3 +296,37 @@ def test_three_line_three_public_table_with_a_blank_column(tmp_path):
     ]
     assert table.df.iloc[1].map(str).tolist() == ["32.60", "8.00", "18.00", "None", "18.00", "6.60"]
     assert not table.validation.failed and not table.validation.not_run
+
+
+def test_three_line_three_public_table_of_one_row(tmp_path):
+    """A “三公”经费预算表 printed as a 三线表 with a single row of amounts under its header, alone on its page:
+    one row of amounts under the page's unit line, a heading over each amount, is a table (read, not reported
+    as a table from which nothing was read)."""
+    header = [
+        ["合计", "因公出国（境）费", "公务用车购置及运行费", "<", "<", "公务接待费"],
+        ["^", "^", "小计", "公务用车购置费", "公务用车运行费", "^"],
+    ]
+    path = write_three_line_pages(
+        tmp_path / "one_row.pdf",
+        NARRATIVE,
+        "部门：某某局",
+        [70, 80, 70, 80, 80, 70],
+        header,
+        [{"title": "“三公”经费预算表", "body": [["35.10", "8.50", "19.10", "", "19.10", "7.50"]]}],
+    )
+    budget = read_budget(path, use_cache=False)
+    assert budget.problems.empty
+    table = budget.table("“三公”经费预算表")
+    assert table.reader == "network"
+    assert list(table.df.columns) == [
+        "合计",
+        "因公出国（境）费",
+        "公务用车购置及运行费/小计",
+        "公务用车购置及运行费/公务用车购置费",
+        "公务用车购置及运行费/公务用车运行费",
+        "公务接待费",
+    ]
+    assert table.df.map(str).values.tolist() == [["35.10", "8.50", "19.10", "None", "19.10", "7.50"]]
+    assert not table.validation.failed and not table.validation.not_run
+    amounts = sorted(Decimal(str(a)) for a in budget.tidy.amount)
+    assert amounts == sorted(Decimal(v) for v in ["35.10", "8.50", "19.10", "19.10", "7.50"])

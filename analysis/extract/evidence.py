@@ -18,6 +18,8 @@ from .text import squash
 
 #: one printed amount: thousands separators or decimals (plain integers are years, pages, counts)
 AMOUNT_TOKEN = r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:,\d{3})+|\d+\.\d{1,4})"
+#: an amount printed anywhere in a line
+AMOUNT_RE = re.compile(rf"(?<![\d.,]){AMOUNT_TOKEN}(?![\d.,])")
 #: a text line made of amounts only (several cells of one row may be one text line)
 AMOUNT_LINE_RE = re.compile(rf"^(?:{AMOUNT_TOKEN})(?:\s+(?:{AMOUNT_TOKEN}))*$")
 #: an amount printed after its name and a colon in a cell, as 湖北's 申报表 prints funds: 一般公共预算：1,156.40
@@ -91,10 +93,47 @@ def in_columns(lines: list) -> bool:
     return False
 
 
+#: words a header line prints at most (longer lines are running text)
+HEADER_CHARS = 24
+#: line heights between a one-row table's header and its row, at most
+HEADER_GAP = 4
+
+
+def one_row_table(row: list, lines: list) -> bool:
+    """Amount lines of a single row read as a table (a “三公”经费预算表 printing one row of amounts): at
+    least :data:`MIN_AMOUNT_LINES` amounts side by side, each its own line, under the line that opens a
+    table (a unit line, a title in larger type), with header words between them: short lines without
+    amounts, the nearest close above the row, one at least over each amount's column (columns parted
+    halfway between the amounts).  Running text with figures prints no line of amounts alone, a chart's
+    labels no header over each of them."""
+    if len(row) < MIN_AMOUNT_LINES or max(ln.yc for ln in row) - min(ln.yc for ln in row) > ALIGN_TOL:
+        return False
+    row = sorted(row, key=lambda ln: ln.x0)
+    if any(b.x0 < a.x1 for a, b in pairwise(row)):
+        return False
+    body = sorted(ln.size for ln in row)[len(row) // 2]
+    top = max(ln.y1 for ln in row)
+    heads = [ln for ln in lines if ln.y0 >= top - 1 and _opens_table(ln, body)]
+    if not heads:
+        return False
+    opening = min(heads, key=lambda ln: ln.yc)
+    between = [ln for ln in lines if top - 1 <= ln.y0 and ln.y1 <= opening.y0 + 1 and ln not in heads]
+    if len(between) < 2 or any(len(squash(ln.text)) > HEADER_CHARS or AMOUNT_RE.search(ln.text) for ln in between):
+        return False
+    if min(ln.y0 for ln in between) - top > HEADER_GAP * (top - min(ln.y0 for ln in row)):
+        return False
+    edges = [float("-inf")] + [(a.xc + b.xc) / 2 for a, b in pairwise(row)] + [float("inf")]
+    return all(any(left <= ln.xc < right for ln in between) for left, right in pairwise(edges))
+
+
 def unread_amounts(lines: Iterable, bboxes: list[tuple[float, float, float, float]]) -> list:
-    """Amount lines in columns outside every grid: a table the grids do not account for."""
+    """Amount lines in columns outside every grid: a table the grids do not account for (several rows, or
+    one row under its header: :func:`one_row_table`)."""
+    lines = list(lines)
     loose = outside_grids(amount_lines(lines, named=False), bboxes)
-    return loose if in_columns(loose) else []
+    if in_columns(loose) or one_row_table(loose, outside_grids(lines, bboxes)):
+        return loose
+    return []
 
 
 #: the line that opens a table: its unit line
