@@ -265,35 +265,42 @@ def test_two_empty_tables_printed_without_grids_on_one_page(tmp_path):
     assert [t.label for t in budget.tables] == ["表6", "表7"]
 
 
+#: a “三公”经费预算表 printed as a 三线表: 公务用车购置费 under 公务用车购置及运行费 prints no amount (no car bought)
+THREE_PUBLIC_HEADER = [
+    ["合计", "因公出国（境）费", "公务用车购置及运行费", "<", "<", "公务接待费"],
+    ["^", "^", "小计", "公务用车购置费", "公务用车运行费", "^"],
+]
+THREE_PUBLIC_COLUMNS = [
+    "合计",
+    "因公出国（境）费",
+    "公务用车购置及运行费/小计",
+    "公务用车购置及运行费/公务用车购置费",
+    "公务用车购置及运行费/公务用车运行费",
+    "公务接待费",
+]
+
+
+def _three_public(tmp_path, name: str, body: list[list[str]]):
+    path = write_three_line_pages(
+        tmp_path / f"{name}.pdf",
+        NARRATIVE,
+        "部门：某某局",
+        [70, 80, 70, 80, 80, 70],
+        THREE_PUBLIC_HEADER,
+        [{"title": "“三公”经费预算表", "body": body}],
+    )
+    return read_budget(path, use_cache=False)
+
+
 def test_three_line_three_public_table_with_a_blank_column(tmp_path):
     """A “三公”经费预算表 printed as a 三线表 whose 公务用车购置费 column prints no amount (no car bought this
     year): the heading printed between 小计 and 公务用车运行费 is a column of its own with blank cells, and the
     headings around it keep their own columns."""
-    header = [
-        ["合计", "因公出国（境）费", "公务用车购置及运行费", "<", "<", "公务接待费"],
-        ["^", "^", "小计", "公务用车购置费", "公务用车运行费", "^"],
-    ]
     # this year's and last year's budgets
     body = [["35.10", "8.50", "19.10", "", "19.10", "7.50"], ["32.60", "8.00", "18.00", "", "18.00", "6.60"]]
-    path = write_three_line_pages(
-        tmp_path / "blank_column.pdf",
-        NARRATIVE,
-        "部门：某某局",
-        [70, 80, 70, 80, 80, 70],
-        header,
-        [{"title": "“三公”经费预算表", "body": body}],
-    )
-    budget = read_budget(path, use_cache=False)
-    table = budget.tables[0]
+    table = _three_public(tmp_path, "blank_column", body).tables[0]
     assert table.reader == "network"
-    assert list(table.df.columns) == [
-        "合计",
-        "因公出国（境）费",
-        "公务用车购置及运行费/小计",
-        "公务用车购置及运行费/公务用车购置费",
-        "公务用车购置及运行费/公务用车运行费",
-        "公务接待费",
-    ]
+    assert list(table.df.columns) == THREE_PUBLIC_COLUMNS
     assert table.df.iloc[1].map(str).tolist() == ["32.60", "8.00", "18.00", "None", "18.00", "6.60"]
     assert not table.validation.failed and not table.validation.not_run
 
@@ -302,30 +309,11 @@ def test_three_line_three_public_table_of_one_row(tmp_path):
     """A “三公”经费预算表 printed as a 三线表 with a single row of amounts under its header, alone on its page:
     one row of amounts under the page's unit line, a heading over each amount, is a table (read, not reported
     as a table from which nothing was read)."""
-    header = [
-        ["合计", "因公出国（境）费", "公务用车购置及运行费", "<", "<", "公务接待费"],
-        ["^", "^", "小计", "公务用车购置费", "公务用车运行费", "^"],
-    ]
-    path = write_three_line_pages(
-        tmp_path / "one_row.pdf",
-        NARRATIVE,
-        "部门：某某局",
-        [70, 80, 70, 80, 80, 70],
-        header,
-        [{"title": "“三公”经费预算表", "body": [["35.10", "8.50", "19.10", "", "19.10", "7.50"]]}],
-    )
-    budget = read_budget(path, use_cache=False)
+    budget = _three_public(tmp_path, "one_row", [["35.10", "8.50", "19.10", "", "19.10", "7.50"]])
     assert budget.problems.empty
     table = budget.table("“三公”经费预算表")
     assert table.reader == "network"
-    assert list(table.df.columns) == [
-        "合计",
-        "因公出国（境）费",
-        "公务用车购置及运行费/小计",
-        "公务用车购置及运行费/公务用车购置费",
-        "公务用车购置及运行费/公务用车运行费",
-        "公务接待费",
-    ]
+    assert list(table.df.columns) == THREE_PUBLIC_COLUMNS
     assert table.df.map(str).values.tolist() == [["35.10", "8.50", "19.10", "None", "19.10", "7.50"]]
     assert not table.validation.failed and not table.validation.not_run
     amounts = sorted(Decimal(str(a)) for a in budget.tidy.amount)

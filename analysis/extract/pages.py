@@ -417,20 +417,7 @@ def footnote_context(grid: Grid, ctx: GridContext) -> Grid:
             break
         ctx.notes.insert(0, text.strip())
         notes = grid.n_rows - first
-    if not notes:
-        return grid
-    keep = grid.n_rows - notes
-    return Grid(
-        page=grid.page,
-        bbox=(grid.bbox[0], grid.rows[keep - 1][1], grid.bbox[2], grid.bbox[3]),
-        rows=grid.rows[:keep],
-        cols=grid.cols,
-        texts=grid.texts[:keep],
-        region=grid.region[:keep],
-        accuracy=grid.accuracy,
-        text_size=grid.text_size,
-        reader=grid.reader,
-    )
+    return grid.row_slice(0, grid.n_rows - notes) if notes else grid
 
 
 def banner_context(grid: Grid, ctx: GridContext) -> Grid:
@@ -466,16 +453,4 @@ def banner_context(grid: Grid, ctx: GridContext) -> Grid:
         elif not ctx.title:
             ctx.title, ctx.title_source = _strip_enumerator(squash(text)), "grid"
         banners = r + 1
-    if not banners:
-        return grid
-    return Grid(
-        page=grid.page,
-        bbox=(grid.bbox[0], grid.bbox[1], grid.bbox[2], grid.rows[banners][0]),
-        rows=grid.rows[banners:],
-        cols=grid.cols,
-        texts=grid.texts[banners:],
-        region=[[(a - banners, b) for a, b in row] for row in grid.region[banners:]],
-        accuracy=grid.accuracy,
-        text_size=grid.text_size,
-        reader=grid.reader,
-    )
+    return grid.row_slice(banners, grid.n_rows) if banners else grid

@@ -135,6 +135,27 @@ class Grid:
         """Text of the merged region containing cell (r, c)."""
         return self.regions()[self.region[r][c]][4]
 
+    def row_slice(self, start: int, stop: int) -> Grid:
+        """The grid of rows ``start`` to ``stop`` (exclusive): its box cut at the rows left out, its regions
+        counted from its new first row (rows printing the table's context or notes in the ruled area go)."""
+        x0, y0, x1, y1 = self.bbox
+        return Grid(
+            page=self.page,
+            bbox=(
+                x0,
+                y0 if stop >= self.n_rows else self.rows[stop - 1][1],
+                x1,
+                y1 if start == 0 else self.rows[start][0],
+            ),
+            rows=self.rows[start:stop],
+            cols=self.cols,
+            texts=self.texts[start:stop],
+            region=[[(a - start, b) for a, b in row] for row in self.region[start:stop]],
+            accuracy=self.accuracy,
+            text_size=self.text_size,
+            reader=self.reader,
+        )
+
 
 @dataclass
 class PageContent:
