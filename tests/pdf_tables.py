@@ -149,7 +149,8 @@ def write_three_line_pages(path: Path, narrative: list[str], org: str, widths: l
     """A PDF of a 三线表 over pages: page 1 prints the ``narrative`` lines; then one page per dict, its table
     drawn by :func:`draw_three_line_table`: ``body`` rows and their ``levels`` (optional), ``title`` (表5 and
     the title printed over the table), ``head`` (the ``org`` line and 单位：万元 printed; by default),
-    ``header`` (the header printed: ``header`` by default, another's, or none), ``widths`` (the page's own)."""
+    ``header`` (the header printed: ``header`` by default, another's, or none), ``widths`` (the page's own),
+    ``row_h`` (the least row height)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -175,7 +176,9 @@ def write_three_line_pages(path: Path, narrative: list[str], org: str, widths: l
             c.drawRightString(A4[0] - 45, y - 10, "单位：万元")
             y -= 18
         printed = page.get("header", header)
-        draw_three_line_table(c, x, y, page_widths, printed or [], page["body"], page.get("levels"))
+        draw_three_line_table(
+            c, x, y, page_widths, printed or [], page["body"], page.get("levels"), row_h=page.get("row_h", 19)
+        )
         c.setFont(FONT, 9)
         c.drawCentredString(A4[0] / 2, 25, str(number))
         c.showPage()

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import read_budget
 
-from .budget_pdfs import NARRATIVE, Grid, Spacer, Text, build, expense_table, summary_table
+from .budget_pdfs import NARRATIVE, Grid, Spacer, Text, build, expense_table, merged_header, summary_table
 
 EXPENSE = expense_table()
 CODES = ["", "201", "20101", "2010101", "2010102", "221", "22102", "2210201"]
@@ -164,3 +164,26 @@ def test_a_page_printed_upside_down_reads_its_codes_as_codes_never_as_amounts(tm
     assert sorted(set(doc.tidy.func_code) - {""}) == sorted(c for c in CODES if c)
     # …so the header names the columns and the table by its words: nothing is left unread
     assert table.key == "gpb_expense" and doc.problems.empty
+
+
+def test_a_label_merged_across_label_columns_is_printed_once_in_the_row_label(tmp_path):
+    """合计 printed in one cell merged over 科目编码 | 科目名称 is one printed cell: the row's label says it once;
+    two cells of their own printing the same text both stay (``208 05 05``)."""
+    rows = [
+        ["科目编码", "<", "<", "科目名称", "一般公共预算支出", "<", "<"],
+        ["类", "款", "项", "^", "合计", "基本支出", "项目支出"],
+        ["合计", "<", "<", "<", "1,234.56", "1,000.00", "234.56"],
+        ["208", "", "", "社会保障和就业支出", "1,234.56", "1,000.00", "234.56"],
+        ["208", "05", "", "行政事业单位养老支出", "1,234.56", "1,000.00", "234.56"],
+        ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "1,234.56", "1,000.00", "234.56"],
+    ]
+    grid = Grid(header=merged_header(rows), rows=[], widths=[40, 30, 30, 170, 80, 80, 80], title="一般公共预算支出表")
+    budget = read_budget(build(tmp_path / "merged.pdf", [[NARRATIVE, grid]]), use_cache=False)
+    labels = list(dict.fromkeys(budget.tidy.row_label))
+    assert labels == [
+        "合计",
+        "208 社会保障和就业支出",
+        "208 05 行政事业单位养老支出",
+        "208 05 05 机关事业单位基本养老保险缴费支出",
+    ]
+    assert set(budget.tidy.func_code) == {"", "208", "20805", "2080505"}

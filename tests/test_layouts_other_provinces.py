@@ -318,3 +318,70 @@ def test_three_line_three_public_table_of_one_row(tmp_path):
     assert not table.validation.failed and not table.validation.not_run
     amounts = sorted(Decimal(str(a)) for a in budget.tidy.amount)
     assert amounts == sorted(Decimal(v) for v in ["35.10", "8.50", "19.10", "19.10", "7.50"])
+
+
+#: 项目支出预算表 printed as a 三线表, each unit's name printed once, centred on its projects' rows
+GROUP_HEADER = [["单位名称", "项目名称", "本年预算", "<", "<"], ["^", "^", "合计", "一般公共预算", "其他资金"]]
+GROUPS = [
+    ("某某市自然资源局本级", [("国土空间规划编制", "128.00", "128.00", ""),
+                              ("确权登记及调查监测", "86.55", "76.55", "10.00"),
+                              ("耕地保护监督检查", "42.30", "42.30", ""), ("地质灾害防治", "150.00", "150.00", "")]),
+    ("某某市不动产登记中心", [("登记信息平台运行维护", "35.68", "35.68", ""),
+                              ("档案数字化加工", "21.24", "21.24", ""), ("登记大厅物业管理", "9.86", "", "9.86")]),
+    ("某某市土地储备中心", [("储备土地管护经费", "64.00", "64.00", ""), ("勘测定界经费", "18.50", "18.50", "")]),
+]  # fmt: skip
+
+
+def test_a_unit_name_printed_once_centred_on_its_projects_names_each_of_them(tmp_path):
+    """A group label printed once without rulings, centred on its rows (单位名称 merged down over the unit's
+    projects): on a row or between two, every row of the group carries it, and no row of its own is made."""
+    body = [["合计", "", "555.13", "535.27", "19.86"]]
+    for unit, projects in GROUPS:
+        body += [[unit if k == 0 else "^", *project] for k, project in enumerate(projects)]
+    path = write_three_line_pages(
+        tmp_path / "groups.pdf",
+        ["2024年某某局部门预算", "2024年项目支出预算555.13万元。"],
+        "部门：某某局",
+        [110, 150, 70, 70, 70],
+        GROUP_HEADER,
+        [{"title": "项目支出预算表", "body": body}],
+    )
+    budget = read_budget(path, use_cache=False)
+    table = budget.table("项目支出预算表")
+    assert table.reader == "network"
+    expected = [(unit, name) for unit, projects in GROUPS for name, *_ in projects]
+    assert list(zip(table.df["单位名称"][1:], table.df["项目名称"][1:], strict=True)) == expected
+    labels = list(dict.fromkeys(budget.tidy.row_label))
+    assert labels == ["合计", *(f"{unit} {name}" for unit, name in expected)]
+    assert budget.problems.empty and not table.validation.failed
+
+
+@pytest.mark.parametrize("row_h", [19, 13])
+def test_a_name_wrapped_over_three_lines_in_a_tightly_set_table_is_one_label(tmp_path, row_h):
+    """A name wrapped over three lines, its amounts centred on it, in a table whose one-line rows stand barely a
+    line apart: its first and last lines, as far from the amounts on both sides, are its label, not rows."""
+    body = [
+        ["合计", "", "226.85", "216.99", "9.86"],
+        ["某某市不动产登记中心", "不动产登记信息平台\n运行维护及数据整合\n服务采购项目", "35.68", "35.68", ""],
+        ["^", "档案数字化加工", "21.24", "21.24", ""],
+        ["^", "登记大厅物业管理", "9.86", "", "9.86"],
+        ["^", "不动产权证书印制\n及配送经费", "160.07", "160.07", ""],
+    ]
+    path = write_three_line_pages(
+        tmp_path / "tight.pdf",
+        ["2024年某某局部门预算", "2024年项目支出预算226.85万元。"],
+        "部门：某某局",
+        [110, 150, 70, 70, 70],
+        GROUP_HEADER,
+        [{"title": "项目支出预算表", "body": body, "row_h": row_h}],
+    )
+    budget = read_budget(path, use_cache=False)
+    table = budget.table("项目支出预算表")
+    assert list(table.df["项目名称"]) == [
+        "",
+        "不动产登记信息平台运行维护及数据整合服务采购项目",
+        "档案数字化加工",
+        "登记大厅物业管理",
+        "不动产权证书印制及配送经费",
+    ]
+    assert set(table.df["单位名称"][1:]) == {"某某市不动产登记中心"}

@@ -47,7 +47,7 @@ from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces
 from .legibility import Legibility, measure
 from .rulings import horizontal_rules, vector_layout
-from .text import join_cell_lines, squash
+from .text import HAN_RE, TOTAL_RE, join_cell_lines, squash
 
 #: camelot lattice options: vector ruled lines, text split at cell borders.
 LATTICE_OPTIONS: dict = {"engine": "vector", "split_text": True}
@@ -100,6 +100,15 @@ class Grid:
     text_size: float = 0.0
     #: which reader found the grid (see :data:`READERS`)
     reader: str = "lattice-vector"
+    #: where each row's text is printed (the middle of its lines, y upwards) — read without rulings, a row is
+    #: a band between its neighbours' lines, its middle no line's; empty when not recorded
+    line_centres: list[float | None] = field(default_factory=list, repr=False)
+
+    def row_centre(self, r: int) -> float:
+        """The middle of row ``r``'s printed lines where recorded, else of its band."""
+        if self.line_centres and self.line_centres[r] is not None:
+            return self.line_centres[r]
+        return (self.rows[r][0] + self.rows[r][1]) / 2
 
     @property
     def n_rows(self) -> int:
@@ -154,6 +163,7 @@ class Grid:
             accuracy=self.accuracy,
             text_size=self.text_size,
             reader=self.reader,
+            line_centres=self.line_centres[start:stop],
         )
 
 
@@ -248,6 +258,12 @@ def _grid_from_camelot(table, page_number: int, reader: str = "lattice-vector") 
         texts, cols = _heading_columns_merged(texts, cols, partial(_cell_extent, whole))
         n_cols = len(cols)
     region = [[find((r, c)) if ruled else (r, c) for c in range(n_cols)] for r in range(n_rows)]
+    centres: list[float | None] = []
+    if not ruled:
+        placed = getattr(table, "whole_lines", {})
+        for r in range(n_rows):
+            ys = sorted((ln.y0 + ln.y1) / 2 for (lr, _), lines in placed.items() if lr == r for ln in lines)
+            centres.append(ys[len(ys) // 2] if ys else None)
     x0, y0, x1, y1 = table._bbox
     return Grid(
         page=page_number,
@@ -258,6 +274,7 @@ def _grid_from_camelot(table, page_number: int, reader: str = "lattice-vector") 
         region=region,
         accuracy=float(table.parsing_report.get("accuracy", 100.0)),
         reader=reader,
+        line_centres=centres,
     )
 
 
@@ -691,13 +708,22 @@ _CUT_AMOUNT_RE = re.compile(r"^-?\d[\d,]*\.\d?$")
 _WRAPPED_DIGITS_RE = re.compile(r"^\d{1,2}$")
 
 
-def _with_rows(grid: Grid, texts: list[list[str]]) -> Grid:
+def _with_rows(grid: Grid, texts: list[list[str]], spans: list[tuple[int, list[int]]] = ()) -> Grid:
     """``grid`` with its cells' texts replaced by ``texts`` (one list per row), rows left empty dropped: each
-    cell its own region, as an unruled grid's are."""
+    cell its own region, as an unruled grid's are — but for ``spans``, (column, rows) of a label printed once
+    for a group of rows, one region from the first of them."""
     keep = [r for r, row in enumerate(texts) if any(row)]
     region = [[(r, c) for c in range(grid.n_cols)] for r in range(len(keep))]
+    index = {r: k for k, r in enumerate(keep)}
+    for c, rows in spans:
+        kept = [index[r] for r in rows if r in index]
+        for k in kept:
+            region[k][c] = (kept[0], c)
     rows, kept = [grid.rows[r] for r in keep], [texts[r] for r in keep]
-    return Grid(grid.page, grid.bbox, rows, grid.cols, kept, region, grid.accuracy, grid.text_size, grid.reader)
+    centres = [grid.line_centres[r] for r in keep] if grid.line_centres else []
+    return Grid(
+        grid.page, grid.bbox, rows, grid.cols, kept, region, grid.accuracy, grid.text_size, grid.reader, centres
+    )
 
 
 def _unruled_rows(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
@@ -745,9 +771,28 @@ NEARER = 0.6
 WRAPPED_PITCH = 0.8
 #: points within which two lines are as far from a row on its two sides (the lines of a label centred on it)
 MIRROR_TOL = 1.5
+#: … such lines are a label's when nearer their row than this share of the row pitch: a cell's lines stand
+#: closer than its rows (the rows of a regular table stand a whole pitch apart on both sides of each row)
+MIRRORED_PITCH = 0.92
 
 
 def _wrapped_labels_joined(grid: Grid) -> Grid:
+    """An unruled grid's label lines joined to their amount rows (see :func:`_label_owners`); then a group's
+    label printed once, centred on its rows, spread over them (see :func:`_centred_group_labels`)."""
+    owner = _label_owners(grid)
+    texts = [list(row) for row in grid.texts]
+    for a in sorted(set(owner.values())):
+        lines = sorted([a, *(r for r, o in owner.items() if o == a)])
+        texts[a] = [
+            join_cell_lines("\n".join(grid.texts[r][c] for r in lines if grid.texts[r][c])) for c in range(grid.n_cols)
+        ]
+    for r in owner:
+        texts[r] = [""] * grid.n_cols
+    spans = _centred_group_labels(grid, texts, owner)
+    return grid if texts == grid.texts and not spans else _with_rows(grid, texts, spans)
+
+
+def _label_owners(grid: Grid) -> dict[int, int]:
     """An unruled grid's label lines printed without amounts (a project name wrapped over lines, centred on
     its row: 全市教育技术装备 / 标准化建设及运维 … 24,995.94 / 保障项目) joined to the amount row they are
     clearly nearer, in printed order; a line as near to two rows stays apart.  A label wrapped over three lines
@@ -761,10 +806,9 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
     first = _first_amount_row(grid.texts)
     anchors = [r for r in range(first, grid.n_rows) if _is_amount_row(grid.texts[r])]
     if len(anchors) < 2:
-        return grid
+        return {}
 
-    def centre(r: int) -> float:
-        return (grid.rows[r][0] + grid.rows[r][1]) / 2
+    centre = grid.row_centre
 
     pitch = _row_pitch(anchors, centre)
     side = _label_sides([grid.texts[a] for a in anchors])
@@ -794,22 +838,106 @@ def _wrapped_labels_joined(grid: Grid) -> Grid:
         # … and on the sides where the amount row prints its label (any side when its label is all wrapped)
         labelled = {side[c] for c, t in enumerate(grid.texts[a]) if t and side[c] is not None}
         printed = {side[c] for c, t in enumerate(grid.texts[r]) if t and side[c] is not None}
-        nearer = near <= NEARER * far or (near < far and mirrored(r, a, near))
-        if nearer and near <= WRAPPED_PITCH * pitch and fills and printed <= (labelled or printed):
+        wrapped = near <= NEARER * far and near <= WRAPPED_PITCH * pitch
+        centred = near < far and near <= MIRRORED_PITCH * pitch and mirrored(r, a, near)
+        if (wrapped or centred) and fills and printed <= (labelled or printed):
             owner[r] = a
-    if not owner:
-        return grid
-    texts = [list(row) for row in grid.texts]
-    for a in anchors:
-        lines = sorted([a, *(r for r, o in owner.items() if o == a)])
-        if len(lines) > 1:
-            texts[a] = [
-                join_cell_lines("\n".join(grid.texts[r][c] for r in lines if grid.texts[r][c]))
-                for c in range(grid.n_cols)
+    return owner
+
+
+#: a group label is centred on its rows when its line is within this share of the table's row pitch from the
+#: middle of their span
+GROUP_CENTRE_TOL = 0.3
+
+
+def _centred_group_labels(grid: Grid, texts: list[list[str]], owner: dict[int, int]) -> list[tuple[int, list[int]]]:
+    """A label printed once for a group of rows (单位名称 merged down over its projects, printed without
+    rulings): the label's line centred on the span of its rows.  Returns (column, rows) of each group, the label
+    moved into the group's first row of ``texts`` (its region spans the rest).
+
+    A column is one of group labels when it stands left of the table's name column, prints no amount, and
+    its labels are names (no codes, no totals), fewer than the rows naming items.  The labels are spread only
+    when the groups they are centred on, taken top down, tile those rows to the last, each label within
+    :data:`GROUP_CENTRE_TOL` of a row pitch of its group's middle (its own line's place, also when it was
+    joined to a row as a wrapped line) — and not when every label stands on its group's first row: labels
+    printed at the top of their groups are left where they are.
+    """
+    n_rows, n_cols = grid.n_rows, grid.n_cols
+    first = _first_amount_row(texts)
+    anchors = [r for r in range(first, n_rows) if _is_amount_row(texts[r])]
+    if len(anchors) < 3:
+        return []
+    label_cols = [c for c in range(n_cols) if not any(_is_amount(texts[a][c]) for a in anchors)]
+    if not label_cols:
+        return []
+    name = max(label_cols, key=lambda c: sum(1 for a in anchors if texts[a][c]))
+    members = [a for a in anchors if texts[a][name] and not TOTAL_RE.search(squash(texts[a][name]))]
+    if len(members) < 3:
+        return []
+    centre = grid.row_centre
+    lines = {a: [a, *(r for r, o in owner.items() if o == a)] for a in anchors}
+    top = {a: max(centre(r) for r in lines[a]) for a in anchors}
+    bottom = {a: min(centre(r) for r in lines[a]) for a in anchors}
+    pitch = _row_pitch(anchors, centre)
+    # the borders of the members' cells: halfway between their lines and those of the rows above and below
+    upper, lower = {}, {}
+    for a in members:
+        above = [b for b in anchors if b < a]
+        below = [b for b in anchors if b > a]
+        upper[a] = (top[a] + bottom[above[-1]]) / 2 if above else top[a] + pitch / 2
+        lower[a] = (bottom[a] + top[below[0]]) / 2 if below else bottom[a] - pitch / 2
+    spans: list[tuple[int, list[int]]] = []
+    for c in label_cols:
+        if c >= name:
+            continue
+        # (the total row's label may stand in the column: 合计 merged across the label columns)
+        labels = [
+            (r, texts[r][c])
+            for r in range(first, n_rows)
+            if texts[r][c] and not (r in anchors and r not in members and TOTAL_RE.search(squash(texts[r][c])))
+        ]
+        if not labels or len(labels) >= len(members):
+            continue
+        alone = [r for r, _ in labels if r not in anchors]
+        if (
+            any(not HAN_RE.search(t) or TOTAL_RE.search(squash(t)) for _, t in labels)
+            or any(r in anchors and r not in members for r, _ in labels)
+            or any(any(texts[r][k] for k in range(n_cols) if k not in label_cols or k >= name) for r in alone)
+        ):
+            continue
+        # where each label's own line is printed (a label joined to a row as its wrapped line keeps its place)
+        sources = [[k for k in lines.get(r, [r]) if grid.texts[k][c]] for r, _ in labels]
+        if any(len(found) != 1 for found in sources):
+            continue
+        ys = [centre(found[0]) for found in sources]
+        groups, start = [], 0
+        for k, (r, _) in enumerate(labels):
+            if start >= len(members):
+                break
+            fits = [
+                (abs((upper[members[start]] + lower[members[e]]) / 2 - ys[k]), e)
+                for e in range(start, len(members))
+                if k + 1 == len(labels) or lower[members[e]] > ys[k + 1]
             ]
-    for r in owner:
-        texts[r] = [""] * grid.n_cols
-    return _with_rows(grid, texts)
+            if not fits:
+                break
+            error, end = min(fits)
+            if error > GROUP_CENTRE_TOL * pitch:
+                break
+            groups.append((r, members[start : end + 1]))
+            start = end + 1
+        # labels each on the line of its group's first row may be printed at the top of their groups: not spread
+        top_aligned = all(
+            abs(y - centre(rows[0])) <= GROUP_CENTRE_TOL * pitch for y, (_, rows) in zip(ys, groups, strict=False)
+        )
+        if len(groups) != len(labels) or start != len(members) or top_aligned:
+            continue
+        for r, rows in groups:
+            text = texts[r][c]
+            texts[r][c] = ""
+            texts[rows[0]][c] = text
+            spans.append((c, rows))
+    return spans
 
 
 def _row_pitch(anchors: list[int], centre: Callable[[int], float]) -> float:

@@ -7,6 +7,10 @@ import unicodedata
 from functools import lru_cache
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+#: a Chinese character (a name prints one; a code, an amount or a line number none)
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+#: a row's total word (合计, 总计, 小计), anywhere in a squashed label
+TOTAL_RE = re.compile(r"合计|总计|小计")
 
 
 def join_cell_lines(text: str) -> str:

@@ -581,9 +581,29 @@ def _row_labels_of(table: Table, side: Side) -> list[str]:
         if not LINE_NUMBER_HEADER_RE.match(leaf := squash(c.split("/")[-1]))
         and not (counts and MEASURE_UNIT_HEADER_RE.match(leaf))
     ]
+    if not cols:
+        return [""] * len(table.df)
     data = table.lists()
     values = [data[c] for c in cols]
-    return [" ".join(str(v) for v in row if v) for row in zip(*values, strict=True)] if cols else [""] * len(table.df)
+    # a cell merged across label columns (合计 over 科目编码 | 科目名称) is one printed cell: its text once
+    regions = _label_regions(table, cols)
+    return [
+        " ".join(str(v) for k, v in enumerate(row) if v and not (k and regions and regions[i][k] == regions[i][k - 1]))
+        for i, row in enumerate(zip(*values, strict=True))
+    ]
+
+
+def _label_regions(table: Table, cols: list[str]) -> list[list[tuple | None]]:
+    """The merged region each label cell of ``cols`` lies in, row by row (``[]`` when the table keeps no
+    stitched cells); ``None`` for a cell of its own."""
+    raw = table.raw
+    if raw is None or getattr(raw, "layout", "grid") != "grid" or len(raw.rows) != len(table.df):
+        return []
+    positions = [table.df.columns.get_loc(c) for c in cols]
+    return [
+        [(row[j].region if j < len(row) and row[j] is not None and row[j].fill else None) for j in positions]
+        for row in raw.rows
+    ]
 
 
 CODE_FRAME_COLUMNS = ["func_code", "econ_code", "income_code", "unit_code", "code_source"]
