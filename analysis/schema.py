@@ -285,9 +285,14 @@ TABLES = Schema(
 
 INDICATORS = Schema(
     "indicators",
-    "performance indicators (项目绩效目标表, 部门整体绩效目标表), one row per indicator",
+    "performance indicators (项目绩效目标表, 部门整体绩效目标表, 绩效自评表), one row per indicator",
     _fields(
-        ("table_key", "string", "performance_targets (a project's) or department_targets (the department's)"),
+        (
+            "table_key",
+            "string",
+            "performance_targets (a project's), department_targets (the department's) or performance_evaluation "
+            "(a self-evaluation of final accounts)",
+        ),
         ("table_title", "string", "the printed title of the 绩效目标表"),
         ("row_index", "integer", "0-based body row of the stitched table"),
         ("unit_name", "string", "unit named on the form"),
@@ -304,6 +309,9 @@ INDICATORS = Schema(
         ("weight", "decimal", "the indicator's weight (分值)"),
         ("direction", "string", "正向/反向指标 when printed"),
         ("core", "string", "是否核心指标 as printed (是/否), when printed"),
+        ("actual", "string", "the value reached as printed (实际完成值, in a 绩效自评表)"),
+        ("score", "decimal", "the indicator's score (得分, in a 绩效自评表)"),
+        ("deviation", "string", "why the value fell short and what is done about it (偏差原因分析及改进措施)"),
         ("quantitative", "boolean", "the target is a number"),
         ("page", "integer", "1-based PDF page of the indicator"),
         ("weight_total", "decimal", "the weights' total printed on the form"),

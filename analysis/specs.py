@@ -91,11 +91,15 @@ TARGET_FORM = FormSpec(
         ("level2", r"^二级指标"),
         ("level3", r"^三级指标|^指标名称|^指标内容"),
         ("operator", r"^指标性质|^符号"),
-        ("target", r"^指标值|^目标值"),
+        ("target", r"^指标值|^目标值|^年度指标值|^年度目标值|^预期指标值"),
         ("measure_unit", r"^度量单位|^计量单位"),
         ("weight", r"^分值|^权重|^指标权重"),
         ("direction", r"方向"),
         ("core", r"^是否核心|^核心指标"),
+        # a self-evaluation (绩效自评表) scores each indicator: the value reached, its score, why it fell short
+        ("actual", r"^实际完成值|^实际完成情况|^实际值|^完成值"),
+        ("score", r"^得分"),
+        ("deviation", r"偏差原因|原因分析|改进措施"),
     ),
     # a 部门职能 block (职能名称 | 职能描述 | 合计 …) lists the department's functions as a 任务 block its tasks
     task=r"^任务名称$|^任务$|^职能名称$|^职能$",

@@ -922,18 +922,21 @@ def fund_total_checks(table: Table) -> list[Check]:
         totals = [i for i, label in enumerate(labels) if FUND_TOTAL_RE.search(label)]
         if len(totals) != 1 or len(rows) < 2:
             continue
-        amounts = rows["金额"].tolist()
-        parts = [a for i, a in enumerate(amounts) if i != totals[0]]
-        check = _compare(
-            "fund_total",
-            f"{labels[totals[0]]} = Σ " + ", ".join(x for i, x in enumerate(labels) if i != totals[0]),
-            amounts[totals[0]],
-            parts,
-            f"{table.title}; {project}; page {table.cell_pages.at[rows.index[0], '金额']}",
-            [(i, "金额") for i in rows.index],
-        )
-        if check:
-            checks.append(check)
+        # each measure the funds are printed in (金额; or 年初预算数, 全年预算数, 全年执行数), on its own
+        for column in table.money_columns:
+            amounts = rows[column].tolist()
+            parts = [a for i, a in enumerate(amounts) if i != totals[0]]
+            measure = f" ({column})" if column != "金额" else ""
+            check = _compare(
+                "fund_total",
+                f"{labels[totals[0]]} = Σ " + ", ".join(x for i, x in enumerate(labels) if i != totals[0]) + measure,
+                amounts[totals[0]],
+                parts,
+                f"{table.title}; {project}; page {table.cell_pages.at[rows.index[0], column]}",
+                [(i, column) for i in rows.index],
+            )
+            if check:
+                checks.append(check)
     return checks + task_total_checks(table)
 
 
@@ -946,16 +949,18 @@ def task_total_checks(table: Table) -> list[Check]:
             continue
         source = table.df.at[i, "资金来源"]
         rows = [j for j in range(i) if table.df.at[j, "资金来源"] == source and not TOTAL_ROW_RE.search(names[j])]
-        check = _compare(
-            "task_total",
-            f"{name} {source} = Σ {len(rows)} tasks' {source}",
-            table.df.at[i, "金额"],
-            [table.df.at[j, "金额"] for j in rows],
-            f"{table.title}; {name}; page {table.cell_pages.at[i, '金额']}",
-            [(j, "金额") for j in [i, *rows]],
-        )
-        if check is not None and rows:
-            checks.append(check)
+        for column in table.money_columns:  # 金额, or each measure the tasks print (全年预算数, 全年执行数)
+            what = " ".join(x for x in (source, column if column != "金额" else "") if x)
+            check = _compare(
+                "task_total",
+                f"{name} {what} = Σ {len(rows)} tasks' {what}",
+                table.df.at[i, column],
+                [table.df.at[j, column] for j in rows],
+                f"{table.title}; {name}; page {table.cell_pages.at[i, column]}",
+                [(j, column) for j in [i, *rows]],
+            )
+            if check is not None and rows:
+                checks.append(check)
     return checks
 
 

@@ -24,11 +24,13 @@ from ..extract.stitch import BodyCell
 from ..extract.text import squash
 from ..model import Problem, Table
 from ..schema import INDICATORS
+from ..specs import TABLE_SPECS
 from .amounts import parse_amount
 from .target_forms import form_indicators, split_target
 
-#: the tables whose indicators are read: a project's targets and the department's as a whole
-TARGET_KEYS = ("performance_targets", "department_targets")
+#: the tables whose indicators are read: a project's targets, the department's as a whole, and the
+#: self-evaluations of final accounts (every table spec of kind ``targets``)
+TARGET_KEYS = tuple(spec.key for spec in TABLE_SPECS if spec.kind == "targets")
 
 #: the indicator table's columns, declared once in analysis.schema
 INDICATOR_COLUMNS = INDICATORS.names
@@ -50,6 +52,9 @@ ROLE_PATTERNS = {
     "weight": r"权重|分值",
     "direction": r"方向",
     "core": r"是否核心|核心指标",
+    "actual": r"实际完成值|实际值|完成值",
+    "score": r"^得分",
+    "deviation": r"偏差原因|原因分析|改进措施",
 }
 
 OPERATORS = {
@@ -199,6 +204,15 @@ def _form_prints_anything(table: Table) -> bool:
     return any(p.name or p.goal or p.funds for p in parse_forms(table.raw))
 
 
+def _score(text: str) -> Decimal | None:
+    """A weight or score as printed (``10``, ``9.5``); None when blank or no number."""
+    try:
+        value = parse_amount(text) if text else None
+    except ValueError:
+        return None
+    return value if isinstance(value, Decimal) else None
+
+
 def _table_indicators(table: Table, roles: dict[str, int]) -> list[dict]:
     raw = table.raw
     pj = roles["project"]
@@ -250,11 +264,7 @@ def _table_indicators(table: Table, roles: dict[str, int]) -> list[dict]:
             if target and (not operator or (not measure_unit and operator != "定性")):
                 # a target printed with its operator or unit (≥800公里) is read as a form's is: ≥ | 800 | 公里
                 operator, target, measure_unit = split_target(target, operator, measure_unit)
-            weight_text = get("weight")
-            try:
-                weight = parse_amount(weight_text) if weight_text else None
-            except ValueError:
-                weight = None
+            weight, score = _score(get("weight")), _score(get("score"))
             budget = None
             try:
                 budget = parse_amount(budget_text) if budget_text else None
@@ -277,9 +287,12 @@ def _table_indicators(table: Table, roles: dict[str, int]) -> list[dict]:
                     "operator": operator,
                     "target": target,
                     "measure_unit": measure_unit,
-                    "weight": weight if isinstance(weight, Decimal) else None,
+                    "weight": weight,
                     "direction": get("direction"),
                     "core": get("core"),
+                    "actual": get("actual"),
+                    "score": score,
+                    "deviation": get("deviation"),
                     "quantitative": operator != "定性",
                     "page": c[roles["level3"]].page,
                 }

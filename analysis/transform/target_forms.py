@@ -59,6 +59,8 @@ OPERATOR_NORMAL = {"＝": "=", "==": "=", ">=": "≥", "<=": "≤", "＞": ">", 
 #: a task named only by its number (任务1): its description says what it is
 NUMBERED_TASK_RE = re.compile(r"^任务\s*[0-9一二三四五六七八九十]+$")
 TOTAL_WORD_RE = re.compile(r"合计|总计")
+#: a form's total row under its indicators (总分, 合计): the weights' and scores' totals, no indicator
+TOTAL_SCORE_RE = re.compile(r"^(?:总分|合计|总计)(?:[（(].*[)）])?$")
 #: a title's words around the project it names: 2026年…项目绩效目标表（一级项目）
 TITLE_AROUND_PROJECT_RE = re.compile(r"^\d{4}年度?|(?:项目)?(?:支出)?绩效目标表(?:[（(].*[)）])?$")
 #: a department-wide form's title after the department it names: …2024年部门（单位）整体支出绩效目标申报表（一）
@@ -81,6 +83,14 @@ YEAR_MONTH_RE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}$")
 CUT_TOL = 2.0
 
 FUND_COLUMNS = ["项目名称", "资金来源", "金额"]
+#: the measures of a block of funds printing several, a column each (a self-evaluation's 年初预算数 | 全年预算数 |
+#: 全年执行数 | 分值 | 执行率 | 得分): the first pattern a heading matches decides
+FUND_MEASURES = (
+    ("rate", r"率$|[%％]"),
+    ("weight", r"^分值$|^权重$"),
+    ("score", r"^得分$"),
+    ("money", r"预算数$|执行数$|决算数$|完成数$|^预算$|^执行$|^金额$"),
+)
 
 
 @dataclass
@@ -94,6 +104,8 @@ class FundLine:
     unit: str | None
     page: int
     box: tuple[float, float, float, float] | None = None
+    #: the figure's measure when a block of funds prints several (年初预算数 | 全年预算数 | 全年执行数)
+    measure: str = ""
 
 
 @dataclass
@@ -213,6 +225,11 @@ def _parse(raw: RawTable) -> tuple[list[FormProject], set[tuple[int, tuple[float
                     project.weight_total = Decimal(printed_total.group(1))
                 continue
             if roles:
+                total = _score_total(row)
+                if total is not None:  # the 总分 row: the weights' (and scores') totals, no indicator
+                    project.weight_total = project.weight_total if project.weight_total is not None else total
+                    indicator_cells.update((c.page, c.box) for c in row)
+                    continue
                 previous = project.indicators[-1] if project.indicators else None
                 indicator = _indicator(row, roles, previous, cut)
                 if indicator:
@@ -236,6 +253,10 @@ def _parse(raw: RawTable) -> tuple[list[FormProject], set[tuple[int, tuple[float
             if pending_goals:
                 headings = []
                 continue
+            read = _read_fund_measures(project, row, headings)
+            if read is not None:
+                indicator_cells.update(read)
+                continue  # the block of funds goes on under its headings
             _read_fund_cells(project, row, headings)
             _read_key_values(project, row)
             headings = _fund_headings(row) or (headings if _amounts_only(row) else [])
@@ -327,6 +348,84 @@ def _read_fund_cells(project: FormProject, row: list[FormCell], headings: list[F
             )
 
 
+def _score_total(row: list[FormCell]) -> Decimal | None:
+    """The weights' total a form's 总分 row prints under its indicators (``总分 | 100 | 98.50``); None for any
+    other row."""
+    printed = [c for c in row if c.text]
+    if not printed or not TOTAL_SCORE_RE.match(squash(printed[0].text)):
+        return None
+    figures = [c.text for c in printed[1:] if is_amount_text(c.text)]
+    return parse_amount(figures[0]) if figures else None
+
+
+def _measure_of(heading: str) -> str:
+    """What a column of a block of funds measures: ``money`` (年初预算数, 全年执行数), ``weight`` (分值), ``rate``
+    (执行率), ``score`` (得分); ``""`` for another heading."""
+    label = _label(heading)
+    for kind, pattern in FUND_MEASURES:
+        if re.search(pattern, label):
+            return kind
+    return ""
+
+
+def _read_fund_measures(
+    project: FormProject, row: list[FormCell], headings: list[FormCell]
+) -> set[tuple[int, tuple[float, float, float, float]]] | None:
+    """A fund's row in a block of funds printing several measures, a column each (a self-evaluation's 项目资金:
+    年度资金总额 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): one fund line per money column, its
+    measure the heading; the 分值, 执行率 and 得分 the row prints are the form's score for 预算执行率, an
+    indicator.  Returns the cells read (None when the row is no such row: the block's headings name no two money
+    measures, or the row opens with no name, or with a label of the form's, or prints no figure under them)."""
+    columns = [(h, _measure_of(h.text)) for h in headings]
+    if sum(1 for _, kind in columns if kind == "money") < 2:
+        return None
+    unit = next((m for h in headings if (m := LABEL_UNIT_RE.search(squash(h.text)))), None)
+    project.unit = unit.group(1) if unit else project.unit  # 项目资金（万元）, 金额（万元） over the block
+    printed = [c for c in row if c.text]
+    if not printed or _is_amount_cell(printed[0]):
+        return None
+    if not FUND_LABEL_RE.search(_label(printed[0].text)) and _is_form_label(squash(printed[0].text)):
+        return None  # a label of the form's own (年度总体目标): the block has ended
+    label, read = _label(printed[0].text), set()
+    lines = len(project.funds)
+    scored: dict[str, FormCell] = {}
+    for cell in printed[1:]:
+        heading, kind = next(((h, k) for h, k in columns if h.x0 - 1 <= cell.xc <= h.x1 + 1), (None, ""))
+        if heading is None:
+            continue
+        if kind == "money" and _is_amount_cell(cell):
+            number, unit = split_unit(cell.text)
+            project.funds.append(FundLine(project.name, label, number, unit, cell.page, cell.box, _label(heading.text)))
+            read.add((cell.page, cell.box))
+        elif kind in ("weight", "rate", "score"):
+            scored[kind] = cell
+            read.add((cell.page, cell.box))
+    if len(project.funds) == lines:
+        return None  # no figure under a money column: the block has ended
+    weight, score = (scored.get(k) for k in ("weight", "score"))
+    if weight is not None and is_amount_text(weight.text):
+        rate = scored.get("rate")
+        project.indicators.append(
+            {
+                "level1": "",
+                "level2": "",
+                "level3": "预算执行率",
+                "operator": "",
+                "target": "",
+                "measure_unit": "",
+                "weight": parse_amount(weight.text),
+                "direction": "",
+                "core": "",
+                "actual": rate.text.strip() if rate is not None else "",
+                "score": parse_amount(score.text) if score is not None and is_amount_text(score.text) else None,
+                "deviation": "",
+                "quantitative": True,
+                "page": weight.page,
+            }
+        )
+    return read
+
+
 def _org_value(org_line: str) -> str:
     """``单位名称：重庆市科学技术局`` → ``重庆市科学技术局``."""
     parts = re.split(r"[:：]", org_line, maxsplit=1)
@@ -394,7 +493,7 @@ def _task_header(row: list[FormCell]) -> _TaskBlock | None:
     name = names[0]
     content = next((c for c in row if TASK_CONTENT_RE.match(squash(c.fill))), None)
     right = content.x1 if content else name.x1
-    amounts = [(_label(c.fill), c.x0, c.x1) for c in row if c.x0 >= right - 1 and FUND_LABEL_RE.search(squash(c.fill))]
+    amounts = [(_label(c.fill), c.x0, c.x1) for c in row if c.x0 >= right - 1 and _names_funds(c.fill)]
     group = row[0].fill if row[0] is not name else ""
     return _TaskBlock((name.x0, name.x1), (content.x0, content.x1) if content else None, amounts, squash(group))
 
@@ -413,7 +512,7 @@ def _read_task_row(project: FormProject, block: _TaskBlock, row: list[FormCell],
         return False
     left = block.content[1] if block.content else block.name[1]
     heads = [c for c in row if c.x0 >= left - 1 and c.text]
-    if heads and all(FUND_LABEL_RE.search(squash(c.text)) and not is_amount_text(c.text) for c in heads):
+    if heads and all(_names_funds(c.text) and not is_amount_text(c.text) for c in heads):
         # the amounts' own header under a merged 预算金额（万元）: its columns
         block.amounts = [(_label(c.text), c.x0, c.x1) for c in heads]
         return True
@@ -434,8 +533,15 @@ def _read_task_row(project: FormProject, block: _TaskBlock, row: list[FormCell],
             continue
         number, printed_unit = split_unit(cell.text)
         if is_amount_text(number):
-            project.funds.append(FundLine(task, label, number, printed_unit, cell.page, cell.box))
+            # a column of a measure (全年预算数 | 全年执行数) holds the task's funds in that measure
+            source, measure = ("", label) if not FUND_LABEL_RE.search(label) else (label, "")
+            project.funds.append(FundLine(task, source, number, printed_unit, cell.page, cell.box, measure))
     return True
+
+
+def _names_funds(heading: str) -> bool:
+    """A column heading over funds: a source (财政拨款, 其他资金, 总额) or a measure of money (全年执行数)."""
+    return bool(FUND_LABEL_RE.search(squash(heading))) or _measure_of(heading) == "money"
 
 
 def _has_block_shape(block: _TaskBlock, row: list[FormCell]) -> bool:
@@ -476,8 +582,9 @@ def _indicator(
     if not level3 and not target:
         return None
     operator, value, unit = split_target(target, text("operator"), text("measure_unit"))
-    weight_text = text("weight")
+    weight_text, score_text = text("weight"), text("score")
     weight = parse_amount(weight_text) if weight_text and is_amount_text(weight_text) else None
+    score = parse_amount(score_text) if score_text and is_amount_text(score_text) else None
     level1, level2 = squash(text("level1", merged=True)), squash(text("level2", merged=True))
     if previous is not None and cut is not None:
         if not level1 and "level1" in found and cut(found["level1"]):
@@ -494,6 +601,9 @@ def _indicator(
         "weight": weight,
         "direction": text("direction"),
         "core": text("core"),
+        "actual": text("actual"),
+        "score": score,
+        "deviation": text("deviation", merged=True),
         "quantitative": operator != "定性",
         "page": found["level3"].page if "level3" in found else found["target"].page,
     }
@@ -552,17 +662,30 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
         title, title_source = f"{projects[0].name}绩效目标表", "project"
         notes.append(f"title not printed above the form; named after its 项目名称 {projects[0].name!r}")
     unreadable: dict[tuple[int, str], str] = {}
+    # a block of funds printing several measures gives a column each (年初预算数 | 全年预算数 | 全年执行数)
+    amounts = list(dict.fromkeys(line.measure or "金额" for p in projects for line in p.funds)) or ["金额"]
+    columns = [*FUND_COLUMNS[:2], *amounts]
+    rows: dict[tuple, int] = {}
     for project in projects:
-        for line in project.funds:
+        for k, line in enumerate(project.funds):
+            name = line.project or project.name
+            # one row per fund (and per line where no measure is printed: each is its own row, as before)
+            key = (id(project), name, line.source) if line.measure else (id(project), k)
+            if key not in rows:
+                rows[key] = len(records)
+                records.append(dict.fromkeys(columns))
+                records[-1].update({"项目名称": name, "资金来源": line.source})
+                pages.append(dict.fromkeys(columns, line.page))
+                printed.append({"项目名称": name, "资金来源": line.source})
+                boxes.append(dict.fromkeys(columns))
+            i, column = rows[key], line.measure or "金额"
             amount = _amount_in(line, table_unit)
             if amount is None and normalise_number_text(line.printed) not in BLANKS:
-                unreadable[(len(records), "金额")] = line.printed
-            records.append({"项目名称": line.project or project.name, "资金来源": line.source, "金额": amount})
-            pages.append(dict.fromkeys(FUND_COLUMNS, line.page))
-            printed.append({"项目名称": line.project or project.name, "资金来源": line.source, "金额": line.printed})
-            boxes.append({"项目名称": None, "资金来源": None, "金额": line.box})
+                unreadable[(i, column)] = line.printed
+            records[i][column], printed[i][column], boxes[i][column] = amount, line.printed, line.box
+            pages[i][column] = line.page
     unread = []
-    if any(r["金额"] is not None for r in records):
+    if any(r[c] is not None for r in records for c in amounts):
         read = indicator_cells | {(line.page, line.box) for p in projects for line in p.funds}
         unread = unread_form_amounts([c for part in raw.parts for row in form_rows(part.grid) for c in row], read)
     return Table(
@@ -574,11 +697,11 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
         unit_assumed=printed_unit is None and raw.unit is None,
         org_line=raw.org_line,
         pages=raw.pages,
-        df=pd.DataFrame.from_records(records, columns=FUND_COLUMNS),
-        column_kinds={"项目名称": "text", "资金来源": "text", "金额": "money"},
-        cell_pages=pd.DataFrame.from_records(pages, columns=FUND_COLUMNS),
-        printed=pd.DataFrame.from_records(printed, columns=FUND_COLUMNS),
-        cell_boxes=pd.DataFrame.from_records(boxes, columns=FUND_COLUMNS),
+        df=pd.DataFrame.from_records(records, columns=columns),
+        column_kinds={"项目名称": "text", "资金来源": "text", **dict.fromkeys(amounts, "money")},
+        cell_pages=pd.DataFrame.from_records(pages, columns=columns),
+        printed=pd.DataFrame.from_records(printed, columns=columns),
+        cell_boxes=pd.DataFrame.from_records(boxes, columns=columns),
         notes=notes,
         continued_pages=raw.continued_pages,
         raw=raw,
