@@ -151,7 +151,10 @@ def column_total_checks(table: Table) -> list[Check]:
             continue
         others = _three_public_summands(table, df, total_column, others, children, depth, paths)
         read = [total_column] + [c for name in others for c in children[name]]
+        counted = count_rows(table, total_column)  # rows of counts or areas among the amounts: no sums of money
         for i in range(len(df)):
+            if i in counted:
+                continue
             parts = [_group_value(df, i, children[name], depth + 1, paths) for name in others]
             check = _compare(
                 "column_total",
@@ -581,6 +584,10 @@ def _top_rows(
     candidates = range(first + 1, len(labels)) if first == 0 else range(first)
     rows = [i for i in candidates if labels[i] and i not in totals]
     enumerated = [i for i in rows if ENUM_RE.match(labels[i])]
+    # numbered from 一、: the total's parts; from 二、 on (合计 | 行政单位 | 事业单位 | 二、实物量) another block
+    # follows the total's own rows, no part of it
+    if enumerated and not labels[enumerated[0]].startswith("一、"):
+        rows, enumerated = [i for i in rows if i < enumerated[0]], []
     return enumerated or _without_sub_items(labels, rows, figures)
 
 

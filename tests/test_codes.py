@@ -13,7 +13,7 @@ from analysis.reference import (
     econ_classes,
     function_codes,
 )
-from analysis.transform.codes import codes_by_name
+from analysis.transform.codes import codes_by_name, row_codes
 from analysis.transform.tables import row_code_frame, row_labels, table_sides
 
 from .budget_pdfs import NARRATIVE, Grid, build, summary_table
@@ -307,3 +307,13 @@ def test_a_unit_code_column_holds_units_whatever_their_digits_and_two_level_grou
     )
     bought = tidy.loc["表12"].iloc[-1]
     assert (bought.func_code, bought.econ_code) == ("2140102", "30227")
+
+
+def test_a_whole_code_merged_across_the_level_columns_is_that_code():
+    """类 | 款 | 项 printing one cell merged across them (``20103``, read in each of the three) is that code, never
+    the three concatenated; the levels printed apart are joined as before."""
+    levels = ["科目编码/类", "科目编码/款", "科目编码/项"]
+    for code in ("201", "20103", "2010301"):
+        assert row_codes(list(zip(levels, [code] * 3, strict=True))) == {"func_code": code}
+    assert row_codes(list(zip(levels, ["201", "03", "01"], strict=True))) == {"func_code": "2010301"}
+    assert row_codes(list(zip(levels, ["2010301", "", ""], strict=True))) == {"func_code": "2010301"}

@@ -10,7 +10,7 @@ import pytest
 from analysis import read_budget
 from analysis.transform.tables import count_row_unit
 
-from .budget_pdfs import NARRATIVE, Grid, build
+from .budget_pdfs import NARRATIVE, Grid, build, merged_header
 
 TITLE = "“三公”经费、行政参公单位机关运行经费情况表"
 #: label, 预算数, 统计数 — money rows in 万元, then the counts the template prints under 三、相关统计数
@@ -125,6 +125,9 @@ def test_which_labels_name_counts():
         ("2．车辆数", "辆"),
         ("国内公务接待批次", "个"),  # no measure word printed: 个
         ("培训次数", "个"),
+        ("房屋面积（平方米）", "平方米"),
+        ("土地面积(亩)", "亩"),
+        ("道路里程（公里）", "公里"),
     ]:
         assert count_row_unit(label) == unit, label
     for label in [
@@ -261,3 +264,33 @@ def test_a_money_total_never_adds_the_rows_of_counts_printed_under_it(tmp_path):
         sums = [c for c in table.validation.checks if c.rule == "row_total"]
         assert [c.description for c in sums] == ["合计 = Σ 3 rows"], [c.description for c in sums]
         assert sums[0].passed is (status == "ok")
+
+
+def test_areas_and_counts_under_a_numbered_block_are_no_money_and_no_part_of_the_total(tmp_path):
+    """国有资产占用情况表 (决算): the value rows under 合计 in 万元, then a block 二、实物量 of areas and counts
+    printed in the same columns (房屋面积（平方米） under 房屋, 车辆数（辆） under 车辆).  The areas and counts keep
+    their unit, never 万元; 合计 adds the value rows (a block numbered from 二、 is no part of it), and no
+    column total of money is checked on a row of counts."""
+    header = [
+        ["项目", "资产总额", "流动资产", "固定资产", "<", "<"],
+        ["^", "^", "^", "小计", "房屋", "车辆"],
+    ]
+    body = [
+        ["合计", "3,356.05", "437.05", "2,919.00", "2,358.80", "560.20"],
+        ["行政单位", "2,708.25", "310.25", "2,398.00", "1,842.60", "555.40"],
+        ["事业单位", "647.80", "126.80", "521.00", "516.20", "4.80"],
+        ["二、实物量", "", "", "", "", ""],
+        ["房屋面积（平方米）", "", "", "", "6,820.50", ""],
+        ["车辆数（辆）", "", "", "", "", "6"],
+    ]
+    grid = Grid(title="国有资产占用情况表", header=merged_header(header), rows=body, widths=[150, 70, 70, 70, 70, 70])
+    doc = read(tmp_path, grid, "assets")
+    (table,) = doc.tables
+    tidy = doc.tidy
+    area = tidy[tidy.row_label == "房屋面积（平方米）"]
+    assert [(str(a), u) for a, u in zip(area.amount, area.unit_printed, strict=True)] == [("6820.50", "平方米")]
+    cars = tidy[tidy.row_label == "车辆数（辆）"]
+    assert [(str(a), u) for a, u in zip(cars.amount, cars.unit_printed, strict=True)] == [("6.00", "辆")]
+    assert not table.validation.failed, table.validation.failed
+    sums = [c.description for c in table.validation.checks if c.rule == "row_total"]
+    assert set(sums) == {"合计 = Σ 2 rows"}, sums

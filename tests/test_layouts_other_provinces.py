@@ -71,13 +71,26 @@ THREE_PUBLIC_HEADER = [
 NOTE = "注：2024年“三公”经费预算32.60万元，较上年减少2.50万元，主要是公务接待费减少1.50万元。"
 
 
-@pytest.mark.parametrize("notes", [[NOTE], [NOTE, "说明：本表不含上年结转资金。"]])
-def test_note_in_the_ruled_rows_under_a_table_is_its_note(tmp_path, notes):
-    """A note printed in the table's bottom ruled rows, one cell merged across the table (``注：…``), is the
-    table's note: no body row, its figures no cells of the table's amount columns."""
+def _note_row(note: str, form: str) -> list[str]:
+    if form == "label":  # 注： in a cell of its own, the text merged across the rest
+        label, text = note.split("：", 1)
+        return [label + "：", text, "<", "<", "<", "<"]
+    if form == "short":  # merged across all but the last column, left blank
+        return [note, "<", "<", "<", "<", ""]
+    return [note, "<", "<", "<", "<", "<"]
+
+
+@pytest.mark.parametrize(
+    ("notes", "form"),
+    [([NOTE], "merged"), ([NOTE, "说明：本表不含上年结转资金。"], "merged"), ([NOTE], "label"), ([NOTE], "short")],
+)
+def test_note_in_the_ruled_rows_under_a_table_is_its_note(tmp_path, notes, form):
+    """A note printed in the table's bottom ruled rows (``注：…`` in one cell merged across the table, or in cells
+    of its own: the label ``注：`` and its text, a blank cell beside) is the table's note: no body row, its
+    figures no cells of the table's amount columns."""
     from tests.pdf_tables import Document, TablePage, write_document
 
-    body = [["32.60", "8.00", "18.00", "", "18.00", "6.60"]] + [[note, "<", "<", "<", "<", "<"] for note in notes]
+    body = [["32.60", "8.00", "18.00", "", "18.00", "6.60"]] + [_note_row(note, form) for note in notes]
     page = TablePage("“三公”经费预算表", THREE_PUBLIC_HEADER, body, [70, 80, 70, 80, 80, 70], org="部门：某某局")
     path = write_document(Document(["某某局2024年部门预算"], [NARRATIVE], [page]), tmp_path / "note.pdf")
     budget = read_budget(path, use_cache=False)

@@ -402,22 +402,42 @@ def _meta_row(grid: Grid, r: int) -> bool:
 
 
 def footnote_context(grid: Grid, ctx: GridContext) -> Grid:
-    """A note printed inside the grid's bottom rows (``注：…``, ``说明：…`` in a cell merged across the whole
-    table, as sheets printed with their notes in the ruled area have it): read as the table's note, and the
-    grid returned without those rows.  A note's figures are the note's, no row of the table."""
+    """A note printed inside the grid's bottom rows (``注：…``, ``说明：…``, as sheets printed with their notes in
+    the ruled area have it): read as the table's note, and the grid returned without those rows.  A note's
+    figures are the note's, no row of the table.
+
+    A note row's cells begin and end with the row (none merged down into it) and print, from the first column,
+    the note — in one cell merged across the table, or its label (``注：``) in a cell of its own and its text in
+    the next, blank cells beside."""
     notes = 0
     while notes < grid.n_rows - 1:
-        last = grid.n_rows - notes - 1
-        first, bottom, left, right = grid.region_extent(last, 0)
-        anchors = {grid.region[r][c] for r in range(first, last + 1) for c in range(grid.n_cols)}
-        if first == 0 or bottom != last or left != 0 or right != grid.n_cols - 1 or len(anchors) != 1:
+        text, first = _note_row(grid, grid.n_rows - notes - 1)
+        if not text:
             break
-        text = grid.region_text(last, 0)
-        if not NOTE_RE.match(squash(text)):
-            break
-        ctx.notes.insert(0, text.strip())
+        ctx.notes.insert(0, text)
         notes = grid.n_rows - first
     return grid.row_slice(0, grid.n_rows - notes) if notes else grid
+
+
+def _note_row(grid: Grid, last: int) -> tuple[str, int]:
+    """The note printed in the row(s) of the grid ending at row ``last``, and their first row; ``""`` when they
+    print none."""
+    first = grid.region_extent(last, 0)[0]
+    if first == 0:
+        return "", first
+    anchors = list(dict.fromkeys(grid.region[r][c] for r in range(first, last + 1) for c in range(grid.n_cols)))
+    for anchor in anchors:
+        top, bottom, _, _ = grid.region_extent(*anchor)
+        if top != first or bottom != last:
+            return "", first
+    printed = [grid.region_text(*a).strip() for a in sorted(anchors, key=lambda a: a[1])]
+    printed = [t for t in printed if t]
+    if not printed or grid.region_text(first, 0).strip() != printed[0] or len(printed) > 2:
+        return "", first
+    if len(printed) == 2 and len(squash(printed[0])) > 3:  # two cells of their own: a label (注：) and its text
+        return "", first
+    text = "".join(printed)
+    return (text, first) if NOTE_RE.match(squash(text)) else ("", first)
 
 
 def banner_context(grid: Grid, ctx: GridContext) -> Grid:

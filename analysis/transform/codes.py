@@ -113,7 +113,8 @@ def row_codes(code_cells: list[tuple[str, str]], name: str = "") -> dict[str, st
     """Codes of a body row from its (column path, printed text) code cells and name.
 
     Level columns (类, 款, 项) under one heading are concatenated (a table may print two groups:
-    ``科目编码/类|款|项`` then ``经济科目编码/类|款``); other code columns stand alone, and a column
+    ``科目编码/类|款|项`` then ``经济科目编码/类|款``) — but a whole code read in each of them (``20103`` in a
+    cell merged across 类 | 款 | 项) is that code; other code columns stand alone, and a column
     headed 单位编码/单位代码 holds unit codes only (``222`` is a unit there, not the 类 222).
     Returns a dict with any of ``func_code``, ``econ_code``, ``income_code``, ``unit_code``.
     """
@@ -126,7 +127,9 @@ def row_codes(code_cells: list[tuple[str, str]], name: str = "") -> dict[str, st
         if not digits.isdigit():
             continue
         if LEVEL_COLUMN_RE.match(leaf):
-            levels[heading] = levels.get(heading, "") + digits
+            # a whole code in one cell merged across the level columns is printed in each of them once
+            if not (levels.get(heading) == digits and len(digits) in (3, 5, 7)):
+                levels[heading] = levels.get(heading, "") + digits
         elif UNIT_HEADER_RE.search(leaf):
             found.setdefault("unit_code", digits)
         elif SEQUENCE_HEADER_RE.match(leaf):

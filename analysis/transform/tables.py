@@ -51,7 +51,10 @@ COUNT_HEADERS: tuple[tuple[str, str], ...] = (
     (r"车辆数|辆数", "辆"),
     (r"^数量|个数$", "个"),
 )
-COUNT_BRACKET_RE = re.compile(r"[（(](人|个|辆|台|套|件|台套|台\(套\)|台（套）)[)）]$")
+#: units of physical quantities (房屋面积（平方米）, 土地（亩）, 道路（公里）): figures in that unit, as counts
+#: are, never money
+QUANTITY_UNITS = r"平方米|㎡|立方米|公顷|平方公里|公里|千米|亩|吨|千瓦时"
+COUNT_BRACKET_RE = re.compile(rf"[（(](人|个|辆|台|套|件|台套|台\(套\)|台（套）|{QUANTITY_UNITS})[)）]$")
 MONEY_WORDS_RE = re.compile(r"金额|费|元|资金|预算|拨款|支出|收入")
 #: a column printing each row's measure word beside a column of counts (政府采购预算表 | 计量单位 | 数量 |)
 MEASURE_UNIT_HEADER_RE = re.compile(r"^(?:计量|度量)单位$")
@@ -63,7 +66,9 @@ MEASURE_WORD_RE = re.compile(r"^[^\d\s.,，、:：;；]{1,5}$")
 #: 6．国内公务接待人次（人）, 因公出国（境）团组数（个）): the row's figures are counts in that unit, never money.
 #: Only a bracket holding nothing but the measure word: （万元）, （元/人）, （万元/辆）, （境） name no count
 #: (never （类）（款）（项）: the levels a function name prints, 行政运行（项）)
-COUNT_ROW_BRACKET_RE = re.compile(r"[（(]\s*(人次|人|个|辆|台套|台|套|件|批次|批|次|家|户|名|架|艘|座|期)\s*[)）]")
+COUNT_ROW_BRACKET_RE = re.compile(
+    rf"[（(]\s*(人次|人|个|辆|台套|台|套|件|批次|批|次|家|户|名|架|艘|座|期|{QUANTITY_UNITS})\s*[)）]"
+)
 #: a row's label naming a count in words, without a bracketed measure word (在职人数, 国内公务接待批次,
 #: 车辆数): the word's unit, as a column of counts headed by it is (:data:`COUNT_HEADERS`)
 COUNT_ROW_WORDS: tuple[tuple[str, str], ...] = (
