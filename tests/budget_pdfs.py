@@ -163,6 +163,15 @@ def _draw_rules(c, grid: Grid, x0: float, top: float) -> None:
                 c.rect(xa, ya - 0.25, xb - xa, 0.5, stroke=1, fill=0)
             else:
                 c.rect(xa - 0.25, ya, 0.5, yb - ya, stroke=1, fill=0)
+    elif grid.ruling == "thick":  # Excel's thick border (2.25 pt) over and under the header, drawn filled
+        width = sum(grid.widths)
+        thick = {top, top - len(grid.header) * grid.row_height}
+        c.setLineWidth(0.5)
+        for xa, ya, xb, yb in segments:
+            if not (ya == yb and ya in thick):
+                c.line(xa, ya, xb, yb)
+        for y in thick:
+            c.rect(x0, y - 1.125, width, 2.25, stroke=0, fill=1)
     elif grid.ruling == "filled":
         for xa, ya, xb, yb in segments:
             if ya == yb:

@@ -94,13 +94,14 @@ def draw_table(c, x: float, top: float, widths: list[float], grid: list[list[str
 
 def draw_three_line_table(c, x: float, top: float, widths: list[float], header: list[list[str]],
                           body: list[list[str]], levels: list[int] | None = None, size: float = 8,
-                          row_h: float = 19) -> float:  # fmt: skip
+                          row_h: float = 19, right: tuple[int, ...] = ()) -> float:  # fmt: skip
     """Draw a 三线表 with its top-left corner at (x, top), as Word prints it: rules over and under the table and
     under its ``header`` rows (none: no rule under a header), short rules under headings spanning columns.
     Headings are centred, amounts right-aligned, other texts left-aligned, the first column's indented 12 points
     a level (``levels``, one per body row; the level shown by indentation); ``"<"``/``"^"`` merge header cells,
-    ``"\\n"`` wraps a text over lines, its row as tall as they need (``row_h`` at the least). Returns the y of
-    the table's bottom edge."""
+    ``"\\n"`` wraps a text over lines, its row as tall as they need (``row_h`` at the least); the body cells of
+    the columns ``right`` are right-aligned whatever they print (whole numbers). Returns the y of the table's
+    bottom edge."""
     cells = header + body
     n, m, nhead = len(cells), len(widths), len(header)
     xs = [x]
@@ -131,7 +132,7 @@ def draw_three_line_table(c, x: float, top: float, widths: list[float], header: 
             last_j = max(k for k in range(m) if origin[i][k] == (i, j))
             lines = text.split("\n")
             cy = (ys[i] + ys[last_i + 1]) / 2 - size / 3
-            amount = "." in text and text.replace(",", "").replace(".", "").isdigit()
+            amount = ("." in text and text.replace(",", "").replace(".", "").isdigit()) or (i >= nhead and j in right)
             indent = 12 * levels[i - nhead] if levels and i >= nhead and j == 0 else 0
             for k, line in enumerate(lines):
                 y = cy + ((len(lines) - 1) / 2 - k) * (size + 2)
@@ -150,7 +151,7 @@ def write_three_line_pages(path: Path, narrative: list[str], org: str, widths: l
     drawn by :func:`draw_three_line_table`: ``body`` rows and their ``levels`` (optional), ``title`` (表5 and
     the title printed over the table), ``head`` (the ``org`` line and 单位：万元 printed; by default),
     ``header`` (the header printed: ``header`` by default, another's, or none), ``widths`` (the page's own),
-    ``row_h`` (the least row height)."""
+    ``row_h`` (the least row height), ``right`` (columns whose body cells are right-aligned)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -177,7 +178,15 @@ def write_three_line_pages(path: Path, narrative: list[str], org: str, widths: l
             y -= 18
         printed = page.get("header", header)
         draw_three_line_table(
-            c, x, y, page_widths, printed or [], page["body"], page.get("levels"), row_h=page.get("row_h", 19)
+            c,
+            x,
+            y,
+            page_widths,
+            printed or [],
+            page["body"],
+            page.get("levels"),
+            row_h=page.get("row_h", 19),
+            right=page.get("right", ()),
         )
         c.setFont(FONT, 9)
         c.drawCentredString(A4[0] / 2, 25, str(number))

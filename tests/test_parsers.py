@@ -146,6 +146,18 @@ def test_amounts_laid_out_in_columns_are_a_table_narrative_figures_are_not():
     assert len(unread_amounts(column, [(0, 0, 10, 10)])) == 4
 
 
+@pytest.mark.parametrize("text", ["１２３．４５", "１，２３４．５６", "1 234.56", "12 345.60  1 000.00", "－１２．３"])
+def test_amounts_printed_full_width_or_with_blanks_for_thousands_are_amounts(text):
+    """What the tables' amount parser reads (full-width digits, blanks between thousands) the page's evidence
+    counts too, so a table printing them is read, not passed over."""
+    assert amount_lines([_line(400, 700, 450, text)]) and parse_amount(text.split("  ")[0]) is not None
+
+
+@pytest.mark.parametrize("text", ["100 200", "2024 2025", "第 3 页 共 20 页"])
+def test_whole_numbers_parted_by_blanks_are_no_amount(text):
+    assert amount_lines([_line(400, 700, 450, text)]) == []
+
+
 class _Glyph:
     def __init__(self, x0, y0, x1, y1, baseline):
         self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1

@@ -69,3 +69,34 @@ def test_a_page_the_vector_lattice_reads_whole_is_not_rendered(ruled, monkeypatc
     assert rendered == []
     read_budget(ruled["image"].path, use_cache=False)
     assert rendered == [2]
+
+
+def test_a_thick_rule_drawn_as_a_filled_band_is_one_ruling(tmp_path):
+    """Excel's thick border (2.25 pt) over and under the header, drawn as filled rectangles: each is one rule, so
+    the first body row (合计) stays a body row and every amount is read under its column."""
+    thin = read_budget(build(tmp_path / "thin.pdf", [[NARRATIVE, expense_table("lines")]]), use_cache=False)
+    thick = read_budget(build(tmp_path / "thick.pdf", [[NARRATIVE, expense_table("thick")]]), use_cache=False)
+    (table,) = thick.tables
+    assert list(table.df.columns) == list(thin.tables[0].df.columns)
+    assert len(thick.tidy) == len(thin.tidy) and thick.problems.empty
+    assert thick.tidy.amount.tolist() == thin.tidy.amount.tolist()
+    assert not table.validation.failed
+
+
+def test_a_reader_failing_on_a_page_loses_its_unruled_tables_not_the_document(tmp_path, monkeypatch):
+    """camelot's network parser failing on a page's text (as it does on an area holding none) costs that page's
+    tables printed without rulings, reported as amounts not read — never the document."""
+    from analysis.extract import reader
+
+    run = reader._PageReaders._run
+
+    def failing(self, name, page_args, turned=False, **options):
+        if name == "network":
+            raise TypeError("cannot unpack non-iterable NoneType object")
+        return run(self, name, page_args, turned, **options)
+
+    monkeypatch.setattr(reader._PageReaders, "_run", failing)
+    pdf = build(tmp_path / "unruled.pdf", [[NARRATIVE, expense_table("none")], [expense_table("lines")]])
+    budget = read_budget(pdf, use_cache=False)
+    assert [t.reader for t in budget.tables] == ["lattice-vector"]
+    assert "coverage" in set(budget.problems.kind)

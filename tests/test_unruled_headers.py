@@ -92,3 +92,118 @@ def test_a_tables_body_between_three_rules_is_not_one_row(tmp_path):
     pdf = build(tmp_path / "three.pdf", [[NARRATIVE, expense_table("three")]])
     (table,) = read_budget(pdf, use_cache=False).tables
     assert table.validation.status == "ok" and len(table.df) == 8
+
+
+# -- headings spanning columns of unequal width, printed without rulings -------------------------------
+
+
+def test_headings_printed_without_rulings_span_the_columns_they_are_centred_over(tmp_path):
+    """收入 | 支出 over 项目 | 行次 | 金额 each (a 决算 收支总表 printed as a 三线表): 收入, printed centred over its
+    three columns, lies in the parser's 项目 column, so the 金额 column beside 支出's 项目 is nearer 支出's column —
+    yet 收入 is printed at the middle of 项目 | 行次 | 金额, and 金额 is its.  Likewise 项目 over 科目编码 and 科目名称
+    beside 本年支出 over six amount columns: 合计 is 本年支出's."""
+    from tests.pdf_tables import write_three_line_pages
+
+    header = [["收入", "<", "<", "支出", "<", "<"], ["项目", "行次", "金额", "项目", "行次", "金额"]]
+    body = [
+        ["一、财政拨款收入", "1", "1,234.56", "一、一般公共服务支出", "5", "1,034.56"],
+        ["二、事业收入", "2", "", "二、住房保障支出", "6", "200.00"],
+        ["本年收入合计", "3", "1,234.56", "本年支出合计", "7", "1,234.56"],
+    ]
+    path = write_three_line_pages(
+        tmp_path / "summary.pdf",
+        ["2023年度某某局部门决算", "本年收入合计1,234.56万元。"],
+        "部门：某某局",
+        [150, 30, 70, 150, 30, 70],
+        header,
+        [{"title": "收入支出决算总表", "body": body}],
+    )
+    (table,) = read_budget(path, use_cache=False).tables
+    assert [c for c, kind in table.column_kinds.items() if kind == "money"] == ["收入/金额", "支出/金额"]
+
+    header = [
+        ["项目", "<", "本年支出", "<", "<", "<", "<"],
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出", "上缴上级支出", "经营支出"],
+    ]
+    body = [
+        ["", "合计", "1,234.56", "1,000.00", "234.56", "", ""],
+        ["201", "一般公共服务支出", "1,234.56", "1,000.00", "234.56", "", ""],
+        ["20101", "人大事务", "1,234.56", "1,000.00", "234.56", "", ""],
+    ]
+    path = write_three_line_pages(
+        tmp_path / "expense.pdf",
+        ["2023年度某某局部门决算", "本年支出合计1,234.56万元。"],
+        "部门：某某局",
+        [50, 120, 60, 60, 60, 60, 60],
+        header,
+        [{"title": "支出决算表", "body": body}],
+    )
+    (table,) = read_budget(path, use_cache=False).tables
+    assert [c for c, kind in table.column_kinds.items() if kind == "money"] == [
+        "本年支出/合计",
+        "本年支出/基本支出",
+        "本年支出/项目支出",
+        "本年支出/上缴上级支出",
+        "本年支出/经营支出",
+    ]
+
+
+def _three_line(tmp_path, name: str, header, body, widths, title: str, right=()):
+    from tests.pdf_tables import write_three_line_pages
+
+    path = write_three_line_pages(
+        tmp_path / f"{name}.pdf",
+        ["2023年度某某局部门决算", "“三公”经费支出15.01万元。"],
+        "部门：某某局",
+        widths,
+        header,
+        [{"title": title, "body": body, "right": right}],
+    )
+    return read_budget(path, use_cache=False)
+
+
+def test_sub_headings_wrapped_side_by_side_without_rulings_are_one_level(tmp_path):
+    """公务用车/购置费 | 公务用车/运行费 wrapped side by side beside 小计, under 公务用车购置及运行费, beside 合计 and
+    公务接待费 printed over the lower header's full height: each heading one level, as ruled."""
+    header = [
+        ["项目", "合计", "因公出国\n（境）费", "公务用车购置及运行费", "<", "<", "公务接待费"],
+        ["^", "^", "^", "小计", "公务用车\n购置费", "公务用车\n运行费", "^"],
+    ]
+    body = [
+        ["预算数", "18.00", "0.00", "15.00", "0.00", "15.00", "3.00"],
+        ["决算数", "15.01", "0.00", "13.13", "0.00", "13.13", "1.88"],
+    ]
+    budget = _three_line(tmp_path, "wide", header, body, [80, 60, 60, 60, 60, 60, 60], "“三公”经费支出决算表")
+    (table,) = budget.tables
+    assert list(table.df.columns) == [
+        "项目",
+        "合计",
+        "因公出国（境）费",
+        "公务用车购置及运行费/小计",
+        "公务用车购置及运行费/公务用车购置费",
+        "公务用车购置及运行费/公务用车运行费",
+        "公务接待费",
+    ]
+    assert not table.validation.failed
+
+
+def test_a_column_number_row_and_rows_of_counts_under_the_amounts_without_rulings(tmp_path):
+    """A 栏次 row printing two numbers (栏次 | | 1 | 2) is the header's: 预算数 and 决算数 name their amount columns;
+    rows of whole numbers (counts) printed under the last amount row, in its columns, are the table's."""
+    header = [["项目", "行次", "预算数", "决算数"], ["栏次", "", "1", "2"]]
+    body = [
+        ["一、“三公”经费支出", "1", "18.00", "15.01"],
+        ["1．因公出国（境）费", "2", "0.00", "0.00"],
+        ["2．公务用车购置及运行费", "3", "15.00", "13.13"],
+        ["3．公务接待费", "4", "3.00", "1.88"],
+        ["二、相关统计数", "5", "", ""],
+        ["1．公务用车保有量（辆）", "6", "", "6"],
+        ["2．国内公务接待批次（个）", "7", "", "14"],
+        ["3．国内公务接待人次（人）", "8", "", "126"],
+    ]
+    budget = _three_line(tmp_path, "stat", header, body, [170, 40, 70, 70], "“三公”经费支出决算表", right=(2, 3))
+    (table,) = budget.tables
+    assert [c for c, kind in table.column_kinds.items() if kind == "money"] == ["预算数", "决算数"]
+    counts = budget.tidy[budget.tidy.unit_printed.isin(["辆", "个", "人"])]
+    assert sorted(str(a) for a in counts.amount) == ["126.00", "14.00", "6.00"]
+    assert list(table.df["决算数"][:4]) == [Decimal("15.01"), Decimal("0.00"), Decimal("13.13"), Decimal("1.88")]

@@ -10,14 +10,16 @@ printed but not read is reported, never taken for narrative.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from itertools import pairwise
 
 from ..transform.amounts import MONEY_UNIT_LINE_PATTERN, MONEY_UNIT_PATTERN
 from .text import squash
 
-#: one printed amount: thousands separators or decimals (plain integers are years, pages, counts)
-AMOUNT_TOKEN = r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:,\d{3})+|\d+\.\d{1,4})"
+#: one printed amount: thousands separators or decimals (plain integers are years, pages, counts); thousands
+#: parted by blanks (``1 234.56``) only with decimals (``100 200`` may be two counts)
+AMOUNT_TOKEN = r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:,\d{3})+|\d+\.\d{1,4}|\d{1,3}(?:[ \u00a0]\d{3})+\.\d{1,4})"
 #: an amount printed anywhere in a line
 AMOUNT_RE = re.compile(rf"(?<![\d.,]){AMOUNT_TOKEN}(?![\d.,])")
 #: a text line made of amounts only (several cells of one row may be one text line)
@@ -46,7 +48,8 @@ def amount_lines(lines: Iterable, named: bool = True) -> list:
 
 
 def _prints_amounts(text: str, named: bool = True) -> bool:
-    text = text.strip().replace("，", ",")
+    # full-width digits and signs (１２３．４５) are read as amounts are (NFKC)
+    text = unicodedata.normalize("NFKC", text).strip().replace("，", ",")
     return bool(AMOUNT_LINE_RE.match(text) or (named and NAMED_AMOUNT_LINE_RE.match(text)))
 
 
@@ -169,9 +172,30 @@ def unruled_areas(lines: list, loose: list, page_width: float) -> list[tuple[flo
         top_line = block[0]
         opening = [h for h in heads if h.yc > top_line.yc]
         top = opening[-1].y0 - 1 if opening else top_line.y1 + HEADER_ROWS * pitch
-        bottom = block[-1].y0 - pitch / 2
+        last = _last_row(block, lines, heads, pitch)
+        bottom = last.y0 - pitch / 2
         areas.append((0.0, bottom, page_width, top))
     return areas
+
+
+#: row pitches a table's rows of whole numbers may stand below its last amount row (a heading row between)
+COUNT_ROWS_GAP = 2.6
+WHOLE_NUMBER_RE = re.compile(r"^\d{1,6}$")
+
+
+def _last_row(block: list, lines: list, heads: list, pitch: float):
+    """The table's last row: its last amount row, or the rows of whole numbers printed under it in its amount
+    columns (a 国有资产占用情况表's 车辆数（辆） 6 under the value rows): a whole number alone whose right edge is an
+    amount column's, each within :data:`COUNT_ROWS_GAP` row pitches of the row above, no table opening between."""
+    edges = [ln.x1 for ln in block]
+    last = block[-1]
+    below = sorted((ln for ln in lines if ln.yc < last.yc - ALIGN_TOL), key=lambda ln: -ln.yc)
+    for line in below:
+        if last.yc - line.yc > COUNT_ROWS_GAP * pitch or any(line.yc < h.yc < last.yc for h in heads):
+            break
+        if WHOLE_NUMBER_RE.match(line.text.strip()) and any(abs(line.x1 - x) <= ALIGN_TOL for x in edges):
+            last = line
+    return last
 
 
 def table_signs(lines: Iterable) -> list[str]:

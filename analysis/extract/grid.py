@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..transform.amounts import is_amount_text, split_unit
-from .reader import Grid
+from .reader import COLUMN_NUMBER_RE, Grid, is_column_numbers
 from .text import squash
 
 BODY_START_RE = re.compile(
@@ -26,7 +26,6 @@ TOTAL_WORD_RE = re.compile(r"^(?:合计|总计|小计)$")
 #: a first-level performance indicator (产出指标, 效益指标 …): a value of the 一级指标 column, never a heading — the
 #: body of a 绩效目标表 printing no amount starts at its first row
 INDICATOR_LEVEL_RE = re.compile(r"^(?:产出|效益|效果|满意度|成本|管理|履职|过程)指标$")
-COLUMN_NUMBER_RE = re.compile(r"^栏次$|^[甲乙丙丁]$")
 
 
 def own_text(grid: Grid, r: int, c: int) -> str:
@@ -87,14 +86,7 @@ def _is_heading_row(grid: Grid, r: int) -> bool:
 
 
 def _is_column_number_row(grid: Grid, r: int) -> bool:
-    texts = [squash(own_text(grid, r, c)) for c in range(grid.n_cols)]
-    texts = [t for t in texts if t]
-    if not texts:
-        return False
-    if COLUMN_NUMBER_RE.match(texts[0]):
-        return True
-    numbers = [t for t in texts if t.isdigit()]
-    return len(numbers) >= 3 and numbers == [str(i) for i in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
+    return is_column_numbers([own_text(grid, r, c) for c in range(grid.n_cols)])
 
 
 def _unruled_spans(grid: Grid, height: int) -> dict[tuple[int, int], tuple[tuple[int, int], str]]:
@@ -135,7 +127,7 @@ def _unruled_spans(grid: Grid, height: int) -> dict[tuple[int, int], tuple[tuple
             ]
             if not near:
                 continue
-            heading = min(near, key=lambda f: (abs(centre(f) - centre(c)), f))
+            heading = min(near, key=lambda f, r=r, c=c, filled=filled: (_off_centre(grid, r, f, c, filled), f))
             sub = first_below(r, heading)
             if sub is None:
                 continue
@@ -147,6 +139,17 @@ def _unruled_spans(grid: Grid, height: int) -> dict[tuple[int, int], tuple[tuple
             if under:
                 spans[(r, c)] = ((r, heading), own_text(grid, r, heading))
     return spans
+
+
+def _off_centre(grid: Grid, r: int, f: int, c: int, filled: list[int]) -> float:
+    """How far the heading of cell (r, f) is printed from the middle of the columns it would span if it took
+    column ``c``: from ``c`` to the heading's far side, up to the next heading of its row (or the table's edge).
+    A heading is centred over its span, so the heading printed at the middle of such a span takes ``c``."""
+    if c > f:
+        first, last = max((g for g in filled if g < f), default=-1) + 1, c
+    else:
+        first, last = c, min((g for g in filled if g > f), default=grid.n_cols) - 1
+    return abs((grid.cols[first][0] + grid.cols[last][1]) / 2 - grid.printed_centre(r, f))
 
 
 def _centred_below(grid: Grid, r: int, k: int, height: int) -> bool:

@@ -29,7 +29,7 @@ import struct
 import threading
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from itertools import pairwise
 from pathlib import Path
@@ -103,6 +103,22 @@ class Grid:
     #: where each row's text is printed (the middle of its lines, y upwards) — read without rulings, a row is
     #: a band between its neighbours' lines, its middle no line's; empty when not recorded
     line_centres: list[float | None] = field(default_factory=list, repr=False)
+    #: the text lines placed whole in its cells, (x0, x1, y middle, text without blanks) — read without rulings,
+    #: where a heading is printed (its cell is the parser's column, not its span); empty when not recorded
+    placed_lines: list[tuple[float, float, float, str]] = field(default_factory=list, repr=False)
+
+    def printed_centre(self, r: int, c: int) -> float:
+        """The middle, across the page, of where the text of cell (r, c) is printed: its line (nearest the
+        cell, when the text is printed twice) in the row's band; the column's middle when not recorded."""
+        middle = (self.cols[c][0] + self.cols[c][1]) / 2
+        text = squash(self.texts[r][c])
+        top, bottom = self.rows[r]
+        found = [
+            (x0 + x1) / 2
+            for x0, x1, y, line in self.placed_lines
+            if line and line in text and bottom - self.text_size <= y <= top + self.text_size
+        ]
+        return min(found, key=lambda x: abs(x - middle)) if found else middle
 
     def row_centre(self, r: int) -> float:
         """The middle of row ``r``'s printed lines where recorded, else of its band."""
@@ -164,6 +180,7 @@ class Grid:
             text_size=self.text_size,
             reader=self.reader,
             line_centres=self.line_centres[start:stop],
+            placed_lines=self.placed_lines,
         )
 
 
@@ -259,11 +276,15 @@ def _grid_from_camelot(table, page_number: int, reader: str = "lattice-vector") 
         n_cols = len(cols)
     region = [[find((r, c)) if ruled else (r, c) for c in range(n_cols)] for r in range(n_rows)]
     centres: list[float | None] = []
+    placed_lines: list[tuple[float, float, float, str]] = []
     if not ruled:
         placed = getattr(table, "whole_lines", {})
         for r in range(n_rows):
             ys = sorted((ln.y0 + ln.y1) / 2 for (lr, _), lines in placed.items() if lr == r for ln in lines)
             centres.append(ys[len(ys) // 2] if ys else None)
+        placed_lines = [
+            (ln.x0, ln.x1, (ln.y0 + ln.y1) / 2, squash(ln.get_text())) for lines in placed.values() for ln in lines
+        ]
     x0, y0, x1, y1 = table._bbox
     return Grid(
         page=page_number,
@@ -275,6 +296,7 @@ def _grid_from_camelot(table, page_number: int, reader: str = "lattice-vector") 
         accuracy=float(table.parsing_report.get("accuracy", 100.0)),
         reader=reader,
         line_centres=centres,
+        placed_lines=placed_lines,
     )
 
 
@@ -594,8 +616,12 @@ class _PageReaders:
             # words of an unruled table's cells stand close: a layout that joins fewer of them
             layout, dim, images, _chars, htext, vtext, rotation = relayout(char_margin=UNRULED_CHAR_MARGIN)
             fix_vertical_metrics(htext)
-            areas = [f"{x0},{y1},{x1},{y0}" for x0, y0, x1, y1 in unruled_areas(lines, loose, float(dim[0]))]
-            tables = self._run("network", (layout, dim, number, images, htext, vtext, rotation), table_areas=areas)
+            boxes = [b for b in unruled_areas(lines, loose, float(dim[0])) if any(_inside(ln, b, 0.0) for ln in lines)]
+            areas = [f"{x0},{y1},{x1},{y0}" for x0, y0, x1, y1 in boxes]
+            try:
+                tables = self._run("network", (layout, dim, number, images, htext, vtext, rotation), table_areas=areas)
+            except Exception:  # the parser failing on a page's text loses that page's unruled tables (their
+                tables = []  # amounts are reported as not read), never the document
             rules = horizontal_rules(ruled)
             found = [_unruled_rows(_grid_from_camelot(t, number, "network"), rules) for t in tables]
             grids += [g for g in found if _accounts_for(g, loose) and not any(_overlaps(g, o) for o in grids)]
@@ -651,8 +677,24 @@ def _is_amount_row(row: list[str]) -> bool:
 
 
 def _first_amount_row(texts: list[list[str]]) -> int:
-    """The first row printing an amount (the header ends above it); ``len(texts)`` when none does."""
-    return next((r for r, row in enumerate(texts) if _is_amount_row(row)), len(texts))
+    """The first row printing an amount (the header ends above it; a 栏次 row of column numbers is the header's);
+    ``len(texts)`` when none does."""
+    return next((r for r, row in enumerate(texts) if _is_amount_row(row) and not is_column_numbers(row)), len(texts))
+
+
+#: the label of a header row numbering the columns (栏次 | 1 | 2 …; 甲 | 乙 in a 决算 header)
+COLUMN_NUMBER_RE = re.compile(r"^栏次$|^[甲乙丙丁]$")
+
+
+def is_column_numbers(texts: list[str]) -> bool:
+    """A header row numbering the columns: opening with 栏次 (or 甲, 乙), or three or more consecutive numbers."""
+    printed = [squash(t) for t in texts if t.strip()]
+    if not printed:
+        return False
+    if COLUMN_NUMBER_RE.match(printed[0]):
+        return True
+    numbers = [t for t in printed if t.isdigit()]
+    return len(numbers) >= 3 and numbers == [str(i) for i in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
 
 
 def _rows_by_rules(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
@@ -722,7 +764,17 @@ def _with_rows(grid: Grid, texts: list[list[str]], spans: list[tuple[int, list[i
     rows, kept = [grid.rows[r] for r in keep], [texts[r] for r in keep]
     centres = [grid.line_centres[r] for r in keep] if grid.line_centres else []
     return Grid(
-        grid.page, grid.bbox, rows, grid.cols, kept, region, grid.accuracy, grid.text_size, grid.reader, centres
+        grid.page,
+        grid.bbox,
+        rows,
+        grid.cols,
+        kept,
+        region,
+        grid.accuracy,
+        grid.text_size,
+        grid.reader,
+        centres,
+        grid.placed_lines,
     )
 
 
@@ -741,13 +793,16 @@ def _wrapped_headings_joined(grid: Grid) -> Grid:
     Sub-headings of one level are centred on one line; a heading of the level that wraps (``一般公共`` /
     ``预算拨款`` beside ``合计`` and ``其他资金``) prints one line above and one below it.  Above the first
     amount, a column's texts on lines r and r+2 with nothing on r+1, beside a neighbouring column printing
-    only on r+1, are one heading, placed on r+1 (the header read from its lowest lines up); lines left
-    empty go.
+    only on r+1 (or in a run of such columns beside one: ``公务用车/购置费 | 公务用车/运行费`` beside ``小计``),
+    are one heading, placed on r+1 (the header read from its lowest lines up); lines left empty go.
     """
     texts = [list(row) for row in grid.texts]
+    bands = list(grid.rows)
     first = _first_amount_row(texts)
     for r in reversed(range(max(0, first - 2))):
         above, middle, below = texts[r], texts[r + 1], texts[r + 2]
+        if any(is_column_numbers(row) for row in (above, middle, below)):
+            continue  # a 栏次 row numbers the columns: no line of a heading
         wrapped = [c for c in range(grid.n_cols) if above[c] and below[c] and not middle[c]]
         beside = [c for c in range(grid.n_cols) if middle[c] and not above[c] and not below[c]]
         rest = [
@@ -755,11 +810,28 @@ def _wrapped_headings_joined(grid: Grid) -> Grid:
             for c in range(grid.n_cols)
             if c not in wrapped and c not in beside and (above[c] or middle[c] or below[c])
         ]
-        if wrapped and not rest and all(c - 1 in beside or c + 1 in beside for c in wrapped):
+        # headings wrapped side by side (公务用车/购置费 | 公务用车/运行费 beside 小计): a run of them beside one
+        if wrapped and not rest and all(_run_beside(c, wrapped, beside) for c in wrapped):
             for c in wrapped:
                 middle[c] = join_cell_lines(above[c] + "\n" + below[c])
                 above[c] = below[c] = ""
-    return grid if texts == grid.texts else _with_rows(grid, texts)
+            if not any(above) and not any(below):
+                # the row is as tall as its wrapped headings: its band takes in their lines
+                bands[r + 1] = (bands[r][0], bands[r + 2][1])
+    if texts == grid.texts:
+        return grid
+    return _with_rows(replace(grid, rows=bands) if bands != grid.rows else grid, texts)
+
+
+def _run_beside(c: int, wrapped: list[int], beside: list[int]) -> bool:
+    """Column ``c`` of a heading wrapped over two lines stands in a run of such columns one end of which is next
+    to a column printing its heading on the middle line."""
+    first = last = c
+    while first - 1 in wrapped:
+        first -= 1
+    while last + 1 in wrapped:
+        last += 1
+    return first - 1 in beside or last + 1 in beside
 
 
 #: a line of a wrapped label is attached to the nearer amount row when it is at most this share of the

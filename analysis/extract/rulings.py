@@ -28,6 +28,11 @@ from playa.miner import LTCurve, LTLine, LTRect
 
 #: a filled path at most this thick (points) is a rule (camelot's own bound for thin rectangles)
 THIN = 1.5
+#: a filled rectangle thicker than :data:`THIN` is still a rule (Excel's thick border, 2.25 pt) when at most this
+#: share of the page's text height (its median glyph) thick and :data:`BAND_LENGTH` times as long: a cell's
+#: shading is a row tall
+BAND_SHARE = 0.45
+BAND_LENGTH = 8
 #: points of slack for a segment to count as horizontal or vertical
 AXIS_TOL = 0.5
 
@@ -99,6 +104,12 @@ def vector_layout(layout, chars):
     glyphs = GlyphBoxes(chars) if stroked else None
     dropped = {id(obj) for obj in stroked if is_glyph_outline(obj, glyphs)}
     extra = curve_rulings(objects, glyphs)
+    # a filled band too thick for camelot's thin rectangles (which it reads as two rules, a row apart): one rule
+    heights = sorted(ch.y1 - ch.y0 for ch in chars)
+    text_height = heights[len(heights) // 2] if heights else 0.0
+    bands = [obj for obj in objects if isinstance(obj, LTRect) and _is_band(obj, text_height)]
+    dropped |= {id(obj) for obj in bands}
+    extra += [_axis_line(obj) for obj in bands]
     if not dropped:
         return [layout, *extra] if extra else layout
     leaves = [obj for obj in objects if not hasattr(obj, "_objs") and id(obj) not in dropped]
@@ -116,6 +127,24 @@ def horizontal_rules(ruled) -> list[tuple[float, float, float]]:
     return out
 
 
+def _is_band(obj, glyph_height: float) -> bool:
+    """A filled rectangle thicker than :data:`THIN` but thin beside the text and long: a thick rule."""
+    if not getattr(obj, "fill", False):
+        return False
+    thickness, length = sorted((obj.x1 - obj.x0, obj.y1 - obj.y0))
+    return THIN < thickness <= BAND_SHARE * glyph_height and length >= BAND_LENGTH * thickness
+
+
+def _axis_line(obj) -> LTLine:
+    """The rule along a thin shape's long axis."""
+    width, height = obj.x1 - obj.x0, obj.y1 - obj.y0
+    if width >= height:
+        y = (obj.y0 + obj.y1) / 2
+        return _line(obj.x0, y, obj.x1, y, height)
+    x = (obj.x0 + obj.x1) / 2
+    return _line(x, obj.y0, x, obj.y1, width)
+
+
 def curve_rulings(objects, glyphs: GlyphBoxes | None = None) -> list[LTLine]:
     """The rulings that a page's layout ``objects`` (all of them, nested ones too) draw as general paths
     (``LTCurve`` that are not lines or rectangles)."""
@@ -126,12 +155,7 @@ def curve_rulings(objects, glyphs: GlyphBoxes | None = None) -> list[LTLine]:
         width, height = obj.x1 - obj.x0, obj.y1 - obj.y0
         if getattr(obj, "fill", False) and not getattr(obj, "stroke", False):
             if min(width, height) <= THIN < max(width, height):
-                if width >= height:
-                    y = (obj.y0 + obj.y1) / 2
-                    out.append(_line(obj.x0, y, obj.x1, y, height))
-                else:
-                    x = (obj.x0 + obj.x1) / 2
-                    out.append(_line(x, obj.y0, x, obj.y1, width))
+                out.append(_axis_line(obj))
             continue
         if getattr(obj, "stroke", False):
             points = list(getattr(obj, "pts", []) or [])
