@@ -97,57 +97,6 @@ def test_a_tables_body_between_three_rules_is_not_one_row(tmp_path):
 # -- headings spanning columns of unequal width, printed without rulings -------------------------------
 
 
-def test_headings_printed_without_rulings_span_the_columns_they_are_centred_over(tmp_path):
-    """收入 | 支出 over 项目 | 行次 | 金额 each (a 决算 收支总表 printed as a 三线表): 收入, printed centred over its
-    three columns, lies in the parser's 项目 column, so the 金额 column beside 支出's 项目 is nearer 支出's column —
-    yet 收入 is printed at the middle of 项目 | 行次 | 金额, and 金额 is its.  Likewise 项目 over 科目编码 and 科目名称
-    beside 本年支出 over six amount columns: 合计 is 本年支出's."""
-    from tests.pdf_tables import write_three_line_pages
-
-    header = [["收入", "<", "<", "支出", "<", "<"], ["项目", "行次", "金额", "项目", "行次", "金额"]]
-    body = [
-        ["一、财政拨款收入", "1", "1,234.56", "一、一般公共服务支出", "5", "1,034.56"],
-        ["二、事业收入", "2", "", "二、住房保障支出", "6", "200.00"],
-        ["本年收入合计", "3", "1,234.56", "本年支出合计", "7", "1,234.56"],
-    ]
-    path = write_three_line_pages(
-        tmp_path / "summary.pdf",
-        ["2023年度某某局部门决算", "本年收入合计1,234.56万元。"],
-        "部门：某某局",
-        [150, 30, 70, 150, 30, 70],
-        header,
-        [{"title": "收入支出决算总表", "body": body}],
-    )
-    (table,) = read_budget(path, use_cache=False).tables
-    assert [c for c, kind in table.column_kinds.items() if kind == "money"] == ["收入/金额", "支出/金额"]
-
-    header = [
-        ["项目", "<", "本年支出", "<", "<", "<", "<"],
-        ["科目编码", "科目名称", "合计", "基本支出", "项目支出", "上缴上级支出", "经营支出"],
-    ]
-    body = [
-        ["", "合计", "1,234.56", "1,000.00", "234.56", "", ""],
-        ["201", "一般公共服务支出", "1,234.56", "1,000.00", "234.56", "", ""],
-        ["20101", "人大事务", "1,234.56", "1,000.00", "234.56", "", ""],
-    ]
-    path = write_three_line_pages(
-        tmp_path / "expense.pdf",
-        ["2023年度某某局部门决算", "本年支出合计1,234.56万元。"],
-        "部门：某某局",
-        [50, 120, 60, 60, 60, 60, 60],
-        header,
-        [{"title": "支出决算表", "body": body}],
-    )
-    (table,) = read_budget(path, use_cache=False).tables
-    assert [c for c, kind in table.column_kinds.items() if kind == "money"] == [
-        "本年支出/合计",
-        "本年支出/基本支出",
-        "本年支出/项目支出",
-        "本年支出/上缴上级支出",
-        "本年支出/经营支出",
-    ]
-
-
 def _three_line(tmp_path, name: str, header, body, widths, title: str, right=()):
     from tests.pdf_tables import write_three_line_pages
 
@@ -160,6 +109,39 @@ def _three_line(tmp_path, name: str, header, body, widths, title: str, right=())
         [{"title": title, "body": body, "right": right}],
     )
     return read_budget(path, use_cache=False)
+
+
+def test_headings_printed_without_rulings_span_the_columns_they_are_centred_over(tmp_path):
+    """收入 | 支出 over 项目 | 行次 | 金额 each (a 决算 收支总表 printed as a 三线表): 收入, printed centred over its
+    three columns, lies in the parser's 项目 column, so the 金额 column beside 支出's 项目 is nearer 支出's column —
+    yet 收入 is printed at the middle of 项目 | 行次 | 金额, and 金额 is its.  Likewise 项目 over 科目编码 and 科目名称
+    beside 本年支出 over six amount columns: 合计 is 本年支出's."""
+    header = [["收入", "<", "<", "支出", "<", "<"], ["项目", "行次", "金额", "项目", "行次", "金额"]]
+    body = [
+        ["一、财政拨款收入", "1", "1,234.56", "一、一般公共服务支出", "5", "1,034.56"],
+        ["二、事业收入", "2", "", "二、住房保障支出", "6", "200.00"],
+        ["本年收入合计", "3", "1,234.56", "本年支出合计", "7", "1,234.56"],
+    ]
+    (table,) = _three_line(tmp_path, "summary", header, body, [150, 30, 70, 150, 30, 70], "收入支出决算总表").tables
+    assert [c for c, kind in table.column_kinds.items() if kind == "money"] == ["收入/金额", "支出/金额"]
+
+    header = [
+        ["项目", "<", "本年支出", "<", "<", "<", "<"],
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出", "上缴上级支出", "经营支出"],
+    ]
+    body = [
+        ["", "合计", "1,234.56", "1,000.00", "234.56", "", ""],
+        ["201", "一般公共服务支出", "1,234.56", "1,000.00", "234.56", "", ""],
+        ["20101", "人大事务", "1,234.56", "1,000.00", "234.56", "", ""],
+    ]
+    (table,) = _three_line(tmp_path, "expense", header, body, [50, 120, 60, 60, 60, 60, 60], "支出决算表").tables
+    assert [c for c, kind in table.column_kinds.items() if kind == "money"] == [
+        "本年支出/合计",
+        "本年支出/基本支出",
+        "本年支出/项目支出",
+        "本年支出/上缴上级支出",
+        "本年支出/经营支出",
+    ]
 
 
 def test_sub_headings_wrapped_side_by_side_without_rulings_are_one_level(tmp_path):

@@ -459,8 +459,27 @@ PERCENTAGE_REASON = (
 )
 
 
+#: a row's name with an amount glued to its end (行政运行412.30: the amount's cell read into the name's, as text
+#: drawn over a table — a watermark — can join them): the amount is read as none
+GLUED_FIGURE_RE = re.compile(r"[\u4e00-\u9fff）)]\s*-?\d{1,3}(?:,?\d{3})*\.\d{2}$")
+GLUED_REASON = (
+    "an amount printed in a name's cell, joined to the name: read as no amount, the identities that need it fail"
+)
+
+
 def table_problems(table: Table, path: Path) -> list[Problem]:
-    """The unreadable cells of ``table`` as problems of the document."""
+    """The unreadable cells of ``table`` as problems of the document, and the names with an amount glued to them."""
+    cells = [(row, column, text, PERCENTAGE_REASON if _is_percentage(text) else UNREADABLE_REASON)
+             for (row, column), text in table.unreadable.items()]  # fmt: skip
+    if table.raw is not None and getattr(table.raw, "layout", "grid") == "grid":
+        names = {c for side in table_sides(table) for c in side.labels if table.column_kinds.get(c) == "text"}
+        data = table.lists()
+        for column in (c for c in table.df.columns if c in names):
+            cells += [
+                (i, column, str(v), GLUED_REASON)
+                for i, v in enumerate(data[column])
+                if v and GLUED_FIGURE_RE.search(str(v))
+            ]
     return [
         Problem(
             kind="cell",
@@ -470,9 +489,9 @@ def table_problems(table: Table, path: Path) -> list[Problem]:
             row=row,
             column=column,
             text=text,
-            reason=PERCENTAGE_REASON if _is_percentage(text) else UNREADABLE_REASON,
+            reason=reason,
         )
-        for (row, column), text in table.unreadable.items()
+        for row, column, text, reason in cells
     ]
 
 
