@@ -222,13 +222,14 @@ def test_a_heading_printing_the_unit_lines_unit_is_no_conflict(tmp_path):
     assert table.unit == "元" and table.validation.status == "ok" and not table.validation.problems
 
 
-def test_an_amount_joined_to_a_rows_name_is_reported_never_read_silently(tmp_path):
-    """行政运行800.00: the amount's cell read into the name's (text drawn over the table, a watermark, joins them)
-    is no amount of the row — and the document says so, naming the cell."""
+@pytest.mark.parametrize(("name", "basic"), [("行政运行800.00", "800.00"), ("行政运行800.00800.00", "")])
+def test_an_amount_joined_to_a_rows_name_is_reported_never_read_silently(tmp_path, name, basic):
+    """行政运行800.00 (or 行政运行800.00800.00): the amounts' cells read into the name's (text drawn over the table, a
+    watermark, joins them) are no amounts of the row — and the document says so, naming the cell."""
     rows = [list(row) for row in expense_table().rows]
-    rows[3] = ["2010101", "行政运行800.00", "", "800.00", ""]
+    rows[3] = ["2010101", name, "", basic, ""]
     doc = read(tmp_path, [[NARRATIVE, expense_table(rows=rows)]], "glued")
-    glued = doc.problems[doc.problems.text == "行政运行800.00"]
+    glued = doc.problems[doc.problems.text == name]
     assert list(glued.kind) == ["cell"] and "joined to the name" in glued.reason.iloc[0]
     plain = read(tmp_path, [[NARRATIVE, expense_table()]], "plain")
     assert plain.problems.empty

@@ -459,9 +459,10 @@ PERCENTAGE_REASON = (
 )
 
 
-#: a row's name with an amount glued to its end (行政运行412.30: the amount's cell read into the name's, as text
-#: drawn over a table — a watermark — can join them): the amount is read as none
-GLUED_FIGURE_RE = re.compile(r"[\u4e00-\u9fff）)]\s*-?\d{1,3}(?:,?\d{3})*\.\d{2}$")
+#: a row's name with amounts glued to its end (行政运行412.30, 一般公共服务支出405.00356.40: the amounts' cells read
+#: into the name's, as text drawn over a table — a watermark — can join them), or amounts alone in a name's cell:
+#: they are read as none
+GLUED_FIGURE_RE = re.compile(r"(?:^|[\u4e00-\u9fff）)]\s*)(?:-?\d{1,3}(?:,?\d{3})*\.\d{2})+$")
 GLUED_REASON = (
     "an amount printed in a name's cell, joined to the name: read as no amount, the identities that need it fail"
 )
