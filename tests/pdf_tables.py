@@ -151,7 +151,8 @@ def write_three_line_pages(path: Path, narrative: list[str], org: str, widths: l
     drawn by :func:`draw_three_line_table`: ``body`` rows and their ``levels`` (optional), ``title`` (表5 and
     the title printed over the table), ``head`` (the ``org`` line and 单位：万元 printed; by default),
     ``header`` (the header printed: ``header`` by default, another's, or none), ``widths`` (the page's own),
-    ``row_h`` (the least row height), ``right`` (columns whose body cells are right-aligned)."""
+    ``row_h`` (the least row height), ``right`` (columns whose body cells are right-aligned), ``foot_gap`` (the
+    page number printed that many points under the table, not at the page's foot)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -177,7 +178,7 @@ def write_three_line_pages(path: Path, narrative: list[str], org: str, widths: l
             c.drawRightString(A4[0] - 45, y - 10, "单位：万元")
             y -= 18
         printed = page.get("header", header)
-        draw_three_line_table(
+        bottom = draw_three_line_table(
             c,
             x,
             y,
@@ -189,7 +190,8 @@ def write_three_line_pages(path: Path, narrative: list[str], org: str, widths: l
             right=page.get("right", ()),
         )
         c.setFont(FONT, 9)
-        c.drawCentredString(A4[0] / 2, 25, str(number))
+        # the page number at the foot of the page, or (``foot_gap``) that many points under the table
+        c.drawCentredString(A4[0] / 2, bottom - page["foot_gap"] if "foot_gap" in page else 25, str(number))
         c.showPage()
     c.save()
     return path

@@ -189,3 +189,31 @@ def test_a_column_number_row_and_rows_of_counts_under_the_amounts_without_ruling
     counts = budget.tidy[budget.tidy.unit_printed.isin(["辆", "个", "人"])]
     assert sorted(str(a) for a in counts.amount) == ["126.00", "14.00", "6.00"]
     assert list(table.df["决算数"][:4]) == [Decimal("15.01"), Decimal("0.00"), Decimal("13.13"), Decimal("1.88")]
+
+
+@pytest.mark.parametrize("gap", [8, 12])
+def test_a_page_number_printed_close_under_an_unruled_table_is_no_row_of_it(tmp_path, gap):
+    """The page number printed a few points under a 三线表 at the page's foot is no row of the table: every amount
+    keeps its column and row."""
+    from tests.pdf_tables import write_three_line_pages
+
+    header = [["收入", "<", "支出", "<"], ["项目", "预算数", "项目", "预算数"]]
+    body = [
+        ["一、一般公共预算拨款收入", "1,350.70", "一、一般公共服务支出", "405.00"],
+        ["二、事业收入", "", "二、卫生健康支出", "28.70"],
+        ["", "", "三、自然资源海洋气象等支出", "917.00"],
+        ["本年收入合计", "1,350.70", "本年支出合计", "1,350.70"],
+    ]
+    path = write_three_line_pages(
+        tmp_path / "foot.pdf",
+        ["2024年某某局部门预算", "收入预算1,350.70万元。"],
+        "部门：某某局",
+        [150, 70, 150, 70],
+        header,
+        [{"title": "部门收支总表", "body": body, "foot_gap": gap}],
+    )
+    budget = read_budget(path, use_cache=False)
+    (table,) = budget.tables
+    income = budget.tidy[budget.tidy.column == "收入/预算数"]
+    assert sorted(str(a) for a in income.amount) == ["1350.70", "1350.70"]
+    assert len(budget.tidy) == 6 and not table.validation.failed and budget.problems.empty

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from ..transform.amounts import MONEY_UNIT_LINE_PATTERN, MONEY_UNIT_PATTERN
-from .text import squash
+from .text import PAGE_NUMBER_RE, squash
 
 #: one printed amount: thousands separators or decimals (plain integers are years, pages, counts); thousands
 #: parted by blanks (``1 234.56``) only with decimals (``100 200`` may be two counts)
@@ -174,6 +174,9 @@ def unruled_areas(lines: list, loose: list, page_width: float) -> list[tuple[flo
         top = opening[-1].y0 - 1 if opening else top_line.y1 + HEADER_ROWS * pitch
         last = _last_row(block, lines, heads, pitch)
         bottom = last.y0 - pitch / 2
+        # a page number printed close under the table is no row of it (the parser would make one of it)
+        footers = [ln for ln in lines if ln.y1 > bottom and ln.yc < last.y0 and PAGE_NUMBER_RE.match(squash(ln.text))]
+        bottom = max([bottom, *(ln.y1 + 0.5 for ln in footers)])
         areas.append((0.0, bottom, page_width, top))
     return areas
 

@@ -31,12 +31,11 @@ from ..specs import (
 )
 from ..transform.amounts import UNIT_LINE_PATTERN, unit_from_line, unit_from_note
 from .reader import Grid, PageContent, TextLine
-from .text import squash
+from .text import PAGE_NUMBER_RE, squash
 
 #: a label (declared per template in :data:`analysis.specs.LABEL_FORMS`) and the title after it
 LABEL_RE = re.compile(r"^(?P<label>" + "|".join(LABEL_FORMS) + r")\s*[:：.、]?\s*(?P<rest>.*)$")
 ORG_RE = re.compile(r"^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?\s*[:：]")
-PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-－—\s]*$|^\d+\s*/\s*\d+$")
 #: a page number printed on a header line (XX单位2024年部门预算公开 第3页, — 3 —, 3/12, a number apart)
 PAGE_MARK_RE = re.compile(
     r"第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|[-－—]\s*\d{1,4}\s*[-－—]|\d{1,4}\s*/\s*\d{1,4}"

@@ -27,7 +27,6 @@ from .grid import BODY_START_RE, column_paths, header_cells, header_height, own_
 from .pages import (
     EMPTY_NOTE_RE,
     ORG_RE,
-    PAGE_NUMBER_RE,
     GridContext,
     banner_context,
     classify_context,
@@ -39,7 +38,7 @@ from .pages import (
     side_by_side,
 )
 from .reader import NEARER, Grid, PageContent, TextLine
-from .text import squash
+from .text import PAGE_NUMBER_RE, squash
 
 #: points of tolerance when comparing row heights and column borders across pages
 GEOMETRY_TOL = 2.5

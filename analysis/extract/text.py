@@ -11,6 +11,10 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 #: a row's total word (合计, 总计, 小计), anywhere in a squashed label
 TOTAL_RE = re.compile(r"合计|总计|小计")
+#: a line printing a page number alone (3, — 3 —, 第3页, 3/12, 第3页共20页)
+PAGE_NUMBER_RE = re.compile(
+    r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?[-－—\s]*$|^\d+\s*/\s*\d+$"
+)
 
 
 def join_cell_lines(text: str) -> str:
