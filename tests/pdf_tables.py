@@ -152,7 +152,8 @@ def write_three_line_pages(path: Path, narrative: list[str], org: str, widths: l
     the title printed over the table), ``head`` (the ``org`` line and 单位：万元 printed; by default),
     ``header`` (the header printed: ``header`` by default, another's, or none), ``widths`` (the page's own),
     ``row_h`` (the least row height), ``right`` (columns whose body cells are right-aligned), ``foot_gap`` (the
-    page number printed that many points under the table, not at the page's foot)."""
+    page number printed that many points under the table, not at the page's foot; ``foot_right``: right-aligned
+    with the table's last column)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -190,8 +191,13 @@ def write_three_line_pages(path: Path, narrative: list[str], org: str, widths: l
             right=page.get("right", ()),
         )
         c.setFont(FONT, 9)
-        # the page number at the foot of the page, or (``foot_gap``) that many points under the table
-        c.drawCentredString(A4[0] / 2, bottom - page["foot_gap"] if "foot_gap" in page else 25, str(number))
+        # the page number at the foot of the page, or (``foot_gap``) that many points under the table, centred or
+        # (``foot_right``) right-aligned as the table's last amount column is
+        y = bottom - page["foot_gap"] if "foot_gap" in page else 25
+        if page.get("foot_right"):
+            c.drawRightString(x + sum(page_widths) - 3, y, str(number))
+        else:
+            c.drawCentredString(A4[0] / 2, y, str(number))
         c.showPage()
     c.save()
     return path

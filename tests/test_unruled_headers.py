@@ -191,10 +191,11 @@ def test_a_column_number_row_and_rows_of_counts_under_the_amounts_without_ruling
     assert list(table.df["决算数"][:4]) == [Decimal("15.01"), Decimal("0.00"), Decimal("13.13"), Decimal("1.88")]
 
 
-@pytest.mark.parametrize("gap", [8, 12])
-def test_a_page_number_printed_close_under_an_unruled_table_is_no_row_of_it(tmp_path, gap):
-    """The page number printed a few points under a 三线表 at the page's foot is no row of the table: every amount
-    keeps its column and row."""
+@pytest.mark.parametrize(("gap", "right"), [(8, False), (12, False), (20, True)])
+def test_a_page_number_printed_close_under_an_unruled_table_is_no_row_of_it(tmp_path, gap, right):
+    """The page number printed a few points under a 三线表 at the page's foot is no row of the table, centred or
+    right-aligned with its last amount column (a whole number there with no name on its line): every amount
+    keeps its column and row, and no count is read."""
     from tests.pdf_tables import write_three_line_pages
 
     header = [["收入", "<", "支出", "<"], ["项目", "预算数", "项目", "预算数"]]
@@ -210,7 +211,7 @@ def test_a_page_number_printed_close_under_an_unruled_table_is_no_row_of_it(tmp_
         "部门：某某局",
         [150, 70, 150, 70],
         header,
-        [{"title": "部门收支总表", "body": body, "foot_gap": gap}],
+        [{"title": "部门收支总表", "body": body, "foot_gap": gap, "foot_right": right}],
     )
     budget = read_budget(path, use_cache=False)
     (table,) = budget.tables

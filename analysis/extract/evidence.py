@@ -188,15 +188,21 @@ WHOLE_NUMBER_RE = re.compile(r"^\d{1,6}$")
 
 def _last_row(block: list, lines: list, heads: list, pitch: float):
     """The table's last row: its last amount row, or the rows of whole numbers printed under it in its amount
-    columns (a 国有资产占用情况表's 车辆数（辆） 6 under the value rows): a whole number alone whose right edge is an
-    amount column's, each within :data:`COUNT_ROWS_GAP` row pitches of the row above, no table opening between."""
+    columns (a 国有资产占用情况表's 车辆数（辆） 6 under the value rows): a whole number whose right edge is an
+    amount column's, its row's name printed on its line, each within :data:`COUNT_ROWS_GAP` row pitches of the
+    row above, no table opening between."""
     edges = [ln.x1 for ln in block]
     last = block[-1]
     below = sorted((ln for ln in lines if ln.yc < last.yc - ALIGN_TOL), key=lambda ln: -ln.yc)
     for line in below:
         if last.yc - line.yc > COUNT_ROWS_GAP * pitch or any(line.yc < h.yc < last.yc for h in heads):
             break
-        if WHOLE_NUMBER_RE.match(line.text.strip()) and any(abs(line.x1 - x) <= ALIGN_TOL for x in edges):
+        if (
+            WHOLE_NUMBER_RE.match(line.text.strip())
+            and any(abs(line.x1 - x) <= ALIGN_TOL for x in edges)
+            # a row prints its name on its line: a number alone on its line is a page number, no count
+            and any(abs(other.yc - line.yc) <= ALIGN_TOL and other.x1 < line.x0 for other in lines)
+        ):
             last = line
     return last
 
