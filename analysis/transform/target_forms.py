@@ -406,24 +406,25 @@ def _read_fund_measures(
     if weight is not None and is_amount_text(weight.text):
         rate = scored.get("rate")
         project.indicators.append(
-            {
-                "level1": "",
-                "level2": "",
-                "level3": "预算执行率",
-                "operator": "",
-                "target": "",
-                "measure_unit": "",
-                "weight": parse_amount(weight.text),
-                "direction": "",
-                "core": "",
-                "actual": rate.text.strip() if rate is not None else "",
-                "score": parse_amount(score.text) if score is not None and is_amount_text(score.text) else None,
-                "deviation": "",
-                "quantitative": True,
-                "page": weight.page,
-            }
+            _indicator_record(
+                level3="预算执行率",
+                weight=parse_amount(weight.text),
+                actual=rate.text.strip() if rate is not None else "",
+                score=parse_amount(score.text) if score is not None and is_amount_text(score.text) else None,
+                page=weight.page,
+            )
         )
     return read
+
+
+def _indicator_record(**fields) -> dict:
+    """One indicator of a form: every field a form gives (blank where not printed), ``fields`` set."""
+    record = dict.fromkeys(
+        ("level1", "level2", "level3", "operator", "target", "measure_unit", "direction", "core", "actual"), ""
+    )
+    record.update(weight=None, score=None, deviation="", quantitative=True, page=None)
+    record.update(fields)
+    return record
 
 
 def _org_value(org_line: str) -> str:
@@ -591,22 +592,22 @@ def _indicator(
             level1 = previous["level1"]
         if not level2 and "level2" in found and cut(found["level2"]) and level1 == previous["level1"]:
             level2 = previous["level2"]
-    return {
-        "level1": level1,
-        "level2": level2,
-        "level3": level3,
-        "operator": operator,
-        "target": value,
-        "measure_unit": unit,
-        "weight": weight,
-        "direction": text("direction"),
-        "core": text("core"),
-        "actual": text("actual"),
-        "score": score,
-        "deviation": text("deviation", merged=True),
-        "quantitative": operator != "定性",
-        "page": found["level3"].page if "level3" in found else found["target"].page,
-    }
+    return _indicator_record(
+        level1=level1,
+        level2=level2,
+        level3=level3,
+        operator=operator,
+        target=value,
+        measure_unit=unit,
+        weight=weight,
+        direction=text("direction"),
+        core=text("core"),
+        actual=text("actual"),
+        score=score,
+        deviation=text("deviation", merged=True),
+        quantitative=operator != "定性",
+        page=found["level3"].page if "level3" in found else found["target"].page,
+    )
 
 
 def split_target(target: str, operator: str = "", unit: str = "") -> tuple[str, str, str]:
