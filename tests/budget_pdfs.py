@@ -7,7 +7,9 @@ heading) and :class:`Grid` (a titled table).  A grid's rulings are drawn as
 path per rule, as some producers write them), ``image`` (the rulings painted
 into an image under the text), ``horizontal`` (rules between rows only),
 ``open`` (no outer side borders), ``three`` (a 三线表: rules over the table,
-under its header and under it) or ``none`` (no rulings at all).
+under its header and under it) or ``none`` (no rulings at all).  A :class:`Watermark`
+block draws large light text where it stands in the page's blocks, over what is
+drawn before it and under what is drawn after.
 """
 
 from __future__ import annotations
@@ -80,6 +82,18 @@ def merged_header(rows: list[list[str]]) -> list[list]:
 @dataclass
 class Spacer:
     height: float
+
+
+@dataclass
+class Watermark:
+    """Large light-grey text centred across the page ``below`` points under the block before it, turned
+    ``angle`` degrees (the blocks after it are drawn from where they would be without it)."""
+
+    text: str
+    size: float = 60.0
+    angle: float = 35.0
+    below: float = 90.0
+    grey: float = 0.85
 
 
 def _font():
@@ -321,6 +335,14 @@ def build(path: Path, pages: list[list], page_numbers: bool = True) -> Path:
         for block in blocks:
             if isinstance(block, Spacer):
                 y -= block.height
+            elif isinstance(block, Watermark):
+                c.saveState()
+                c.setFillGray(block.grey)
+                c.setFont(FONT, block.size)
+                c.translate(A4[0] / 2, y - block.below)
+                c.rotate(block.angle)
+                c.drawCentredString(0, -block.size / 3, block.text)
+                c.restoreState()
             elif isinstance(block, Text):
                 c.setFont(FONT, block.size)
                 for line in block.lines:

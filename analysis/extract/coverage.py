@@ -78,6 +78,9 @@ def coverage_problems(
         if legible.mis_mapped or legible.is_picture(bool(page.lines)):
             problem("illegible", page, f"{legible.describe()}: a table printed on it is not read, or misread")
             continue
+        if page.watermark:
+            reason = "text drawn over the page's text, large or at an angle to it, is a watermark: not read"
+            problem("watermark", page, reason, text=page.watermark)
         if page.hidden_amounts:
             problem(
                 "hidden",

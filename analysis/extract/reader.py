@@ -1,8 +1,9 @@
 """The one place camelot is called: page layout, text lines and ruled grids.
 
 Each page is laid out once (camelot's own pdfminer-compatible layout through
-playa; a page whose text runs sideways is turned back by camelot, one printed
-upside down by us, the same way); the same layout serves camelot's parsers and
+playa, a watermark's glyphs left out first (:mod:`.layout`); a page whose text
+runs sideways is turned back as camelot does, one printed upside down the same
+way); the same layout serves camelot's parsers and
 our page text (titles, unit lines, narrative).  The reader of each page is
 chosen by what the page shows, never by file, producer or province:
 
@@ -45,6 +46,7 @@ from ..transform.amounts import is_amount_text, split_unit
 from ..transform.codes import LEVEL_COLUMN_RE
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces
+from .layout import page_layout
 from .legibility import Legibility, measure
 from .rulings import horizontal_rules, vector_layout
 from .text import HAN_RE, TOTAL_RE, join_cell_lines, squash
@@ -202,6 +204,8 @@ class PageContent:
     legibility: Legibility = field(default_factory=Legibility)
     #: what the PDF library reported while reading the page's content (a damaged stream), if anything
     damage: str = ""
+    #: the text of a watermark drawn over the page's text, left out of its lines (``extract/layout.py``)
+    watermark: str = ""
 
     def lines_outside_grids(self) -> list[TextLine]:
         """Text lines not inside any grid (titles, unit lines, notes, narrative)."""
@@ -355,12 +359,10 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
     inputs that are not readable PDFs.
     """
     import playa
-    from camelot.handlers import PDFHandler
     from playa.exceptions import PDFPasswordIncorrect
 
     path = Path(path)
     check_pdf_file(path)
-    handler = PDFHandler(str(path))
     readers = _PageReaders(str(path))
     try:
         pdf = playa.open(str(path), space="page")
@@ -392,14 +394,16 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
             try:
                 with warnings.catch_warnings(), _PageLog() as damage:
                     warnings.simplefilter("ignore")
-                    layout, dim, images, chars, htext, vtext, rotation = handler._get_layout(page)
+                    laid = page_layout(page)
+                    layout, dim, images, chars, htext, vtext, rotation = laid.camelot
                     # camelot turns back a page whose text runs sideways (±90°), never one printed upside down
                     # (/Rotate 180 over upright content, or content drawn turned): that page is laid out turned
                     # back the same way, through the page's initial transformation, before any reader sees it
                     turned = not rotation and _upside_down(chars)
                     if turned:
                         page.set_initial_ctm(page.space, page.rotate + 180)
-                        layout, dim, images, chars, htext, vtext, rotation = handler._get_layout(page)
+                        laid = page_layout(page)
+                        layout, dim, images, chars, htext, vtext, rotation = laid.camelot
                     fix_vertical_metrics(htext)
                     htext, vtext = merge_baseline_pieces(htext, vtext)
                     hidden = _count_hidden(htext, dim)
@@ -407,7 +411,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                     htext = [t for t in htext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)]
                     vtext = [t for t in vtext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)]
                     lines = _text_lines(htext, vtext)
-                    relayout = partial(handler._get_layout, page)
+                    relayout = partial(_camelot_layout, page)
                     args = (layout, dim, number, images, chars, htext, vtext, rotation, lines, relayout)
                     grids = readers.read(*args, turned=turned) if htext else []
                     legible = measure(
@@ -433,7 +437,13 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                 source=path.name,
                 legibility=legible,
                 damage=damage.summary(),
+                watermark=laid.watermark,
             )
+
+
+def _camelot_layout(page, **layout_kwargs) -> tuple:
+    """The page laid out again with other layout parameters, as camelot's parsers take it."""
+    return page_layout(page, **layout_kwargs).camelot
 
 
 #: characters of a page looked at to tell whether it is printed upside down (evenly spread over the page's text)
