@@ -324,14 +324,19 @@ def _is_number(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and all(ch.isdigit() or ch in ",.-" for ch in text)
 
 
-def build(path: Path, pages: list[list], page_numbers: bool = True) -> Path:
-    """Write a PDF of ``pages`` (each a list of :class:`Text`, :class:`Grid`, :class:`Spacer`)."""
+def build(path: Path, pages: list[list], page_numbers: bool = True, crop: dict | None = None) -> Path:
+    """Write a PDF of ``pages`` (each a list of :class:`Text`, :class:`Grid`, :class:`Spacer`, :class:`Watermark`).
+
+    ``crop``: page number → the page's CropBox ``(x0, y0, x1, y1)``, the part a viewer shows.
+    """
     from reportlab.pdfgen import canvas
 
     _font()
     c = canvas.Canvas(str(path), pagesize=A4)
     for number, blocks in enumerate(pages, start=1):
         y = A4[1] - MARGIN
+        if crop and number in crop:
+            c.setCropBox(crop[number])
         for block in blocks:
             if isinstance(block, Spacer):
                 y -= block.height

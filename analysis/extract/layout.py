@@ -49,6 +49,8 @@ class PageLayout(NamedTuple):
     vtext: list
     rotation: str
     watermark: str
+    #: the part of the page a viewer shows and a printer prints (its CropBox), in the layout's coordinates
+    visible: tuple[float, float, float, float]
 
     @property
     def camelot(self) -> tuple:
@@ -70,7 +72,18 @@ def page_layout(page, **layout_kwargs) -> PageLayout:
         page.set_initial_ctm(page.space, page.rotate + (-90 if rotation == "clockwise" else 90))
         layout, dim, watermark = _analysed(page, layout_kwargs)
         images, chars, htext, vtext = get_image_char_and_text_objects(layout)
-    return PageLayout(layout, dim, images, chars, htext, vtext, rotation, watermark)
+    return PageLayout(layout, dim, images, chars, htext, vtext, rotation, watermark, _visible(page, dim))
+
+
+def _visible(page, dim) -> tuple[float, float, float, float]:
+    """The page's CropBox (within its MediaBox) where the layout puts it: the area a viewer shows."""
+    from playa.utils import apply_matrix_pt
+
+    media, crop = page.mediabox, page.cropbox or page.mediabox
+    box = (max(crop[0], media[0]), max(crop[1], media[1]), min(crop[2], media[2]), min(crop[3], media[3]))
+    (ax, ay), (bx, by) = (apply_matrix_pt(page.ctm, (box[0], box[1])), apply_matrix_pt(page.ctm, (box[2], box[3])))
+    width, height = float(dim[0]), float(dim[1])
+    return max(0.0, min(ax, bx)), max(0.0, min(ay, by)), min(width, max(ax, bx)), min(height, max(ay, by))
 
 
 def _analysed(page, layout_kwargs: dict):

@@ -406,14 +406,14 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                         layout, dim, images, chars, htext, vtext, rotation = laid.camelot
                     fix_vertical_metrics(htext)
                     htext, vtext = merge_baseline_pieces(htext, vtext)
-                    hidden = _count_hidden(htext, dim)
-                    # text drawn outside the page's visible area is not printed: no reader sees it
-                    htext = [t for t in htext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)]
-                    vtext = [t for t in vtext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)]
+                    hidden = _count_hidden(htext, laid.visible)
+                    # text drawn outside the page's visible area (its CropBox) is not printed: no reader sees it
+                    htext = [t for t in htext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, laid.visible)]
+                    vtext = [t for t in vtext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, laid.visible)]
                     lines = _text_lines(htext, vtext)
                     relayout = partial(_camelot_layout, page)
                     args = (layout, dim, number, images, chars, htext, vtext, rotation, lines, relayout)
-                    grids = readers.read(*args, turned=turned) if htext else []
+                    grids = readers.read(*args, turned=turned, visible=laid.visible) if htext else []
                     legible = measure(
                         "".join(c.get_text() for c in chars), images, _drawn(layout), float(dim[0]), float(dim[1])
                     )
@@ -607,11 +607,13 @@ class _PageReaders:
         lines: list[TextLine],
         relayout=None,
         turned: bool = False,
+        visible: tuple[float, float, float, float] | None = None,
     ) -> list[Grid]:
         """The page's grids, each from the first reader that accounts for its amounts.
 
         ``relayout(**layout_kwargs)`` lays the page out again (for the unruled tables' reader); ``turned``: the
-        page was laid out turned 180° (printed upside down), its rendered image is turned with it.
+        page was laid out turned 180° (printed upside down), its rendered image is turned with it; ``visible``:
+        the area of the page a viewer shows (the whole page when not given), outside which no grid is printed.
         """
         ruled = vector_layout(layout, chars)
         tables = self._run("lattice-vector", (ruled, dim, number, images, htext, vtext, rotation))
@@ -635,7 +637,8 @@ class _PageReaders:
             rules = horizontal_rules(ruled)
             found = [_unruled_rows(_grid_from_camelot(t, number, "network"), rules) for t in tables]
             grids += [g for g in found if _accounts_for(g, loose) and not any(_overlaps(g, o) for o in grids)]
-        grids = [g for g in grids if _on_page((g.bbox[0] + g.bbox[2]) / 2, (g.bbox[1] + g.bbox[3]) / 2, dim)]
+        visible = visible or (0.0, 0.0, float(dim[0]), float(dim[1]))
+        grids = [g for g in grids if _on_page((g.bbox[0] + g.bbox[2]) / 2, (g.bbox[1] + g.bbox[3]) / 2, visible)]
         grids.sort(key=lambda g: -g.bbox[3])
         for grid in grids:
             sizes = sorted(ln.size for ln in lines if _inside(ln, grid.bbox))
@@ -1255,14 +1258,14 @@ def _drawn(layout) -> int:
     return sum(1 for obj in layout if type(obj).__name__ in ("LTLine", "LTRect", "LTCurve"))
 
 
-def _count_hidden(text_lines, dim) -> int:
+def _count_hidden(text_lines, visible: tuple[float, float, float, float]) -> int:
     """Amount lines drawn outside the page's visible area."""
-    lines = _text_lines([t for t in text_lines if not _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, dim)])
+    lines = _text_lines([t for t in text_lines if not _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, visible)])
     return len(amount_lines(lines))
 
 
-def _on_page(x: float, y: float, dim) -> bool:
-    return 0 <= x <= float(dim[0]) and 0 <= y <= float(dim[1])
+def _on_page(x: float, y: float, visible: tuple[float, float, float, float]) -> bool:
+    return visible[0] <= x <= visible[2] and visible[1] <= y <= visible[3]
 
 
 def _accounts_for(grid: Grid, lines: list[TextLine]) -> bool:

@@ -1,4 +1,5 @@
-"""A watermark printed as text is left out of the page's text before any table is read, and said."""
+"""What a page draws that is not its content is left out of its text before any table is read, and said: a
+watermark printed as text, and whatever lies outside the page's CropBox (drawn, never shown)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,19 @@ def test_glyphs_at_an_angle_to_the_text_or_large_over_it_are_a_watermark():
     found = watermark_glyphs(body + turned + over + alone)
     # the large glyph of the same font on blank paper is the same watermark's; the title in another is not
     assert [g.get_text() for g in found] == ["公", "局", "市"]
+
+
+def test_what_a_crop_box_cuts_off_is_hidden_not_read(tmp_path):
+    """A CropBox is the page a viewer shows: amounts drawn beyond it are not printed, read as none and said."""
+    table = expense_table()
+    # the table's last column (项目支出) starts at the page's margin + the widths before it
+    cut = 60 + sum(table.widths[:-1]) + 5
+    pdf = build(tmp_path / "cut.pdf", [[NARRATIVE], [table]], crop={2: (0, 0, cut, 842)})
+    budget = read_budget(pdf, use_cache=False)
+    read = _amounts(budget)
+    assert read == [a for a in PRINTED if a[1] != "项目支出"]
+    (hidden,) = budget.problems[budget.problems.kind == "hidden"].itertuples()
+    assert hidden.page == 2 and hidden.reason.startswith(f"{sum(1 for a in PRINTED if a[1] == '项目支出')} amounts")
+    # a CropBox around everything drawn hides nothing
+    whole = build(tmp_path / "whole.pdf", [[NARRATIVE], [table]], crop={2: (20, 20, 575, 822)})
+    assert _amounts(read_budget(whole, use_cache=False)) == PRINTED
