@@ -11,6 +11,7 @@ import pandas as pd
 
 from .schema import TIDY
 from .specs import TableSpec
+from .text import WHOLE_TOTAL_RE
 
 #: columns of the tidy table, in order (the data contract of conventions.md; declared in analysis.schema)
 TIDY_COLUMNS = TIDY.names
@@ -70,10 +71,6 @@ VALIDATION_REPORT_COLUMNS = [
 ]
 
 
-#: a row closing a listing (合计, 总计): the unit above it does not reach past it
-UNIT_CLOSING_RE = re.compile(r"合计|总计")
-
-
 def row_units(table: Table, label_columns, codes) -> list[tuple[str, str]]:
     """The unit (单位编码, 单位名称) each row of a table belongs to, where the table prints unit codes.
 
@@ -112,7 +109,7 @@ def _row_units(table: Table, label_columns: list[str], codes) -> list[tuple[str,
             if i in unit_rows:
                 current = unit
             out.append(unit)
-        elif UNIT_CLOSING_RE.search(re.sub(r"\s", "", labels[i])):
+        elif WHOLE_TOTAL_RE.search(re.sub(r"\s", "", labels[i])):
             current = ("", "")
             out.append(current)
         else:

@@ -8,8 +8,8 @@ from functools import cache
 
 import pandas as pd
 
-from .extract.text import squash
 from .resources import reference_csv
+from .text import squash
 
 
 @cache

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract.text import squash
+from .text import squash
 
 #: How templates print a table's label in front of (or above) its title, most specific first:
 #: 表1 / 表一 / 表3-1(2) / 附表4 / 表1-1 (most templates); 公开01表 (Jiangsu's 公开NN表); 附件1-1, 公开表1,

@@ -32,11 +32,11 @@ import pandas as pd
 
 from .audit.figures import grand_total_row
 from .display import amount_text, percent_text, show
-from .extract.text import squash
 from .model import Budget, Table
 from .plots.page import PageImage, render_page, row_box, row_pages
 from .reference import function_classes
 from .specs import SCOPE_NAMES, TABLE_SPECS
+from .text import squash
 
 if TYPE_CHECKING:
     from .budget_execution import Execution

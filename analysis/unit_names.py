@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .extract.text import squash
+from .text import squash
 
 BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]")
 

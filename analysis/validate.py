@@ -46,8 +46,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .extract.text import squash
 from .model import Check, ColumnLists, Table, Validation, row_units
+from .text import TOTAL_RE, WHOLE_TOTAL_RE, squash
 from .transform.tables import (
     CODE_FRAME_COLUMNS,
     MEASURE_UNIT_HEADER_RE,
@@ -67,9 +67,6 @@ TOTAL_NAMES = {"合计", "小计", "总计"}
 TOTAL_COLUMN_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:合计|小计|总计)$")
 #: the heading of a group's own amount beside its 其中 columns (事业收入/金额, 事业收入/其中：教育收费)
 GROUP_AMOUNT_NAMES = {"金额", "小计", "合计", "总计"}
-TOTAL_ROW_RE = re.compile(r"合计|总计")
-#: a row closing a listing (合计, 总计, 小计): the classification's codes may start again below it
-CLOSING_ROW_RE = re.compile(r"合计|总计|小计")
 GRAND_TOTAL_RE = re.compile(r"总计")
 ENUM_RE = re.compile(r"^[一二三四五六七八九十]+、")
 CHINESE_PAREN_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
@@ -263,7 +260,7 @@ def _row_identities(table: Table, df, codes, units, labels, label_col, nestings)
     identities = []
     side = [c for c in table.money_columns if _label_column_for(table, c) == label_col]
     figures = [[df.at[i, c] for c in side] for i in range(len(df))]
-    totals = [i for i, lab in enumerate(labels) if TOTAL_ROW_RE.search(lab)]
+    totals = [i for i, lab in enumerate(labels) if WHOLE_TOTAL_RE.search(lab)]
     closed = _closed_subtotals(table, df, codes, labels, totals, label_col)
     for subtotal, parts in closed or []:
         identities.append((f"{labels[subtotal]} = Σ {len(parts)} rows since the previous total", subtotal, parts))
@@ -298,7 +295,7 @@ def _row_identities(table: Table, df, codes, units, labels, label_col, nestings)
         identities.append((f"{labels[first]} = Σ {len(parts_rows)} rows{note}", first, parts_rows))
     grand = [i for i in totals if i > first and GRAND_TOTAL_RE.search(labels[i])]
     if grand and first > 0:
-        rows = [i for i in range(first + 1, grand[0]) if labels[i] and not TOTAL_ROW_RE.search(labels[i])]
+        rows = [i for i in range(first + 1, grand[0]) if labels[i] and not WHOLE_TOTAL_RE.search(labels[i])]
         flat, summed = _without_sub_items(labels, rows), _without_sub_items(labels, rows, figures)
         between, note = _parts_by_sums(labels, figures, grand[0], [first], flat, summed)
         identities.append(
@@ -326,7 +323,7 @@ def _total_labels(table: Table, df, column: str, label_col: str | None, codes) -
         if label:
             continue
         named = [squash(str(df[c][i] or "")) for c in others]
-        labels[i] = next((text for text in named if CLOSING_ROW_RE.search(text)), "")
+        labels[i] = next((text for text in named if TOTAL_RE.search(text)), "")
     return labels
 
 
@@ -523,7 +520,7 @@ def _numbered_parts(labels: list[str], total: int) -> list[int]:
         if not labels[i]:
             continue
         level = _enum_style(labels[i])
-        if TOTAL_ROW_RE.search(labels[i]) or (
+        if WHOLE_TOTAL_RE.search(labels[i]) or (
             level in ENUM_LEVELS and ENUM_LEVELS.index(level) <= ENUM_LEVELS.index(style)
         ):
             break
@@ -661,7 +658,7 @@ def _blocks(table: Table, side, codes) -> list[tuple[int, str]]:
     out, closed = [], 0
     for i, (unit, _) in enumerate(units):
         out.append((closed, unit))
-        if CLOSING_ROW_RE.search(squash(labels[i])):
+        if TOTAL_RE.search(squash(labels[i])):
             closed += 1
     return out
 
@@ -756,7 +753,7 @@ def _read_run_rows(table: Table, run: list[Side]) -> list[tuple[int, int]] | Non
         for code in {code for kind in ("func_code", "econ_code") for code in codes[kind] if code}:
             if seen.setdefault(code, b) != b:
                 return None  # a code printed in two blocks: listings of their own
-    is_total = [[bool(TOTAL_ROW_RE.search(labels[b][i])) for i in range(n)] for b in range(len(run))]
+    is_total = [[bool(WHOLE_TOTAL_RE.search(labels[b][i])) for i in range(n)] for b in range(len(run))]
     totals = [i for i in range(n) if any(is_total[b][i] for b in range(len(run)))]
     content = [
         [i for i in range(n) if not is_total[b][i] and (labels[b][i] or printing[b][i])] for b in range(len(run))
@@ -916,7 +913,7 @@ def _unit_groups(codes, units, labels: list[str]) -> list[tuple[int, list[int]]]
             if open_groups:
                 children.setdefault(open_groups[-1], []).append(i)
             open_groups.append(i)
-        elif TOTAL_ROW_RE.search(squash(labels[i])):
+        elif WHOLE_TOTAL_RE.search(squash(labels[i])):
             open_groups = []
     return list(children.items())
 
@@ -952,10 +949,10 @@ def task_total_checks(table: Table) -> list[Check]:
     checks = []
     names = [squash(v) for v in table.df["项目名称"]]
     for i, name in enumerate(names):
-        if not TOTAL_ROW_RE.search(name):
+        if not WHOLE_TOTAL_RE.search(name):
             continue
         source = table.df.at[i, "资金来源"]
-        rows = [j for j in range(i) if table.df.at[j, "资金来源"] == source and not TOTAL_ROW_RE.search(names[j])]
+        rows = [j for j in range(i) if table.df.at[j, "资金来源"] == source and not WHOLE_TOTAL_RE.search(names[j])]
         for column in table.money_columns:  # 金额, or each measure the tasks print (全年预算数, 全年执行数)
             what = " ".join(x for x in (source, column if column != "金额" else "") if x)
             check = _compare(

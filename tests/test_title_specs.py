@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from analysis.extract.pages import match_label
-from analysis.extract.text import squash
 from analysis.specs import CONTINUED_RE, TABLE_NAME_RE, TITLE_ENUMERATOR_RE, spec_for_title
+from analysis.text import squash
 
 TITLES = Path(__file__).parent / "fixtures" / "table_titles_other_provinces.csv"
 

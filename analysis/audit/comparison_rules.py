@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ..extract.text import squash
 from ..specs import scope_named
+from ..text import squash
 from ..transform.amounts import UNIT_FACTORS
 from ..transform.claims import base_figure, direction_sign
 from .core import AuditContext, Outcome, decimals, fmt, fmt_amount, half_unit

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..extract.text import squash
+from ..text import squash
 from ..transform.contents import contents_entries, printed_table
 from .core import AuditContext, Outcome
 from .figures import grand_total_row

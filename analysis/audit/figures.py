@@ -14,13 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..extract.text import squash
 from ..model import Budget, Table
 from ..reference import function_classes
+from ..text import WHOLE_TOTAL_RE, squash
 from ..transform.amounts import is_money_unit, to_wanyuan
 from ..transform.tables import count_row_unit, row_code_frame
 
-TOTAL_LABEL_RE = re.compile(r"合计|总计")
 TOTAL_LEAF_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:合计|总计|小计)|金额|预算数|财政拨款)$")
 #: a code printed before a name (2010101 行政运行), never a year or a list of years opening it (2026年…, 2020、2021…)
 LEADING_CODE_RE = re.compile(r"^\d{3,}(?![\d年、，,])\s*")
@@ -128,7 +127,7 @@ def summary_total_rows(table: Table) -> list[tuple[int, str, str, str, str]]:
 
 def grand_total_row(table: Table) -> int | None:
     names = row_names(table)
-    totals = [i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)]
+    totals = [i for i, n in enumerate(names) if WHOLE_TOTAL_RE.search(n)]
     return totals[0] if totals else None
 
 
@@ -336,7 +335,7 @@ def named_figures(budget: Budget) -> dict[str, list[NamedFigure]]:
             if column in prior:  # the prior year's figures are not this year's (rates use them: prior_year_figures)
                 continue
             names = row_names(table, column)
-            totals = {i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)}
+            totals = {i for i, n in enumerate(names) if WHOLE_TOTAL_RE.search(n)}
             leaf_names = {name_of(p) for p in column.split("/")}
             for i in range(len(table.df)):
                 value = table.df.at[i, column]
@@ -707,7 +706,7 @@ def _column_figures(table: Table, pairs: list[tuple[str, str, int]], kind_of) ->
             base, current = table.df.at[i, base_column], table.df.at[i, current_column]
             if base is None or current is None:
                 continue
-            whole_row = TOTAL_LABEL_RE.search(names[i]) or not names[i] or len(table.df) == 1
+            whole_row = WHOLE_TOTAL_RE.search(names[i]) or not names[i] or len(table.df) == 1
             out.append(
                 _compared_cells(
                     table,

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ..extract.text import squash
 from ..specs import scope_named
+from ..text import squash
 from ..transform.amounts import UNIT_FACTORS, to_wanyuan
 from .core import AuditContext, fmt, fmt_amount, half_unit
 from .figures import (

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ..extract.text import squash
+from ..text import squash
 from ..transform.amounts import UNIT_FACTORS
 from ..transform.claim_record import name_core
 from ..transform.indicators import project_budgets, project_indicators

@@ -7,16 +7,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..extract.text import squash
 from ..model import Check, Table
 from ..specs import MEASURE_NAMES as SPEC_MEASURE_NAMES
 from ..specs import SCOPE_NAMES as SPEC_SCOPE_NAMES
+from ..text import WHOLE_TOTAL_RE, squash
 from ..transform.amounts import UNIT_FACTORS, to_wanyuan
 from ..transform.indicators import project_budgets, project_indicators
 from ..transform.tables import table_sides
 from .core import AuditContext, Outcome, fmt, fmt_amount
 from .figures import (
-    TOTAL_LABEL_RE,
     grand_total_row,
     name_of,
     project_amounts,
@@ -28,7 +27,6 @@ from .figures import (
 )
 
 PAGE_RE = re.compile(r"page (\d+)")
-TOTAL_LABEL_RE_INCOME = re.compile(r"合计|总计")
 NOT_RUN_RE = re.compile(r"^(?P<rule>\S+) (?P<description>.*) \((?P<location>[^()]*)\): (?P<why>unreadable .*)$")
 #: a figure rounded to cents may differ by rounding only: half a cent per summand
 CENT = Decimal("0.005")
@@ -227,13 +225,13 @@ def _block_totals(table: Table, column: str) -> list[tuple[Decimal, str]]:
     for side in sides:
         first = next((c for c in side.amounts if c in table.money_columns), None)
         names = row_names(table, first) if first else []
-        rows = [i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)]
+        rows = [i for i, n in enumerate(names) if WHOLE_TOTAL_RE.search(n)]
         value = table.df.at[rows[0], first] if rows else None
         if value is None:
             continue  # a block continuing the one before it (公用经费 over two blocks): its total is in the last
         found.append((names[rows[0]], value, f"row {rows[0]}, page {table.cell_pages.at[rows[0], first]}"))
     parts = {name for name, _, _ in found}
-    if len(found) < 2 or len(parts) < len(found) or any(TOTAL_LABEL_RE.fullmatch(n) for n in parts):
+    if len(found) < 2 or len(parts) < len(found) or any(WHOLE_TOTAL_RE.fullmatch(n) for n in parts):
         return []
     return [(value, where) for _, value, where in found]
 
@@ -454,7 +452,7 @@ def _income_figures(table: Table) -> dict[str, tuple[Decimal | None, str, str]]:
         column = table.money_columns[0]
         for i, name in enumerate(row_names(table, column)):
             value = table.df.at[i, column]
-            if name and not TOTAL_LABEL_RE_INCOME.search(name) and _income_key(name) not in out and value is not None:
+            if name and not WHOLE_TOTAL_RE.search(name) and _income_key(name) not in out and value is not None:
                 where = f"{table.name} row {i}, page {table.cell_pages.at[i, column]}"
                 out[_income_key(name)] = (to_wanyuan(value, table.unit), where, name)
     return out
@@ -493,7 +491,7 @@ def income_lines_agree(ctx: AuditContext) -> Iterator[Outcome]:
             continue
         if re.search(r"收入总计$|^总计$", name):
             key = "总计"
-        elif TOTAL_LABEL_RE_INCOME.search(name):
+        elif WHOLE_TOTAL_RE.search(name):
             continue  # 本年收入合计: the 收入总表 prints no such line
         else:
             key = _income_key(name)

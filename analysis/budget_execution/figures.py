@@ -25,7 +25,6 @@ from decimal import Decimal
 import pandas as pd
 
 from ..audit.figures import (
-    TOTAL_LABEL_RE,
     TOTAL_LEAF_RE,
     expenditure_columns,
     label_column,
@@ -34,11 +33,11 @@ from ..audit.figures import (
     row_names,
     table_groups,
 )
-from ..extract.text import squash
 from ..model import Budget, Table
 from ..reference import econ_code_for_column
 from ..schema import FIGURES
 from ..specs import COLUMN_ROLES, scope_named
+from ..text import WHOLE_TOTAL_RE, squash
 from ..transform.amounts import to_wanyuan
 from ..transform.codes import classify_code
 from ..transform.tables import format_amount, row_code_frame
@@ -164,7 +163,7 @@ def _total_rows(table: Table, column: str) -> list[int]:
     names = row_names(table, column)
     if table.spec.kind == "both":
         return [i for i, n in enumerate(names) if SUMMARY_TOTAL_RE.search(n)][:1]
-    return [i for i, n in enumerate(names) if TOTAL_LABEL_RE.search(n)][:1]
+    return [i for i, n in enumerate(names) if WHOLE_TOTAL_RE.search(n)][:1]
 
 
 def _function_readings(doc: Budget) -> dict[tuple[str, str, str], list[Reading]]:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BudgetInputError
-from ..extract.text import squash
 from ..model import Budget
 from ..specs import DOCUMENT_KINDS
+from ..text import squash
 from ..unit_names import same_unit, unit_key
 
 __all__ = [

@@ -24,11 +24,11 @@ from pathlib import Path
 
 from ..model import Problem
 from ..specs import TABLE_NAME_RE
+from ..text import squash
 from .evidence import UNIT_LINE_RE, amount_lines, inside, prints_amounts, unread_amounts
 from .legibility import PICTURE_COVER
 from .pages import CONTENTS_LINE_RE, match_label
 from .reader import PageContent
-from .text import squash
 
 
 def _label_lines(lines) -> list[str]:

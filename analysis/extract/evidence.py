@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from itertools import pairwise
 
+from ..text import PAGE_NUMBER_RE, squash
 from ..transform.amounts import MONEY_UNIT_LINE_PATTERN, MONEY_UNIT_PATTERN
-from .text import PAGE_NUMBER_RE, squash
 
 #: one printed amount: thousands separators or decimals (plain integers are years, pages, counts); thousands
 #: parted by blanks (``1 234.56``) only with decimals (``100 200`` may be two counts)

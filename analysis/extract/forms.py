@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 
 from ..specs import TARGET_FORM
+from ..text import squash
 from .reader import Grid
-from .text import squash
 
 #: the labels that open a form, and the labels of its first rows (declared in analysis.specs)
 FORM_KEY = TARGET_FORM.opens

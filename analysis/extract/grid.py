@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
+from ..text import TOTAL_RE, squash
 from ..transform.amounts import is_amount_text, split_unit
 from .reader import COLUMN_NUMBER_RE, Grid, is_column_numbers
-from .text import squash
 
 BODY_START_RE = re.compile(
     r"^(?:合计|总计|小计|本年.*合计|收入总计|支出总计|\d{3,}$|\d{3,}-|[一二三四五六七八九十]+、"
@@ -22,7 +22,6 @@ BODY_START_RE = re.compile(
     # the label of a table listed in a 目录 printed as a grid (表1 | 部门综合预算收支总表 | 是否空表)
     r"|附?表\s*(?:\d+|[一二三四五六七八九十]+)$)"
 )
-TOTAL_WORD_RE = re.compile(r"^(?:合计|总计|小计)$")
 #: a first-level performance indicator (产出指标, 效益指标 …): a value of the 一级指标 column, never a heading — the
 #: body of a 绩效目标表 printing no amount starts at its first row
 INDICATOR_LEVEL_RE = re.compile(r"^(?:产出|效益|效果|满意度|成本|管理|履职|过程)指标$")
@@ -47,7 +46,7 @@ def is_body_row(grid: Grid, r: int) -> bool:
             return False
         # nor is a 合计 printed beside other column headings (合计 | 因公出国(境)费 | …)
         others = [t for t in texts[first_col + 1 :] if t]
-        return not (TOTAL_WORD_RE.match(first) and others)
+        return not (TOTAL_RE.fullmatch(first) and others)
     if not first:
         # an empty row: header if every cell continues a region from above
         return not all(grid.region[r][c][0] < r for c in range(grid.n_cols))

@@ -29,9 +29,9 @@ from ..specs import (
     UNKNOWN,
     spec_for_title,
 )
+from ..text import PAGE_NUMBER_RE, squash
 from ..transform.amounts import UNIT_LINE_PATTERN, unit_from_line, unit_from_note
 from .reader import Grid, PageContent, TextLine
-from .text import PAGE_NUMBER_RE, squash
 
 #: a label (declared per template in :data:`analysis.specs.LABEL_FORMS`) and the title after it
 LABEL_RE = re.compile(r"^(?P<label>" + "|".join(LABEL_FORMS) + r")\s*[:：.、]?\s*(?P<rest>.*)$")

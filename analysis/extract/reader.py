@@ -42,6 +42,7 @@ from ..errors import (
     NotAPdfError,
     NoTextLayerError,
 )
+from ..text import HAN_RE, TOTAL_RE, join_cell_lines, squash
 from ..transform.amounts import is_amount_text, split_unit
 from ..transform.codes import LEVEL_COLUMN_RE
 from .evidence import amount_lines, unread_amounts, unruled_areas
@@ -49,7 +50,6 @@ from .glyphs import fix_vertical_metrics, merge_baseline_pieces
 from .layout import page_layout
 from .legibility import Legibility, measure
 from .rulings import horizontal_rules, vector_layout
-from .text import HAN_RE, TOTAL_RE, join_cell_lines, squash
 
 #: camelot lattice options: vector ruled lines, text split at cell borders.
 LATTICE_OPTIONS: dict = {"engine": "vector", "split_text": True}

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from ..text import PAGE_NUMBER_RE, squash
 from ..transform.amounts import BLANKS, is_amount_text, normalise_number_text, split_unit
 from ..transform.codes import is_code_column
 from .evidence import inside
@@ -38,7 +39,6 @@ from .pages import (
     side_by_side,
 )
 from .reader import NEARER, Grid, PageContent, TextLine
-from .text import PAGE_NUMBER_RE, squash
 
 #: points of tolerance when comparing row heights and column borders across pages
 GEOMETRY_TOL = 2.5

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..extract.text import squash
+from ..text import squash
 from .claim_patterns import (
     AND,
     NUMBER,

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ..extract.text import squash
 from ..reference import ECON_SCHEMES, classification_name, code_index
+from ..text import TOTAL_RE, squash
 
 LEVEL_COLUMN_RE = re.compile(r"^(类|款|项)$")
 CODE_HEADER_RE = re.compile(r"编码|代码|编号|^序号$|^[行栏]次$|^行号$")
@@ -175,7 +175,7 @@ def complete_level_parts(rows: list[list[tuple[str, str]]], names: list[str]) ->
             if re.fullmatch(r"\d{3}", lei):
                 above[heading] = (lei, kuan if re.fullmatch(r"\d{2}", kuan) else "")
             elif lei or not (kuan or xiang):
-                if TOTAL_NAME_RE.search(squash(name) + lei):
+                if TOTAL_RE.search(squash(name) + lei):
                     above[heading] = ("", "")
             elif re.fullmatch(r"\d{2}", kuan) and re.fullmatch(r"(?:\d{2})?", xiang) and upper:
                 filled[columns["类"]] = upper  # a 款 (or 款 and 项) under the 类 above
@@ -199,8 +199,6 @@ def function_level(code: str) -> str:
 
 # -- codes found by name ---------------------------------------------------------------------------
 
-#: a row that closes a listing (合计, 本年支出合计, 小计): the classification's levels start again below it
-TOTAL_NAME_RE = re.compile(r"合计|总计|小计")
 #: the classifications a name may belong to, and the code each gives
 NAMED_SYSTEMS = (("function", "func_code"), *((scheme, "econ_code") for scheme in ECON_SCHEMES))
 _AMBIGUOUS = "?"
@@ -257,7 +255,7 @@ def _walk(system: str, key: str, texts: list[str], printed: list[dict[str, str]]
         if not text or codes.get("func_code") or codes.get("econ_code"):
             out.append("")
             continue
-        if TOTAL_NAME_RE.search(text):
+        if TOTAL_RE.search(text):
             upper = middle = ""
             out.append("")
             continue

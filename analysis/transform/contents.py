@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..extract.pages import match_label
-from ..extract.text import squash
 from ..specs import TABLE_NAME_RE, TITLE_ENUMERATOR_RE, UNKNOWN, spec_for_title
+from ..text import squash
 
 CONTENTS_HEADING_RE = re.compile(r"^目录$")
 #: dot leaders and the page number at the end of an entry

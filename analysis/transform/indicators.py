@@ -21,10 +21,10 @@ from decimal import Decimal
 import pandas as pd
 
 from ..extract.stitch import BodyCell
-from ..extract.text import squash
 from ..model import Problem, Table
 from ..schema import INDICATORS
 from ..specs import TABLE_SPECS
+from ..text import squash
 from .amounts import parse_amount
 from .target_forms import form_indicators, split_target
 

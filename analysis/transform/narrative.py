@@ -18,9 +18,9 @@ import pandas as pd
 from ..extract.pages import EMPTY_NOTE_RE, NOTE_RE, PAGE_NUMBER_RE, opens_table
 from ..extract.reader import PageContent
 from ..extract.stitch import RawTable
-from ..extract.text import join_cell_lines, squash
 from ..schema import NARRATIVE
 from ..specs import UNKNOWN, spec_for_title
+from ..text import join_cell_lines, squash
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")

@@ -19,9 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..extract.stitch import RawTable
-from ..extract.text import squash
 from ..model import TIDY_COLUMNS, ColumnLists, Problem, Table, row_units
 from ..specs import UNKNOWN, TableSpec, spec_for_title
+from ..text import TOTAL_RE, squash
 from .amounts import (
     BLANKS,
     BRACKETED_UNIT_RE,
@@ -58,8 +58,6 @@ COUNT_BRACKET_RE = re.compile(rf"[（(](人|个|辆|台|套|件|台套|台\(套\
 MONEY_WORDS_RE = re.compile(r"金额|费|元|资金|预算|拨款|支出|收入")
 #: a column printing each row's measure word beside a column of counts (政府采购预算表 | 计量单位 | 数量 |)
 MEASURE_UNIT_HEADER_RE = re.compile(r"^(?:计量|度量)单位$")
-#: a total's name, merged across a row's name cells (合计 | 合计 | 合计): no measure word
-TOTAL_WORD_RE = re.compile(r"合计|小计|总计")
 #: a measure word as such a column prints it (台, 套, 项, 台（套）, 平方米): a few characters, no figure
 MEASURE_WORD_RE = re.compile(r"^[^\d\s.,，、:：;；]{1,5}$")
 #: the measure word of counts a row's label prints in brackets among rows of amounts (4．公务用车保有量（辆）,
@@ -210,7 +208,7 @@ def _measure_words(table: Table) -> dict[int, str]:
     if not columns:
         return {}
     cells = [squash(str(v or "")) for v in table.df[columns[0]]]
-    return {i: text for i, text in enumerate(cells) if MEASURE_WORD_RE.match(text) and not TOTAL_WORD_RE.search(text)}
+    return {i: text for i, text in enumerate(cells) if MEASURE_WORD_RE.match(text) and not TOTAL_RE.search(text)}
 
 
 def count_row_unit(label: str) -> str | None:

@@ -30,9 +30,9 @@ import pandas as pd
 from ..extract.coverage import unread_form_amounts
 from ..extract.forms import DEPARTMENT_KEY_RE, FORM_KEY, FORM_LABEL_RE, FormCell, form_rows, indicator_roles
 from ..extract.stitch import RawTable
-from ..extract.text import squash
 from ..model import Table
 from ..specs import TARGET_FORM, spec_by_key, spec_for_title
+from ..text import WHOLE_TOTAL_RE, squash
 from .amounts import (
     BLANKS,
     BRACKETED_UNIT_RE,
@@ -58,7 +58,6 @@ LABEL_UNIT_RE = BRACKETED_UNIT_RE
 OPERATOR_NORMAL = {"＝": "=", "==": "=", ">=": "≥", "<=": "≤", "＞": ">", "＜": "<", "＞＝": "≥", "＜＝": "≤"}
 #: a task named only by its number (任务1): its description says what it is
 NUMBERED_TASK_RE = re.compile(r"^任务\s*[0-9一二三四五六七八九十]+$")
-TOTAL_WORD_RE = re.compile(r"合计|总计")
 #: a form's total row under its indicators (总分, 合计): the weights' and scores' totals, no indicator
 TOTAL_SCORE_RE = re.compile(r"^(?:总分|合计|总计)(?:[（(].*[)）])?$")
 #: a title's words around the project it names: 2026年…项目绩效目标表（一级项目）
@@ -518,7 +517,7 @@ def _read_task_row(project: FormProject, block: _TaskBlock, row: list[FormCell],
         block.amounts = [(_label(c.text), c.x0, c.x1) for c in heads]
         return True
     name_cell = _at(row, block.name)
-    total = next((c for c in row if c.text and TOTAL_WORD_RE.search(squash(c.text))), None)
+    total = next((c for c in row if c.text and WHOLE_TOTAL_RE.search(squash(c.text))), None)
     if total is not None:
         task = squash(total.text)
     elif name_cell is not None and name_cell.text:
@@ -549,7 +548,7 @@ def _has_block_shape(block: _TaskBlock, row: list[FormCell]) -> bool:
     """A row of a task list: a task named under the block's name column (or its 合计) and an amount under
     one of its amount columns."""
     name = _at(row, block.name)
-    named = (name is not None and bool(name.text)) or any(c.text and TOTAL_WORD_RE.search(squash(c.text)) for c in row)
+    named = (name is not None and bool(name.text)) or any(c.text and WHOLE_TOTAL_RE.search(squash(c.text)) for c in row)
     return named and any(
         (cell := _at(row, (x0, x1))) is not None and _is_amount_cell(cell) for _, x0, x1 in block.amounts
     )
@@ -717,7 +716,7 @@ def form_table(raw: RawTable, unit: str, path: Path) -> Table:
 def _project_budget(project: FormProject) -> FundLine | None:
     """The project's budget: the year's total (年度资金总额, 当年预算) before a total over its whole period."""
     # a department's tasks add up to their 合计: the department's budget
-    own = [f for f in project.funds if f.project == project.name or TOTAL_WORD_RE.search(squash(f.project))]
+    own = [f for f in project.funds if f.project == project.name or WHOLE_TOTAL_RE.search(squash(f.project))]
     totals = [f for f in own if FUND_TOTAL_RE.search(squash(f.source))]
     yearly = [f for f in totals if re.search(r"年度|当年|本年", f.source)]
     return (yearly or totals or project.funds or [None])[0]

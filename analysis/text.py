@@ -9,8 +9,11 @@ from functools import lru_cache
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 #: a Chinese character (a name prints one; a code, an amount or a line number none)
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
-#: a row's total word (合计, 总计, 小计), anywhere in a squashed label
+#: a row's total word, anywhere in a squashed label: a whole's (合计, 总计) or a part's (小计); a row printing one
+#: closes a listing (the classification's levels start again below it)
 TOTAL_RE = re.compile(r"合计|总计|小计")
+#: a whole's total word (合计, 总计), not a part's
+WHOLE_TOTAL_RE = re.compile(r"合计|总计")
 #: a line printing a page number alone (3, — 3 —, 第3页, 3/12, 第3页共20页)
 PAGE_NUMBER_RE = re.compile(
     r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?[-－—\s]*$|^\d+\s*/\s*\d+$"
