@@ -12,6 +12,7 @@ part (``"" | "" | "99"`` under the 款 row ``"" | "01" | ""`` under the 类 row 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..reference import ECON_SCHEMES, classification_name, code_index
 from ..text import TOTAL_RE, squash
@@ -57,6 +58,25 @@ def is_code_column(path: str) -> bool:
 
 #: a cell printing no figure in a column of codes (合计 on its row, a word merged across)
 _NO_DIGIT_RE = re.compile(r"^\D*$")
+
+
+#: the fewest cells a column prints for its figures to be taken for the statement's line numbers
+LINE_NUMBERS_MIN = 4
+LINE_NUMBER_RE = re.compile(r"^[1-9]\d{0,2}$")
+
+
+def prints_line_numbers(texts: list[str]) -> bool:
+    """The cells of a column number the statement's lines (行次 1, 2, 3 …), whatever its header says (a 行次
+    printed one glyph per line, or not at all): at least :data:`LINE_NUMBERS_MIN` bare whole numbers, each
+    one or two more than the one above (a side without an item on a line skips its number) — no amounts;
+    cells printing no figure (a heading's glyph read as a body cell, a dash) are at most a third of them."""
+    cells = [squash(t) for t in texts if squash(t)]
+    numbers = [c for c in cells if any(ch.isdigit() for ch in c)]
+    if len(numbers) < LINE_NUMBERS_MIN or 3 * (len(cells) - len(numbers)) > len(cells):
+        return False
+    if not all(LINE_NUMBER_RE.match(n) for n in numbers):
+        return False
+    return all(0 < int(b) - int(a) <= 2 for a, b in pairwise(numbers))
 
 
 def prints_codes(texts: list[str]) -> bool:

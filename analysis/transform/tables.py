@@ -34,7 +34,7 @@ from .amounts import (
     unit_from_line,
     unit_from_note,
 )
-from .codes import codes_by_name, complete_level_parts, is_code_column, prints_codes, row_codes
+from .codes import codes_by_name, complete_level_parts, is_code_column, prints_codes, prints_line_numbers, row_codes
 from .target_forms import form_table
 
 MONEY_HEADER_IN_TARGETS = re.compile(r"预算|金额|资金")
@@ -140,6 +140,8 @@ def column_kinds(raw: RawTable, spec: TableSpec, unit: str) -> list[str]:
         texts = [row[j].text for row in raw.rows if j < len(row) and row[j].text]
         if is_code_column(path) or prints_codes(texts):
             kinds.append("code")  # headed as codes, or printing nothing but nested 类/款/项 codes
+        elif prints_line_numbers(texts):
+            kinds.append("line")  # the statement's line numbers under no 行次 heading read: no amounts, no name
         elif spec.key == "performance_targets":
             # the funds' column: headed 预算/金额/资金 and printing amounts (a name column 二级预算单位名称 is text)
             leaf = squash(path.split("/")[-1])
@@ -602,6 +604,7 @@ def _row_labels_of(table: Table, side: Side) -> list[str]:
         c
         for c in side.labels
         if not LINE_NUMBER_HEADER_RE.match(leaf := squash(c.split("/")[-1]))
+        and table.column_kinds[c] != "line"
         and not (counts and MEASURE_UNIT_HEADER_RE.match(leaf))
     ]
     if not cols:
