@@ -6,7 +6,8 @@ heading) and :class:`Grid` (a titled table).  A grid's rulings are drawn as
 (thin filled rectangles, one per rule), ``curves`` (one thin filled five-point
 path per rule, as some producers write them), ``image`` (the rulings painted
 into an image under the text), ``horizontal`` (rules between rows only),
-``open`` (no outer side borders), ``three`` (a 三线表: rules over the table,
+``open`` (no outer side borders), ``dashes`` (dashed rules, each dash
+a path of its own, 2 pt apart), ``three`` (a 三线表: rules over the table,
 under its header and under it) or ``none`` (no rulings at all).  A :class:`Watermark`
 block draws large light text where it stands in the page's blocks, over what is
 drawn before it and under what is drawn after.
@@ -209,6 +210,15 @@ def _draw_rules(c, grid: Grid, x0: float, top: float) -> None:
             c.drawPath(path, stroke=0, fill=1)
     elif grid.ruling == "image":
         _draw_rules_as_image(c, segments)
+    elif grid.ruling == "dashes":  # dashed rules, each dash a path of its own: 3 pt drawn, 2 pt apart
+        c.setLineWidth(0.5)
+        for xa, ya, xb, yb in segments:
+            length, at = max(xb - xa, yb - ya), 0.8  # the pattern's phase at the rule's start
+            while at < length:
+                end = min(length, at + 3.0)
+                c.line(xa + (xb - xa) * at / length, ya + (yb - ya) * at / length,
+                       xa + (xb - xa) * end / length, ya + (yb - ya) * end / length)  # fmt: skip
+                at += 5.0
     else:
         raise ValueError(grid.ruling)
 

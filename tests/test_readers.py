@@ -19,6 +19,7 @@ RULINGS = {
     "none": "network",
     "open": "lattice-vector",  # no outer side borders
     "horizontal": "network",  # rules between rows only
+    "dashes": "lattice-vector",  # each dash a path of its own, at camelot's joining gap
 }
 
 
@@ -100,3 +101,15 @@ def test_a_reader_failing_on_a_page_loses_its_unruled_tables_not_the_document(tm
     budget = read_budget(pdf, use_cache=False)
     assert [t.reader for t in budget.tables] == ["lattice-vector"]
     assert "coverage" in set(budget.problems.kind)
+
+
+def test_dashes_drawn_apart_by_camelots_joining_gap_make_one_rule(tmp_path):
+    """Dashes 3 pt long, each a path of its own, 2 pt apart: camelot joins segments at most 2 pt apart, compared
+    without slack, so where rounding puts a gap a hair over 2 pt every rule of the table broke at that place and
+    the table was read as several (an empty one among them). They are one rule each."""
+    summary = summary_table("dashes", widths=[136.04, 81.47, 137.75, 88.68])
+    expense = expense_table("dashes", widths=[78.14, 155.12, 86.42, 81.9, 87.48])
+    budget = read_budget(build(tmp_path / "dashes.pdf", [[NARRATIVE], [summary, expense]]), use_cache=False)
+    assert [t.title for t in budget.tables] == ["收支总表", "一般公共预算支出表"]
+    assert len(budget.tidy) == 24 and budget.problems.empty
+    assert all(t.validation.passed == len(t.validation.checks) for t in budget.tables)

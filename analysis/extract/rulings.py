@@ -35,6 +35,11 @@ BAND_SHARE = 0.45
 BAND_LENGTH = 8
 #: points of slack for a segment to count as horizontal or vertical
 AXIS_TOL = 0.5
+#: camelot's vector engine joins collinear segments at most this far apart (``_LINE_COALESCE_TOL``) …
+COALESCE_GAP = 2.0
+#: … compared without slack, so a dashed rule drawn as separate segments exactly 2 pt apart is joined at some
+#: gaps and broken at others (their ends differ by rounding): such chains are joined here, with this slack
+GAP_SLACK = 0.05
 
 
 def _walk(container):
@@ -110,10 +115,47 @@ def vector_layout(layout, chars):
     bands = [obj for obj in objects if isinstance(obj, LTRect) and _is_band(obj, text_height)]
     dropped |= {id(obj) for obj in bands}
     extra += [_axis_line(obj) for obj in bands]
+    dashes, joined = dash_chains(objects)
+    dropped |= dashes
+    extra += joined
     if not dropped:
         return [layout, *extra] if extra else layout
     leaves = [obj for obj in objects if not hasattr(obj, "_objs") and id(obj) not in dropped]
     return leaves + extra
+
+
+def dash_chains(objects) -> tuple[set[int], list[LTLine]]:
+    """Collinear stroked segments drawn about camelot's joining gap apart (within :data:`GAP_SLACK` of it), as
+    one line each chain: ``(ids of the segments, the lines)``. Chains whose gaps are all clearly below it are
+    left to camelot, which joins them alike."""
+    runs: dict[tuple[bool, float], list] = {}
+    for obj in objects:
+        if isinstance(obj, LTLine) and getattr(obj, "stroke", True):
+            width, height = obj.x1 - obj.x0, obj.y1 - obj.y0
+            if height <= AXIS_TOL < width:
+                runs.setdefault((True, round((obj.y0 + obj.y1) / 2, 1)), []).append(obj)
+            elif width <= AXIS_TOL < height:
+                runs.setdefault((False, round((obj.x0 + obj.x1) / 2, 1)), []).append(obj)
+    ids: set[int] = set()
+    lines: list[LTLine] = []
+    for (horizontal, const), segments in runs.items():
+        if len(segments) < 2:
+            continue
+        spans = sorted((((o.x0, o.x1) if horizontal else (o.y0, o.y1), o) for o in segments), key=lambda p: p[0])
+        chains: list[list] = []  # [segments, widest gap between them, start, end]
+        for (lo, hi), obj in spans:
+            if chains and lo - chains[-1][3] <= COALESCE_GAP + GAP_SLACK:
+                chain = chains[-1]
+                chain[0].append(obj)
+                chain[1], chain[3] = max(chain[1], lo - chain[3]), max(chain[3], hi)
+            else:
+                chains.append([[obj], 0.0, lo, hi])
+        for members, gap, lo, hi in chains:
+            if len(members) > 1 and gap > COALESCE_GAP - GAP_SLACK:
+                width = max(getattr(o, "linewidth", 1.0) or 0.0 for o in members)
+                lines.append(_line(lo, const, hi, const, width) if horizontal else _line(const, lo, const, hi, width))
+                ids |= {id(o) for o in members}
+    return ids, lines
 
 
 def horizontal_rules(ruled) -> list[tuple[float, float, float]]:
