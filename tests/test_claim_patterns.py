@@ -63,6 +63,9 @@ EXPECTED = {
             "compare_year": 2025, "current_year": 2026},
     "B21": {"amount": "8", "prior": "12.35", "change": "4.35", "direction": "减少", "rate": "35.22%",
             "rate_direction": "减少率", "prior_year": 2015, "current_year": 2016},
+    "B23": {"amount": "25.80", "prior": "28.00", "change": "2.20", "direction": "减少", "rate": "7.86%",
+            "rate_direction": "下降"},
+    "B24": {"amount": "4.50", "prior": "5.00", "rate": "10.00%", "rate_direction": "下降", "prior_year": 2024},
     "B05": {"prior": "8,648.07", "change": "498.72", "direction": "增加", "rate": "5.77%", "rate_direction": "增长",
             "prior_year": 2016},
     "B06": {"amount": "7,827.46", "change": "1,283.91", "direction": "增加", "rate": "19.62%",
@@ -1057,3 +1060,108 @@ def test_an_amount_in_yi_written_short_or_with_wan_is_read_exactly():
 def test_a_share_stated_before_its_figure_is_the_figure_named_with_or_without_a_place(sentence):
     claims = _claims(sentence)
     assert list(zip(claims.amount_text, claims.share_text, strict=True)) == [("155.63", "19.84%")]
+
+
+def _read(sentence: str) -> list[tuple]:
+    """(figure, prior, change, direction, rate, its direction) of each claim carrying a rate, completion or share."""
+    claims = _claims(sentence)
+    carrying = claims[(claims.rate_text != "") | (claims.completion_text != "") | (claims.share_text != "")]
+    return [
+        (c.amount_text, c.prior_text, c.change_text, c.direction, c.rate_text, c.rate_direction)
+        for c in carrying.itertuples()
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, read",
+    [
+        # the prior year's figure in a clause of its own, named by 上年 or its year, with or without the change
+        (
+            "2025年“三公”经费预算25.80万元，上年预算28.00万元，减少2.20万元，下降7.86%。",
+            ("25.80", "28.00", "2.20", "减少", "7.86%", "下降"),
+        ),
+        (
+            "2024年“三公”经费决算数22.60万元，2023年决算数23.80万元，减少1.20万元，下降5.04%。",
+            ("22.60", "23.80", "1.20", "减少", "5.04%", "下降"),
+        ),
+        (
+            "2025年收入预算3,260.00万元，2024年收入预算2,980.00万元，增长9.40%。",
+            ("3,260.00", "2,980.00", "", "", "9.40%", "增长"),
+        ),
+        ("2025年“三公”经费预算25.80万元，上年为28.00万元，下降7.86%。", ("25.80", "28.00", "", "", "7.86%", "下降")),
+        # … or in brackets, after the figure or after 比上年
+        (
+            "2025年收支预算总额3,260.00万元（上年2,980.00万元），增加280.00万元，增长9.40%。",
+            ("3,260.00", "2,980.00", "280.00", "增加", "9.40%", "增长"),
+        ),
+        (
+            "一般公共预算拨款收入2,450.00万元，比上年（2,300.00万元）增加150.00万元，增长6.52%。",
+            ("2,450.00", "2,300.00", "150.00", "增加", "6.52%", "增长"),
+        ),
+        # a rate in brackets after its change; 多支出 is a change; 上涨 a rate
+        (
+            "一般公共预算财政拨款支出2,960.45万元，比上年增加180.25万元（增长6.48%）。",
+            ("2,960.45", "", "180.25", "增加", "6.48%", "增长"),
+        ),
+        (
+            "培训费支出决算14.40万元，比上年多支出1.40万元，增长10.77%。",
+            ("14.40", "", "1.40", "多支出", "10.77%", "增长"),
+        ),
+        ("物业管理费预算36.00万元，比上年上涨20.00%。", ("36.00", "", "", "", "20.00%", "上涨")),
+        # thousands grouped by a blank, as a text layer may space them
+        (
+            "支出预算 1 234.56 万元，比上年增加 34.56 万元，增长 2.88%。",
+            ("1 234.56", "", "34.56", "增加", "2.88%", "增长"),
+        ),
+    ],
+)
+def test_a_comparisons_figures_are_read_on_the_figure_they_compare(sentence, read):
+    """Each of these put its rate on the prior year's figure, on the change, or on 234.56 of 1 234.56 — a wrong
+    number the audit then recomputed into a false finding — or was not read."""
+    assert _read(sentence) == [read]
+
+
+def test_a_comparison_after_a_list_of_parts_is_of_the_figure_its_change_and_rate_fit():
+    """The nearest figure before a comparison is the one it speaks of — unless the change and the rate it states
+    rule that figure out and rule in one stated before (the head of a 其中 list)."""
+    sentence = (
+        "2025年“三公”经费预算25.80万元，其中：因公出国（境）费0.00万元，公务接待费4.50万元，公务用车购置及运行费"
+        "21.30万元（其中：公务用车购置费0.00万元，公务用车运行费21.30万元），比上年减少2.20万元，下降7.86%。"
+    )
+    assert _read(sentence) == [("25.80", "", "2.20", "减少", "7.86%", "下降")]
+    assert _audit(sentence, year=2025).loc[["N02"]].status.tolist() == ["passed"]
+    # the nearest figure fitting them, or none fitting: the nearest
+    assert _read("支出预算100万元，其中：基本支出80万元，比上年增加5万元，增长6.67%。")[0][0] == "80"
+    assert _read("支出预算100万元，其中：基本支出80万元，比上年增加5万元，增长9.99%。")[0][0] == "80"
+
+
+def test_rates_stated_respectively_keep_each_its_own_direction():
+    for sentence in (
+        "基本支出2,150.00万元、项目支出1,020.50万元，分别比上年增长5.91%、下降7.23%。",
+        "基本支出2,150.00万元、项目支出1,020.50万元，较上年分别增长5.91%和下降7.23%。",
+    ):
+        assert _read(sentence) == [
+            ("2,150.00", "", "", "", "5.91%", "增长"),
+            ("1,020.50", "", "", "", "7.23%", "下降"),
+        ]
+
+
+@pytest.mark.parametrize(
+    "sentence, figure, completion",
+    [
+        ("“三公”经费支出决算22.60万元，预算执行率为87.60%。", "22.60", "87.60%"),
+        ("年初预算数为120.00万元，决算数为118.20万元，决算数占年初预算数的98.50%。", "118.20", "98.50%"),
+        ("支出决算118.20万元，占年初预算的比例为98.50%。", "118.20", "98.50%"),
+    ],
+)
+def test_a_final_figures_completion_in_other_words(sentence, figure, completion):
+    claims = _claims(sentence)
+    assert claims[claims.completion_text != ""][["amount_text", "completion_text"]].values.tolist() == [
+        [figure, completion]
+    ]
+
+
+def test_a_share_stated_as_bizhong_without_zhan():
+    assert _claims("基本支出2,150.00万元，比重为65.95%。")[["amount_text", "share_text"]].values.tolist() == [
+        ["2,150.00", "65.95%"]
+    ]

@@ -138,7 +138,8 @@ def apply_respectively(m: PatternMatch, claims: list[Claim], unit_first: int, po
             claim.whole_name = whole_name_of(g.get("whole", ""))
         if "rate" in figures:
             claim.rate, claim.rate_text = number_of(g[figures["rate"][k]]), g[figures["rate"][k]] + "%"
-            claim.rate_direction = g.get("rate_direction", "")
+            # a rate listed with its own direction (分别增长 5.91%、下降 7.23%) keeps it; else the first's
+            claim.rate_direction = g.get(f"{figures['rate'][k]}_direction") or g.get("rate_direction", "")
         if "change" in figures:
             change, unit = g[figures["change"][k]], next((u for u in units[k:] if u), "")
             claim.unit = claim.unit or unit

@@ -31,8 +31,9 @@ import pandas as pd
 
 from .amounts import MONEY_UNIT_PATTERN
 
-#: a printed number, not the tail of a longer one
-NUMBER = r"(?<![\d.,])\d[\d,]*(?:\.\d+)?"
+#: a printed number, not the tail of a longer one; its thousands grouped by commas or by blanks (1 234.56, as a
+#: text layer may space them)
+NUMBER = r"(?<![\d.,])(?<!\d )(?:\d\d?\d?(?: \d\d\d)+(?!\d)|\d[\d,]*)(?:\.\d+)?"  # (no braces: a format string)
 #: a money unit written short, 万 or 亿 alone at the end of its clause (经营收入 0.00 万，…; 预算达 233 亿，…)
 SHORT_UNIT = r"(?:万|亿)(?=[，,。；;：:、）)]|$)"
 #: the money units a pattern reads, in full or written short (as the unit it stands for: :data:`UNIT_ALIASES`)
@@ -40,12 +41,12 @@ MONEY_UNITS = rf"{MONEY_UNIT_PATTERN}|{SHORT_UNIT}"
 #: a unit written short, as the unit it stands for
 UNIT_ALIASES = {"万": "万元", "亿": "亿元"}
 #: words stating an amount's change (增加 X 万元)
-#: (增收/减收, 增支/减支: revenue or spending up or down by; 压缩/压减: cut by)
-CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增收|减收|增支|减支|压缩|压减|增|减"
+#: (增收/减收, 增支/减支, 多支出/少支出: revenue or spending up or down by; 压缩/压减: cut by)
+CHANGE_WORDS = "增加|减少|增长|下降|降低|上升|提高|增收|减收|增支|减支|多支出|少支出|压缩|压减|增|减"
 #: words stating a rate of change (增长 X%; 减少率为 X%; 压缩 X%: a cut), longest first
 RATE_WORDS = (
     "增长幅度|下降幅度|增长率|增加率|减少率|下降率|降低率|上升率|增幅|降幅|减幅"
-    "|增长|增加|上升|提高|下降|降低|减少|压缩|压减|增|减"
+    "|增长|增加|上升|上涨|提高|下降|降低|减少|压缩|压减|增|减"
 )
 #: what joins the figures of a list (X%、Y% 和 Z%)
 AND = "(?:[、，,]|和|及|与)"
@@ -129,7 +130,9 @@ PLACEHOLDERS: dict[str, str] = {
     #: further shares stated respectively (分别占 80%、15% 和 5%), every one of the list or none
     "shares": _further("share", rf"(?P<{{g}}>{NUMBER})%") + rf"(?!{AND}{NUMBER}%)",
     #: further rates stated respectively (分别增长 5%、3% 和 2%), every one of the list or none
-    "rates": _further("rate", rf"(?P<{{g}}>{NUMBER})%") + rf"(?!{AND}{NUMBER}%)",
+    #: (each may state its own direction: 分别增长 5.91%、下降 7.23%)
+    "rates": _further("rate", rf"(?:(?P<{{g}}_direction>{RATE_WORDS})了?)?(?P<{{g}}>{NUMBER})%")
+    + rf"(?!{AND}(?:(?:{RATE_WORDS})了?)?{NUMBER}%)",
     #: changes stated respectively, in the unit printed after the last (各减少 1267.86、2570.97 万元): the last
     #: prints one
     "changes": rf"(?P<change>{NUMBER})(?P<change_unit>{MONEY_UNITS})?"
@@ -160,7 +163,7 @@ PLACEHOLDERS: dict[str, str] = {
     #: a final figure stated as a share of its budget (完成年初预算的 98.50%, 为调整预算的 …, 完成年度预算的 …);
     #: 占 a budget named as the year's opening or adjusted one is its completion too (占调整预算 105.47%,
     #: 占年初预算的 …), never a share of a whole
-    "completes": r"(?:(?:完成(?:了)?|为)(?:年初|调整后?|全年|年度)?|占(?:年初|调整后?))预算(?:数)?的?",
+    "completes": r"(?:(?:完成(?:了)?|为)(?:年初|调整后?|全年|年度)?|占(?:年初|调整后?))预算(?:数)?的?(?:比例|比重)?为?",
     #: a change in percentage points of a share or a rate (增幅同比提高 48.70 个百分点, 快于序时进度 3.4 个百分点):
     #: known, never a figure of its own, and read past to the rate stated after it
     "points": rf"(?:[，,][^，,。；;：:%\d]{{0,16}}?{NUMBER}个?百分点)",
@@ -227,7 +230,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "F01", "final against budget: completion rate",
         r"{budget_named}{budget}{sep}(?:支出)?决算(?:数)?为?{current}{sep}"
-        r"{completes}{completion}",
+        r"(?:决算数?)?{completes}{completion}",
         "行政运行（项）。年初预算为 120.00 万元，支出决算为 118.20 万元，完成年初预算的 98.50%。",
         subject="phrase",
         families="部门决算 (national template)",
@@ -262,7 +265,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ),
     ClaimPattern(
         "F04", "final figure and completion, the budget not stated",
-        r"决算(?:数)?为?{current}{sep}{completes}{completion}",
+        r"决算(?:数)?为?{current}{sep}(?:{completes}|(?:预算)?执行率(?:为|达到?|是)?){completion}",
         "2023年度“三公”经费支出决算为 45.30 万元，完成预算的 90.60%。",
         families="部门决算 (national template)",
     ),
@@ -328,20 +331,20 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     # ----- this year against the prior year, the prior figure stated
     ClaimPattern(
         "B01", "prior figure, change and rate",
-        r"{current}{sep}(?:比|较){last_year}{prior_name}{prior_bare}{dir}{change}{sep}{rate_dir}{rate}",
+        r"{current}{sep}(?:比|较){last_year}{prior_name}[（(]?{prior_bare}[)）]?{dir}{change}{sep}[（(]?{rate_dir}{rate}",
         "…其他教育管理事务支出（项）预算数为 3147.17 万元，比 2022 年预算数 3529.60 万元减少 382.43 万元，"
         "降低 10.83%，变动的主要原因是…",
         families="四川/成都; national",
     ),
     ClaimPattern(
         "B02", "prior figure and change",
-        r"{current}{sep}(?:比|较){last_year}{prior_name}{prior_bare}{dir}{change}",
+        r"{current}{sep}(?:比|较){last_year}{prior_name}[（(]?{prior_bare}[)）]?{dir}{change}",
         "2023 年一般公共预算当年拨款 5601 万元，比上年预算数 5516.62 万元增加 84.38 万元。",
         families="四川/成都; national",
     ),
     ClaimPattern(
         "B03", "prior figure and rate",
-        r"{current}{sep}(?:比|较){last_year}{prior_name}{prior}{sep}{rate_dir}{rate}",
+        r"{current}{sep}(?:比|较){last_year}{prior_name}[（(]?{prior}[)）]?{sep}{rate_dir}{rate}",
         "住房公积金 173.97 万元，比上年预算数 162.30 万元增长 7.19%。",
         families="national",
     ),
@@ -361,6 +364,21 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         r"{dir}{change}(?:[，,；;]{rate_dir}{rate})?",
         "公务接待费2016年预算8万元，2015年预算12.35万元；对比减少4.35万元；减少率35.22%。",
         families="四川 (县级部门预算)",
+    ),
+    ClaimPattern(
+        "B23", "this year's figure, then the prior year's in a clause or brackets of its own (上年预算 X 万元, "
+        "2024年决算数 X 万元, 上年为 X 万元), then the change and its rate or not",
+        r"(?:{this_year}{kind}为?)?{current}(?:[，,；;]|(?P<bracket>[（(])){last_year}(?!结转|结余){prior_name}{prior}"
+        r"(?(bracket)[)）])[，,；;]?(?:(?:对比|相比|比较)[，,]?)?{dir}{change}(?:[，,；;]{rate_dir}{rate})?",
+        "2025年“三公”经费预算25.80万元，上年预算28.00万元，减少2.20万元，下降7.86%。",
+        families="national (县级“三公”经费, 部门决算)",
+    ),
+    ClaimPattern(
+        "B24", "this year's figure, then the prior year's in a clause or brackets of its own, then the rate",
+        r"(?:{this_year}{kind}为?)?{current}(?:[，,；;]|(?P<bracket>[（(])){last_year}(?!结转|结余){prior_name}{prior}"
+        r"(?(bracket)[)）])[，,；;]?(?:(?:对比|相比|比较)[，,]?)?{rate_dir}{rate}",
+        "2025年公务接待费预算4.50万元（2024年预算5.00万元），下降10.00%。",
+        families="national (县级“三公”经费, 部门决算)",
     ),
     ClaimPattern(
         "B05", "prior figure in brackets, then change and rate",
@@ -395,14 +413,14 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     # ----- this year against the prior year, only the change stated: prior = current ∓ change
     ClaimPattern(
         "B06", "change and rate against the prior year",
-        r"{versus}{sep}{gap}(?:各)?{dir}{change}{sep}{rate_dir}{rate}",
+        r"{versus}{sep}{gap}(?:各)?{dir}{change}{sep}[（(]?{rate_dir}{rate}",
         "一般公共服务（类）支出 7,827.46 万元，主要用于…。与上年相比增加 1,283.91 万元，增长 19.62%。",
         claim="before",
         families="江苏, 苏州 (与上年相比); 广东, 深圳, 北京 (比上年, 较上年)",
     ),
     ClaimPattern(
         "B07", "change and rate year on year (同比, 同口径)",
-        r"{year_on_year}{dir}{change}{sep}{rate_dir}{rate}",
+        r"{year_on_year}{dir}{change}{sep}[（(]?{rate_dir}{rate}",
         "“三公”经费预算 12.5 万元，同比减少 2.5 万元，下降 16.67%。",
         claim="before",
         families="national",
@@ -499,7 +517,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ),
     ClaimPattern(
         "S01", "share stated as 占比",
-        r"{current}{sep}(?:占比重|占比|所占比重|所占比例)(?:为|达)?{share}",
+        r"{current}{sep}(?:占比重|占比|所占比重|所占比例|比重)(?:为|达)?{share}",
         "教育支出 434,334.99 万元，占比 77.94%。",
         families="national",
     ),

@@ -36,7 +36,8 @@ ENUMERATOR_RE = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九
 
 
 def number_of(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
+    """A figure as a claim states it (``1,234.56``, ``1 234.56``)."""
+    return Decimal(text.replace(",", "").replace(" ", ""))
 
 
 @dataclass

@@ -104,8 +104,8 @@ UNMATCHED_COLUMNS = ["page", "source", "section", "sentence", "percents"]
 #: patterns putting one figure on each part listed before them (分别占 X%、Y%)
 RESPECTIVELY = {p.id for p in PATTERNS if p.claim == "respectively"}
 
-UP_WORDS = ("增加", "增长", "上升", "提高", "增", "大于", "多于", "高于")
-DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少于", "低于", "压缩", "压减")
+UP_WORDS = ("增加", "增长", "上升", "上涨", "提高", "增", "大于", "多", "高于")
+DOWN_WORDS = ("减少", "降低", "下降", "减", "小于", "少", "低于", "压缩", "压减")
 DIRECTION_RE = "增加|减少|增长|降低|上升|下降|提高"
 #: units of the amounts a sentence states (项 not as in a function code's level: 行政运行（01项）)
 #: (万 or 亿 alone, at the end of its clause, is 万元 or 亿元 written short: 经营收入 0.00 万，…; 个百分点 is a change
@@ -469,13 +469,20 @@ def _target(m: PatternMatch, claims: list[Claim], unit_first: int, sentences: li
     head = _clause_head(m, same, sentence, depth)
     if head is not None and _may_carry(head, m):
         return None if _conflicts(head, fields) else head
+    candidates = []
     for c in reversed(same):
         # a change stated alone, a comparison read without a figure (比上年决算数下降 …) or an aside in
         # brackets closed before: not the figure the phrase speaks of
         if c.is_change or c.amount is None or _depth(sentence, c.position[2]) > depth or not _may_carry(c, m):
             continue
         if _another_year(sentence, c, m.start):
-            return None
+            break
+        candidates.append(c)
+    if candidates:
+        # the nearest figure, unless the change and rate the phrase states rule it out and rule in one before it
+        # (…21.30 万元（其中：…），比上年减少 2.20 万元，下降 7.86%: of the list's head, 25.80 万元)
+        fitting = [c for c in candidates if _fits(c, m)]
+        c = fitting[0] if fitting and _fits(candidates[0], m) is False else candidates[0]
         return None if _conflicts(c, fields) else c
     if same:
         return None
@@ -493,6 +500,22 @@ def _target(m: PatternMatch, claims: list[Claim], unit_first: int, sentences: li
     if earlier and not _conflicts(earlier[-1], fields):
         return earlier[-1]
     return None
+
+
+def _fits(claim: Claim, m: PatternMatch) -> bool | None:
+    """Whether a claim's figure agrees with the change and the rate a pattern read (the prior year's figure is
+    the figure less the change; the rate, the change over it, to the rate's printed decimals); ``None`` when the
+    pattern states not both."""
+    g = m.groups
+    sign = direction_sign(g.get("direction", ""))
+    if claim.amount is None or "change" not in g or "rate" not in g or not sign:
+        return None
+    change = in_unit(number_of(g["change"]), g.get("change_unit", ""), claim.unit)
+    prior = claim.amount - sign * change
+    if prior <= 0:
+        return False
+    places = len(g["rate"].partition(".")[2])
+    return abs(change / prior * 100 - number_of(g["rate"])) <= Decimal(5) / 10 ** (places + 1)
 
 
 def _money_read(m: PatternMatch) -> bool:
