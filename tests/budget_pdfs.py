@@ -33,6 +33,8 @@ class Text:
     #: blanks drawn after each line, as sheets pad the text of a merged title cell
     pad: int = 0
     #: a line opening with a tab is a paragraph's first line, indented by two characters
+    #: the font the lines are set in (a standard PDF font such as Helvetica sets Latin letters only)
+    font: str = FONT
 
 
 @dataclass
@@ -359,16 +361,16 @@ def build(path: Path, pages: list[list], page_numbers: bool = True, crop: dict |
                 c.drawCentredString(0, -block.size / 3, block.text)
                 c.restoreState()
             elif isinstance(block, Text):
-                c.setFont(FONT, block.size)
+                c.setFont(block.font, block.size)
                 for line in block.lines:
                     if block.centred:
                         c.drawCentredString(A4[0] / 2, y - block.size, line)
-                        end = A4[0] / 2 + c.stringWidth(line, FONT, block.size) / 2
+                        end = A4[0] / 2 + c.stringWidth(line, block.font, block.size) / 2
                     else:
                         x = MARGIN + 12 + (2 * block.size if line.startswith("\t") else 0)
                         line = line.lstrip("\t")
                         c.drawString(x, y - block.size, line)
-                        end = x + c.stringWidth(line, FONT, block.size)
+                        end = x + c.stringWidth(line, block.font, block.size)
                     if block.pad:
                         c.drawString(end, y - block.size, " " * block.pad)
                     y -= block.size + block.gap

@@ -76,6 +76,18 @@ def test_glyphs_without_characters_are_illegible():
     assert not measure(SIMPLIFIED + "(cid:3)", [], 0, *A4).mis_mapped
 
 
+def test_a_fonts_codes_read_as_single_bytes_are_a_wrong_map():
+    """A PDF rewritten without its fonts' Unicode maps decodes 一般公共预算 as ``N1\x9cÿê\x7f``: control
+    characters and accented Latin letters, which no budget prints."""
+    legibility = measure("þ _\x7fNøV \x7fß^ÿ«\\ëõN1\x7f\x89Ì¯Î1øý\x7fç¿\x7fO1øý\x9cÿçr 2026~øý\x9cÿ", [], 0, *A4)
+    assert legibility.mis_mapped and "single bytes" in legibility.describe()
+    # a stray accented letter or symbol in Chinese text (a name, °, ×, ²), Latin words beside Chinese, are not
+    assert not measure(SIMPLIFIED + " Café 2㎡ 25°C 3×4 m² Wi-Fi网络 GDP增长 PM2.5浓度 10^4", [], 0, *A4).mis_mapped
+    # a font some of whose codes lost their characters: a few of them among the Chinese are enough
+    partly = SIMPLIFIED + " 一1¯政拨款收入 本\x80收入 社`保障和就业支出 支出/ß能分类/金额"
+    assert measure(partly, [], 0, *A4).mis_mapped
+
+
 def test_a_page_that_is_an_image_with_a_page_number_is_a_picture():
     full = [_Image((0, 0, A4[0], A4[1]))]
     assert measure("第2页", full, 0, *A4).is_picture(has_lines=True)
@@ -169,6 +181,15 @@ def test_a_page_whose_text_is_mis_mapped_is_reported_not_read_as_printed_empty(t
     problems = budget.problems[budget.problems.kind == "illegible"]
     assert problems.page.tolist() == [2]
     assert "does not decode" in problems.reason.iloc[0]
+
+
+def test_a_page_whose_codes_read_as_bytes_is_reported(tmp_path):
+    lines = ["þ _NøV ß^ÿ«\\ëõN1Ì¯Î1øýç¿O1øýÿçr", "2026~øýÿèN1wo{_åõèÎ1wu{_åõèO1o~oû{_å", "N1ÿê 9,433.72"]
+    page = [Text(lines, font="Helvetica")]
+    pdf = build(tmp_path / "bytes.pdf", [[NARRATIVE, expense_table()], page])
+    budget = read_budget(pdf, use_cache=False)
+    problems = budget.problems[budget.problems.kind == "illegible"]
+    assert problems.page.tolist() == [2] and "single bytes" in problems.reason.iloc[0]
 
 
 def test_a_document_whose_every_page_is_mis_mapped_is_refused_naming_the_page(tmp_path):

@@ -6,7 +6,9 @@ Two ways a page prints a table that no reader can see, found from the page's own
   ``(cid:N)`` glyphs, private-use code points or the replacement character; a wrong map gives
   characters, but rare ones (``醟般頚頠预算䄽餤表`` for ``一般公共预算支出表``): a budget's text is
   written in common characters — those of GB 2312 (simplified) or of Big5 (traditional) — so a page
-  whose Chinese is for a good part outside both is not what was printed;
+  whose Chinese is for a good part outside both is not what was printed; or a font's codes read as
+  single bytes (``N1\x9cÿê\x7f`` for ``一般公共预算``, as some rewriting of a PDF leaves it): control
+  characters and accented Latin letters, which no budget prints;
 * it is a picture — an image covering most of the page with little text on it (a scan with its page
   number stamped as text), or drawings with no text at all (text turned into outlines).
 
@@ -16,6 +18,7 @@ Nothing is guessed here: the measures are counted and the coverage report says w
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 #: a glyph no Unicode character was found for, as pdfminer writes it
@@ -28,6 +31,9 @@ MIN_HAN = 10
 RARE_HAN_SHARE = 0.2
 #: share of a page's characters without a character (cid, private use, U+FFFD) judged illegible
 ILLEGIBLE_SHARE = 0.1
+#: glyphs decoding to control characters or accented Latin letters among Chinese from which a page is mis-mapped
+#: (a budget prints none: not one in the 22 real documents read)
+FOREIGN_AMONG_HAN = 3
 #: an image covering at least this share of the page makes it a picture, when little text is on it
 PICTURE_COVER = 0.5
 #: text characters a scanned page may carry (a stamped page number, a title) and still be a picture
@@ -51,6 +57,28 @@ def _common(ch: str) -> bool:
     return False
 
 
+def _is_foreign(ch: str) -> bool:
+    """A control character, an accented Latin letter (ÿ, ø, Ā) or a spacing accent (¯, `): a font's code read as
+    a single byte, never what a budget prints."""
+    category = unicodedata.category(ch)
+    return category in ("Cc", "Sk") or ("\u00c0" <= ch <= "\u024f" and category.startswith("L"))
+
+
+def _foreign(text: str) -> tuple[int, int]:
+    """Glyphs decoding to :func:`_is_foreign` characters: all of them, and those printed among Chinese (a control
+    character anywhere, the others beside a Chinese character: 本\x80收入, 一1¯政拨款, ß能分类) — a font some of
+    whose codes lost their characters."""
+    among = 0
+    for i, ch in enumerate(text):
+        if _is_foreign(ch) and (
+            unicodedata.category(ch) == "Cc"
+            or (i and _is_han(text[i - 1]))
+            or (i + 1 < len(text) and _is_han(text[i + 1]))
+        ):
+            among += 1
+    return sum(1 for ch in text if _is_foreign(ch)), among
+
+
 def _illegible(text: str) -> int:
     count = len(CID_RE.findall(text))
     text = CID_RE.sub("", text)
@@ -65,6 +93,10 @@ class Legibility:
     chars: int = 0
     #: glyphs without a character: ``(cid:N)``, private-use code points, U+FFFD
     illegible: int = 0
+    #: glyphs decoding to control characters, accented Latin letters or spacing accents (a font's codes read as
+    #: bytes), and of them those among Chinese characters
+    foreign: int = 0
+    foreign_among_han: int = 0
     #: Chinese characters, and those outside both GB 2312 and Big5
     han: int = 0
     rare_han: int = 0
@@ -76,7 +108,9 @@ class Legibility:
     @property
     def mis_mapped(self) -> bool:
         """The text does not decode to what was printed (glyphs without characters, or rare ones)."""
-        if self.chars and self.illegible >= max(5, ILLEGIBLE_SHARE * self.chars):
+        if self.chars and max(self.illegible, self.foreign) >= max(5, ILLEGIBLE_SHARE * self.chars):
+            return True
+        if self.foreign_among_han >= FOREIGN_AMONG_HAN:
             return True
         return self.han >= MIN_HAN and self.rare_han > RARE_HAN_SHARE * self.han
 
@@ -90,6 +124,11 @@ class Legibility:
         """What shows that the text is mis-mapped."""
         if self.illegible >= max(5, ILLEGIBLE_SHARE * self.chars):
             return f"{self.illegible} of {self.chars} glyphs have no character: a font without a Unicode map?"
+        if self.foreign >= max(5, ILLEGIBLE_SHARE * self.chars) or self.foreign_among_han >= FOREIGN_AMONG_HAN:
+            return (
+                f"{self.foreign} of {self.chars} glyphs decode to control characters or accented Latin letters: "
+                "a font's codes read as single bytes (a PDF rewritten without its Unicode map?)"
+            )
         return f"{self.rare_han} of {self.han} Chinese characters are rare ones no budget prints: a wrong Unicode map?"
 
     def describe(self) -> str:
@@ -104,6 +143,7 @@ def measure(text: str, images, layout_objects, width: float, height: float) -> L
     """The legibility measures of a page: its text (all characters), its images (with ``bbox``) and the
     drawn objects of its layout (pdfminer's ``LTLine``/``LTRect``/``LTCurve``)."""
     visible = re.sub(r"\s+", "", text)
+    foreign, among = _foreign(CID_RE.sub("", visible))
     han = [ch for ch in CID_RE.sub("", visible) if _is_han(ch)]
     area = max(width * height, 1.0)
     cover = 0.0
@@ -115,6 +155,8 @@ def measure(text: str, images, layout_objects, width: float, height: float) -> L
     return Legibility(
         chars=len(CID_RE.sub("#", visible)),
         illegible=_illegible(visible),
+        foreign=foreign,
+        foreign_among_han=among,
         han=len(han),
         rare_han=sum(1 for ch in han if not _common(ch)),
         image_cover=round(cover, 3),
