@@ -262,6 +262,24 @@ def test_glyphs_drawn_again_as_stroked_outlines_are_no_rulings(tmp_path):
     assert outlined.tidy[columns].equals(plain.tidy[columns]) and outlined.problems.empty
 
 
+def test_a_glyphs_outline_reaching_above_its_box_is_still_the_glyphs():
+    """A glyph's box ends an em above its descent; its outline reaches the font's ascent and the stroke's half
+    width beyond: 0.7 pt over the box of a 16 pt title rewritten with its bold as stroked outlines. Taken for
+    rulings, such strokes made a table of the title."""
+    from types import SimpleNamespace
+
+    from analysis.extract.rulings import GlyphBoxes, is_glyph_outline
+
+    glyph = SimpleNamespace(x0=118.9, y0=760.4, x1=134.8, y1=776.4)  # 般, 16 pt
+    boxes = GlyphBoxes([glyph])
+    stroke = SimpleNamespace(x0=119.2, y0=762.2, x1=126.4, y1=777.1, stroke=True)
+    assert is_glyph_outline(stroke, boxes)
+    # a rule running past the glyph (a cell's border under a title) is none
+    assert not is_glyph_outline(SimpleNamespace(x0=100.0, y0=762.2, x1=300.0, y1=762.2, stroke=True), boxes)
+    small = GlyphBoxes([SimpleNamespace(x0=10.0, y0=10.0, x1=19.0, y1=19.0)])  # 9 pt: 0.72 pt of slack, no more
+    assert not is_glyph_outline(SimpleNamespace(x0=10.0, y0=10.0, x1=19.0, y1=19.8, stroke=True), small)
+
+
 @pytest.mark.parametrize(
     "label, mark, unit",
     [

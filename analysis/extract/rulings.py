@@ -57,8 +57,11 @@ def _line(x0: float, y0: float, x1: float, y1: float, width: float) -> LTLine:
     return line
 
 
-#: points of slack around a glyph's box for an outline drawn over it
+#: points of slack around a glyph's box for an outline drawn over it …
 GLYPH_TOL = 0.6
+#: … or this share of the glyph's size, when more: a glyph's outline reaches its font's ascent, above its box (an
+#: em from the descent), and the stroke's half width beyond (a 16 pt title stroked as bold: 0.7 pt over)
+GLYPH_SLACK = 0.08
 #: side of the buckets glyph boxes are indexed by (points)
 _BUCKET = 24.0
 
@@ -69,7 +72,8 @@ class GlyphBoxes:
     def __init__(self, chars) -> None:
         self._buckets: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
         for ch in chars:
-            box = (ch.x0 - GLYPH_TOL, ch.y0 - GLYPH_TOL, ch.x1 + GLYPH_TOL, ch.y1 + GLYPH_TOL)
+            slack = max(GLYPH_TOL, GLYPH_SLACK * max(ch.x1 - ch.x0, ch.y1 - ch.y0))
+            box = (ch.x0 - slack, ch.y0 - slack, ch.x1 + slack, ch.y1 + slack)
             for key in self._keys(box):
                 self._buckets.setdefault(key, []).append(box)
 
@@ -96,8 +100,8 @@ def vector_layout(layout, chars):
     added, and the outlines drawn over glyphs left out (the layout itself where there are none)."""
     objects = list(_walk(layout))
     # only a stroke no larger than the largest glyph can lie within one (a ruling runs along a cell)
-    wide = max((ch.x1 - ch.x0 for ch in chars), default=0.0) + 2 * GLYPH_TOL
-    tall = max((ch.y1 - ch.y0 for ch in chars), default=0.0) + 2 * GLYPH_TOL
+    wide = max((ch.x1 - ch.x0 for ch in chars), default=0.0) * (1 + 2 * GLYPH_SLACK) + 2 * GLYPH_TOL
+    tall = max((ch.y1 - ch.y0 for ch in chars), default=0.0) * (1 + 2 * GLYPH_SLACK) + 2 * GLYPH_TOL
     stroked = [
         obj
         for obj in objects
