@@ -487,14 +487,14 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "B22", "change and rate right after this year's figure, the year compared with not named (X 亿元，增加 Y 亿元，"
         "增长 Z%), a completion after them or not",
-        r"{current}{sep}{dir}{change}{sep}{rate_dir}{rate}(?:{sep}{completes}{completion})?",
+        r"{current}{sep}{dir}{change}{sep}(?:{year_on_year})?{rate_dir}{rate}(?:{sep}{completes}{completion})?",
         "中央财政支出43819.58亿元，增加8431.02亿元，增长23.8%，完成预算的99.9%。",
         families="财政预算执行报告; national",
     ),
     ClaimPattern(
         "B16", "rate right after this year's figure, the year compared with not named (X 万元，增长 Z%; "
         "X 亿元、增长 Z%)",
-        r"{current}[，,、]?{rate_dir}{rate}",
+        r"{current}[，,、]?{rate_dir}{rate}(?:{sep}{dir}{change})?",
         "全市一般公共预算全口径财政收入完成288.0亿元，下降3.9%。",
         families="national; 财政预算执行报告",
     ),

@@ -125,8 +125,9 @@ LIST_OPENER_RE = re.compile(r"其中|包括")
 #: a colon right after an amount lists its parts (总额 6,143.52 万元：货物 5,242.52 万元、…)
 COLON_RE = re.compile(r"^[：:]")
 CLAUSE_START_RE = re.compile(r"[，,：:、；;。]|其中")
-#: what may stand before a comparison that opens its sentence (此外，与上年相比 …)
-CONNECTIVES_RE = re.compile(r"^(?:此外|另外|同时|其中|总体上?|综上)?[，,：:]?$")
+#: what may stand before a comparison that opens its sentence (此外，与上年相比 …; 决算数与年初预算数相比 …: the
+#: figure named by its kind only)
+CONNECTIVES_RE = re.compile(r"^(?:此外|另外|同时|其中|总体上?|综上)?[，,：:]?(?:本年度?)?(?:决算|预算)?数?$")
 #: a paragraph naming an item, without a figure (``（一）因公出国（境）经费``): the subject of the next one's figure
 HEADING_RE = re.compile(r"^[^。；;：:，,]{2,40}$")
 
