@@ -128,7 +128,8 @@ class Problem:
     ``kind``: ``cell`` (a cell of an amount column that is neither an amount nor a header),
     ``coverage`` (a page prints a table, or part of one, that no reader read), ``illegible`` (a page
     whose text cannot be read: a font without a Unicode map, a scan, a damaged stream), ``hidden``
-    (amounts drawn outside the page), ``contents`` (the 目录 lists tables this file does not print).
+    (amounts drawn outside the page or its CropBox), ``watermark`` (text drawn over the page's text, left out of
+    the reading), ``contents`` (the 目录 lists tables this file does not print).
     """
 
     kind: str

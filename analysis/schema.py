@@ -357,8 +357,9 @@ PROBLEMS = Schema(
             "kind",
             "string",
             "cell (an amount cell that is not an amount), coverage (a table or part of one no reader read), "
-            "illegible (text that does not decode, or a picture of a page), hidden (drawn outside the page), "
-            "contents (the 目录 lists a table this file does not print)",
+            "illegible (text that does not decode, or a picture of a page), hidden (drawn outside the page or its "
+            "CropBox), watermark (text drawn over the page's text, left out of the reading), contents (the 目录 lists "
+            "a table this file does not print)",
         ),
         ("file", "string", "the PDF file"),
         ("page", "integer", "1-based PDF page; empty for the whole document"),

@@ -3,9 +3,9 @@
 Each page is laid out once (camelot's own pdfminer-compatible layout through
 playa, a watermark's glyphs left out first (:mod:`.layout`); a page whose text
 runs sideways is turned back as camelot does, one printed upside down the same
-way); the same layout serves camelot's parsers and
-our page text (titles, unit lines, narrative).  The reader of each page is
-chosen by what the page shows, never by file, producer or province:
+way); the same layout serves camelot's parsers and our page text (titles, unit
+lines, narrative).  The reader of each page is chosen by what the page shows,
+never by file, producer or province:
 
 1. ``lattice-vector``: camelot's lattice parser on the PDF's own drawing
    commands (``engine="vector"``, no rendering) — lines, rectangles, and rules

@@ -419,6 +419,13 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         families="江苏, 苏州 (与上年相比); 广东, 深圳, 北京 (比上年, 较上年)",
     ),
     ClaimPattern(
+        "B22", "change and rate right after this year's figure, the year compared with not named (X 亿元，增加 Y 亿元，"
+        "增长 Z%), a completion after them or not",
+        r"{current}{sep}{dir}{change}{sep}(?:{year_on_year})?{rate_dir}{rate}(?:{sep}{completes}{completion})?",
+        "中央财政支出43819.58亿元，增加8431.02亿元，增长23.8%，完成预算的99.9%。",
+        families="财政预算执行报告; national",
+    ),
+    ClaimPattern(
         "B07", "change and rate year on year (同比, 同口径)",
         r"{year_on_year}{dir}{change}{sep}[（(]?{rate_dir}{rate}",
         "“三公”经费预算 12.5 万元，同比减少 2.5 万元，下降 16.67%。",
@@ -483,13 +490,6 @@ PATTERNS: tuple[ClaimPattern, ...] = (
         "其中：财政拨款收入增加 14,458.07 万元，增长 6.33%。",
         claim="change",
         families="national",
-    ),
-    ClaimPattern(
-        "B22", "change and rate right after this year's figure, the year compared with not named (X 亿元，增加 Y 亿元，"
-        "增长 Z%), a completion after them or not",
-        r"{current}{sep}{dir}{change}{sep}(?:{year_on_year})?{rate_dir}{rate}(?:{sep}{completes}{completion})?",
-        "中央财政支出43819.58亿元，增加8431.02亿元，增长23.8%，完成预算的99.9%。",
-        families="财政预算执行报告; national",
     ),
     ClaimPattern(
         "B16", "rate right after this year's figure, the year compared with not named (X 万元，增长 Z%; "
