@@ -12,6 +12,8 @@ they are.
 
 from __future__ import annotations
 
+import re
+
 #: a box whose top is less than this share of the type size above the baseline has no ascent
 MIN_ASCENT = 0.3
 #: the box given instead: descent and ascent as shares of the type size
@@ -145,3 +147,58 @@ def _absorb(line, piece, space: bool) -> None:
     glyphs = [o for o in piece._objs if hasattr(o, "y0")]
     line._objs[:] = objs + ([LTAnno(" ")] if space else []) + glyphs + (tail or [LTAnno("\n")])
     line.set_bbox((min(line.x0, piece.x0), min(line.y0, piece.y0), max(line.x1, piece.x1), max(line.y1, piece.y1)))
+
+
+# -- cells pdfminer joined --------------------------------------------------------------------------------------
+
+#: an amount ending a piece of a line, a blank after it
+_AMOUNT_END_RE = re.compile(r"(?:^|\s)-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,4}\s$")
+#: a Chinese character opening the next cell's name, not a figure's own unit (万元, 元, 亿元, 千元)
+_NAME_START_RE = re.compile(r"[\u4e00-\u9fff]")
+_UNIT_START_RE = re.compile(r"[万亿千百元]")
+
+
+def split_cells(lines) -> list:
+    """Horizontal lines holding an amount and, after a blank, the next cell's Chinese name, each split in two.
+
+    A cell's right-aligned amount may stand so close before the next cell's name that pdfminer makes one line of
+    them (``427,330.27 一、一般公共服务支出``: a sheet printed without borders, 2 pt apart): the amount is then no
+    amount to the page's evidence and no column's to the unruled tables' reader. A figure followed by its unit
+    (``1,234.56 万元``) stays one line, as does every line of one piece."""
+    out = []
+    for line in lines:
+        out.extend(_cells_of(line))
+    return out
+
+
+def _cells_of(line) -> list:
+    from playa.miner import LTAnno, LTTextLineHorizontal
+
+    objs = list(getattr(line, "_objs", ()))
+    cuts, text = [], ""
+    for k, obj in enumerate(objs):
+        ch = obj.get_text()
+        if (
+            hasattr(obj, "x0")
+            and _NAME_START_RE.match(ch)
+            and not _UNIT_START_RE.match(ch)
+            and _AMOUNT_END_RE.search(text[-24:])
+        ):
+            cuts.append(k)
+            text = ""
+        text += ch
+    if not cuts:
+        return [line]
+    pieces = []
+    for start, stop in zip([0, *cuts], [*cuts, len(objs)], strict=True):
+        glyphs = [o for o in objs[start:stop] if hasattr(o, "x0")]
+        while glyphs and not glyphs[-1].get_text().strip():
+            glyphs.pop()
+        if not glyphs:
+            continue
+        piece = LTTextLineHorizontal(getattr(line, "word_margin", 0.1))
+        for glyph in glyphs:
+            piece.add(glyph)
+        piece._objs.append(LTAnno("\n"))
+        pieces.append(piece)
+    return pieces

@@ -46,7 +46,7 @@ from ..text import HAN_RE, TOTAL_RE, join_cell_lines, squash
 from ..transform.amounts import is_amount_text, split_unit
 from ..transform.codes import LEVEL_COLUMN_RE
 from .evidence import amount_lines, unread_amounts, unruled_areas
-from .glyphs import fix_vertical_metrics, merge_baseline_pieces
+from .glyphs import fix_vertical_metrics, merge_baseline_pieces, split_cells
 from .layout import page_layout
 from .legibility import Legibility, measure
 from .rulings import horizontal_rules, vector_layout
@@ -406,6 +406,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                         layout, dim, images, chars, htext, vtext, rotation = laid.camelot
                     fix_vertical_metrics(htext)
                     htext, vtext = merge_baseline_pieces(htext, vtext)
+                    htext = split_cells(htext)
                     hidden = _count_hidden(htext, laid.visible)
                     # text drawn outside the page's visible area (its CropBox) is not printed: no reader sees it
                     htext = [t for t in htext if _on_page((t.x0 + t.x1) / 2, (t.y0 + t.y1) / 2, laid.visible)]
@@ -628,6 +629,7 @@ class _PageReaders:
             # words of an unruled table's cells stand close: a layout that joins fewer of them
             layout, dim, images, _chars, htext, vtext, rotation = relayout(char_margin=UNRULED_CHAR_MARGIN)
             fix_vertical_metrics(htext)
+            htext = split_cells(htext)
             boxes = [b for b in unruled_areas(lines, loose, float(dim[0])) if any(_inside(ln, b, 0.0) for ln in lines)]
             areas = [f"{x0},{y1},{x1},{y0}" for x0, y0, x1, y1 in boxes]
             try:
@@ -913,7 +915,9 @@ def _label_owners(grid: Grid) -> dict[int, int]:
             for k in range(first, grid.n_rows)
         )
 
-    for r in range(first, grid.n_rows):
+    # (the line just over the first amount row too: its names printed a little higher than its amounts, in a
+    # font of other metrics, as sheets exported without borders print them)
+    for r in range(max(first - 1, 0), grid.n_rows):
         if r in anchors or not any(grid.texts[r]):
             continue
         distances = sorted((abs(centre(r) - centre(a)), a) for a in anchors)
