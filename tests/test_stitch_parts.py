@@ -294,3 +294,25 @@ def test_a_row_broken_across_a_page_still_takes_its_last_words(tmp_path):
     doc = read_budget(build(tmp_path / "doc.pdf", [[NARRATIVE], [first], [more]]), use_cache=False)
     (table,) = doc.tables
     assert table.df["科目名称"].tolist()[2:4] == ["人大事务及其他一般公共服务事务", "行政运行"]
+
+
+def test_the_other_side_of_a_two_sided_table_on_the_next_page_is_joined_beside_it(tmp_path):
+    """A sheet too wide for its page prints its right-hand columns on the next: the 收支总表's 支出 half under
+    the same title, the same leaf headings under 支出, its rows at the heights of the 收入 half's. Its amounts had
+    been stacked under 收入 as more rows; each row goes beside the row at its height."""
+    income = [["一、一般公共预算拨款", "1,234.56"], ["二、政府性基金预算拨款", ""], ["本年收入合计", "1,234.56"]]
+    expense = [["一、一般公共服务支出", "1,034.56"], ["二、住房保障支出", "200.00"], ["本年支出合计", "1,234.56"]]
+
+    def half(side, rows):
+        return Grid(header=[[(side, 2)], ["项目", "预算数"]], rows=rows, widths=[150, 90], title="收支总表")
+
+    budget = read_budget(
+        build(tmp_path / "split.pdf", [[NARRATIVE], [half("收入", income)], [half("支出", expense)]]), use_cache=False
+    )
+    (table,) = [t for t in budget.tables if t.key == "income_expense_summary"]
+    assert table.pages == [2, 3] and list(table.df.columns) == ["收入/项目", "收入/预算数", "支出/项目", "支出/预算数"]
+    tidy = budget.tidy[budget.tidy.table_key == "income_expense_summary"]
+    assert sorted(zip(tidy.row_label, tidy.column, tidy.amount_printed, strict=True)) == sorted(
+        [(n, "收入/预算数", a) for n, a in income if a] + [(n, "支出/预算数", a) for n, a in expense if a]
+    )
+    assert budget.problems.empty and table.validation.summary().endswith("checks passed")

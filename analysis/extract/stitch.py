@@ -216,6 +216,8 @@ def _is_horizontal_part(band: _Band, part: Part) -> bool:
     rows = _aligned_rows(band.parts[0], part)
     if rows is not None and not _has_text_labels(part, range(rows[0], part.grid.n_rows)):
         return True
+    if rows is not None and _headed_apart(band.parts[0], part, rows[0]):
+        return True
     joined = _rows_by_labels(band, part)
     if joined is not None:
         part.row_of, part.joined_cols = joined
@@ -225,6 +227,27 @@ def _is_horizontal_part(band: _Band, part: Part) -> bool:
         return False
     part.row_of, part.by_order = ordered, True
     return True
+
+
+def _headed_apart(base: Part, part: Part, body: int) -> bool:
+    """``part``, its rows at the heights of ``base``'s and under ``base``'s title (or none), prints the other side
+    of a two-sided table: ``base``'s leaf headings under another heading over them, not a repeat of ``base``'s
+    header — the right-hand columns of a sheet too wide for its page, printed on the next (a 收支总表's 支出 |
+    项目 | 预算数 beside its 收入 | 项目 | 预算数), each row beside the row at its height."""
+    if body < 1 or base.header < 1:
+        return False
+    # (on its page under the table's title and label again, or under none: never another table's)
+    for mine, theirs in ((part.ctx.title, base.ctx.title), (part.ctx.label, base.ctx.label)):
+        if mine and squash(mine) != squash(theirs):
+            return False
+    own = _header_rows_text(part, body)
+    theirs = _header_rows_text(base, base.header)
+    # the same leaf headings under another heading over them: the table's other side (收入 | 支出)
+    leaves = [t for t in own[-1] if t]
+    if not leaves or leaves != [t for t in theirs[-1] if t]:
+        return False
+    words = {t for row in theirs for t in row if t}
+    return not _repeats_header(base, part) and bool({t for row in own for t in row if t} - words)
 
 
 def _rows_by_order(band: _Band, part: Part) -> list[int] | None:
