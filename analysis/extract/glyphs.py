@@ -158,35 +158,64 @@ _NAME_START_RE = re.compile(r"[\u4e00-\u9fff]")
 _UNIT_START_RE = re.compile(r"[万亿千百元]")
 
 
+#: a classification code ending a piece of a line, a blank after it (201, 20101, 2010101)
+_CODE_END_RE = re.compile(r"(?:^|\s)(?:\d{3}|\d{5}|\d{7})\s$")
+#: a heading of its own over a column of codes (科目编码, 功能分类科目编码, 项目代码)
+_CODE_HEADING_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:编码|代码)$")
+
+
 def split_cells(lines) -> list:
-    """Horizontal lines holding an amount and, after a blank, the next cell's Chinese name, each split in two.
+    """Horizontal lines holding an amount (or a classification code, under a heading of its own) and, after a
+    blank, the next cell's Chinese name, each split in two.
 
     A cell's right-aligned amount may stand so close before the next cell's name that pdfminer makes one line of
     them (``427,330.27 一、一般公共服务支出``: a sheet printed without borders, 2 pt apart): the amount is then no
-    amount to the page's evidence and no column's to the unruled tables' reader. A figure followed by its unit
-    (``1,234.56 万元``) stays one line, as does every line of one piece."""
+    amount to the page's evidence and no column's to the unruled tables' reader. A code typed as a number is
+    right-aligned as figures are (``201 一般公共服务支出``): it is split off only where the page prints a code
+    heading of its own (科目编码) over the code and not over the name — a code and a name printed in one cell
+    (``236 中央高校…``) stay one line. A figure followed by its unit (``1,234.56 万元``) stays one line, as does every
+    line of one piece."""
+    headings = [(line.x0, line.x1) for line in lines if _CODE_HEADING_RE.match(re.sub(r"\s+", "", line.get_text()))]
     out = []
     for line in lines:
-        out.extend(_cells_of(line))
+        out.extend(_cells_of(line, headings))
     return out
 
 
-def _cells_of(line) -> list:
+def _under(headings: list[tuple[float, float]], start: float, end: float, name) -> bool:
+    """A code heading's extent overlaps the code (printed from ``start`` to ``end``) and ends before the name."""
+    return any(x0 <= end and start <= x1 and x1 < name.x0 for x0, x1 in headings)
+
+
+def _cells_of(line, headings: list[tuple[float, float]] = ()) -> list:
     from playa.miner import LTAnno, LTTextLineHorizontal
 
     objs = list(getattr(line, "_objs", ()))
-    cuts, text = [], ""
+    cuts, text, last, digits = [], "", None, None
     for k, obj in enumerate(objs):
         ch = obj.get_text()
         if (
             hasattr(obj, "x0")
+            and last is not None
             and _NAME_START_RE.match(ch)
             and not _UNIT_START_RE.match(ch)
-            and _AMOUNT_END_RE.search(text[-24:])
+            and (
+                _AMOUNT_END_RE.search(text[-24:])
+                or (
+                    headings
+                    and digits is not None
+                    and _CODE_END_RE.search(text[-24:])
+                    and _under(headings, digits, last.x1, obj)
+                )
+            )
         ):
             cuts.append(k)
             text = ""
         text += ch
+        if hasattr(obj, "x0") and ch.strip():
+            # (where the run of digits ending here began: a code's first glyph)
+            digits = (digits if last is not None and last.get_text().isdigit() else obj.x0) if ch.isdigit() else None
+            last = obj
     if not cuts:
         return [line]
     pieces = []
