@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import HAN_RE, squash
+
 #: a box whose top is less than this share of the type size above the baseline has no ascent
 MIN_ASCENT = 0.3
 #: the box given instead: descent and ascent as shares of the type size
@@ -153,8 +155,7 @@ def _absorb(line, piece, space: bool) -> None:
 
 #: an amount ending a piece of a line, a blank after it
 _AMOUNT_END_RE = re.compile(r"(?:^|\s)-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,4}\s$")
-#: a Chinese character opening the next cell's name, not a figure's own unit (万元, 元, 亿元, 千元)
-_NAME_START_RE = re.compile(r"[\u4e00-\u9fff]")
+#: a Chinese character opening the next cell's name (:data:`HAN_RE`) that is not a figure's own unit (万元, 元, 亿元)
 _UNIT_START_RE = re.compile(r"[万亿千百元]")
 
 
@@ -175,7 +176,7 @@ def split_cells(lines) -> list:
     heading of its own (科目编码) over the code and not over the name — a code and a name printed in one cell
     (``236 中央高校…``) stay one line. A figure followed by its unit (``1,234.56 万元``) stays one line, as does every
     line of one piece."""
-    headings = [(line.x0, line.x1) for line in lines if _CODE_HEADING_RE.match(re.sub(r"\s+", "", line.get_text()))]
+    headings = [(line.x0, line.x1) for line in lines if _CODE_HEADING_RE.match(squash(line.get_text()))]
     out = []
     for line in lines:
         out.extend(_cells_of(line, headings))
@@ -197,7 +198,7 @@ def _cells_of(line, headings: list[tuple[float, float]] = ()) -> list:
         if (
             hasattr(obj, "x0")
             and last is not None
-            and _NAME_START_RE.match(ch)
+            and HAN_RE.match(ch)
             and not _UNIT_START_RE.match(ch)
             and (
                 _AMOUNT_END_RE.search(text[-24:])

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterator
 from typing import NamedTuple
 
 #: degrees a glyph's baseline must turn away from the page's text to be a watermark's
@@ -88,23 +87,14 @@ def _visible(page, dim) -> tuple[float, float, float, float]:
 
 def _analysed(page, layout_kwargs: dict):
     import playa.miner as pm
+    from camelot.utils import get_char_objects
 
     ltpage = pm.extract_page(page, None)
-    marks = watermark_glyphs(list(_glyphs(ltpage)))
+    marks = watermark_glyphs(get_char_objects(ltpage))
     if marks:
         _remove(ltpage, {id(g) for g in marks})
     ltpage.analyze(pm.LAParams(**{**LAYOUT_DEFAULTS, **layout_kwargs}))
     return ltpage, (ltpage.bbox[2], ltpage.bbox[3]), "".join(g.get_text() for g in marks)
-
-
-def _glyphs(container) -> Iterator:
-    from playa.miner import LTChar, LTContainer
-
-    for obj in container:
-        if isinstance(obj, LTChar):
-            yield obj
-        elif isinstance(obj, LTContainer):
-            yield from _glyphs(obj)
 
 
 def _remove(container, ids: set[int]) -> None:

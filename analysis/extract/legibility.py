@@ -143,8 +143,9 @@ def measure(text: str, images, layout_objects, width: float, height: float) -> L
     """The legibility measures of a page: its text (all characters), its images (with ``bbox``) and the
     drawn objects of its layout (pdfminer's ``LTLine``/``LTRect``/``LTCurve``)."""
     visible = re.sub(r"\s+", "", text)
-    foreign, among = _foreign(CID_RE.sub("", visible))
-    han = [ch for ch in CID_RE.sub("", visible) if _is_han(ch)]
+    characters = CID_RE.sub("", visible)
+    foreign, among = _foreign(characters)
+    han = [ch for ch in characters if _is_han(ch)]
     area = max(width * height, 1.0)
     cover = 0.0
     for image in images:

@@ -482,8 +482,9 @@ def _target(m: PatternMatch, claims: list[Claim], unit_first: int, sentences: li
     if candidates:
         # the nearest figure, unless the change and rate the phrase states rule it out and rule in one before it
         # (…21.30 万元（其中：…），比上年减少 2.20 万元，下降 7.86%: of the list's head, 25.80 万元)
-        fitting = [c for c in candidates if _fits(c, m)]
-        c = fitting[0] if fitting and _fits(candidates[0], m) is False else candidates[0]
+        c = candidates[0]
+        if _fits(c, m) is False:
+            c = next((other for other in candidates[1:] if _fits(other, m)), c)
         return None if _conflicts(c, fields) else c
     if same:
         return None

@@ -70,7 +70,7 @@ def prints_line_numbers(texts: list[str]) -> bool:
     printed one glyph per line, or not at all): at least :data:`LINE_NUMBERS_MIN` bare whole numbers, each
     one or two more than the one above (a side without an item on a line skips its number) — no amounts;
     cells printing no figure (a heading's glyph read as a body cell, a dash) are at most a third of them."""
-    cells = [squash(t) for t in texts if squash(t)]
+    cells = [c for c in map(squash, texts) if c]
     numbers = [c for c in cells if any(ch.isdigit() for ch in c)]
     if len(numbers) < LINE_NUMBERS_MIN or 3 * (len(cells) - len(numbers)) > len(cells):
         return False
