@@ -52,6 +52,35 @@ def test_a_running_header_printed_left_of_the_text_is_no_paragraph_and_cuts_none
     assert claims_frame(narrative, unmatched=True).empty
 
 
+def test_a_heading_on_a_line_of_its_own_ends_before_the_unindented_paragraph_under_it():
+    """五、…情况说明 printed alone on its line (ending short of the text's right edge), its paragraph starting
+    flush left on the next: two paragraphs — the heading is no part of the first item's name.  A heading wrapped
+    to a second line (its first line full) stays one; so does a sentence line ending short."""
+
+    def page(lines: list[tuple[float, str]]) -> PageContent:
+        out = [TextLine(63.0, 780.0 - 31 * i, x1, 796.0 - 31 * i, 16.0, t) for i, (x1, t) in enumerate(lines)]
+        return PageContent(number=1, width=595.0, height=842.0, lines=out, source="doc.pdf")
+
+    item = "1.一般公共服务（类）人大事务（款）行政运行（项）：支出决算为410.00万元，"
+    pages = [
+        page(
+            [
+                (400.0, "五、一般公共预算财政拨款支出决算情况说明"),
+                (533.0, item),
+                (200.0, "完成预算102.50%。"),
+                (533.0, "（一）一般公共预算财政拨款基本支出决算情况说明，其中人员经费与公用经费的构成"),
+                (300.0, "如下"),
+                (533.0, "2023年基本支出500.00万元。"),
+            ]
+        )
+    ]
+    assert narrative_frame(pages).text.tolist() == [
+        "五、一般公共预算财政拨款支出决算情况说明",
+        item + "完成预算102.50%。",
+        "（一）一般公共预算财政拨款基本支出决算情况说明，其中人员经费与公用经费的构成如下2023年基本支出500.00万元。",
+    ]
+
+
 def test_a_line_repeated_at_the_top_of_only_two_pages_stays_narrative():
     pages = [_page(n, [(96.1, 16, f"第{n}段，支出 {n} 万元。")], "某某局说明") for n in (1, 2)]
     assert narrative_frame(pages).text.tolist() == [
@@ -693,6 +722,78 @@ def test_a_completion_stated_as_a_share_of_the_adjusted_budget_takes_the_adjuste
         found = run_audit(read_budget(build(tmp_path / f"adj_{status}.pdf", [[narrative], [table]]), use_cache=False))
         (completion,) = found.frame(include_passed=True).query("rule == 'N08'").itertuples()
         assert (completion.status, completion.expected) == (status, "90.60%"), completion.message
+
+
+def test_an_items_figures_after_a_colon_are_of_the_item_named_before_it(tmp_path):
+    """1.一般公共服务（类）人大事务（款）行政运行（项）：支出决算为 X 万元，完成预算 Z%: the 部门决算 template names the
+    item, then its figures by kind after the colon — the completion is of 行政运行's 年初预算数 in the table, not of a
+    figure named 支出决算."""
+    table = Grid(
+        title="一般公共预算财政拨款支出决算表",
+        header=[["科目编码", "科目名称", "年初预算数", "决算数"]],
+        rows=[
+            ["", "合计", "520.00", "530.00"],
+            ["201", "一般公共服务支出", "520.00", "530.00"],
+            ["20101", "人大事务", "520.00", "530.00"],
+            ["2010101", "行政运行", "400.00", "410.00"],
+            ["2010102", "一般行政管理事务", "120.00", "120.00"],
+        ],
+        widths=[70, 150, 90, 90],
+    )
+    for stated, status in (("102.50", "passed"), ("98.50", "failed")):
+        narrative = Text(
+            [
+                "某某局2023年度部门决算",
+                "五、一般公共预算财政拨款支出决算情况说明",
+                f"1.一般公共服务（类）人大事务（款）行政运行（项）：支出决算为410.00万元，完成预算{stated}%。",
+                "2.一般公共服务（类）人大事务（款）一般行政管理事务（2010102）：决算数为120.00万元，完成年初预算的100.00%。",
+            ]
+        )
+        found = run_audit(read_budget(build(tmp_path / f"colon_{status}.pdf", [[narrative], [table]]), use_cache=False))
+        first, second = found.frame(include_passed=True).query("rule == 'N08'").itertuples()
+        assert (first.status, first.expected) == (status, "102.50%"), first.message
+        assert "行政运行" in first.message and "400.00" in first.message
+        assert (second.status, second.expected) == ("passed", "100.00%"), second.message
+
+
+def test_shares_of_parts_named_without_their_figures_are_recomputed_from_the_tables(tmp_path):
+    """人员经费和公用经费分别占基本支出的 a%和 b%; 公务接待费占“三公”经费的 c%: the parts are named, not their
+    amounts — each is the one figure the tables print for it, its whole the table's too.  A part the tables do
+    not print says so (not run), never silently dropped."""
+    basic = Grid(
+        title="一般公共预算基本支出表",
+        header=[["科目编码", "科目名称", "合计", "人员经费", "公用经费"]],
+        rows=[
+            ["", "合计", "2,150.00", "1,800.00", "350.00"],
+            ["301", "工资福利支出", "1,800.00", "1,800.00", ""],
+            ["302", "商品和服务支出", "350.00", "", "350.00"],
+        ],
+        widths=[70, 150, 90, 90, 90],
+    )
+    three = Grid(
+        title="“三公”经费支出预算表",
+        header=[["合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"]],
+        rows=[["25.80", "0.00", "21.30", "4.50"]],
+        widths=[90, 110, 130, 90],
+    )
+    for shares, status in ((("83.72", "16.28", "17.44"), "passed"), (("80.00", "20.00", "15.00"), "failed")):
+        personnel, public, reception = shares
+        narrative = Text(
+            [
+                "2026年某某局部门预算",
+                "\t基本支出情况说明",
+                f"\t人员经费和公用经费分别占基本支出的{personnel}%和{public}%。",
+                f"\t公务接待费占“三公”经费的{reception}%。",
+                "\t政府采购支出占基本支出的5.00%。",
+            ]
+        )
+        found = _findings(tmp_path, f"nameshare_{status}", [[narrative], [basic, three]])
+        shares_found = found[found.rule == "N04"].set_index("actual")
+        for stated, expected in zip(shares, ("83.72%", "16.28%", "17.44%"), strict=True):
+            row = shares_found.loc[f"{stated}%"]
+            assert (row.status, row.expected) == (status, expected), row.message
+        assert "1,800.00" in shares_found.loc[f"{personnel}%"].message
+        assert shares_found.loc["5.00%"].status == "not_run"
 
 
 def test_no_change_stated_of_all_parts_listed_is_checked_for_each(tmp_path):

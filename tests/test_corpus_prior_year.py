@@ -71,7 +71,8 @@ def test_a_wrong_rate_fails_and_names_last_years_file(files, tmp_path):
     assert rates.expected.tolist() == ["25.00%"] and rates.actual.tolist() == ["20.00%"]
     assert "上年数：2022年决算（final_2022.pdf p.2）" in rates.message.iloc[0]
     assert rates.prior_file.tolist() == ["final_2022.pdf"]
-    assert corpus.documents.set_index("file_name").loc["final_2023.pdf", "audit_warnings"] >= 1
+    # the documents table counts the paired audit's findings: the wrong rate is an error there
+    assert corpus.documents.set_index("file_name").loc["final_2023.pdf", "audit_errors"] >= 1
     # written: the findings table says which document the audit was run with
     written = write_corpus(corpus, tmp_path)
     with duckdb.connect(str(written["duckdb"]), read_only=True) as con:

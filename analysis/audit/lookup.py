@@ -115,13 +115,15 @@ def table_candidates(ctx: AuditContext, c) -> tuple[str, list[tuple[str, Decimal
     return "/".join(names), [(e.table.name, e.value, scope_of(budget, e.table)) for e in entries]
 
 
-def table_current(ctx: AuditContext, c) -> tuple[tuple[Decimal, str, Decimal, str] | None, str]:
+def table_current(
+    ctx: AuditContext, c, any_funds: bool = False
+) -> tuple[tuple[Decimal, str, Decimal, str] | None, str]:
     """((this year's figure of what a claim speaks of, in the claim's unit; as shown; half a unit of its last
     printed digit; where it is printed), ``""``), or (``None``, why no single figure is found).
 
     For a claim stating only a change (其中：公务接待费增加 0.01 万元，增长 3.45%): its “三公” item in the
-    “三公”经费表, else the rows under its function code or name in the tables of its funds — used only when
-    they all print one figure.
+    “三公”经费表, else the rows under its function code or name in the tables of its funds (``any_funds``: of
+    any funds — a share's part, whose whole is of the same tables) — used only when they all print one figure.
     """
     if c.unit not in ("", *MONEY_UNITS):
         return None, f"单位 {c.unit} 不是金额"
@@ -136,7 +138,7 @@ def table_current(ctx: AuditContext, c) -> tuple[tuple[Decimal, str, Decimal, st
         return _shown(value / factor, where_table.split(", page")[0]), ""
     looked_up, candidates = table_candidates(ctx, c)
     scope = claim_scope(c)
-    values = {v: t for t, v, s in candidates if same_scope(scope, s)}
+    values = {v: t for t, v, s in candidates if any_funds or same_scope(scope, s)}
     if not values:
         return None, f"表中未列“{looked_up or c.subject}”" + ("（只有其他资金范围的表）" if candidates else "")
     if len(values) > 1:

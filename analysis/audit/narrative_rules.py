@@ -26,7 +26,7 @@ from .figures import (
     three_public_figures,
     three_public_item,
 )
-from .lookup import claim_scope, same_scope, table_candidates
+from .lookup import claim_scope, same_scope, table_candidates, table_current
 from .table_rules import _project_table
 
 MONEY_UNITS = UNIT_FACTORS
@@ -39,8 +39,8 @@ def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple 
     """(amount, half unit, formula text) of the whole a share is of, in the part's unit.
 
     The total the narrative states (the claim's whole), else the table figure named like the whole
-    (占本年支出合计的 …), else — when the shares of one named whole listed together add up to 100% — the
-    sum of those parts.
+    (占本年支出合计的 …; 占“三公”经费的 …: the “三公”经费表's total), else — when the shares of one named whole
+    listed together add up to 100% — the sum of those parts.
     """
     if pd.notna(c.whole_id):
         whole = by_id.loc[int(c.whole_id)]
@@ -62,6 +62,14 @@ def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple 
                 table, value = candidates[0].table, candidates[0].value
                 value = value / MONEY_UNITS[c.unit]
                 return value, Decimal(0), f"{fmt(value)}（{table.name}：{name}）"
+        # the “三公” total (占“三公”经费的 …): the “三公”经费表's
+        tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
+        if "三公" in c.whole_name and tables:
+            figures, _ = three_public_figures(tables[0], ctx.budget.meta.get("year"))
+            if "total" in figures:
+                value, printed = figures["total"]
+                value = value / MONEY_UNITS[c.unit]
+                return value, Decimal(0), f"{fmt(value)}（{printed.split(', page')[0]}）"
     if pd.notna(c.share_group):
         members = groups[int(c.share_group)]
         total_share = sum((m.share for m in members), Decimal(0))
@@ -74,16 +82,42 @@ def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple 
     return None
 
 
-def claim_share(ctx: AuditContext) -> Iterator[Outcome]:
-    """part ÷ whole = the stated share (占 X%), the whole being the total the text (or a table) states."""
-    claims = ctx.claims
-    rows = claims[claims.share.notna() & ~claims.is_change & claims.amount.notna()] if not claims.empty else claims
-    by_id = claims.set_index("claim_id") if not claims.empty else claims
-    groups: dict[int, list] = {}
+def _parts(ctx: AuditContext, rows: pd.DataFrame, taken: dict[int, str]) -> Iterator:
+    """The claims stating a share, each with its part's amount: the text's, else — a part named without its figure
+    (人员经费占基本支出的 83.72%) — the one figure the tables print for it (in 万元);
+    an Outcome (not run) for a part the tables print no single figure of.  A part taken from the tables is
+    named in ``taken`` (claim id → where it is printed)."""
     for c in rows.itertuples():
+        if pd.notna(c.amount):
+            yield c
+            continue
+        # a share is a ratio of figures of one funds' tables, whichever funds they are
+        found, why = table_current(ctx, c, any_funds=True)
+        if found is None:
+            yield Outcome(
+                "not_run", f"{label(c)}：文中未写金额，{why}", actual=c.share_text, location=where(c), page=c.page
+            )
+            continue
+        value, text, _, source = found
+        taken[c.claim_id] = source
+        yield c._replace(amount=value, amount_text=text, unit=c.unit or "万元")
+
+
+def claim_share(ctx: AuditContext) -> Iterator[Outcome]:
+    """part ÷ whole = the stated share (占 X%), the whole being the total the text (or a table) states; a part
+    named without its figure is the tables' figure of it."""
+    claims = ctx.claims
+    rows = claims[claims.share.notna() & ~claims.is_change] if not claims.empty else claims
+    by_id = claims.set_index("claim_id") if not claims.empty else claims
+    taken: dict[int, str] = {}
+    parts = list(_parts(ctx, rows, taken))
+    yield from (p for p in parts if isinstance(p, Outcome))
+    parts = [p for p in parts if not isinstance(p, Outcome)]
+    groups: dict[int, list] = {}
+    for c in parts:
         if pd.notna(c.share_group):
             groups.setdefault(int(c.share_group), []).append(c)
-    for c in rows.itertuples():
+    for c in parts:
         whole = _whole_of(ctx, c, by_id, groups)
         if whole is None:
             named = f"“{c.whole_name}”" if c.whole_name else "占比"
@@ -98,7 +132,8 @@ def claim_share(ctx: AuditContext) -> Iterator[Outcome]:
         share = c.amount / amount * HUNDRED
         # the inputs' rounding moves the share too
         slack = (half_unit(c.amount_text) / amount + c.amount * half / amount**2) * HUNDRED
-        yield percent_outcome(c, share, c.share, c.share_text, slack, f"{c.amount_text} ÷ {formula}", "wrong share")
+        part = f"{c.amount_text}（{taken[c.claim_id]}）" if c.claim_id in taken else c.amount_text
+        yield percent_outcome(c, share, c.share, c.share_text, slack, f"{part} ÷ {formula}", "wrong share")
     unread = list(_unread(ctx, SHARE_WORD_RE, "占比"))
     yield from unread
     if rows.empty and not unread:

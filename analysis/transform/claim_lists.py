@@ -100,10 +100,10 @@ def respective_amounts(sentence: str, tokens: list[re.Match]) -> tuple[list[_Lis
 def apply_respectively(m: PatternMatch, claims: list[Claim], unit_first: int, position, place) -> bool:
     """Put shares (分别占 X%、Y%), rates (分别增长 X%、Y%) or changes (各减少 X、Y 万元) stated respectively on the
     parts listed before the phrase in its sentence, one each in order; ``False`` when the sentence lists fewer
-    parts than figures (nothing is put then).  Rates and changes may be stated of parts named without figures
-    (科学技术支出、节能环保支出分别增长 42%、41.8%): each name is then the paragraph's earlier figure of that
-    name (收、支总计各是 A、B 万元。…收、支总计各减少 X、Y 万元) or else a claim of its own, its figure left
-    to the tables."""
+    parts than figures (nothing is put then).  Figures may be stated of parts named without figures
+    (科学技术支出、节能环保支出分别增长 42%、41.8%; 人员经费和公用经费分别占基本支出的 83.72%和 16.28%): each name
+    is then the paragraph's earlier figure of that name (收、支总计各是 A、B 万元。…收、支总计各减少 X、Y 万元) or
+    else a claim of its own, its figure left to the tables."""
     g = m.groups
     if "flat" in g:  # (均与上年持平，增长 0%: one rate, of each)
         return _all_flat(m, claims, unit_first, position, place)
@@ -123,10 +123,10 @@ def apply_respectively(m: PatternMatch, claims: list[Claim], unit_first: int, po
         and is_level(c)
         and all(getattr(c, kind) is None for kind in figures)
     ]
-    if len(listed) < count and "share" not in figures:
-        listed = _named_parts(m, claims, unit_first, position, place, count, set(figures))
     if len(listed) < count and listed and set(figures) == {"share"}:
         return _respective_wholes(m, claims, listed[-1], figures["share"], position)
+    if len(listed) < count:
+        listed = _named_parts(m, claims, unit_first, position, place, count, set(figures))
     if len(listed) < count:
         return False
     # a change listed without its unit is in the unit of the last (各减少 1267.86、2570.97 万元)

@@ -125,7 +125,7 @@ def clean_subject(subject: str) -> str:
         subject = subject[1:]
     # a heading run into its paragraph (支出决算情况说明2023年度一般公共服务支出): the subject follows the year
     subject = HEADING_THEN_YEAR_RE.sub("", subject)
-    subject = re.sub(r"^\d+[.、．]", "", subject)
+    subject = ENUMERATOR_RE.sub("", subject)
     subject = YEAR_PREFIX_RE.sub("", subject)
     previous = None
     while previous != subject:

@@ -245,6 +245,12 @@ BOTH_TOTALS_RE = re.compile(r"收[、，,]?支(总计|合计|)(?:各|均)?(?:是
 CLOSED_ASIDE_RE = re.compile(r"[（(][^（()）]*[)）]")
 
 
+#: a figure named by its kind only (支出决算, 年初预算数): after a colon, of the item named before it
+KIND_ONLY_RE = re.compile(r"(?:本年|当年)?(?:支出|收入)?(?:年初|调整)?(?:预算|决算|执行)?数?|支出|收入")
+#: an item named by its function level or code (行政运行（项）, 小学教育（2050202）): its figures follow a colon
+NAMED_ITEM_END_RE = re.compile(r"[（(](?:\d{3,7}|\d{0,7}[类款项])[)）][:：]$")
+
+
 def _subject(before: str) -> str:
     both = BOTH_TOTALS_RE.search(before)
     if both:  # one subject, not the clause after 、 (支总计各)
@@ -252,7 +258,14 @@ def _subject(before: str) -> str:
     masked = CLOSED_ASIDE_RE.sub(lambda m: "（" + "_" * (len(m.group()) - 2) + "）", before)
     starts = [m.end() for m in CLAUSE_START_RE.finditer(masked)]
     subject = clean_subject(before[starts[-1] :] if starts else before)
-    if not subject and starts:  # "机关运行经费，合计 260.56 万元": the clause before names it
+    if (
+        starts
+        and (
+            not subject  # "机关运行经费，合计 260.56 万元": the clause before names it
+            # "行政运行（项）：支出决算为 500.00 万元": the item named before the colon, its figure by kind after it
+            or (KIND_ONLY_RE.fullmatch(subject) and NAMED_ITEM_END_RE.search(before[: starts[-1]]))
+        )
+    ):
         subject = clean_subject(before[starts[-2] if len(starts) > 1 else 0 : starts[-1] - 1])
     return subject
 

@@ -25,6 +25,8 @@ from ..text import join_cell_lines, squash
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
 SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
+#: what a sentence prints and a heading does not
+SENTENCE_MARK_RE = re.compile(r"[。；;，,：:]")
 TOC_RE = re.compile(r"目\s*录")
 #: the end of a 目录 entry: dot leaders and its page number
 CONTENTS_ENTRY_END_RE = re.compile(r"[.．…·]{2,}\s*\d{1,3}\s*$")
@@ -112,12 +114,14 @@ def _paragraphs(page: PageContent, running: set[tuple[str, str]] = frozenset()) 
     if not lines:
         return []
     margin = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
     paragraphs: list[list[str]] = []
-    previous = ""
+    previous, heading = "", False
     for line in lines:
         text = line.text.strip()
         starts = (
             not paragraphs
+            or heading
             or line.x0 > margin + 0.8 * line.size
             or PART_RE.match(text)
             or SECTION_RE.match(text)
@@ -128,6 +132,13 @@ def _paragraphs(page: PageContent, running: set[tuple[str, str]] = frozenset()) 
             or CONTENTS_ENTRY_END_RE.search(previous)
         )
         previous = text
+        # a heading on a line of its own (五、…情况说明, its line ending short of the text's right edge): the
+        # paragraph under it starts on the next line, indented or not
+        heading = bool(
+            (SECTION_RE.match(text) or SUBSECTION_RE.match(text))
+            and not SENTENCE_MARK_RE.search(text)
+            and line.x1 < right - 2 * line.size
+        )
         if starts:
             paragraphs.append([text])
         else:
