@@ -157,6 +157,25 @@ def test_check_command_memo_groups_findings_by_severity(capsys):
     assert "expected 2.11% | printed 2.40%" in memo
 
 
+def test_the_memo_says_what_was_printed_but_not_read(sample):
+    """A document read with problems (amounts printed but not read) never gets a clean memo without saying so."""
+    import dataclasses
+
+    from analysis.audit import memo
+
+    assert "Not read as printed" not in memo(run_audit(sample)) and sample.problems.empty
+    unread = pd.DataFrame(
+        [
+            {"kind": "coverage", "file": "x.pdf", "page": 3, "table": "表2", "row": None, "column": None,
+             "text": "60,344.41", "reason": "55 amounts printed in a table read as printed empty: not extracted"},
+            {"kind": "cell", "file": "x.pdf", "page": 2, "table": "表1", "row": 0, "column": "收入/项目",
+             "text": "一、…", "reason": "an amount printed in a name's cell"},
+        ]
+    )  # fmt: skip
+    text = memo(run_audit(dataclasses.replace(sample, problems=unread)))
+    assert "Not read as printed: 2 problem(s) (coverage 1, cell 1)" in text
+
+
 def test_check_command_csv_lists_passing_identities_on_request(capsys):
     main(["check", str(SAMPLE_PDF), "--format", "csv", "--all"])
     lines = capsys.readouterr().out.splitlines()

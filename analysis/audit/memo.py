@@ -26,8 +26,16 @@ def memo(report: AuditReport, include_not_run: bool = True) -> str:
         f"Rules: {len(summary)}; identities tested {int(summary.ran.sum())}: "
         f"{int(summary.passed.sum())} hold, {int(summary.failed.sum())} do not; "
         f"{int((summary.not_run > 0).sum())} rules could not run (fully or in part).",
-        "",
     ]
+    problems = budget.problems
+    if not problems.empty:
+        # figures printed but not read: the audit tests only the ones read
+        kinds = ", ".join(f"{kind} {n}" for kind, n in problems.kind.value_counts().items())
+        lines.append(
+            f"Not read as printed: {len(problems)} problem(s) ({kinds}), each a warning of `extract`/`check`; "
+            "no identity is tested on figures that were not read."
+        )
+    lines.append("")
     for severity, heading in SEVERITY_HEADINGS.items():
         group = failed[failed.severity == severity]
         if group.empty:
@@ -44,7 +52,8 @@ def memo(report: AuditReport, include_not_run: bool = True) -> str:
                 lines.append(f"   where: {f.location}")
         lines.append("")
     if failed.empty:
-        lines += ["No inconsistencies found: every identity tested holds.", ""]
+        among = " among the figures read" if not problems.empty else ""
+        lines += [f"No inconsistencies found{among}: every identity tested holds.", ""]
     lines.append("Rules 规则")
     lines.append("----------")
     for r in summary.itertuples():
