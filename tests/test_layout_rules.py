@@ -27,6 +27,28 @@ def split_expense_table() -> tuple[Grid, Grid]:
     return first, rest
 
 
+# -- a table cut in two on one page --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("repeat_header", "blank"), [(False, 0.0), (False, 14.0), (True, 14.0)])
+def test_a_table_cut_in_two_on_one_page_is_one_table(tmp_path, repeat_header, blank):
+    """A word processor's table split at an empty paragraph (or two ruled blocks a blank line apart): the grid
+    right under the first, with nothing printed over it (its header repeated or none), goes on with it — not a
+    table of its own without a title.  A grid under its own title is another table."""
+    first, rest = split_expense_table()
+    if repeat_header:
+        rest = expense_table(rows=EXPENSE.rows[4:], title="", unit="")
+    doc = read(tmp_path, [[NARRATIVE, first, Spacer(blank - 14), rest]])
+    (table,) = doc.tables
+    assert (table.key, table.title, table.pages) == ("gpb_expense", "一般公共预算支出表", [1])
+    totals = doc.tidy[doc.tidy.column == "一般公共预算支出/合计"]
+    assert totals.func_code.tolist() == CODES and totals.amount.tolist() == TOTALS
+    assert doc.problems.empty and table.validation.status == "ok"
+    titled = expense_table(rows=EXPENSE.rows[4:], title="项目支出表", unit="")
+    other = read(tmp_path, [[NARRATIVE, first, Spacer(blank - 14), titled]], name="titled")
+    assert [t.title for t in other.tables] == ["一般公共预算支出表", "项目支出表"]
+
+
 # -- a running head over a continued table -----------------------------------------------------------
 
 

@@ -81,6 +81,63 @@ def test_an_amount_wrapped_in_a_narrow_unruled_column_is_one_amount(tmp_path):
         assert Decimal("4") not in [a for c in ("项目支出/合计",) for a in table.df[c] if a is not None]
 
 
+def _top_aligned(rows: list[list[str]]) -> list[list[str]]:
+    """Rows as a word processor prints them in a narrow table: each cell's first line on the row's first line
+    (every cell padded with empty lines to the row's most, so that none stands centred on the row)."""
+    out = []
+    for row in rows:
+        most = max(cell.count("\n") for cell in row) + 1
+        out.append([cell + "\n" * (most - 1 - cell.count("\n")) for cell in row])
+    return out
+
+
+@pytest.mark.parametrize("ruling", ["none", "three"])
+def test_amounts_all_wrapped_in_narrow_unruled_columns_and_the_last_rows_are_each_one_amount(tmp_path, ruling):
+    """Every amount of a page wrapped (``2,802.6`` / ``7``; ``132,703`` / ``.82``; ``98,288.`` / ``79``), none
+    printed whole to show the column's two decimals, and the last row's pieces printed under the last line of
+    the table: each is one amount, no piece an amount of its own."""
+    rows = _top_aligned(
+        [
+            ["2070101", "行政运行", "2,802.6\n7", "2,802.6\n7", ""],
+            ["2070102", "一般行政管理事务", "31,612.\n48", "1,197.\n33", "30,415.\n15"],
+            ["", "合计", "132,703\n.82", "98,288.\n79", "34,415.\n03"],
+        ]
+    )
+    grid = Grid(
+        title="一般公共预算支出表", header=[["科目编码", "科目名称", "合计", "基本支出", "项目支出"]], rows=rows,
+        widths=[60, 130, 45, 45, 45], ruling=ruling, row_height=28.0,
+    )  # fmt: skip
+    doc = read_budget(build(tmp_path / f"wrapped_{ruling}.pdf", [[NARRATIVE, grid]]), use_cache=False)
+    totals = doc.tidy[doc.tidy.column == "合计"]
+    assert [Decimal(a) for a in totals.amount] == [Decimal("2802.67"), Decimal("31612.48"), Decimal("132703.82")]
+    assert sorted(map(Decimal, doc.tidy.amount)) == sorted(
+        Decimal(a) for a in ("2802.67", "2802.67", "31612.48", "1197.33", "30415.15", "132703.82", "98288.79",
+                             "34415.03")
+    )  # fmt: skip
+    assert doc.problems.empty
+
+
+def test_codes_wrapped_in_a_narrow_unruled_code_column_are_one_code(tmp_path):
+    """``201`` / ``01`` and ``201`` / ``010`` / ``1`` in a narrow code column: one code each (20101, 2010101), the
+    last row's pieces printed under the table's last line too — never the 类 code of every row."""
+    rows = _top_aligned(
+        [
+            ["201", "一般公共服务支出", "60.00", "55.00", "5.00"],
+            ["201\n01", "人大事务", "60.00", "55.00", "5.00"],
+            ["201\n010\n1", "行政运行", "55.00", "55.00", ""],
+            ["201\n010\n2", "一般行政管理事务", "5.00", "", "5.00"],
+        ]
+    )
+    grid = Grid(
+        title="一般公共预算支出表", header=[["科目编码", "科目名称", "合计", "基本支出", "项目支出"]], rows=rows,
+        widths=[36, 130, 60, 60, 60], ruling="none", row_height=40.0,
+    )  # fmt: skip
+    doc = read_budget(build(tmp_path / "codes.pdf", [[NARRATIVE, grid]]), use_cache=False)
+    totals = doc.tidy[doc.tidy.column == "合计"]
+    assert totals.func_code.tolist() == ["201", "20101", "2010101", "2010102"]
+    assert doc.tables[0].validation.status == "ok" and doc.problems.empty
+
+
 def test_a_label_centred_on_its_row_without_rulings_joins_it(tmp_path):
     table = _projects(tmp_path, "none", row_height=48.0)
     labels = [r for r in table.df.iloc[:, 0] if r]

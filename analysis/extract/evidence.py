@@ -172,7 +172,7 @@ def unruled_areas(lines: list, loose: list, page_width: float) -> list[tuple[flo
         top_line = block[0]
         opening = [h for h in heads if h.yc > top_line.yc]
         top = opening[-1].y0 - 1 if opening else top_line.y1 + HEADER_ROWS * pitch
-        last = _last_row(block, lines, heads, pitch)
+        last = _wrapped_below(_last_row(block, lines, heads, pitch), lines)
         bottom = last.y0 - pitch / 2
         # a page number printed close under the table is no row of it (the parser would make one of it)
         footers = [ln for ln in lines if ln.y1 > bottom and ln.yc < last.y0 and PAGE_NUMBER_RE.match(squash(ln.text))]
@@ -184,6 +184,30 @@ def unruled_areas(lines: list, loose: list, page_width: float) -> list[tuple[flo
 #: row pitches a table's rows of whole numbers may stand below its last amount row (a heading row between)
 COUNT_ROWS_GAP = 2.6
 WHOLE_NUMBER_RE = re.compile(r"^\d{1,6}$")
+
+
+#: what a narrow cell of the last row wraps onto the lines under it: the digits a code or an amount goes on with
+#: (``020`` / ``2`` under ``205``; ``7`` under ``1,165,051.9``; ``.82`` under ``132,703``)
+WRAPPED_PIECE_RE = re.compile(r"^(?:\d{1,4}|\.\d\d)$")
+#: a wrapped line stands a line's leading under the one above: at most this many type sizes (centre to centre)
+WRAPPED_LEADING = 1.6
+
+
+def _wrapped_below(last, lines: list):
+    """The last line of the table's last row, with the pieces its narrow cells wrap onto the lines under it: each
+    a short run of digits (or ``.82``) alone on its line, a line's leading under the one above, lined up (left or
+    right) with a cell of the row — never a page number, which stands further off."""
+    row = [ln for ln in lines if abs(ln.yc - last.yc) <= ALIGN_TOL]
+    below = sorted((ln for ln in lines if ln.yc < last.yc - ALIGN_TOL), key=lambda ln: -ln.yc)
+    bottom = last
+    for line in below:
+        if bottom.yc - line.yc > WRAPPED_LEADING * max(line.size, bottom.size):
+            break
+        aligned = any(abs(line.x0 - cell.x0) <= ALIGN_TOL or abs(line.x1 - cell.x1) <= ALIGN_TOL for cell in row)
+        if not (WRAPPED_PIECE_RE.match(line.text.strip()) and aligned):
+            break
+        bottom = line
+    return bottom
 
 
 def _last_row(block: list, lines: list, heads: list, pitch: float):

@@ -763,6 +763,12 @@ def _rows_by_rules(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
 #: an amount cut at its last decimals by a narrow column (24995.9 | 4), and the digits wrapped to the next line
 _CUT_AMOUNT_RE = re.compile(r"^-?\d[\d,]*\.\d?$")
 _WRAPPED_DIGITS_RE = re.compile(r"^\d{1,2}$")
+#: an amount cut before its decimals (``132,703`` / ``.82``): its thousands grouped, the decimals alone below
+_CUT_BEFORE_POINT_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
+_WRAPPED_DECIMALS_RE = re.compile(r"^\.\d\d$")
+#: a classification code as a narrow column wraps it: its first line (201, 205020) and the digits after
+_CODE_HEAD_RE = re.compile(r"\d{3,6}")
+_CODE_TAIL_RE = re.compile(r"\d{1,4}")
 
 
 def _with_rows(grid: Grid, texts: list[list[str]], spans: list[tuple[int, list[int]]] = ()) -> Grid:
@@ -797,7 +803,7 @@ def _unruled_rows(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
     """The rows of a table printed without column rulings, from the parser's lines of text: wrapped
     headings and amounts rejoined, then the rows its rules draw — or, drawn without, wrapped labels
     joined to the row they are centred on."""
-    grid = _wrapped_amounts_joined(_wrapped_headings_joined(grid))
+    grid = _wrapped_codes_joined(_wrapped_amounts_joined(_wrapped_headings_joined(grid)))
     ruled = _rows_by_rules(grid, rules)
     return ruled if ruled is not grid else _wrapped_labels_joined(grid)
 
@@ -1059,20 +1065,54 @@ def _label_sides(rows: list[list[str]]) -> list[int | None]:
 
 def _wrapped_amounts_joined(grid: Grid) -> Grid:
     """An unruled grid's amounts wrapped over two lines rejoined: a cell cut short of its column's two
-    decimals (``24995.9``) and the one or two digits alone on the column's next line (``4``) are one amount
-    (``24995.94``) — never two; rows left empty go."""
+    decimals (``24995.9``, ``98,288.``) and the one or two digits alone on the column's next line (``4``) are
+    one amount (``24995.94``) — never two; so are an amount cut before its point (``132,703``) and its
+    decimals (``.82``) below.  A column of two decimals is one printing an amount of two decimals on the page,
+    or — every amount of it wrapped — whose wrapped lines print nothing but such pieces; rows left empty go."""
     texts = [list(row) for row in grid.texts]
+
+    def pieces_only(k: int) -> bool:
+        return all(not t or _WRAPPED_DIGITS_RE.match(t) or _WRAPPED_DECIMALS_RE.match(t) for t in texts[k])
+
     for c in range(grid.n_cols):
-        if not any(re.fullmatch(r"-?\d[\d,]*\.\d\d", row[c]) for row in texts):  # a column of two decimals
-            continue
+        decimals = any(re.fullmatch(r"-?\d[\d,]*\.\d\d", row[c]) for row in texts)  # a column of two decimals
         for r, row in enumerate(texts):
-            if not _CUT_AMOUNT_RE.match(row[c]):
+            cut, before_point = _CUT_AMOUNT_RE.match(row[c]), _CUT_BEFORE_POINT_RE.match(row[c])
+            if not (cut or before_point):
                 continue
             below = next((k for k in range(r + 1, min(r + 3, len(texts))) if texts[k][c]), None)
-            if below is None or not _WRAPPED_DIGITS_RE.match(texts[below][c]):
+            if below is None or not (decimals or pieces_only(below)):
                 continue
-            if len(row[c].split(".")[1]) + len(texts[below][c]) == 2:
-                row[c], texts[below][c] = row[c] + texts[below][c], ""
+            tail = texts[below][c]
+            if cut and _WRAPPED_DIGITS_RE.match(tail) and len(row[c].split(".")[1]) + len(tail) == 2:
+                row[c], texts[below][c] = row[c] + tail, ""
+            elif before_point and _WRAPPED_DECIMALS_RE.match(tail) and pieces_only(below):
+                row[c], texts[below][c] = row[c] + tail, ""
+    return grid if texts == grid.texts else _with_rows(grid, texts)
+
+
+def _wrapped_codes_joined(grid: Grid) -> Grid:
+    """An unruled grid's classification codes wrapped in a narrow column rejoined: a code's first line
+    (``201``) on a row printing more (its name, its amounts) and the digits alone on the column's next lines
+    (``01``; ``010`` / ``1``), nothing else printed on them, are one code (``20101``; ``2010101``) when they
+    make one of a level (5 or 7 digits) — a line printing a code and nothing else is no row of its own."""
+    texts = [list(row) for row in grid.texts]
+    for c in range(grid.n_cols):
+        for r, row in enumerate(texts):
+            if not _CODE_HEAD_RE.fullmatch(row[c]) or not any(t for k, t in enumerate(row) if k != c):
+                continue
+            code, k = row[c], r + 1
+            while (
+                k < len(texts)
+                and _CODE_TAIL_RE.fullmatch(texts[k][c])
+                and not any(t for j, t in enumerate(texts[k]) if j != c)
+                and len(code + texts[k][c]) <= 7
+            ):
+                code, k = code + texts[k][c], k + 1
+            if k > r + 1 and len(code) in (5, 7):
+                row[c] = code
+                for j in range(r + 1, k):
+                    texts[j][c] = ""
     return grid if texts == grid.texts else _with_rows(grid, texts)
 
 

@@ -412,9 +412,23 @@ def _column_spans(base: Grid, grid: Grid, mapping: list[int]) -> list[int]:
     return out
 
 
+def _split_on_page(prev: Part, part: Part) -> bool:
+    """A grid right under the one before on the same page, with nothing printed over it (no title, label, unit or
+    部门 line) and no more than a blank line or two between: one table cut in two (a word processor's table split
+    at an empty paragraph, or a row drawn without borders between two ruled blocks)."""
+    if part.grid.page != prev.grid.page or part.running_head or part.ctx.continued:
+        return False
+    if part.ctx.title or part.ctx.label or part.ctx.unit or part.ctx.unit_text or part.ctx.org_line or part.ctx.notes:
+        return False
+    gap = prev.grid.bbox[1] - part.grid.bbox[3]  # bbox: (x0, y0, x1, y1), y upwards
+    size = prev.grid.text_size or 10.0
+    return -GEOMETRY_TOL <= gap <= 3.5 * size
+
+
 def _continues_vertically(bands: list[_Band], part: Part, title: str, label: str) -> bool:
     prev = bands[-1].parts[-1]
-    if not (part.first_on_page and prev.last_on_page and part.grid.page == prev.grid.page + 1):
+    next_page = part.first_on_page and prev.last_on_page and part.grid.page == prev.grid.page + 1
+    if not (next_page or _split_on_page(prev, part)):
         return False
     # a running head over the grid (the document's name repeated on every page) is no title: the grid
     # continues the table above as one printed with nothing above it does — unless both open with a total
@@ -1029,6 +1043,26 @@ def _continues_cell_text(last: list[BodyCell], first: list[BodyCell], columns: l
 _TOTAL_END = re.compile(r"(?:合计|小计|总计)$")
 
 
+def _code_tail_rows(last: list[BodyCell], first: list[BodyCell], columns: list[str]) -> int:
+    """How many of a page's first rows finish the code of the last row of the page before (a row broken across
+    the page in a narrow code column: ``205`` | ``020`` / ``2``): rows printing digits in the code column and
+    nothing else, that make the code one of a level (5 or 7 digits)."""
+    for j, column in enumerate(columns):
+        if not is_code_column(column) or j >= len(last) or not re.fullmatch(r"\d{3,6}", last[j].text.strip()):
+            continue
+        code, n = last[j].text.strip(), 0
+        for row in first:
+            tail = row[j].text.strip() if len(row) == len(last) else ""
+            if not re.fullmatch(r"\d{1,4}", tail) or any(c.text.strip() for k, c in enumerate(row) if k != j):
+                break
+            if len(code + tail) > 7:
+                break
+            code, n = code + tail, n + 1
+        if n and len(code) in (5, 7):
+            return n
+    return 0
+
+
 def _opens_row_below(line: list[BodyCell], below: list[list[BodyCell]], columns: list[str]) -> bool:
     """A page's first line of words opening the amount row under it (a label wrapped over two lines, the
     row's amounts centred between them: ``机关事业单位基本养老`` / ``保险缴费支出 60.00``), not finishing the
@@ -1205,6 +1239,8 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
         for band in bands:
             boundaries.append(len(rows))
             band_rows = _band_rows(band, widths)
+            for _ in range(_code_tail_rows(rows[-1], band_rows, columns) if rows else 0):
+                _append_cell_text(rows[-1], band_rows.pop(0))
             if rows and band_rows and _continues_cell_text(rows[-1], band_rows[0], columns):
                 line = band_rows.pop(0)
                 if _opens_row_below(line, band_rows, columns):
