@@ -163,10 +163,17 @@ def _draw_rules(c, grid: Grid, x0: float, top: float) -> None:
         return
     if grid.ruling == "horizontal":  # rules between rows only, no column rules (a 三线表's kin)
         segments = [s for s in segments if s[1] == s[3]]
+    if grid.ruling == "shaded_header":  # rules between body rows only, the header shaded instead of ruled
+        nh = len(grid.header)
+        segments = [s for s in segments if s[1] == s[3] and s[1] < top - nh * grid.row_height - 0.01]
+        c.saveState()
+        c.setFillGray(0.85)
+        c.rect(x0, top - nh * grid.row_height, sum(grid.widths), nh * grid.row_height, stroke=0, fill=1)
+        c.restoreState()
     elif grid.ruling == "open":  # no outer side borders, as sheets printed without a frame draw them
         right = x0 + sum(grid.widths)
         segments = [s for s in segments if not (s[0] == s[2] and s[0] in (x0, right))]
-    if grid.ruling in ("lines", "horizontal", "open"):
+    if grid.ruling in ("lines", "horizontal", "open", "shaded_header"):
         c.setLineWidth(0.5)
         for xa, ya, xb, yb in segments:
             c.line(xa, ya, xb, yb)
@@ -210,6 +217,21 @@ def _draw_rules(c, grid: Grid, x0: float, top: float) -> None:
                 path.lineTo(xa - 0.35, yb - 0.7)
             path.close()
             c.drawPath(path, stroke=0, fill=1)
+    elif grid.ruling == "bands":
+        # a word processor's banded table style: the header ruled, the body framed, every other row shaded,
+        # no rule inside the body
+        width, rh, nh = sum(grid.widths), grid.row_height, len(grid.header)
+        bottom = top - (nh + len(grid.rows)) * rh
+        c.saveState()
+        c.setFillGray(0.85)
+        for r in range(nh, nh + len(grid.rows), 2):
+            c.rect(x0, top - (r + 1) * rh, width, rh, stroke=0, fill=1)
+        c.restoreState()
+        c.setLineWidth(0.5)
+        for xa, ya, xb, yb in segments:
+            if min(ya, yb) >= top - nh * rh - 0.01:  # the header's own rules
+                c.line(xa, ya, xb, yb)
+        c.rect(x0, bottom, width, top - bottom, stroke=1, fill=0)
     elif grid.ruling == "image":
         _draw_rules_as_image(c, segments)
     elif grid.ruling == "dashes":  # dashed rules, each dash a path of its own: 3 pt drawn, 2 pt apart

@@ -49,6 +49,35 @@ def test_a_table_cut_in_two_on_one_page_is_one_table(tmp_path, repeat_header, bl
     assert [t.title for t in other.tables] == ["一般公共预算支出表", "项目支出表"]
 
 
+# -- a banded table style ----------------------------------------------------------------------------
+
+
+def test_a_table_in_a_banded_style_is_read_as_printed_without_rulings(tmp_path):
+    """Shaded bands in a frame, no rule inside the body (a word processor's banded table style): the lattice sees
+    one cell holding every row's name and amounts; the table is read as printed without rulings, exactly."""
+    doc = read(tmp_path, [[NARRATIVE, expense_table(ruling="bands")]])
+    (table,) = doc.tables
+    assert table.reader == "network" and table.validation.status == "ok"
+    totals = doc.tidy[doc.tidy.column == "一般公共预算支出/合计"]
+    assert totals.func_code.tolist() == CODES and totals.amount.tolist() == TOTALS
+    assert doc.problems.empty and len(doc.tidy) == 19
+
+
+def test_a_header_shaded_instead_of_ruled_over_rows_ruled_between_them_stays_the_header(tmp_path):
+    """Rows ruled between them, no column rules, the header shaded with no rule under it: the header's lines
+    share the first row's band, yet a line printing where that row prints its amounts (预算数, 合计) is a heading
+    — the first row is never read with the header glued to it (预算数1,234.56 as a column, the amount lost)."""
+    from .budget_pdfs import summary_table
+
+    doc = read(tmp_path, [[NARRATIVE, summary_table(ruling="shaded_header")], [expense_table(ruling="shaded_header")]])
+    summary, expense = doc.tables
+    assert summary.validation.status == expense.validation.status == "ok"
+    assert list(summary.column_kinds) == ["收入/项目", "收入/预算数", "支出/项目", "支出/预算数"]
+    totals = doc.tidy[doc.tidy.column == "一般公共预算支出/合计"]
+    assert totals.func_code.tolist() == CODES and totals.amount.tolist() == TOTALS
+    assert len(doc.tidy) == 24 and doc.problems.empty
+
+
 # -- a running head over a continued table -----------------------------------------------------------
 
 

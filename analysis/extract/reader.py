@@ -619,10 +619,13 @@ class _PageReaders:
         ruled = vector_layout(layout, chars)
         tables = self._run("lattice-vector", (ruled, dim, number, images, htext, vtext, rotation))
         grids = [_grid_from_camelot(t, number, "lattice-vector") for t in tables]
+        amounts = amount_lines(lines, named=False)
+        grids = [g for g in grids if not _banded(g, amounts)]
         loose = unread_amounts(lines, [g.bbox for g in grids])
         if loose:
             tables = self._run("lattice-raster", (layout, dim, number, images, htext, vtext, rotation), turned)
             found = [_grid_from_camelot(t, number, "lattice-raster") for t in tables]
+            found = [g for g in found if not _banded(g, amounts)]
             grids += [g for g in found if _accounts_for(g, loose) and not any(_overlaps(g, o) for o in grids)]
             loose = unread_amounts(lines, [g.bbox for g in grids])
         if loose and relayout is not None:
@@ -735,6 +738,12 @@ def _rows_by_rules(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
     # the header's lines stay apart (a rule under a heading spans only the columns the heading is over)
     first = _first_amount_row(grid.texts)
     body = next((r for r in range(grid.n_rows) if bands[r] == bands[first]), grid.n_rows) if first < grid.n_rows else 0
+    if first < grid.n_rows:
+        # … and a line over the first amount row printing where that row prints its amounts is a heading (预算数),
+        # no line of that row, when no rule parts them (a banded style shading the header instead)
+        money = [c for c, t in enumerate(grid.texts[first]) if _is_amount(t)]
+        while body < first and any(grid.texts[r][c] for r in range(body, first) for c in money):
+            body += 1
     groups: list[list[int]] = []
     for r, band in enumerate(bands):
         if r > body and groups and bands[groups[-1][-1]] == band:
@@ -1310,6 +1319,30 @@ def _count_hidden(text_lines, visible: tuple[float, float, float, float]) -> int
 
 def _on_page(x: float, y: float, visible: tuple[float, float, float, float]) -> bool:
     return visible[0] <= x <= visible[2] and visible[1] <= y <= visible[3]
+
+
+#: a grid of bands prints this share of its amounts, or more, in cells holding two amounts or more
+BANDED_SHARE = 0.3
+
+
+def _banded(grid: Grid, amounts: list[TextLine]) -> bool:
+    """A grid whose cells are not the table's: bands drawn across the table without the rules between its rows
+    or its columns (a word processor's banded table style: shaded bands, or rules under every other row) make
+    camelot's lattice see a cell per band, each holding the amounts of several rows or columns glued into one
+    text.  Such a grid prints :data:`BANDED_SHARE` of its amount lines, four at least, in cells (merged regions)
+    holding two or more of them, stacked or side by side; the table is then read as printed without rulings."""
+    boxes: dict[tuple[int, int], list[float]] = {}  # each merged region's box: x0, bottom, x1, top
+    for r, (top, bottom) in enumerate(grid.rows):
+        for c, (x0, x1) in enumerate(grid.cols):
+            box = boxes.setdefault(grid.region[r][c], [x0, bottom, x1, top])
+            box[:] = [min(box[0], x0), min(box[1], bottom), max(box[2], x1), max(box[3], top)]
+    counts = []
+    for x0, bottom, x1, top in boxes.values():
+        n = sum(1 for ln in amounts if bottom - 1 <= ln.yc <= top + 1 and x0 <= ln.xc <= x1)
+        if n:
+            counts.append(n)
+    several = sum(n for n in counts if n >= 2)
+    return several >= 4 and several >= BANDED_SHARE * sum(counts)
 
 
 def _accounts_for(grid: Grid, lines: list[TextLine]) -> bool:
