@@ -757,8 +757,9 @@ def test_an_items_figures_after_a_colon_are_of_the_item_named_before_it(tmp_path
 
 
 def test_shares_of_parts_named_without_their_figures_are_recomputed_from_the_tables(tmp_path):
-    """人员经费和公用经费分别占基本支出的 a%和 b%; 公务接待费占“三公”经费的 c%: the parts are named, not their
-    amounts — each is the one figure the tables print for it, its whole the table's too.  A part the tables do
+    """人员经费和公用经费分别占基本支出的 a%和 b%; 公务接待费占“三公”经费的 c%; “三公”经费预算中，公务用车购置及运行费
+    占比最大，为 d%: the parts are named, not their amounts — each is the one figure the tables print for it, its
+    whole (named after 占, or before the sentence's first comma) the table's too.  A part the tables do
     not print says so (not run), never silently dropped."""
     basic = Grid(
         title="一般公共预算基本支出表",
@@ -776,20 +777,22 @@ def test_shares_of_parts_named_without_their_figures_are_recomputed_from_the_tab
         rows=[["25.80", "0.00", "21.30", "4.50"]],
         widths=[90, 110, 130, 90],
     )
-    for shares, status in ((("83.72", "16.28", "17.44"), "passed"), (("80.00", "20.00", "15.00"), "failed")):
-        personnel, public, reception = shares
+    cases = ((("83.72", "16.28", "17.44", "82.56"), "passed"), (("80.00", "20.00", "15.00", "75.00"), "failed"))
+    for shares, status in cases:
+        personnel, public, reception, vehicles = shares
         narrative = Text(
             [
                 "2026年某某局部门预算",
                 "\t基本支出情况说明",
                 f"\t人员经费和公用经费分别占基本支出的{personnel}%和{public}%。",
                 f"\t公务接待费占“三公”经费的{reception}%。",
+                f"\t“三公”经费预算中，公务用车购置及运行费占比最大，为{vehicles}%。",
                 "\t政府采购支出占基本支出的5.00%。",
             ]
         )
         found = _findings(tmp_path, f"nameshare_{status}", [[narrative], [basic, three]])
         shares_found = found[found.rule == "N04"].set_index("actual")
-        for stated, expected in zip(shares, ("83.72%", "16.28%", "17.44%"), strict=True):
+        for stated, expected in zip(shares, ("83.72%", "16.28%", "17.44%", "82.56%"), strict=True):
             row = shares_found.loc[f"{stated}%"]
             assert (row.status, row.expected) == (status, expected), row.message
         assert "1,800.00" in shares_found.loc[f"{personnel}%"].message

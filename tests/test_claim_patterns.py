@@ -1175,3 +1175,17 @@ def test_a_share_stated_as_bizhong_without_zhan():
     assert _claims("基本支出2,150.00万元，比重为65.95%。")[["amount_text", "share_text"]].values.tolist() == [
         ["2,150.00", "65.95%"]
     ]
+
+
+def test_the_largest_share_named_without_its_figure_is_read_with_the_whole_the_sentence_opens_with():
+    """“三公”经费预算中，公务用车购置及运行费占比最大，为 82.56%: a share of a part named without its figure, of the
+    whole named before the sentence's first comma (the audit takes both figures from the tables)."""
+    (claim,) = _claims("“三公”经费预算中，公务用车购置及运行费占比最大，为82.56%。").itertuples()
+    assert (claim.subject, claim.share_text, claim.amount_text, claim.whole_name) == (
+        "公务用车购置及运行费",
+        "82.56%",
+        "",
+        "“三公”经费预算",
+    )
+    (lowest,) = _claims("其中，教育支出占比最低，为5.2%。").itertuples()
+    assert (lowest.subject, lowest.share_text) == ("教育支出", "5.2%")

@@ -530,7 +530,7 @@ PATTERNS: tuple[ClaimPattern, ...] = (
     ClaimPattern(
         "S03", "share of a whole, the part's amount stated earlier (one share: never the first of a list stated "
         "respectively, 分别占 …)",
-        r"(?<!分别)(?<!各)(?:占{whole}|(?:占比重|占比|所占比重|所占比例)(?:为|达)?){share}",
+        r"(?<!分别)(?<!各)(?:占{whole}|(?:占比重|占比|所占比重|所占比例)(?:最大|最高|最小|最低)?[，,]?(?:为|达)?){share}",
         "教育支出 4,928.27 万元，主要用于…，占一般公共预算支出的 87.99%。",
         claim="before",
         families="national",

@@ -885,7 +885,10 @@ def _link_shares(claims: list[Claim]) -> None:
     """
     group = 0
     for index, claim in enumerate(claims):
-        if claim.share is None or claim.amount is None:
+        if claim.share is None:
+            continue
+        if claim.amount is None:  # a part named without its figure (its figure and its whole's are the tables')
+            claim.whole_name = claim.whole_name or lead_whole(claim.sentence)
             continue
         lead = "" if claim.whole_name else lead_whole(claim.sentence)
         claim.whole_name = claim.whole_name or lead
