@@ -49,6 +49,35 @@ def test_a_table_cut_in_two_on_one_page_is_one_table(tmp_path, repeat_header, bl
     assert [t.title for t in other.tables] == ["一般公共预算支出表", "项目支出表"]
 
 
+def test_a_row_broken_across_a_page_in_narrow_amount_columns_keeps_its_amounts_whole(tmp_path):
+    """Ruled, its row allowed to break across pages (a word processor's default): 行政运行's amounts cut at the
+    foot of the page (``800.0``) and their last digits at the top of the next (``0``) are one amount each — the
+    digits no amount of their own."""
+    rows = [list(r) for r in EXPENSE.rows]
+    first = expense_table(rows=[*rows[:3], ["2010101", "行政运行", "800.0", "800.0", ""]])
+    rest = expense_table(rows=[["", "", "0", "0", ""], *rows[4:]], header=[], title="", unit="")
+    doc = read(tmp_path, [[NARRATIVE, Spacer(420), first], [rest]])
+    (table,) = doc.tables
+    totals = doc.tidy[doc.tidy.column == "一般公共预算支出/合计"]
+    assert totals.func_code.tolist() == CODES and totals.amount.tolist() == TOTALS
+    assert table.validation.status == "ok" and doc.problems.empty and len(doc.tidy) == 19
+
+
+@pytest.mark.parametrize("ruling", ["lines", "none"])
+def test_text_printed_twice_a_fraction_of_a_point_apart_is_read_once(tmp_path, ruling):
+    """Bold emulated by overprinting (each glyph drawn again 0.3 pt to the right): every character is read once —
+    no 合计合计 heading, no 1,234.561,234.56 amount — ruled or not."""
+    doc = read(tmp_path, [[NARRATIVE, expense_table(ruling=ruling, overprinted=True)]], name=ruling)
+    (table,) = doc.tables
+    assert (table.title, list(table.column_kinds)) == (
+        "一般公共预算支出表",
+        ["科目编码", "科目名称", "一般公共预算支出/合计", "一般公共预算支出/基本支出", "一般公共预算支出/项目支出"],
+    )
+    totals = doc.tidy[doc.tidy.column == "一般公共预算支出/合计"]
+    assert totals.func_code.tolist() == CODES and totals.amount.tolist() == TOTALS
+    assert table.validation.status == "ok" and doc.problems.empty and len(doc.tidy) == 19
+
+
 # -- a banded table style ----------------------------------------------------------------------------
 
 

@@ -12,7 +12,8 @@ and left out before the page is laid out:
   their size and font on the page (the part of a watermark that falls on blank paper) — a title, however
   large, is drawn over no text.
 
-What was left out is returned with the layout, for the page's problems: text is never dropped unsaid.
+What was left out is returned with the layout, for the page's problems: text is never dropped unsaid.  A glyph
+drawn twice at the same place (bold emulated by overprinting) is kept once: nothing printed is lost.
 """
 
 from __future__ import annotations
@@ -90,11 +91,45 @@ def _analysed(page, layout_kwargs: dict):
     from camelot.utils import get_char_objects
 
     ltpage = pm.extract_page(page, None)
-    marks = watermark_glyphs(get_char_objects(ltpage))
-    if marks:
-        _remove(ltpage, {id(g) for g in marks})
+    glyphs = get_char_objects(ltpage)
+    marks = watermark_glyphs(glyphs)
+    twice = overprinted_glyphs(glyphs)
+    if marks or twice:
+        _remove(ltpage, {id(g) for g in marks + twice})
     ltpage.analyze(pm.LAParams(**{**LAYOUT_DEFAULTS, **layout_kwargs}))
     return ltpage, (ltpage.bbox[2], ltpage.bbox[3]), "".join(g.get_text() for g in marks)
+
+
+#: points (at most; a quarter of the type size for small type) within which a glyph drawn again is the same glyph
+OVERPRINT_TOL = 1.0
+
+
+def overprinted_glyphs(glyphs: list) -> list:
+    """The glyphs that repeat one drawn before them at (nearly) the same place: the same character, size and
+    baseline, shifted less than :data:`OVERPRINT_TOL` — bold emulated by printing a glyph twice, a fraction of a
+    point apart (as some HTML-to-PDF converters and printer drivers set CJK text that has no bold face).  Laid
+    out as drawn, every such character would be read twice (``合计合计``); two printed characters stand at least
+    a glyph's width apart."""
+    kept: dict[tuple[str, int, int], list] = {}
+    twice = []
+    for g in glyphs:
+        text = g.get_text()
+        if not text.strip():
+            continue
+        tol = min(OVERPRINT_TOL, 0.25 * g.size)
+        key = (text, round(g.x0), round(g.y0))
+        near = [
+            k
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for k in kept.get((text, key[1] + dx, key[2] + dy), ())
+            if abs(k.x0 - g.x0) <= tol and abs(k.y0 - g.y0) <= tol and abs(k.size - g.size) <= 0.1
+        ]
+        if near:
+            twice.append(g)
+        else:
+            kept.setdefault(key, []).append(g)
+    return twice
 
 
 def _remove(container, ids: set[int]) -> None:

@@ -1043,6 +1043,30 @@ def _continues_cell_text(last: list[BodyCell], first: list[BodyCell], columns: l
 _TOTAL_END = re.compile(r"(?:合计|小计|总计)$")
 
 
+#: an amount a page break cut short of its two decimals (``7,404.6``, ``98,288.``) or before its point (``132,703``),
+#: and what the next page's first row prints of it (``6``, ``79``; ``.82``)
+_CUT_AMOUNT_RE = re.compile(r"^-?\d[\d,]*\.(?P<decimals>\d?)$")
+_CUT_BEFORE_POINT_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
+
+
+def _finishes_amounts(last: list[BodyCell], first: list[BodyCell]) -> bool:
+    """A page's first row printing nothing but the rest of amounts the last row of the page before was cut in (a
+    row broken across the page in narrow amount columns: ``7,404.6`` | ``6``): each of its cells the digits that
+    make its column's cut amount one of two decimals."""
+    texts = [(j, c.text.strip()) for j, c in enumerate(first) if c.text.strip()]
+    if not texts or len(first) != len(last):
+        return False
+    for j, text in texts:
+        above = last[j].text.strip()
+        cut, before_point = _CUT_AMOUNT_RE.match(above), _CUT_BEFORE_POINT_RE.match(above)
+        if cut and re.fullmatch(r"\d{1,2}", text) and len(cut["decimals"]) + len(text) == 2:
+            continue
+        if before_point and re.fullmatch(r"\.\d\d", text):
+            continue
+        return False
+    return True
+
+
 def _code_tail_rows(last: list[BodyCell], first: list[BodyCell], columns: list[str]) -> int:
     """How many of a page's first rows finish the code of the last row of the page before (a row broken across
     the page in a narrow code column: ``205`` | ``020`` / ``2``): rows printing digits in the code column and
@@ -1240,6 +1264,8 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
             boundaries.append(len(rows))
             band_rows = _band_rows(band, widths)
             for _ in range(_code_tail_rows(rows[-1], band_rows, columns) if rows else 0):
+                _append_cell_text(rows[-1], band_rows.pop(0))
+            if rows and band_rows and _finishes_amounts(rows[-1], band_rows[0]):
                 _append_cell_text(rows[-1], band_rows.pop(0))
             if rows and band_rows and _continues_cell_text(rows[-1], band_rows[0], columns):
                 line = band_rows.pop(0)
