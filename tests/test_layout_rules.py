@@ -78,6 +78,23 @@ def test_text_printed_twice_a_fraction_of_a_point_apart_is_read_once(tmp_path, r
     assert table.validation.status == "ok" and doc.problems.empty and len(doc.tidy) == 19
 
 
+def test_a_name_broken_across_a_ruled_page_break_finishes_its_own_row_not_the_tall_one_below(tmp_path):
+    """Ruled, a row's long name broken across the page (its last words in a ruled cell of their own at the top of
+    the next page, under the repeated header): they finish that row's name — never open the row below, whatever
+    the heights of the rows under it (one line, then a name of five)."""
+    rows = [list(r) for r in EXPENSE.rows]
+    first = expense_table(rows=[*rows[:4], ["2010102", "一般行政管理事务（含信息化", "234.56", "", "234.56"]])
+    tail = expense_table(rows=[["", "运维等事项）", "", "", ""], rows[5]], title="", unit="")
+    tall = expense_table(
+        rows=[["22102", "住房改革支出\n（含公积金\n提租补贴\n购房补贴\n等事项）", "200.00", "200.00", ""], rows[7]],
+        header=[], title="", unit="", row_height=64.0,
+    )  # fmt: skip
+    doc = read(tmp_path, [[NARRATIVE, Spacer(420), first], [tail, Spacer(-14), tall]])
+    labels = doc.tidy[doc.tidy.column == "一般公共预算支出/合计"].set_index("func_code").row_label
+    assert labels["2010102"] == "2010102 一般行政管理事务（含信息化运维等事项）"
+    assert labels["221"] == "221 住房保障支出"
+
+
 # -- a banded table style ----------------------------------------------------------------------------
 
 

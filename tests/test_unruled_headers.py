@@ -275,3 +275,37 @@ def test_a_page_number_printed_close_under_an_unruled_table_is_no_row_of_it(tmp_
     income = budget.tidy[budget.tidy.column == "收入/预算数"]
     assert sorted(str(a) for a in income.amount) == ["1350.70", "1350.70"]
     assert len(budget.tidy) == 6 and not table.validation.failed and budget.problems.empty
+
+
+def test_a_label_the_parser_cut_off_the_names_column_goes_back_to_it():
+    """合计 (and the heading 科目名称) printed centred in the column of names, off the names' left edge: the unruled
+    tables' parser made a column of them; two neighbouring columns printing only Chinese text, never both on one
+    line, are one.  Codes printed level by level (201 | 01 | 01) and a code beside its name stay apart."""
+    from analysis.extract.reader import Grid as PageGrid
+    from analysis.extract.reader import _name_columns_joined
+
+    def grid(texts: list[list[str]]) -> PageGrid:
+        n = len(texts[0])
+        rows = [(700.0 - 20 * r, 680.0 - 20 * r) for r in range(len(texts))]
+        cols = [(50.0 + 80 * c, 130.0 + 80 * c) for c in range(n)]
+        region = [[(r, c) for c in range(n)] for r in range(len(texts))]
+        return PageGrid(1, (50.0, 680.0 - 20 * len(texts), 50.0 + 80 * n, 700.0), rows, cols, texts, region)
+
+    cut = grid(
+        [
+            ["科目编码", "", "科目名称", "合计", "基本支出"],
+            ["2210203", "机关服务", "", "11,413.60", "6,730.43"],
+            ["2210204", "信息化建设", "", "28,367.33", "21,246.15"],
+            ["", "", "合计", "39,780.93", "27,976.58"],
+        ]
+    )
+    joined = _name_columns_joined(cut)
+    assert joined.texts == [
+        ["科目编码", "科目名称", "合计", "基本支出"],
+        ["2210203", "机关服务", "11,413.60", "6,730.43"],
+        ["2210204", "信息化建设", "28,367.33", "21,246.15"],
+        ["", "合计", "39,780.93", "27,976.58"],
+    ]
+    assert joined.cols[1] == (130.0, 290.0)
+    levels = grid([["201", "", "", "一般公共服务支出", "60.00"], ["", "01", "", "人大事务", "60.00"]])
+    assert _name_columns_joined(levels).texts == levels.texts

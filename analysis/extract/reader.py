@@ -813,6 +813,7 @@ def _unruled_rows(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
     headings and amounts rejoined, then the rows its rules draw — or, drawn without, wrapped labels
     joined to the row they are centred on."""
     grid = _wrapped_codes_joined(_wrapped_amounts_joined(_wrapped_headings_joined(grid)))
+    grid = _name_columns_joined(grid)
     ruled = _rows_by_rules(grid, rules)
     return ruled if ruled is not grid else _wrapped_labels_joined(grid)
 
@@ -1098,6 +1099,38 @@ def _wrapped_amounts_joined(grid: Grid) -> Grid:
             elif before_point and _WRAPPED_DECIMALS_RE.match(tail) and pieces_only(below):
                 row[c], texts[below][c] = row[c] + tail, ""
     return grid if texts == grid.texts else _with_rows(grid, texts)
+
+
+def _name_columns_joined(grid: Grid) -> Grid:
+    """A total's label the unruled tables' parser cut off the column of names into a column of its own (合计
+    printed centred in the 科目名称 column, off the names' left edge, with the centred heading over them): two
+    neighbouring columns printing only Chinese text, never both on one line, header lines included, one of them
+    printing no body text but totals (合计, 总计, 小计) — one column.  No column of codes (科目编码) is joined."""
+    first = _first_amount_row(grid.texts)
+    c = 0
+    while c + 1 < grid.n_cols:
+        pair = [[row[c], row[c + 1]] for row in grid.texts]
+        texts = [t for row in pair for t in row if t]
+        if (
+            texts
+            and all(HAN_RE.search(t) and not _is_amount(t) and not re.search(r"编码|代码", t) for t in texts)
+            and not any(a and b for a, b in pair)
+            and (_totals_only([row[0] for row in pair[first:]]) or _totals_only([row[1] for row in pair[first:]]))
+            and any(a for a, _ in pair[first:])
+            and any(b for _, b in pair[first:])
+        ):
+            texts = [[*row[:c], row[c] or row[c + 1], *row[c + 2 :]] for row in grid.texts]
+            cols = [*grid.cols[:c], (grid.cols[c][0], grid.cols[c + 1][1]), *grid.cols[c + 2 :]]
+            grid = _with_rows(replace(grid, cols=cols), texts)
+            continue
+        c += 1
+    return grid
+
+
+def _totals_only(cells: list[str]) -> bool:
+    """A column's body printing something, and nothing but totals' labels (合计, 总计, 小计)."""
+    printed = [t for t in cells if t]
+    return bool(printed) and all(TOTAL_RE.search(squash(t)) for t in printed)
 
 
 def _wrapped_codes_joined(grid: Grid) -> Grid:

@@ -1269,7 +1269,9 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
                 _append_cell_text(rows[-1], band_rows.pop(0))
             if rows and band_rows and _continues_cell_text(rows[-1], band_rows[0], columns):
                 line = band_rows.pop(0)
-                if _opens_row_below(line, band_rows, columns):
+                # a line ruled apart from the rows under it (a lattice's row of its own) opens none of them
+                ruled = band.parts[0].grid.reader.startswith("lattice")
+                if not ruled and _opens_row_below(line, band_rows, columns):
                     _prepend_cell_text(band_rows[0], line)
                 else:
                     _append_cell_text(rows[-1], line)
