@@ -101,7 +101,7 @@ HOLD = {
     "jiangsu_zhengxie_bangongting_2017_budget": {"N02": (20, 20), "N03": (20, 20), "N04": (12, 12), "N10": (2, 2)},
     "jiangsu_zhengxie_bangongting_2018_budget": {"N02": (19, 18), "N03": (19, 19), "N04": (14, 14)},
     "jiangsu_zhengxie_bangongting_2019_budget": {"N02": (22, 22), "N03": (22, 22), "N04": (14, 14)},
-    "jiangsu_jianchayuan_2018_budget": {"N02": (15, 10), "N04": (9, 4), "N06": (12, 12), "N12": (7, 7)},
+    "jiangsu_jianchayuan_2018_budget": {"N02": (15, 10), "N04": (9, 4), "N06": (14, 14), "N12": (7, 7)},
     "jiangsu_renda_bangongting_2017_budget": {"N02": (13, 13), "N04": (7, 4), "N06": (9, 9), "N12": (7, 7)},
     "jiangsu_shengwei_bangongting_2018_budget": {"N02": (18, 18), "N03": (15, 15), "N04": (8, 8)},
     "guangzhou_tongjiju_2026_department_budget": {"N02": (8, 8), "N05": (3, 3), "N12": (6, 6), "X06": (8, 8)},
