@@ -95,6 +95,22 @@ def test_a_name_broken_across_a_ruled_page_break_finishes_its_own_row_not_the_ta
     assert labels["221"] == "221 住房保障支出"
 
 
+def test_a_row_printed_whole_again_at_the_top_of_the_next_page_is_read_once_and_said(tmp_path):
+    """The row a page break cuts printed at the foot of one page and again, whole, at the top of the next (its
+    first copy clipped, as wkhtmltopdf prints it): one row — its amounts counted once — and a problem naming
+    the page."""
+    rows = [list(r) for r in EXPENSE.rows]
+    first = expense_table(rows=rows[:4])
+    rest = expense_table(rows=rows[3:], header=[], title="", unit="")
+    doc = read(tmp_path, [[NARRATIVE, Spacer(420), first], [rest]])
+    (table,) = doc.tables
+    totals = doc.tidy[doc.tidy.column == "一般公共预算支出/合计"]
+    assert totals.func_code.tolist() == CODES and totals.amount.tolist() == TOTALS and len(doc.tidy) == 19
+    assert table.pages == [1, 2] and not table.validation.failed
+    (problem,) = doc.problems.itertuples()
+    assert problem.page == 2 and "printed again at the top of the page" in problem.reason
+
+
 # -- a banded table style ----------------------------------------------------------------------------
 
 

@@ -1043,6 +1043,25 @@ def _continues_cell_text(last: list[BodyCell], first: list[BodyCell], columns: l
 _TOTAL_END = re.compile(r"(?:合计|小计|总计)$")
 
 
+REPEATED_ROW = (
+    "a row printed again at the top of the page, the same as the last row of the page before (a copy the page "
+    "break clips): read once"
+)
+
+
+def _same_row(last: list[BodyCell], first: list[BodyCell]) -> bool:
+    """The first row of a page printing exactly what the last row of the page before prints — a name or code and
+    amounts in every cell alike: the same row printed twice."""
+    if len(last) != len(first):
+        return False
+    texts = [(a.text.strip(), b.text.strip()) for a, b in zip(last, first, strict=True)]
+    return (
+        all(a == b for a, b in texts)
+        and any(is_amount_text(a) for a, _ in texts)
+        and any(a and not is_amount_text(a) for a, _ in texts)
+    )
+
+
 #: an amount a page break cut short of its two decimals (``7,404.6``, ``98,288.``) or before its point (``132,703``),
 #: and what the next page's first row prints of it (``6``, ``79``; ``.82``)
 _CUT_AMOUNT_RE = re.compile(r"^-?\d[\d,]*\.(?P<decimals>\d?)$")
@@ -1260,9 +1279,15 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
         rows: list[list[BodyCell]] = []
         boundaries = []
         widths = [_width(p) for p in base.parts]
+        repeated: list[tuple[int, str]] = []
         for band in bands:
             boundaries.append(len(rows))
             band_rows = _band_rows(band, widths)
+            if rows and band_rows and _same_row(rows[-1], band_rows[0]):
+                # the row the page break cut, printed whole again on the next page (its copy on the page before
+                # clipped, as some HTML-to-PDF converters print it): read once, said
+                band_rows.pop(0)
+                repeated.append((band.parts[0].grid.page, REPEATED_ROW))
             for _ in range(_code_tail_rows(rows[-1], band_rows, columns) if rows else 0):
                 _append_cell_text(rows[-1], band_rows.pop(0))
             if rows and band_rows and _finishes_amounts(rows[-1], band_rows[0]):
@@ -1297,7 +1322,7 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
                 horizontal_parts=len(base.parts),
                 continued_pages=len(bands) - 1,
                 parts=all_parts,
-                problems=[(p.grid.page, p.problem) for p in all_parts if p.problem],
+                problems=[(p.grid.page, p.problem) for p in all_parts if p.problem] + repeated,
             )
         )
     tables.extend(gridless_empty_tables(pages))
