@@ -110,26 +110,21 @@ def overprinted_glyphs(glyphs: list) -> list:
     point apart (as some HTML-to-PDF converters and printer drivers set CJK text that has no bold face).  Laid
     out as drawn, every such character would be read twice (``合计合计``); two printed characters stand at least
     a glyph's width apart."""
-    kept: dict[tuple[str, int, int], list] = {}
-    twice = []
-    for g in glyphs:
-        text = g.get_text()
-        if not text.strip():
-            continue
-        tol = min(OVERPRINT_TOL, 0.25 * g.size)
-        key = (text, round(g.x0), round(g.y0))
-        near = [
-            k
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for k in kept.get((text, key[1] + dx, key[2] + dy), ())
-            if abs(k.x0 - g.x0) <= tol and abs(k.y0 - g.y0) <= tol and abs(k.size - g.size) <= 0.1
-        ]
-        if near:
-            twice.append(g)
-        else:
-            kept.setdefault(key, []).append(g)
-    return twice
+    # by character, then across the page: a glyph's copies are its neighbours in that order
+    order = sorted(range(len(glyphs)), key=lambda i: (glyphs[i].get_text(), glyphs[i].x0))
+    twice: set[int] = set()
+    for k in range(1, len(order)):
+        g = glyphs[order[k]]
+        text, tol = g.get_text(), min(OVERPRINT_TOL, 0.25 * g.size)
+        j = k - 1
+        while j >= 0:
+            h = glyphs[order[j]]
+            if h.get_text() != text or g.x0 - h.x0 > tol:
+                break
+            if abs(h.y0 - g.y0) <= tol and abs(h.size - g.size) <= 0.1 and text.strip():
+                twice.add(max(order[j], order[k]))  # the one drawn later is the copy
+            j -= 1
+    return [glyphs[i] for i in sorted(twice)]
 
 
 def _remove(container, ids: set[int]) -> None:
