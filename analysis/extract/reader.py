@@ -43,7 +43,14 @@ from ..errors import (
     NoTextLayerError,
 )
 from ..text import HAN_RE, TOTAL_RE, join_cell_lines, squash
-from ..transform.amounts import is_amount_text, split_unit
+from ..transform.amounts import (
+    CUT_AMOUNT_RE,
+    CUT_BEFORE_POINT_RE,
+    WRAPPED_PIECE_RE,
+    completed_amount,
+    is_amount_text,
+    split_unit,
+)
 from ..transform.codes import LEVEL_COLUMN_RE
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces, split_cells
@@ -770,11 +777,6 @@ def _rows_by_rules(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
 
 
 #: an amount cut at its last decimals by a narrow column (24995.9 | 4), and the digits wrapped to the next line
-_CUT_AMOUNT_RE = re.compile(r"^-?\d[\d,]*\.\d?$")
-_WRAPPED_DIGITS_RE = re.compile(r"^\d{1,2}$")
-#: an amount cut before its decimals (``132,703`` / ``.82``): its thousands grouped, the decimals alone below
-_CUT_BEFORE_POINT_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
-_WRAPPED_DECIMALS_RE = re.compile(r"^\.\d\d$")
 #: a classification code as a narrow column wraps it: its first line (201, 205020) and the digits after
 _CODE_HEAD_RE = re.compile(r"\d{3,6}")
 _CODE_TAIL_RE = re.compile(r"\d{1,4}")
@@ -1082,22 +1084,20 @@ def _wrapped_amounts_joined(grid: Grid) -> Grid:
     texts = [list(row) for row in grid.texts]
 
     def pieces_only(k: int) -> bool:
-        return all(not t or _WRAPPED_DIGITS_RE.match(t) or _WRAPPED_DECIMALS_RE.match(t) for t in texts[k])
+        return all(not t or WRAPPED_PIECE_RE.match(t) for t in texts[k])
 
     for c in range(grid.n_cols):
         decimals = any(re.fullmatch(r"-?\d[\d,]*\.\d\d", row[c]) for row in texts)  # a column of two decimals
         for r, row in enumerate(texts):
-            cut, before_point = _CUT_AMOUNT_RE.match(row[c]), _CUT_BEFORE_POINT_RE.match(row[c])
-            if not (cut or before_point):
+            if not (CUT_AMOUNT_RE.match(row[c]) or CUT_BEFORE_POINT_RE.match(row[c])):
                 continue
             below = next((k for k in range(r + 1, min(r + 3, len(texts))) if texts[k][c]), None)
-            if below is None or not (decimals or pieces_only(below)):
+            # (decimals wrapped alone, .82, only where nothing but pieces is printed on their line)
+            if below is None or not ((decimals and texts[below][c][:1] != ".") or pieces_only(below)):
                 continue
-            tail = texts[below][c]
-            if cut and _WRAPPED_DIGITS_RE.match(tail) and len(row[c].split(".")[1]) + len(tail) == 2:
-                row[c], texts[below][c] = row[c] + tail, ""
-            elif before_point and _WRAPPED_DECIMALS_RE.match(tail) and pieces_only(below):
-                row[c], texts[below][c] = row[c] + tail, ""
+            whole = completed_amount(row[c], texts[below][c])
+            if whole is not None:
+                row[c], texts[below][c] = whole, ""
     return grid if texts == grid.texts else _with_rows(grid, texts)
 
 

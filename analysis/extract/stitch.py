@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..text import PAGE_NUMBER_RE, squash
-from ..transform.amounts import BLANKS, is_amount_text, normalise_number_text, split_unit
+from ..transform.amounts import BLANKS, completed_amount, is_amount_text, normalise_number_text, split_unit
 from ..transform.codes import is_code_column
 from .evidence import inside
 from .forms import is_form
@@ -1062,12 +1062,6 @@ def _same_row(last: list[BodyCell], first: list[BodyCell]) -> bool:
     )
 
 
-#: an amount a page break cut short of its two decimals (``7,404.6``, ``98,288.``) or before its point (``132,703``),
-#: and what the next page's first row prints of it (``6``, ``79``; ``.82``)
-_CUT_AMOUNT_RE = re.compile(r"^-?\d[\d,]*\.(?P<decimals>\d?)$")
-_CUT_BEFORE_POINT_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
-
-
 def _finishes_amounts(last: list[BodyCell], first: list[BodyCell]) -> bool:
     """A page's first row printing nothing but the rest of amounts the last row of the page before was cut in (a
     row broken across the page in narrow amount columns: ``7,404.6`` | ``6``): each of its cells the digits that
@@ -1075,15 +1069,7 @@ def _finishes_amounts(last: list[BodyCell], first: list[BodyCell]) -> bool:
     texts = [(j, c.text.strip()) for j, c in enumerate(first) if c.text.strip()]
     if not texts or len(first) != len(last):
         return False
-    for j, text in texts:
-        above = last[j].text.strip()
-        cut, before_point = _CUT_AMOUNT_RE.match(above), _CUT_BEFORE_POINT_RE.match(above)
-        if cut and re.fullmatch(r"\d{1,2}", text) and len(cut["decimals"]) + len(text) == 2:
-            continue
-        if before_point and re.fullmatch(r"\.\d\d", text):
-            continue
-        return False
-    return True
+    return all(completed_amount(last[j].text.strip(), text) is not None for j, text in texts)
 
 
 def _code_tail_rows(last: list[BodyCell], first: list[BodyCell], columns: list[str]) -> int:

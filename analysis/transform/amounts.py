@@ -173,3 +173,22 @@ def split_unit(text: str) -> tuple[str, str | None]:
     if match is None or not any(ch.isdigit() for ch in match.group("number")):
         return text.strip(), None
     return match.group("number"), match.group("unit")
+
+
+#: an amount a narrow cell or a page break cut short of its two decimals (``7,404.6``, ``98,288.``) or before its
+#: point (``132,703``), and the piece printed on the next line or page (``6``, ``79``; ``.82``)
+CUT_AMOUNT_RE = re.compile(r"^-?\d[\d,]*\.(?P<decimals>\d?)$")
+CUT_BEFORE_POINT_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
+WRAPPED_PIECE_RE = re.compile(r"^(?:\d{1,2}|\.\d\d)$")
+
+
+def completed_amount(head: str, tail: str) -> str | None:
+    """The amount a cell cut short and the piece wrapped from it make (``7,404.6`` + ``6`` → ``7,404.66``;
+    ``132,703`` + ``.82`` → ``132,703.82``): two decimals, as the tables print them; ``None`` when they make
+    none."""
+    cut = CUT_AMOUNT_RE.match(head)
+    if cut and re.fullmatch(r"\d{1,2}", tail) and len(cut["decimals"]) + len(tail) == 2:
+        return head + tail
+    if CUT_BEFORE_POINT_RE.match(head) and re.fullmatch(r"\.\d\d", tail):
+        return head + tail
+    return None
