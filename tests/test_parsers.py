@@ -297,3 +297,22 @@ def test_a_unit_line_names_its_unit(line, unit):
     from analysis.transform.amounts import unit_from_line
 
     assert unit_from_line(line) == unit
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "whole"),
+    [
+        ("7,404.6", "6", "7,404.66"),
+        ("98,288.", "79", "98,288.79"),
+        ("132,703", ".82", "132,703.82"),
+        ("24995.9", "4", "24995.94"),
+        ("7,404.6", "66", None),  # three decimals: no amount of the tables
+        ("7,404.66", "6", None),  # a whole amount is cut nowhere
+        ("132703", ".82", None),  # ungrouped digits: a code or a count, not an amount cut before its point
+        ("201", "01", None),  # a code's pieces are joined as codes, never as an amount
+    ],
+)
+def test_an_amount_cut_short_and_the_piece_wrapped_from_it(head, tail, whole):
+    from analysis.transform.amounts import completed_amount
+
+    assert completed_amount(head, tail) == whole
