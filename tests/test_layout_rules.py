@@ -111,6 +111,17 @@ def test_a_row_printed_whole_again_at_the_top_of_the_next_page_is_read_once_and_
     assert problem.page == 2 and "printed again at the top of the page" in problem.reason
 
 
+def test_a_ruled_table_running_past_the_edge_of_the_page_says_so(tmp_path):
+    """A table wider than the page, cut when printed (a browser prints it so): its rules run past the page's edge
+    — a problem of its page, naming the table; a table within the page has none."""
+    wide = expense_table(widths=[70, 150, 200, 200, 200])
+    doc = read(tmp_path, [[NARRATIVE, wide]])
+    off = doc.problems[doc.problems.reason.str.contains("run past the edge of the page")]
+    assert off.page.tolist() == [1] and off.table.str.contains("一般公共预算支出表").all()
+    within = read(tmp_path, [[NARRATIVE, expense_table()]], name="within")
+    assert within.problems.empty
+
+
 # -- a banded table style ----------------------------------------------------------------------------
 
 

@@ -75,6 +75,8 @@ class Part:
     by_order: bool = False
     #: why the grid, looking like a horizontal part of the table before it, could not be joined to it
     problem: str = ""
+    #: the width of the page the grid is printed on
+    page_width: float = 0.0
 
     @property
     def body_rows(self) -> range:
@@ -153,6 +155,7 @@ def build_parts(pages: list[PageContent]) -> list[Part]:
             if index == 0 and previous is not None and not (ctx.title and ctx.label):
                 foot_context(previous, grid, ctx)
             part = Part(grid, ctx, first_on_page=index == 0, last_on_page=index == len(page.grids) - 1)
+            part.page_width = page.width
             if head and not ctx.title:
                 (ctx.title, ctx.title_size), part.running_head = head, True
             part.loose_lines = outside
@@ -1043,6 +1046,18 @@ def _continues_cell_text(last: list[BodyCell], first: list[BodyCell], columns: l
 _TOTAL_END = re.compile(r"(?:合计|小计|总计)$")
 
 
+OFF_PAGE = (
+    "the table's rules run past the edge of the page: the columns printed beyond it are not on the page (a table "
+    "wider than the page, cut when printed), not read"
+)
+
+
+def _off_page(part: Part) -> bool:
+    """A ruled grid whose rules run more than a point past the page's left or right edge: the page cut the table."""
+    x0, _, x1, _ = part.grid.bbox
+    return part.grid.reader.startswith("lattice") and part.page_width > 0 and (x0 < -1 or x1 > part.page_width + 1)
+
+
 REPEATED_ROW = (
     "a row printed again at the top of the page, the same as the last row of the page before (a copy the page "
     "break clips): read once"
@@ -1308,7 +1323,9 @@ def stitch(pages: list[PageContent]) -> list[RawTable]:
                 horizontal_parts=len(base.parts),
                 continued_pages=len(bands) - 1,
                 parts=all_parts,
-                problems=[(p.grid.page, p.problem) for p in all_parts if p.problem] + repeated,
+                problems=[(p.grid.page, p.problem) for p in all_parts if p.problem]
+                + repeated
+                + [(p.grid.page, OFF_PAGE) for p in all_parts if _off_page(p)],
             )
         )
     tables.extend(gridless_empty_tables(pages))
