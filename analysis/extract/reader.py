@@ -51,7 +51,7 @@ from ..transform.amounts import (
     is_amount_text,
     split_unit,
 )
-from ..transform.codes import LEVEL_COLUMN_RE
+from ..transform.codes import CODE_HEAD_RE, CODE_TAIL_RE, LEVEL_COLUMN_RE
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces, split_cells
 from .layout import page_layout
@@ -776,12 +776,6 @@ def _rows_by_rules(grid: Grid, rules: list[tuple[float, float, float]]) -> Grid:
     return Grid(grid.page, grid.bbox, rows, grid.cols, texts, region, grid.accuracy, grid.text_size, grid.reader)
 
 
-#: an amount cut at its last decimals by a narrow column (24995.9 | 4), and the digits wrapped to the next line
-#: a classification code as a narrow column wraps it: its first line (201, 205020) and the digits after
-_CODE_HEAD_RE = re.compile(r"\d{3,6}")
-_CODE_TAIL_RE = re.compile(r"\d{1,4}")
-
-
 def _with_rows(grid: Grid, texts: list[list[str]], spans: list[tuple[int, list[int]]] = ()) -> Grid:
     """``grid`` with its cells' texts replaced by ``texts`` (one list per row), rows left empty dropped: each
     cell its own region, as an unruled grid's are — but for ``spans``, (column, rows) of a label printed once
@@ -1141,12 +1135,12 @@ def _wrapped_codes_joined(grid: Grid) -> Grid:
     texts = [list(row) for row in grid.texts]
     for c in range(grid.n_cols):
         for r, row in enumerate(texts):
-            if not _CODE_HEAD_RE.fullmatch(row[c]) or not any(t for k, t in enumerate(row) if k != c):
+            if not CODE_HEAD_RE.fullmatch(row[c]) or not any(t for k, t in enumerate(row) if k != c):
                 continue
             code, k = row[c], r + 1
             while (
                 k < len(texts)
-                and _CODE_TAIL_RE.fullmatch(texts[k][c])
+                and CODE_TAIL_RE.fullmatch(texts[k][c])
                 and not any(t for j, t in enumerate(texts[k]) if j != c)
                 and len(code + texts[k][c]) <= 7
             ):

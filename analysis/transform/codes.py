@@ -18,6 +18,10 @@ from ..reference import ECON_SCHEMES, classification_name, code_index
 from ..text import TOTAL_RE, squash
 
 LEVEL_COLUMN_RE = re.compile(r"^(类|款|项)$")
+#: a classification code as a narrow column wraps it: its first line (``201``, ``205020``) and the digits after it
+#: on the next lines (``01``; ``010`` / ``1``), one code of a level (5 or 7 digits) together
+CODE_HEAD_RE = re.compile(r"\d{3,6}")
+CODE_TAIL_RE = re.compile(r"\d{1,4}")
 CODE_HEADER_RE = re.compile(r"编码|代码|编号|^序号$|^[行栏]次$|^行号$")
 #: a column numbering the rows or lines (序号, 行次, 栏次): neither amounts nor classification codes
 SEQUENCE_HEADER_RE = re.compile(r"^(?:序号|[行栏]次|行号)$")
