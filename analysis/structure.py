@@ -22,6 +22,7 @@ from .audit.figures import (
     row_names,
     table_groups,
     three_public_figures,
+    three_public_table,
     total_column,
 )
 from .model import Budget, Table
@@ -354,10 +355,9 @@ def three_public(budget: Budget) -> pd.DataFrame:
     A vehicle item printed only as a whole (公务用车购置及运行费) is shown as that whole.
     """
     columns = ["item_zh", "item_en", "amount", "share", "table"]
-    tables = [t for t in budget.tables if t.key == "three_public" and not t.is_empty]
-    if not tables:
+    table = three_public_table(budget)
+    if table is None:
         return pd.DataFrame(columns=columns)
-    table = tables[0]
     figures, _ = three_public_figures(table, budget.meta.get("year"))
     items = ["abroad", "purchase", "running", "reception"]
     if not {"purchase", "running"} & set(figures):

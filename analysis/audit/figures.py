@@ -431,6 +431,11 @@ def three_public_item(names: list[str]) -> str | None:
     return None
 
 
+def three_public_table(budget):
+    """The document's “三公”经费表 printing figures (the first, if it prints several); ``None``: it prints none."""
+    return next((t for t in budget.tables if t.key == "three_public" and not t.is_empty), None)
+
+
 def three_public_figures(table, year: int | None) -> tuple[dict[str, tuple[Decimal, str]], str]:
     """Item → (figure in 万元, where) of a “三公”经费表, and why it gives none.
 

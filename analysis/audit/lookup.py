@@ -26,6 +26,7 @@ from .figures import (
     summary_total_rows,
     three_public_figures,
     three_public_item,
+    three_public_table,
     under_named_levels,
 )
 
@@ -128,12 +129,12 @@ def table_current(
     if c.unit not in ("", *MONEY_UNITS):
         return None, f"单位 {c.unit} 不是金额"
     factor = MONEY_UNITS[c.unit or "万元"]  # a claim stating no figure: in 万元
-    tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
+    table = three_public_table(ctx.budget)
     item = three_public_item([c.subject]) if THREE_PUBLIC_SUBJECT_RE.search(c.subject or "") else None
-    if item and tables:
-        figures, why = three_public_figures(tables[0], ctx.budget.meta.get("year"))
+    if item and table is not None:
+        figures, why = three_public_figures(table, ctx.budget.meta.get("year"))
         if item not in figures:
-            return None, why or f"{tables[0].name}未列{THREE_PUBLIC_NAMES[item]}"
+            return None, why or f"{table.name}未列{THREE_PUBLIC_NAMES[item]}"
         value, where_table = figures[item]
         return _shown(value / factor, where_table.split(", page")[0]), ""
     looked_up, candidates = table_candidates(ctx, c)

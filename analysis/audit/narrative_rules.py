@@ -25,6 +25,7 @@ from .figures import (
     project_amounts,
     three_public_figures,
     three_public_item,
+    three_public_table,
 )
 from .lookup import claim_scope, same_scope, table_candidates, table_current
 from .table_rules import _project_table
@@ -63,9 +64,9 @@ def _whole_of(ctx: AuditContext, c, by_id: pd.DataFrame, groups: dict) -> tuple 
                 value = value / MONEY_UNITS[c.unit]
                 return value, Decimal(0), f"{fmt(value)}（{table.name}：{name}）"
         # the “三公” total (占“三公”经费的 …): the “三公”经费表's
-        tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
-        if "三公" in c.whole_name and tables:
-            figures, _ = three_public_figures(tables[0], ctx.budget.meta.get("year"))
+        table = three_public_table(ctx.budget)
+        if "三公" in c.whole_name and table is not None:
+            figures, _ = three_public_figures(table, ctx.budget.meta.get("year"))
             if "total" in figures:
                 value, printed = figures["total"]
                 value = value / MONEY_UNITS[c.unit]
@@ -377,9 +378,8 @@ def class_names(ctx: AuditContext) -> Iterator[Outcome]:
 
 
 def _three_public_claims(ctx: AuditContext) -> dict[int, str]:
-    tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
     claims = stated_figures(ctx.claims)
-    if not tables or claims.empty:
+    if three_public_table(ctx.budget) is None or claims.empty:
         return {}
     rows = claims[claims.unit.isin(list(MONEY_UNITS)) & ~claims.is_change & claims.amount.notna()]
     out = {}
@@ -392,17 +392,17 @@ def _three_public_claims(ctx: AuditContext) -> dict[int, str]:
 
 def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
     """The “三公” figures the narrative states against the “三公”经费表 (total and each item)."""
-    tables = [t for t in ctx.budget.tables if t.key == "three_public" and not t.is_empty]
-    if not tables:
+    table = three_public_table(ctx.budget)
+    if table is None:
         yield Outcome("not_run", "no “三公”经费表 with figures to compare the narrative with")
         return
     items = _three_public_claims(ctx)
     if not items:
         yield Outcome("not_run", "the narrative states no “三公” figure")
         return
-    figures, why = three_public_figures(tables[0], ctx.budget.meta.get("year"))
+    figures, why = three_public_figures(table, ctx.budget.meta.get("year"))
     if not figures:
-        yield Outcome("not_run", why or f"{tables[0].name}: no “三公” item read")
+        yield Outcome("not_run", why or f"{table.name}: no “三公” item read")
         return
     by_id = ctx.claims.set_index("claim_id")
     for claim_id, item in items.items():
@@ -410,7 +410,7 @@ def three_public_statement(ctx: AuditContext) -> Iterator[Outcome]:
         if item not in figures:
             yield Outcome(
                 "not_run",
-                f"{c.subject} {c.amount_text} {c.unit}：{tables[0].name}未列{THREE_PUBLIC_NAMES[item]}",
+                f"{c.subject} {c.amount_text} {c.unit}：{table.name}未列{THREE_PUBLIC_NAMES[item]}",
                 location=where(c),
                 page=int(c.page),
             )
