@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from ..text import PAGE_NUMBER_RE, squash
-from ..transform.amounts import MONEY_UNIT_LINE_PATTERN, MONEY_UNIT_PATTERN
+from ..transform.amounts import MONEY_UNIT_LINE_PATTERN, MONEY_UNIT_PATTERN, WRAPPED_PIECE_RE
+from ..transform.codes import CODE_TAIL_RE
 
 #: one printed amount: thousands separators or decimals (plain integers are years, pages, counts); thousands
 #: parted by blanks (``1 234.56``) only with decimals (``100 200`` may be two counts)
@@ -186,9 +187,6 @@ COUNT_ROWS_GAP = 2.6
 WHOLE_NUMBER_RE = re.compile(r"^\d{1,6}$")
 
 
-#: what a narrow cell of the last row wraps onto the lines under it: the digits a code or an amount goes on with
-#: (``020`` / ``2`` under ``205``; ``7`` under ``1,165,051.9``; ``.82`` under ``132,703``)
-WRAPPED_PIECE_RE = re.compile(r"^(?:\d{1,4}|\.\d\d)$")
 #: a wrapped line stands a line's leading under the one above: at most this many type sizes (centre to centre)
 WRAPPED_LEADING = 1.6
 
@@ -204,7 +202,10 @@ def _wrapped_below(last, lines: list):
         if bottom.yc - line.yc > WRAPPED_LEADING * max(line.size, bottom.size):
             break
         aligned = any(abs(line.x0 - cell.x0) <= ALIGN_TOL or abs(line.x1 - cell.x1) <= ALIGN_TOL for cell in row)
-        if not (WRAPPED_PIECE_RE.match(line.text.strip()) and aligned):
+        # what a narrow cell wraps: the digits a code or an amount goes on with (``020`` / ``2`` under ``205``;
+        # ``7`` under ``1,165,051.9``; ``.82`` under ``132,703``)
+        piece = line.text.strip()
+        if not ((CODE_TAIL_RE.fullmatch(piece) or WRAPPED_PIECE_RE.match(piece)) and aligned):
             break
         bottom = line
     return bottom

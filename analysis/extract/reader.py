@@ -51,7 +51,7 @@ from ..transform.amounts import (
     is_amount_text,
     split_unit,
 )
-from ..transform.codes import CODE_HEAD_RE, CODE_TAIL_RE, LEVEL_COLUMN_RE
+from ..transform.codes import LEVEL_COLUMN_RE, completed_code
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces, split_cells
 from .layout import page_layout
@@ -1135,19 +1135,13 @@ def _wrapped_codes_joined(grid: Grid) -> Grid:
     texts = [list(row) for row in grid.texts]
     for c in range(grid.n_cols):
         for r, row in enumerate(texts):
-            if not CODE_HEAD_RE.fullmatch(row[c]) or not any(t for k, t in enumerate(row) if k != c):
+            if not any(t for k, t in enumerate(row) if k != c):
                 continue
-            code, k = row[c], r + 1
-            while (
-                k < len(texts)
-                and CODE_TAIL_RE.fullmatch(texts[k][c])
-                and not any(t for j, t in enumerate(texts[k]) if j != c)
-                and len(code + texts[k][c]) <= 7
-            ):
-                code, k = code + texts[k][c], k + 1
-            if k > r + 1 and len(code) in (5, 7):
+            below = (None if any(t for j, t in enumerate(line) if j != c) else line[c] for line in texts[r + 1 :])
+            code, n = completed_code(row[c], below)
+            if n:
                 row[c] = code
-                for j in range(r + 1, k):
+                for j in range(r + 1, r + 1 + n):
                     texts[j][c] = ""
     return grid if texts == grid.texts else _with_rows(grid, texts)
 

@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from ..text import PAGE_NUMBER_RE, squash
 from ..transform.amounts import BLANKS, completed_amount, is_amount_text, normalise_number_text, split_unit
-from ..transform.codes import CODE_HEAD_RE, CODE_TAIL_RE, is_code_column
+from ..transform.codes import completed_code, is_code_column
 from .evidence import inside
 from .forms import is_form
 from .grid import BODY_START_RE, column_paths, header_cells, header_height, own_text
@@ -1092,17 +1092,16 @@ def _code_tail_rows(last: list[BodyCell], first: list[BodyCell], columns: list[s
     the page in a narrow code column: ``205`` | ``020`` / ``2``): rows printing digits in the code column and
     nothing else, that make the code one of a level (5 or 7 digits)."""
     for j, column in enumerate(columns):
-        if not is_code_column(column) or j >= len(last) or not CODE_HEAD_RE.fullmatch(last[j].text.strip()):
+        if not is_code_column(column) or j >= len(last):
             continue
-        code, n = last[j].text.strip(), 0
-        for row in first:
-            tail = row[j].text.strip() if len(row) == len(last) else ""
-            if not CODE_TAIL_RE.fullmatch(tail) or any(c.text.strip() for k, c in enumerate(row) if k != j):
-                break
-            if len(code + tail) > 7:
-                break
-            code, n = code + tail, n + 1
-        if n and len(code) in (5, 7):
+        below = (
+            None
+            if len(row) != len(last) or any(c.text.strip() for k, c in enumerate(row) if k != j)
+            else row[j].text.strip()
+            for row in first
+        )
+        _, n = completed_code(last[j].text.strip(), below)
+        if n:
             return n
     return 0
 

@@ -22,6 +22,22 @@ LEVEL_COLUMN_RE = re.compile(r"^(类|款|项)$")
 #: on the next lines (``01``; ``010`` / ``1``), one code of a level (5 or 7 digits) together
 CODE_HEAD_RE = re.compile(r"\d{3,6}")
 CODE_TAIL_RE = re.compile(r"\d{1,4}")
+
+
+def completed_code(head: str, tails) -> tuple[str, int]:
+    """The code a narrow column wrapped (``201`` then ``010``, ``1`` → ``2010101``) and how many of ``tails`` it
+    takes: ``tails`` are the texts of the lines under the head in its column in order, ``None`` for a line that
+    prints anything else (no line of the code); ``("", 0)`` unless they make a code of a level (5 or 7 digits)."""
+    if not CODE_HEAD_RE.fullmatch(head):
+        return "", 0
+    code, n = head, 0
+    for tail in tails:
+        if tail is None or not CODE_TAIL_RE.fullmatch(tail) or len(code + tail) > 7:
+            break
+        code, n = code + tail, n + 1
+    return (code, n) if n and len(code) in (5, 7) else ("", 0)
+
+
 CODE_HEADER_RE = re.compile(r"编码|代码|编号|^序号$|^[行栏]次$|^行号$")
 #: a column numbering the rows or lines (序号, 行次, 栏次): neither amounts nor classification codes
 SEQUENCE_HEADER_RE = re.compile(r"^(?:序号|[行栏]次|行号)$")
