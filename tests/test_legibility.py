@@ -192,6 +192,142 @@ def test_a_page_whose_codes_read_as_bytes_is_reported(tmp_path):
     assert problems.page.tolist() == [2] and "single bytes" in problems.reason.iloc[0]
 
 
+def _reencoded(source: Path, target: Path, pages: tuple[int, ...] = (), pictographs: bool = False) -> Path:
+    """``source`` as printing it to PostScript and distilling that again writes it (Ghostscript's ps2write, then
+    ps2pdf): each font of a page re-encoded with codes 1, 2, 3 … in the order its glyphs are first used, the
+    glyphs named ``/cidN`` (names no Unicode map knows) and no ``ToUnicode`` — on ``pages`` (from 1; all if none).
+    ``pictographs``: with a ``ToUnicode`` map giving code N the dingbat U+2700 + N, as fonts turned into Type 3
+    fonts have it."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject, NumberObject, StreamObject
+
+    writer = PdfWriter(clone_from=PdfReader(str(source)))
+    for number, page in enumerate(writer.pages, start=1):
+        if pages and number not in pages:
+            continue
+        resources = DictionaryObject(page["/Resources"].get_object())
+        fonts = DictionaryObject(resources["/Font"].get_object())
+        wide = {name: font.get_object()["/Subtype"] == "/Type0" for name, font in fonts.items()}
+        codes: dict[str, dict[str, int]] = {name: {} for name in fonts}
+        content = ContentStream(page.get_contents(), writer)
+        font = ""
+        for operands, operator in content.operations:
+            if operator == b"Tf":
+                font = operands[0]
+            elif operator in (b"Tj", b"'", b'"'):
+                operands[-1] = _first_use_codes(operands[-1], wide[font], codes[font])
+            elif operator == b"TJ":
+                operands[0] = ArrayObject(
+                    _first_use_codes(item, wide[font], codes[font]) if isinstance(item, (bytes, str)) else item
+                    for item in operands[0]
+                )
+        for name, table in codes.items():
+            assert len(table) < 256, "a simple font holds 255 codes"
+            count = max(len(table), 1)
+            differences = [NumberObject(1), *(NameObject(f"/cid{9000 + code}") for code in table.values())]
+            encoding = {"/Type": "/Encoding", "/BaseEncoding": "/WinAnsiEncoding", "/Differences": differences}
+            font_dict = {
+                "/Type": NameObject("/Font"),
+                "/Subtype": NameObject("/Type1"),
+                "/BaseFont": NameObject(f"/ABCDEF+Subset{name[1:]}"),
+                "/FirstChar": NumberObject(1),
+                "/LastChar": NumberObject(count),
+                "/Widths": ArrayObject([NumberObject(1000 if wide[name] else 556)] * count),
+                "/Encoding": DictionaryObject(
+                    {
+                        NameObject(k): NameObject(v) if isinstance(v, str) else ArrayObject(v)
+                        for k, v in encoding.items()
+                    }
+                ),
+            }
+            if pictographs:
+                pairs = "\n".join(f"<{code:02X}> <{0x2700 + code:04X}>" for code in table.values())
+                cmap = StreamObject()
+                cmap.set_data(
+                    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Dingbats def "
+                    f"1 begincodespacerange <00> <FF> endcodespacerange {len(table)} beginbfchar\n{pairs}\nendbfchar "
+                    "endcmap CMapName currentdict /CMap defineresource pop end end".encode()
+                )
+                font_dict["/ToUnicode"] = writer._add_object(cmap)
+            fonts[NameObject(name)] = writer._add_object(
+                DictionaryObject({NameObject(k): v for k, v in font_dict.items()})
+            )
+        resources[NameObject("/Font")] = fonts
+        page[NameObject("/Resources")] = resources
+        page.replace_contents(content)
+    writer.write(str(target))
+    return target
+
+
+def _first_use_codes(string, wide: bool, table: dict[str, int]):
+    """A text string's characters as codes in the order each was first used (``table``, filled as it goes)."""
+    from pypdf.generic import ByteStringObject
+
+    raw = string.get_original_bytes() if hasattr(string, "get_original_bytes") else bytes(string)
+    text = raw.decode("utf-16-be" if wide else "latin-1")
+    return ByteStringObject(bytes(table.setdefault(ch, len(table) + 1) for ch in text))
+
+
+def test_a_page_rewritten_without_its_unicode_map_is_reported_and_the_other_pages_read(tmp_path):
+    """Its glyphs decode to nothing (no text line at all), yet they are printed: the page is reported, never
+    passed as a page without text, and its table is not read with characters that are not there."""
+    source = build(tmp_path / "source.pdf", [[NARRATIVE], [expense_table()], [summary_table()]])
+    budget = read_budget(_reencoded(source, tmp_path / "rewritten.pdf", pages=(2,)), use_cache=False)
+    problems = budget.problems[budget.problems.kind == "illegible"]
+    assert problems.page.tolist() == [2] and "have no character" in problems.reason.iloc[0]
+    assert set(budget.tidy.page) == {3} and set(budget.tidy.table_title) == {"收支总表"}
+
+
+def test_a_document_rewritten_without_its_unicode_maps_is_refused_naming_its_first_page(tmp_path):
+    source = build(tmp_path / "source.pdf", [[NARRATIVE], [expense_table()]])
+    with pytest.raises(
+        NoTextLayerError, match=r"page 1: no page's text decodes to what is printed \(\d+ of \d+ glyphs"
+    ):
+        read_budget(_reencoded(source, tmp_path / "rewritten.pdf"), use_cache=False)
+
+
+def test_latin_letters_and_symbols_without_chinese_are_codes_read_through_a_standard_encoding():
+    """A font re-encoded in the order of first use, read through a standard encoding: a heading comes out as
+    ``&'RSTUVWXYZ[\\]``.  A budget's page never prints that; Latin among Chinese, or figures alone, stay legible."""
+    garbled = "&’RSTUVWXYZ[\\]^_‘abcdeRSTUXYfg5hi;jklmjnbIocdpqrsXp‘tuvwx+’RSTUXyz{Z[^_|}~XYfgrs"
+    legibility = measure(garbled, [], 0, *A4)
+    assert legibility.mis_mapped and "standard encoding" in legibility.describe()
+    for legible in (
+        "项目支出绩效目标表 PPP项目 GDP增长 ISO9001认证 WiFi覆盖 LED照明 IT运维服务 APP开发 CT设备",
+        "1,234.56 2,345.67 3,456.78 4,567.89 5,678.90 6,789.01 100.00% 2023-01-01 (2) (3)",
+        "Quarterly weather report: mostly sunny with light winds; rain on Tuesday, clearing by the weekend (12-18 C).",
+        SIMPLIFIED,
+    ):
+        assert not measure(legible, [], 0, *A4).mis_mapped, legible
+
+
+def test_glyphs_given_pictographic_symbols_are_mis_mapped_and_a_few_bullets_are_not():
+    """Fonts turned into Type 3 fonts by a PDF distilled again give ``✴✔✁☛✟✒`` for a heading; a budget prints a
+    few bullets or check boxes (●, ■, □, ☑, ★) and the symbols of measures (㎡, ℃, ≥), never a page of them."""
+    garbled = "✴✔✁☛✟✒✱☎❄✻❈✜✄ ✂✆✝✞✕✘❃✌✑✢✠✡☞✍✌▲✺★✎✏✓✖✗✶ ✯✱✙✚✍✙✛✓✣✤✥✦✾✧✹✩✪✫✬✁✲✠✣✭✛✮"
+    legibility = measure(garbled, [], 0, *A4)
+    assert legibility.mis_mapped and "pictographic symbols" in legibility.describe()
+    bullets = SIMPLIFIED + " ●基本支出 ■项目支出 □是 ☑否 ★重点项目 面积120㎡ 温度≥25℃ ①②③"
+    assert not measure(bullets, [], 0, *A4).mis_mapped
+
+
+def test_a_document_of_pictographs_and_stray_glyphs_is_refused_for_its_text(tmp_path):
+    """Every page unreadable — its glyphs decoding to dingbats, or a page of two glyphs too few to tell — and some
+    of them for text that does not decode: refused for that, naming the first such page, not read as a document
+    of tables printed empty."""
+    source = build(tmp_path / "source.pdf", [[Text(["目录"])], [NARRATIVE, expense_table()]], page_numbers=False)
+    refused = r"page 2: no page's text decodes to what is printed \(\d+ of \d+ glyphs decode to pictographic symbols"
+    with pytest.raises(NoTextLayerError, match=refused):
+        read_budget(_reencoded(source, tmp_path / "type3.pdf", pictographs=True), use_cache=False)
+
+
+def test_a_page_of_latin_letters_and_symbols_is_reported(tmp_path):
+    lines = ["&'RSTUVWXYZ[\\]^_`abcdeRST", "UXYfg5hi;jklmjnbIocdpqrsXp`tuvwx", "+'RSTUXyz{Z[^_|}~XYfgrs 9,433.72"]
+    pdf = build(tmp_path / "latin.pdf", [[NARRATIVE, expense_table()], [Text(lines, font="Helvetica")]])
+    problems = read_budget(pdf, use_cache=False).problems.query("kind == 'illegible'")
+    assert problems.page.tolist() == [2] and "standard encoding" in problems.reason.iloc[0]
+
+
 def test_a_document_whose_every_page_is_mis_mapped_is_refused_naming_the_page(tmp_path):
     page = _mis_mapped_page(TABLE_PAGE)
     pdf = build(tmp_path / "mapped.pdf", [page, page])

@@ -8,7 +8,13 @@ Two ways a page prints a table that no reader can see, found from the page's own
   written in common characters — those of GB 2312 (simplified) or of Big5 (traditional) — so a page
   whose Chinese is for a good part outside both is not what was printed; or a font's codes read as
   single bytes (``N1\x9cÿê\x7f`` for ``一般公共预算``, as some rewriting of a PDF leaves it): control
-  characters and accented Latin letters, which no budget prints;
+  characters and accented Latin letters, which no budget prints; or a font re-encoded with codes in the
+  order its glyphs are first used and names no map knows (``/cid9502``, as a PDF printed to PostScript
+  and distilled again has it): its first glyphs decode to nothing and the rest to Latin letters and
+  ASCII symbols (``&'RSTUVWXYZ[^_`` for a heading) — a page of a Chinese budget is never that;
+  or glyphs given pictographic symbols for characters (``✴✔✁☛✟✒`` for a heading, as a PDF distilled again
+  from PostScript with its fonts turned into Type 3 fonts has them): a budget prints a few of them at most,
+  as bullets or check boxes;
 * it is a picture — an image covering most of the page with little text on it (a scan with its page
   number stamped as text), or drawings with no text at all (text turned into outlines).
 
@@ -31,9 +37,26 @@ MIN_HAN = 10
 RARE_HAN_SHARE = 0.2
 #: share of a page's characters without a character (cid, private use, U+FFFD) judged illegible
 ILLEGIBLE_SHARE = 0.1
+#: glyphs a page prints fewer of than this cannot be judged (a page number, a stamp): at least this many glyphs of
+#: one kind that does not decode make a page illegible
+FEW_GLYPHS = 5
 #: glyphs decoding to control characters or accented Latin letters among Chinese from which a page is mis-mapped
 #: (a budget prints none: not one in the 22 real documents read)
 FOREIGN_AMONG_HAN = 3
+#: characters on a page from which its share of Latin letters and ASCII symbols is judged
+MIN_LATIN = 20
+#: share of a page's characters that are Latin letters or ASCII symbols above which a page with (almost) no
+#: Chinese is mis-mapped (a budget's page prints at most a tenth of them, and then among Chinese) …
+LATIN_SHARE = 0.3
+#: … when enough of them are symbols prose rarely prints: codes read through a standard encoding give 3 to 23 in
+#: 100 glyphs (a budget distilled again from PostScript), English prose about 1 in 100
+SYMBOL_SHARE = 0.02
+#: share of Chinese below which a page of mostly Latin letters and symbols has lost its Chinese
+FEW_HAN_SHARE = 0.1
+#: ASCII symbols prose rarely prints (not those of sentences, amounts, rates, codes and dates: ``.,;:!?'"%-()``)
+ASCII_SYMBOLS = frozenset("#$&*+/<=>@[\\]^_`{|}~")
+#: the text a glyph without any character counts as (a glyph decoding to nothing)
+NO_CHARACTER = "(cid:0)"
 #: an image covering at least this share of the page makes it a picture, when little text is on it
 PICTURE_COVER = 0.5
 #: text characters a scanned page may carry (a stamped page number, a title) and still be a picture
@@ -79,6 +102,23 @@ def _foreign(text: str) -> tuple[int, int]:
     return sum(1 for ch in text if _is_foreign(ch)), among
 
 
+def _is_latin(ch: str) -> bool:
+    """A Latin letter or an ASCII symbol: what a font's codes read through a standard encoding give."""
+    return ch.isascii() and (ch.isalpha() or ch in ASCII_SYMBOLS)
+
+
+def glyph_text(glyphs) -> str:
+    """The text of a page's glyphs (pdfminer's ``LTChar``), a glyph that decodes to nothing counting as one
+    without a character (playa gives ``""`` for a code its font's encoding names no character for)."""
+    return "".join(g.get_text() or NO_CHARACTER for g in glyphs)
+
+
+def _is_pictograph(ch: str) -> bool:
+    """A pictographic symbol: arrows, technical and geometric shapes, dingbats, emoji (✴, ✔, ☛, ▲ …) — not the
+    symbols of measures and numbering a budget prints (㎡, ℃, №, ①)."""
+    return unicodedata.category(ch) == "So" and ("\u2190" <= ch <= "\u2bff" or ch >= "\U0001f000")
+
+
 def _illegible(text: str) -> int:
     count = len(CID_RE.findall(text))
     text = CID_RE.sub("", text)
@@ -97,6 +137,11 @@ class Legibility:
     #: bytes), and of them those among Chinese characters
     foreign: int = 0
     foreign_among_han: int = 0
+    #: glyphs decoding to pictographic symbols (:func:`_is_pictograph`)
+    pictographs: int = 0
+    #: Latin letters and rarely printed ASCII symbols (:data:`ASCII_SYMBOLS`), and of them the symbols
+    latin: int = 0
+    symbols: int = 0
     #: Chinese characters, and those outside both GB 2312 and Big5
     han: int = 0
     rare_han: int = 0
@@ -108,11 +153,31 @@ class Legibility:
     @property
     def mis_mapped(self) -> bool:
         """The text does not decode to what was printed (glyphs without characters, or rare ones)."""
-        if self.chars and max(self.illegible, self.foreign) >= max(5, ILLEGIBLE_SHARE * self.chars):
+        if self.chars and max(self.illegible, self.foreign, self.pictographs) >= self._enough:
             return True
-        if self.foreign_among_han >= FOREIGN_AMONG_HAN:
+        if self.foreign_among_han >= FOREIGN_AMONG_HAN or self._latin_without_han:
             return True
         return self.han >= MIN_HAN and self.rare_han > RARE_HAN_SHARE * self.han
+
+    @property
+    def _enough(self) -> float:
+        """Glyphs of one kind that does not decode making the page illegible."""
+        return max(FEW_GLYPHS, ILLEGIBLE_SHARE * self.chars)
+
+    def unreadable(self, has_lines: bool) -> bool:
+        """Nothing on the page can be read as printed: its text is mis-mapped, it is a picture, or it prints too
+        few glyphs to tell."""
+        return self.mis_mapped or self.is_picture(has_lines) or self.chars < FEW_GLYPHS
+
+    @property
+    def _latin_without_han(self) -> bool:
+        """Mostly Latin letters and ASCII symbols, (almost) no Chinese: codes read through a standard encoding."""
+        return (
+            self.chars >= MIN_LATIN
+            and self.latin >= LATIN_SHARE * self.chars
+            and self.symbols >= SYMBOL_SHARE * self.chars
+            and self.han < FEW_HAN_SHARE * self.chars
+        )
 
     def is_picture(self, has_lines: bool) -> bool:
         """An image of a page with little text, or drawings without any text."""
@@ -122,12 +187,22 @@ class Legibility:
 
     def evidence(self) -> str:
         """What shows that the text is mis-mapped."""
-        if self.illegible >= max(5, ILLEGIBLE_SHARE * self.chars):
+        if self.illegible >= self._enough:
             return f"{self.illegible} of {self.chars} glyphs have no character: a font without a Unicode map?"
-        if self.foreign >= max(5, ILLEGIBLE_SHARE * self.chars) or self.foreign_among_han >= FOREIGN_AMONG_HAN:
+        if self.foreign >= self._enough or self.foreign_among_han >= FOREIGN_AMONG_HAN:
             return (
                 f"{self.foreign} of {self.chars} glyphs decode to control characters or accented Latin letters: "
                 "a font's codes read as single bytes (a PDF rewritten without its Unicode map?)"
+            )
+        if self.pictographs >= self._enough:
+            return (
+                f"{self.pictographs} of {self.chars} glyphs decode to pictographic symbols such as ✴ or ✔: a font's "
+                "glyphs given a wrong Unicode map (a PDF rewritten with its fonts turned into Type 3 fonts?)"
+            )
+        if self._latin_without_han:
+            return (
+                f"{self.latin} of {self.chars} glyphs decode to Latin letters and ASCII symbols and {self.han} to "
+                "Chinese: a font's codes read through a standard encoding (a PDF rewritten without its Unicode map?)"
             )
         return f"{self.rare_han} of {self.han} Chinese characters are rare ones no budget prints: a wrong Unicode map?"
 
@@ -158,6 +233,9 @@ def measure(text: str, images, layout_objects, width: float, height: float) -> L
         illegible=_illegible(visible),
         foreign=foreign,
         foreign_among_han=among,
+        pictographs=sum(1 for ch in characters if _is_pictograph(ch)),
+        latin=sum(1 for ch in characters if _is_latin(ch)),
+        symbols=sum(1 for ch in characters if ch in ASCII_SYMBOLS),
         han=len(han),
         rare_han=sum(1 for ch in han if not _common(ch)),
         image_cover=round(cover, 3),

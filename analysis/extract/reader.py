@@ -55,7 +55,7 @@ from ..transform.codes import LEVEL_COLUMN_RE, completed_code
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces, split_cells
 from .layout import page_layout
-from .legibility import Legibility, measure
+from .legibility import Legibility, glyph_text, measure
 from .rulings import horizontal_rules, vector_layout
 
 #: camelot lattice options: vector ruled lines, text split at cell borders.
@@ -422,9 +422,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                     relayout = partial(_camelot_layout, page)
                     args = (layout, dim, number, images, chars, htext, vtext, rotation, lines, relayout)
                     grids = readers.read(*args, turned=turned, visible=laid.visible) if htext else []
-                    legible = measure(
-                        "".join(c.get_text() for c in chars), images, _drawn(layout), float(dim[0]), float(dim[1])
-                    )
+                    legible = measure(glyph_text(chars), images, _drawn(layout), float(dim[0]), float(dim[1]))
             except PDFPasswordIncorrect as exc:
                 raise EncryptedPdfError(path, "the PDF is encrypted and needs a password") from exc
             except BudgetInputError:
@@ -1391,17 +1389,20 @@ def read_pages(path: str | Path, progress: Callable[[int], None] | None = None) 
         pages.append(page)
         if progress is not None:
             progress(page.number)
-    if not any(p.lines for p in pages):
+    # a page prints text when it has glyphs, whether or not they decode to characters
+    printed = [p for p in pages if p.lines or p.legibility.chars]
+    if not printed:
         raise NoTextLayerError(path, "no text layer on any page (a scanned document? run OCR first)")
+    # a document all of whose pages are unreadable, some for text that does not decode: refused for that
+    if all(p.legibility.unreadable(bool(p.lines)) for p in printed) and any(p.legibility.mis_mapped for p in printed):
+        first = next(p for p in printed if p.legibility.mis_mapped)
+        raise NoTextLayerError(
+            path, f"no page's text decodes to what is printed ({first.legibility.evidence()})", page=first.number
+        )
     if all(p.legibility.is_picture(bool(p.lines)) or not p.lines for p in pages):
         raise NoTextLayerError(
             path,
             "every page is an image with at most a page number or title as text (a scanned document? run OCR first)",
-        )
-    if all(p.legibility.mis_mapped or not p.lines for p in pages):
-        first = next(p for p in pages if p.lines)
-        raise NoTextLayerError(
-            path, f"no page's text decodes to what is printed ({first.legibility.evidence()})", page=first.number
         )
     return pages
 
