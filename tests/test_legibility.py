@@ -86,6 +86,11 @@ def test_a_fonts_codes_read_as_single_bytes_are_a_wrong_map():
     # a font some of whose codes lost their characters: a few of them among the Chinese are enough
     partly = SIMPLIFIED + " 一1¯政拨款收入 本\x80收入 社`保障和就业支出 支出/ß能分类/金额"
     assert measure(partly, [], 0, *A4).mis_mapped
+    # ASCII symbols no text prints beside Chinese, where a font's codes lost their characters (会 → {, 公 → |)
+    stray = SIMPLIFIED + " 十一1城乡社{支出 十{1住房保障支出 |开 01 表"
+    legibility = measure(stray, [], 0, *A4)
+    assert legibility.mis_mapped and legibility.foreign_among_han == 3 and "among the Chinese" in legibility.describe()
+    assert not measure(SIMPLIFIED + " 实训楼3#楼 2号楼", [], 0, *A4).mis_mapped
 
 
 def test_a_page_that_is_an_image_with_a_page_number_is_a_picture():
@@ -268,14 +273,19 @@ def _first_use_codes(string, wide: bool, table: dict[str, int]):
     return ByteStringObject(bytes(table.setdefault(ch, len(table) + 1) for ch in text))
 
 
-def test_a_page_rewritten_without_its_unicode_map_is_reported_and_the_other_pages_read(tmp_path):
-    """Its glyphs decode to nothing (no text line at all), yet they are printed: the page is reported, never
-    passed as a page without text, and its table is not read with characters that are not there."""
+@pytest.mark.parametrize("pictographs", [False, True], ids=["no-map", "dingbats"])
+def test_a_page_rewritten_without_its_unicode_map_is_reported_and_the_other_pages_read(tmp_path, pictographs):
+    """Its glyphs decode to nothing (no text line at all) or to dingbats, yet they are printed: the page is
+    reported, never passed as a page without text, and no table is read from it with characters that are not
+    what is printed; the other pages read as ever."""
     source = build(tmp_path / "source.pdf", [[NARRATIVE], [expense_table()], [summary_table()]])
-    budget = read_budget(_reencoded(source, tmp_path / "rewritten.pdf", pages=(2,)), use_cache=False)
+    rewritten = _reencoded(source, tmp_path / "rewritten.pdf", pages=(2,), pictographs=pictographs)
+    budget = read_budget(rewritten, use_cache=False)
     problems = budget.problems[budget.problems.kind == "illegible"]
-    assert problems.page.tolist() == [2] and "have no character" in problems.reason.iloc[0]
-    assert set(budget.tidy.page) == {3} and set(budget.tidy.table_title) == {"收支总表"}
+    evidence = "pictographic symbols" if pictographs else "have no character"
+    assert problems.page.tolist() == [2] and evidence in problems.reason.iloc[0]
+    assert "a table printed on it is not read" in problems.reason.iloc[0]
+    assert [table.pages for table in budget.tables] == [[3]] and set(budget.tidy.table_title) == {"收支总表"}
 
 
 def test_a_document_rewritten_without_its_unicode_maps_is_refused_naming_its_first_page(tmp_path):
@@ -311,14 +321,14 @@ def test_glyphs_given_pictographic_symbols_are_mis_mapped_and_a_few_bullets_are_
     assert not measure(bullets, [], 0, *A4).mis_mapped
 
 
-def test_a_document_of_pictographs_and_stray_glyphs_is_refused_for_its_text(tmp_path):
-    """Every page unreadable — its glyphs decoding to dingbats, or a page of two glyphs too few to tell — and some
-    of them for text that does not decode: refused for that, naming the first such page, not read as a document
-    of tables printed empty."""
-    source = build(tmp_path / "source.pdf", [[Text(["目录"])], [NARRATIVE, expense_table()]], page_numbers=False)
-    refused = r"page 2: no page's text decodes to what is printed \(\d+ of \d+ glyphs decode to pictographic symbols"
+def test_a_document_whose_text_is_almost_all_pictographs_is_refused_for_its_text(tmp_path):
+    """A divider page's few words decode, every other page's glyphs decode to dingbats: refused for that, naming
+    the first such page — not read as a budget of a few words, nor as tables printed empty."""
+    pages = [[Text(["第二部分 部门预算表"])], [NARRATIVE, expense_table()], [summary_table()]]
+    source = build(tmp_path / "source.pdf", pages, page_numbers=False)
+    refused = r"page 2: 9\d% of its text does not decode to what is printed \(\d+ of \d+ glyphs decode to pictographic"
     with pytest.raises(NoTextLayerError, match=refused):
-        read_budget(_reencoded(source, tmp_path / "type3.pdf", pictographs=True), use_cache=False)
+        read_budget(_reencoded(source, tmp_path / "type3.pdf", pages=(2, 3), pictographs=True), use_cache=False)
 
 
 def test_a_page_of_latin_letters_and_symbols_is_reported(tmp_path):

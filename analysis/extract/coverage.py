@@ -76,7 +76,7 @@ def coverage_problems(
             )
             continue
         if legible.mis_mapped or legible.is_picture(bool(page.lines)):
-            problem("illegible", page, f"{legible.describe()}: a table printed on it is not read, or misread")
+            problem("illegible", page, f"{legible.describe()}: a table printed on it is not read")
             continue
         if page.watermark:
             reason = "text drawn over the page's text, large or at an angle to it, is a watermark: not read"

@@ -55,8 +55,13 @@ SYMBOL_SHARE = 0.02
 FEW_HAN_SHARE = 0.1
 #: ASCII symbols prose rarely prints (not those of sentences, amounts, rates, codes and dates: ``.,;:!?'"%-()``)
 ASCII_SYMBOLS = frozenset("#$&*+/<=>@[\\]^_`{|}~")
+#: ASCII symbols never printed beside a Chinese character (``{``, ``|`` …, where ``#`` of ``3#楼`` is)
+STRAY_SYMBOLS = frozenset("{}|~^`\\")
 #: the text a glyph without any character counts as (a glyph decoding to nothing)
 NO_CHARACTER = "(cid:0)"
+#: share of a document's glyphs on pages whose text does not decode from which the document is unreadable (what
+#: decodes is a divider page's few words, a page number: no budget)
+GARBLED_SHARE = 0.9
 #: an image covering at least this share of the page makes it a picture, when little text is on it
 PICTURE_COVER = 0.5
 #: text characters a scanned page may carry (a stamped page number, a title) and still be a picture
@@ -89,15 +94,14 @@ def _is_foreign(ch: str) -> bool:
 
 def _foreign(text: str) -> tuple[int, int]:
     """Glyphs decoding to :func:`_is_foreign` characters: all of them, and those printed among Chinese (a control
-    character anywhere, the others beside a Chinese character: 本\x80收入, 一1¯政拨款, ß能分类) — a font some of
-    whose codes lost their characters."""
+    character anywhere, the others beside a Chinese character: 本\x80收入, 一1¯政拨款, ß能分类), with the ASCII
+    symbols no text prints beside Chinese (社{支出, |开 01 表) — a font some of whose codes lost their characters."""
     among = 0
     for i, ch in enumerate(text):
-        if _is_foreign(ch) and (
-            unicodedata.category(ch) == "Cc"
-            or (i and _is_han(text[i - 1]))
-            or (i + 1 < len(text) and _is_han(text[i + 1]))
-        ):
+        beside_han = (i and _is_han(text[i - 1])) or (i + 1 < len(text) and _is_han(text[i + 1]))
+        if _is_foreign(ch) and (unicodedata.category(ch) == "Cc" or beside_han):
+            among += 1
+        elif ch in STRAY_SYMBOLS and beside_han:
             among += 1
     return sum(1 for ch in text if _is_foreign(ch)), among
 
@@ -164,11 +168,6 @@ class Legibility:
         """Glyphs of one kind that does not decode making the page illegible."""
         return max(FEW_GLYPHS, ILLEGIBLE_SHARE * self.chars)
 
-    def unreadable(self, has_lines: bool) -> bool:
-        """Nothing on the page can be read as printed: its text is mis-mapped, it is a picture, or it prints too
-        few glyphs to tell."""
-        return self.mis_mapped or self.is_picture(has_lines) or self.chars < FEW_GLYPHS
-
     @property
     def _latin_without_han(self) -> bool:
         """Mostly Latin letters and ASCII symbols, (almost) no Chinese: codes read through a standard encoding."""
@@ -189,10 +188,16 @@ class Legibility:
         """What shows that the text is mis-mapped."""
         if self.illegible >= self._enough:
             return f"{self.illegible} of {self.chars} glyphs have no character: a font without a Unicode map?"
-        if self.foreign >= self._enough or self.foreign_among_han >= FOREIGN_AMONG_HAN:
+        if self.foreign >= self._enough:
             return (
                 f"{self.foreign} of {self.chars} glyphs decode to control characters or accented Latin letters: "
                 "a font's codes read as single bytes (a PDF rewritten without its Unicode map?)"
+            )
+        if self.foreign_among_han >= FOREIGN_AMONG_HAN:
+            return (
+                f"{self.foreign_among_han} glyphs among the Chinese decode to control characters, accented Latin "
+                "letters or ASCII symbols (ß能分类, 社{支出): a font's codes read as single bytes (a PDF rewritten "
+                "without its Unicode map?)"
             )
         if self.pictographs >= self._enough:
             return (

@@ -55,7 +55,7 @@ from ..transform.codes import LEVEL_COLUMN_RE, completed_code
 from .evidence import amount_lines, unread_amounts, unruled_areas
 from .glyphs import fix_vertical_metrics, merge_baseline_pieces, split_cells
 from .layout import page_layout
-from .legibility import Legibility, glyph_text, measure
+from .legibility import GARBLED_SHARE, Legibility, glyph_text, measure
 from .rulings import horizontal_rules, vector_layout
 
 #: camelot lattice options: vector ruled lines, text split at cell borders.
@@ -421,8 +421,10 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                     lines = _text_lines(htext, vtext)
                     relayout = partial(_camelot_layout, page)
                     args = (layout, dim, number, images, chars, htext, vtext, rotation, lines, relayout)
-                    grids = readers.read(*args, turned=turned, visible=laid.visible) if htext else []
                     legible = measure(glyph_text(chars), images, _drawn(layout), float(dim[0]), float(dim[1]))
+                    # a page whose text does not decode gives no table: its names and amounts are not what is printed
+                    readable = htext and not legible.mis_mapped
+                    grids = readers.read(*args, turned=turned, visible=laid.visible) if readable else []
             except PDFPasswordIncorrect as exc:
                 raise EncryptedPdfError(path, "the PDF is encrypted and needs a password") from exc
             except BudgetInputError:
@@ -1393,12 +1395,18 @@ def read_pages(path: str | Path, progress: Callable[[int], None] | None = None) 
     printed = [p for p in pages if p.lines or p.legibility.chars]
     if not printed:
         raise NoTextLayerError(path, "no text layer on any page (a scanned document? run OCR first)")
-    # a document all of whose pages are unreadable, some for text that does not decode: refused for that
-    if all(p.legibility.unreadable(bool(p.lines)) for p in printed) and any(p.legibility.mis_mapped for p in printed):
-        first = next(p for p in printed if p.legibility.mis_mapped)
-        raise NoTextLayerError(
-            path, f"no page's text decodes to what is printed ({first.legibility.evidence()})", page=first.number
+    # a document whose text is almost all on pages that do not decode (the rest too few glyphs to be a budget,
+    # pictures, or a divider page's few words): refused for that
+    garbled = [p for p in printed if p.legibility.mis_mapped]
+    share = sum(p.legibility.chars for p in garbled) / max(1, sum(p.legibility.chars for p in printed))
+    if garbled and share >= GARBLED_SHARE:
+        first = garbled[0]
+        what = (
+            "no page's text decodes"
+            if len(garbled) == len(printed)
+            else f"{int(share * 100)}% of its text does not decode"
         )
+        raise NoTextLayerError(path, f"{what} to what is printed ({first.legibility.evidence()})", page=first.number)
     if all(p.legibility.is_picture(bool(p.lines)) or not p.lines for p in pages):
         raise NoTextLayerError(
             path,
