@@ -497,3 +497,94 @@ def department_form_rows(department: str, tasks, total, indicators, extra: list[
     rows += [["^", "金额合计", "<", *total], ["年度总体目标", "保障机关正常运转，完成森林资源年度监测", *"<<<<"]]
     rows += [list(row) for row in extra]
     return [*rows, list(INDICATOR_HEADER), *indicator_rows(indicators)]
+
+
+# -- a PDF rewritten by another program -------------------------------------------------------------
+
+
+def reencoded(source: Path, target: Path, pages: tuple[int, ...] = (), unicode=None) -> Path:
+    """``source`` as rewriting programs write it (Ghostscript printing it to PostScript and distilling it again,
+    cairo): each font of a page re-encoded with codes 1, 2, 3 … in the order its glyphs are first used, the
+    glyphs named ``/cidN`` (names no Unicode map knows) — on ``pages`` (from 1; all if none).  ``unicode(char,
+    code)`` gives the text the font's ``ToUnicode`` map gives each code (the character printed, a dingbat …);
+    without it the font has no ``ToUnicode`` map."""
+    from playa.parser import Lexer
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    writer = PdfWriter(clone_from=PdfReader(str(source)))
+    for number, page in enumerate(writer.pages, start=1):
+        if pages and number not in pages:
+            continue
+        resources = DictionaryObject(page["/Resources"].get_object())
+        fonts = DictionaryObject(resources["/Font"].get_object())
+        wide = {name[1:]: font.get_object()["/Subtype"] == "/Type0" for name, font in fonts.items()}
+        # each glyph keeps its width: the font the page set it in (a standard font, or the tests' Chinese font)
+        base = {name: FONT if wide[name] else fonts["/" + name].get_object()["/BaseFont"][1:] for name in wide}
+        codes: dict[str, dict[str, int]] = {name: {} for name in wide}
+        data = page.get_contents().get_data()
+        # every text string of the page, its span in the content and the font it is set in, from the raw bytes
+        tokens = list(Lexer(data))
+        strings, font = [], ""
+        for index, (position, token) in enumerate(tokens):
+            if getattr(token, "name", None) == b"Tf":
+                font = tokens[index - 2][1].name
+            elif isinstance(token, bytes):
+                end = tokens[index + 1][0] if index + 1 < len(tokens) else len(data)
+                while data[end - 1 : end] not in (b")", b">"):
+                    end -= 1
+                strings.append((position, end, token, font))
+        out, last = bytearray(), 0
+        for position, end, raw, font in strings:
+            text = raw.decode("utf-16-be" if wide[font] else "latin-1")
+            table = codes[font]
+            out += (
+                data[last:position] + b"<" + bytes(table.setdefault(ch, len(table) + 1) for ch in text).hex().encode()
+            )
+            out += b">"
+            last = end
+        out += data[last:]
+        for name, table in codes.items():
+            assert len(table) < 256, "a simple font holds 255 codes"
+            count = max(len(table), 1)
+            differences = [NumberObject(1), *(NameObject(f"/cid{9000 + code}") for code in table.values())]
+            encoding = {"/Type": "/Encoding", "/BaseEncoding": "/WinAnsiEncoding", "/Differences": differences}
+            font_dict = {
+                "/Type": NameObject("/Font"),
+                "/Subtype": NameObject("/Type1"),
+                "/BaseFont": NameObject(f"/ABCDEF+Subset{name}"),
+                "/FirstChar": NumberObject(1),
+                "/LastChar": NumberObject(count),
+                "/Widths": ArrayObject(
+                    [NumberObject(round(stringWidth(ch, base[name], 1000))) for ch in table] or [NumberObject(0)]
+                ),
+                "/Encoding": DictionaryObject(
+                    {
+                        NameObject(k): NameObject(v) if isinstance(v, str) else ArrayObject(v)
+                        for k, v in encoding.items()
+                    }
+                ),
+            }
+            if unicode is not None:
+                pairs = "\n".join(
+                    f"<{code:02X}> <{unicode(char, code).encode('utf-16-be').hex().upper()}>"
+                    for char, code in table.items()
+                )
+                cmap = StreamObject()
+                cmap.set_data(
+                    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Rewritten def "
+                    f"1 begincodespacerange <00> <FF> endcodespacerange {len(table)} beginbfchar\n{pairs}\nendbfchar "
+                    "endcmap CMapName currentdict /CMap defineresource pop end end".encode()
+                )
+                font_dict["/ToUnicode"] = writer._add_object(cmap)
+            fonts[NameObject("/" + name)] = writer._add_object(
+                DictionaryObject({NameObject(k): v for k, v in font_dict.items()})
+            )
+        resources[NameObject("/Font")] = fonts
+        page[NameObject("/Resources")] = resources
+        content = StreamObject()
+        content.set_data(bytes(out))
+        page[NameObject("/Contents")] = writer._add_object(content)
+    writer.write(str(target))
+    return target

@@ -19,7 +19,7 @@ import pytest
 from analysis import read_budget
 from analysis.errors import NoTextLayerError
 from analysis.extract.legibility import measure
-from tests.budget_pdfs import A4, FONT, NARRATIVE, Text, _font, build, expense_table, summary_table
+from tests.budget_pdfs import A4, FONT, NARRATIVE, Text, _font, build, expense_table, reencoded, summary_table
 
 SIMPLIFIED = "一般公共预算支出表 本年收入合计 财政拨款收入 事业收入 教育支出 社会保障和就业支出 住房保障支出"
 TRADITIONAL = "一般公共預算支出表 本年收入合計 財政撥款收入 事業收入 教育支出 社會保障和就業支出 住房保障支出"
@@ -45,6 +45,11 @@ def _fails(ch: str, encoding: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _dingbats(char: str, code: int) -> str:
+    """A font turned into a Type 3 font: code N decodes to the dingbat U+2700 + N."""
+    return chr(0x2700 + code)
 
 
 class _Image:
@@ -197,89 +202,13 @@ def test_a_page_whose_codes_read_as_bytes_is_reported(tmp_path):
     assert problems.page.tolist() == [2] and "single bytes" in problems.reason.iloc[0]
 
 
-def _reencoded(source: Path, target: Path, pages: tuple[int, ...] = (), pictographs: bool = False) -> Path:
-    """``source`` as printing it to PostScript and distilling that again writes it (Ghostscript's ps2write, then
-    ps2pdf): each font of a page re-encoded with codes 1, 2, 3 … in the order its glyphs are first used, the
-    glyphs named ``/cidN`` (names no Unicode map knows) and no ``ToUnicode`` — on ``pages`` (from 1; all if none).
-    ``pictographs``: with a ``ToUnicode`` map giving code N the dingbat U+2700 + N, as fonts turned into Type 3
-    fonts have it."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject, NumberObject, StreamObject
-
-    writer = PdfWriter(clone_from=PdfReader(str(source)))
-    for number, page in enumerate(writer.pages, start=1):
-        if pages and number not in pages:
-            continue
-        resources = DictionaryObject(page["/Resources"].get_object())
-        fonts = DictionaryObject(resources["/Font"].get_object())
-        wide = {name: font.get_object()["/Subtype"] == "/Type0" for name, font in fonts.items()}
-        codes: dict[str, dict[str, int]] = {name: {} for name in fonts}
-        content = ContentStream(page.get_contents(), writer)
-        font = ""
-        for operands, operator in content.operations:
-            if operator == b"Tf":
-                font = operands[0]
-            elif operator in (b"Tj", b"'", b'"'):
-                operands[-1] = _first_use_codes(operands[-1], wide[font], codes[font])
-            elif operator == b"TJ":
-                operands[0] = ArrayObject(
-                    _first_use_codes(item, wide[font], codes[font]) if isinstance(item, (bytes, str)) else item
-                    for item in operands[0]
-                )
-        for name, table in codes.items():
-            assert len(table) < 256, "a simple font holds 255 codes"
-            count = max(len(table), 1)
-            differences = [NumberObject(1), *(NameObject(f"/cid{9000 + code}") for code in table.values())]
-            encoding = {"/Type": "/Encoding", "/BaseEncoding": "/WinAnsiEncoding", "/Differences": differences}
-            font_dict = {
-                "/Type": NameObject("/Font"),
-                "/Subtype": NameObject("/Type1"),
-                "/BaseFont": NameObject(f"/ABCDEF+Subset{name[1:]}"),
-                "/FirstChar": NumberObject(1),
-                "/LastChar": NumberObject(count),
-                "/Widths": ArrayObject([NumberObject(1000 if wide[name] else 556)] * count),
-                "/Encoding": DictionaryObject(
-                    {
-                        NameObject(k): NameObject(v) if isinstance(v, str) else ArrayObject(v)
-                        for k, v in encoding.items()
-                    }
-                ),
-            }
-            if pictographs:
-                pairs = "\n".join(f"<{code:02X}> <{0x2700 + code:04X}>" for code in table.values())
-                cmap = StreamObject()
-                cmap.set_data(
-                    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Dingbats def "
-                    f"1 begincodespacerange <00> <FF> endcodespacerange {len(table)} beginbfchar\n{pairs}\nendbfchar "
-                    "endcmap CMapName currentdict /CMap defineresource pop end end".encode()
-                )
-                font_dict["/ToUnicode"] = writer._add_object(cmap)
-            fonts[NameObject(name)] = writer._add_object(
-                DictionaryObject({NameObject(k): v for k, v in font_dict.items()})
-            )
-        resources[NameObject("/Font")] = fonts
-        page[NameObject("/Resources")] = resources
-        page.replace_contents(content)
-    writer.write(str(target))
-    return target
-
-
-def _first_use_codes(string, wide: bool, table: dict[str, int]):
-    """A text string's characters as codes in the order each was first used (``table``, filled as it goes)."""
-    from pypdf.generic import ByteStringObject
-
-    raw = string.get_original_bytes() if hasattr(string, "get_original_bytes") else bytes(string)
-    text = raw.decode("utf-16-be" if wide else "latin-1")
-    return ByteStringObject(bytes(table.setdefault(ch, len(table) + 1) for ch in text))
-
-
 @pytest.mark.parametrize("pictographs", [False, True], ids=["no-map", "dingbats"])
 def test_a_page_rewritten_without_its_unicode_map_is_reported_and_the_other_pages_read(tmp_path, pictographs):
     """Its glyphs decode to nothing (no text line at all) or to dingbats, yet they are printed: the page is
     reported, never passed as a page without text, and no table is read from it with characters that are not
     what is printed; the other pages read as ever."""
     source = build(tmp_path / "source.pdf", [[NARRATIVE], [expense_table()], [summary_table()]])
-    rewritten = _reencoded(source, tmp_path / "rewritten.pdf", pages=(2,), pictographs=pictographs)
+    rewritten = reencoded(source, tmp_path / "rewritten.pdf", pages=(2,), unicode=_dingbats if pictographs else None)
     budget = read_budget(rewritten, use_cache=False)
     problems = budget.problems[budget.problems.kind == "illegible"]
     evidence = "pictographic symbols" if pictographs else "have no character"
@@ -288,12 +217,27 @@ def test_a_page_rewritten_without_its_unicode_map_is_reported_and_the_other_page
     assert [table.pages for table in budget.tables] == [[3]] and set(budget.tidy.table_title) == {"收支总表"}
 
 
+def test_a_glyph_decoding_to_a_control_character_is_read_as_a_blank(tmp_path):
+    """cairo maps a blank glyph to U+007F: ``2026 年度支出预算总表\x7f`` is the title 2026 年度支出预算总表, and a
+    document so rewritten reads as the one it was rewritten from, every amount under its title, row and column."""
+    pages = [[NARRATIVE], [Text(["三、一般公共预算支出表"]), expense_table(title="2024年度一般公共预算支出表")]]
+    original = read_budget(build(tmp_path / "original.pdf", pages), use_cache=False)
+    pages[1][1] = expense_table(title="2024年度一般公共预算支出表※")
+    source = build(tmp_path / "source.pdf", pages)
+    rewritten = reencoded(source, tmp_path / "cairo.pdf", unicode=lambda char, code: "\x7f" if char == "※" else char)
+    budget = read_budget(rewritten, use_cache=False)
+    assert [table.name for table in budget.tables] == ["2024年度一般公共预算支出表"]
+    columns = ["page", "table_title", "row_label", "column", "amount"]
+    assert budget.tidy[columns].values.tolist() == original.tidy[columns].values.tolist()
+    assert len(budget.tidy) == 19 and budget.problems.empty
+
+
 def test_a_document_rewritten_without_its_unicode_maps_is_refused_naming_its_first_page(tmp_path):
     source = build(tmp_path / "source.pdf", [[NARRATIVE], [expense_table()]])
     with pytest.raises(
         NoTextLayerError, match=r"page 1: no page's text decodes to what is printed \(\d+ of \d+ glyphs"
     ):
-        read_budget(_reencoded(source, tmp_path / "rewritten.pdf"), use_cache=False)
+        read_budget(reencoded(source, tmp_path / "rewritten.pdf"), use_cache=False)
 
 
 def test_latin_letters_and_symbols_without_chinese_are_codes_read_through_a_standard_encoding():
@@ -328,7 +272,7 @@ def test_a_document_whose_text_is_almost_all_pictographs_is_refused_for_its_text
     source = build(tmp_path / "source.pdf", pages, page_numbers=False)
     refused = r"page 2: 9\d% of its text does not decode to what is printed \(\d+ of \d+ glyphs decode to pictographic"
     with pytest.raises(NoTextLayerError, match=refused):
-        read_budget(_reencoded(source, tmp_path / "type3.pdf", pages=(2, 3), pictographs=True), use_cache=False)
+        read_budget(reencoded(source, tmp_path / "type3.pdf", pages=(2, 3), unicode=_dingbats), use_cache=False)
 
 
 def test_a_page_of_latin_letters_and_symbols_is_reported(tmp_path):

@@ -8,11 +8,15 @@ them in the next row.  Such a box is recognisable on its own — it ends at or
 below the baseline the glyph is drawn on — and is replaced by a box of the
 usual proportions around that baseline.  Glyphs with sound metrics are left as
 they are.
+
+A glyph decoding to a control character prints no character (a space some
+producers map to U+007F): it is read as a blank.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..text import HAN_RE, squash
 
@@ -20,6 +24,18 @@ from ..text import HAN_RE, squash
 MIN_ASCENT = 0.3
 #: the box given instead: descent and ascent as shares of the type size
 DESCENT, ASCENT = 0.2, 0.8
+
+
+def blank_control_glyphs(glyphs) -> int:
+    """Read each glyph decoding to a control character as a blank, so that it neither ends a title (``2026年度支出
+    预算总表\x7f``) nor sits in a name or an amount.  Returns how many were blanked."""
+    blanked = 0
+    for glyph in glyphs:
+        text = glyph.get_text()
+        if len(text) == 1 and text not in "\t\n\r" and unicodedata.category(text) == "Cc":
+            glyph._text = " "
+            blanked += 1
+    return blanked
 
 
 def _baseline(char) -> float | None:

@@ -53,7 +53,7 @@ from ..transform.amounts import (
 )
 from ..transform.codes import LEVEL_COLUMN_RE, completed_code
 from .evidence import amount_lines, unread_amounts, unruled_areas
-from .glyphs import fix_vertical_metrics, merge_baseline_pieces, split_cells
+from .glyphs import blank_control_glyphs, fix_vertical_metrics, merge_baseline_pieces, split_cells
 from .layout import page_layout
 from .legibility import GARBLED_SHARE, Legibility, glyph_text, measure
 from .rulings import horizontal_rules, vector_layout
@@ -411,6 +411,9 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                         page.set_initial_ctm(page.space, page.rotate + 180)
                         laid = page_layout(page)
                         layout, dim, images, chars, htext, vtext, rotation = laid.camelot
+                    # the page's glyphs as they decode, before the control characters among them are blanked
+                    decoded = glyph_text(chars)
+                    blank_control_glyphs(chars)
                     fix_vertical_metrics(htext)
                     htext, vtext = merge_baseline_pieces(htext, vtext)
                     htext = split_cells(htext)
@@ -421,7 +424,7 @@ def iter_pages(path: str | Path) -> Iterator[PageContent]:
                     lines = _text_lines(htext, vtext)
                     relayout = partial(_camelot_layout, page)
                     args = (layout, dim, number, images, chars, htext, vtext, rotation, lines, relayout)
-                    legible = measure(glyph_text(chars), images, _drawn(layout), float(dim[0]), float(dim[1]))
+                    legible = measure(decoded, images, _drawn(layout), float(dim[0]), float(dim[1]))
                     # a page whose text does not decode gives no table: its names and amounts are not what is printed
                     readable = htext and not legible.mis_mapped
                     grids = readers.read(*args, turned=turned, visible=laid.visible) if readable else []
