@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
 
 from .resources import reference_csv
-from .text import squash
+from .text import ENUMERATOR_RE, squash
 
 
 @cache
@@ -114,10 +113,6 @@ def code_aliases() -> pd.DataFrame:
     """Names a code is printed with in other years (``classification``, ``code``, ``name_zh``, ``note``):
     210 医疗卫生与计划生育支出 (until 2018) is 卫生健康支出 since."""
     return pd.read_csv(reference_csv("code_aliases.csv"), dtype=str, keep_default_na=False)
-
-
-#: an outline enumerator, matched on squashed (NFKC) text: 一、 (一) (1) 1. 1、
-ENUMERATOR_RE = re.compile(r"^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十\d]+\)[、.]?|\d+[、.](?!\d))")
 
 
 def classification_name(text: str) -> str:

@@ -38,8 +38,6 @@ SENTENCE_END_RE = re.compile(r"[。；;，,：:！？]$")
 #: a running head: the document's own name printed over its pages (2024年某某局部门预算,
 #: XX单位2024年部门预算公开), no table's title
 RUNNING_HEAD_RE = re.compile(r"(?:部门|单位)(?:综合)?(?:预算|决算)(?:信息)?(?:公开)?(?:[（(][^）)]{0,16}[)）])?$")
-#: the enumerators titles may carry (一、2018年度…预算表, （一）…)
-TITLE_ENUMERATOR_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,11 @@ HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 TOTAL_RE = re.compile(r"合计|总计|小计")
 #: a whole's total word (合计, 总计), not a part's
 WHOLE_TOTAL_RE = re.compile(r"合计|总计")
+#: an outline enumerator opening a name, a heading or a title — 一、 （一） (1) 1. 1、 1． — on text as printed or
+#: squashed (NFKC); never a figure (2.5), a year (2026年) or a code (201)
+ENUMERATOR_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）][、.．]?|\d{1,3}[.、．](?!\d))"
+)
 #: a line printing a page number alone (3, — 3 —, 第3页, 3/12, 第3页共20页)
 PAGE_NUMBER_RE = re.compile(
     r"^[-－—\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?[-－—\s]*$|^\d+\s*/\s*\d+$"

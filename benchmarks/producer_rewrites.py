@@ -4,7 +4,9 @@
 
 Each PDF is rewritten by the converters installed on the machine — poppler's ``pdftocairo -pdf`` (rules and
 stroked text become cairo paths), Ghostscript's ``pdfwrite`` (fonts re-embedded, sometimes without their
-Unicode maps) and ``mutool clean`` (streams rewritten) — and read again. Per rewrite: the tidy rows that
+Unicode maps), printed to PostScript by Ghostscript and distilled again by ``ps2pdf`` (fonts re-encoded in
+the order of first use, or turned into Type 3 fonts), ``mutool clean`` (streams rewritten) and ``mutool
+convert`` (pages drawn again through MuPDF's device) — and read again. Per rewrite: the tidy rows that
 differ from the original's (table, row label, column, amount, page), the tables, and the problems. A rewrite
 whose rows differ must say so in its problems (a page whose text no longer decodes is ``illegible``); a
 difference without a problem is a silent one, marked ``SILENT``.
@@ -26,11 +28,14 @@ sys.path.insert(0, str(ROOT))
 from analysis import read_budget  # noqa: E402
 from analysis.errors import BudgetInputError  # noqa: E402
 
-#: name → command writing the second path from the first
+GS = ["gs", "-q", "-dNOPAUSE", "-dBATCH"]
+#: name → the commands writing ``{dst}`` from ``{src}`` (``{ps}``: a PostScript file between them)
 REWRITES = {
-    "cairo": ["pdftocairo", "-pdf", "{src}", "{dst}"],
-    "gs": ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-sOutputFile={dst}", "{src}"],
-    "mutool": ["mutool", "clean", "-gggg", "{src}", "{dst}"],
+    "cairo": [["pdftocairo", "-pdf", "{src}", "{dst}"]],
+    "gs": [[*GS, "-sDEVICE=pdfwrite", "-sOutputFile={dst}", "{src}"]],
+    "ps2pdf": [[*GS, "-sDEVICE=ps2write", "-sOutputFile={ps}", "{src}"], ["ps2pdf", "{ps}", "{dst}"]],
+    "mutool": [["mutool", "clean", "-gggg", "{src}", "{dst}"]],
+    "mu-conv": [["mutool", "convert", "-o", "{dst}", "{src}"]],
 }
 
 
@@ -42,7 +47,7 @@ def _rows(budget) -> Counter:
 def main(paths: list[str]) -> None:
     warnings.simplefilter("ignore")
     paths = paths or sorted(str(p) for p in (ROOT / "tests/fixtures/realworld").glob("*.pdf"))
-    tools = {name: cmd for name, cmd in REWRITES.items() if shutil.which(cmd[0])}
+    tools = {name: cmds for name, cmds in REWRITES.items() if all(shutil.which(cmd[0]) for cmd in cmds)}
     print(f"rewrites: {', '.join(tools) or 'none (install poppler-utils, ghostscript or mupdf-tools)'}")
     print(f"{'file':<46}{'rewrite':<8}{'rows':>12}{'differ':>8}{'tables':>9}{'problems':>10}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -54,10 +59,13 @@ def main(paths: list[str]) -> None:
                 print(f"{name[:45]:<46}{'-':<8} error (exit 2): {exc.reason}")
                 continue
             rows = _rows(original)
-            for tool, cmd in tools.items():
-                dst = Path(tmp) / f"{tool}_{name}"
-                args = [a.format(src=path, dst=dst) for a in cmd]
-                if subprocess.run(args, capture_output=True, timeout=600).returncode or not dst.exists():
+            for tool, cmds in tools.items():
+                dst, ps = Path(tmp) / f"{tool}_{name}", Path(tmp) / f"{tool}_{name}.ps"
+                runs = (
+                    subprocess.run([a.format(src=path, dst=dst, ps=ps) for a in cmd], capture_output=True, timeout=600)
+                    for cmd in cmds
+                )
+                if any(run.returncode for run in runs) or not dst.exists():
                     print(f"{name[:45]:<46}{tool:<8} the converter failed")
                     continue
                 try:

@@ -258,6 +258,35 @@ def test_a_row_name_loses_its_code_and_enumerator_never_its_year(text, name):
 
 
 @pytest.mark.parametrize(
+    "text, left",
+    [
+        ("一、一般公共服务支出", "一般公共服务支出"),
+        ("十一、城乡社区支出", "城乡社区支出"),
+        ("（一）行政运行", "行政运行"),
+        ("(3)机关服务", "机关服务"),
+        ("（10）、其他支出", "其他支出"),
+        ("1.人员经费", "人员经费"),
+        ("2、公用经费", "公用经费"),
+        ("3．公务接待费", "公务接待费"),
+        ("一.收入预算", "收入预算"),
+        ("2.5万元的设备", "2.5万元的设备"),
+        ("2026年预算", "2026年预算"),
+        ("2026.一般公共预算", "2026.一般公共预算"),
+        ("201 一般公共服务支出", "201 一般公共服务支出"),
+        ("一般公共预算", "一般公共预算"),
+        ("十三五规划项目", "十三五规划项目"),
+    ],
+)
+def test_an_outline_enumerator_is_one_pattern_for_names_headings_and_titles(text, left):
+    """一、 （一） (1) 1. 1、 1． open a name, a heading or a title (one pattern, :data:`analysis.text.ENUMERATOR_RE`);
+    a figure, a year or a code is never one."""
+    from analysis.text import ENUMERATOR_RE, squash
+
+    assert ENUMERATOR_RE.sub("", text) == left
+    assert ENUMERATOR_RE.sub("", squash(text)) == squash(left)  # on squashed (NFKC) text alike
+
+
+@pytest.mark.parametrize(
     "title, left",
     [
         ("续表", ""),

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from analysis.extract.pages import match_label
-from analysis.specs import CONTINUED_RE, TABLE_NAME_RE, TITLE_ENUMERATOR_RE, spec_for_title
-from analysis.text import squash
+from analysis.specs import CONTINUED_RE, TABLE_NAME_RE, spec_for_title
+from analysis.text import ENUMERATOR_RE, squash
 
 TITLES = Path(__file__).parent / "fixtures" / "table_titles_other_provinces.csv"
 
@@ -25,7 +25,7 @@ def _title(label: str, title: str) -> str:
     line = f"{label} {title}".strip()
     match = match_label(line)
     text = squash(match.group("rest")) if match else squash(line)
-    return CONTINUED_RE.sub("", TITLE_ENUMERATOR_RE.sub("", text))
+    return CONTINUED_RE.sub("", ENUMERATOR_RE.sub("", text))
 
 
 def test_other_provinces_titles_are_keyed_as_the_table_they_print():

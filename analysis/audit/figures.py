@@ -16,21 +16,20 @@ from decimal import Decimal
 
 from ..model import Budget, Table
 from ..reference import function_classes
-from ..text import WHOLE_TOTAL_RE, squash
+from ..text import ENUMERATOR_RE, WHOLE_TOTAL_RE, squash
 from ..transform.amounts import is_money_unit, to_wanyuan
 from ..transform.tables import count_row_unit, row_code_frame
 
 TOTAL_LEAF_RE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:合计|总计|小计)|金额|预算数|财政拨款)$")
 #: a code printed before a name (2010101 行政运行), never a year or a list of years opening it (2026年…, 2020、2021…)
 LEADING_CODE_RE = re.compile(r"^\d{3,}(?![\d年、，,])\s*")
-ENUM_PREFIX_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．](?!\d))")
 
 
 def name_of(text: str) -> str:
     """A row or column name without spaces, enumerators or codes."""
     text = squash(text)
     text = LEADING_CODE_RE.sub("", text)
-    return ENUM_PREFIX_RE.sub("", text)
+    return ENUMERATOR_RE.sub("", text)
 
 
 def text_columns(table: Table) -> list[str]:
@@ -50,7 +49,7 @@ def printed_name(text: str) -> str:
     """A name as printed, without its layout spaces and enumerator (full-width brackets kept)."""
     text = re.sub(r"\s+", "", str(text or ""))
     text = LEADING_CODE_RE.sub("", text)
-    return ENUM_PREFIX_RE.sub("", text)
+    return ENUMERATOR_RE.sub("", text)
 
 
 def row_names(table: Table, column: str | None = None, printed: bool = False) -> list[str]:

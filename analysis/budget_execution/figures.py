@@ -37,7 +37,7 @@ from ..model import Budget, Table
 from ..reference import econ_code_for_column
 from ..schema import FIGURES
 from ..specs import COLUMN_ROLES, scope_named
-from ..text import WHOLE_TOTAL_RE, squash
+from ..text import ENUMERATOR_RE, WHOLE_TOTAL_RE, squash
 from ..transform.amounts import to_wanyuan
 from ..transform.codes import classify_code
 from ..transform.tables import format_amount, row_code_frame
@@ -425,9 +425,6 @@ def economic_figures(doc: Budget) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- “三公” expenses
-
-
-ENUMERATOR_RE = re.compile(r"^[一二三四五六七八九十\d]+[、.．]|^[（(][一二三四五六七八九十\d]+[)）]")
 
 
 def three_public_item(column_or_name: str) -> str:

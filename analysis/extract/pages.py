@@ -25,11 +25,10 @@ from ..specs import (
     RUNNING_HEAD_RE,
     SENTENCE_END_RE,
     TABLE_NAME_RE,
-    TITLE_ENUMERATOR_RE,
     UNKNOWN,
     spec_for_title,
 )
-from ..text import PAGE_NUMBER_RE, squash
+from ..text import ENUMERATOR_RE, PAGE_NUMBER_RE, squash
 from ..transform.amounts import UNIT_LINE_PATTERN, unit_from_line, unit_from_note
 from .reader import Grid, PageContent, TextLine
 
@@ -359,7 +358,7 @@ def _named_title(candidates: list[TextLine], grid: Grid, running: list[TextLine]
 
 def _strip_enumerator(title: str) -> str:
     """``一、2018年度部门收支预算总表`` → ``2018年度部门收支预算总表`` (the enumerator is the outline's)."""
-    return TITLE_ENUMERATOR_RE.sub("", title.strip()).strip()
+    return ENUMERATOR_RE.sub("", title.strip()).strip()
 
 
 def foot_context(previous: PageContent, grid: Grid, ctx: GridContext) -> None:

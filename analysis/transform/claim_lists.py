@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..text import squash
+from ..text import ENUMERATOR_RE, squash
 from .claim_patterns import (
     AND,
     NUMBER,
@@ -25,7 +25,6 @@ from .claim_patterns import (
     RESPECTIVELY_WORDS,
 )
 from .claim_record import (
-    ENUMERATOR_RE,
     Claim,
     PatternMatch,
     clean_subject,

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..text import ENUMERATOR_RE
 from .amounts import UNIT_FACTORS
 from .claim_patterns import BASE_RE, ClaimPattern
 
@@ -30,9 +31,6 @@ CODED_LEVEL_RE = re.compile(r"(?P<name>[^（()）]+?)[（(](?P<code>\d{2,7})(?P<
 
 
 LEVEL_LENGTH = {"类": 3, "款": 5, "项": 7}
-
-
-ENUMERATOR_RE = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
 def number_of(text: str) -> Decimal:

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from ..text import ENUMERATOR_RE
 from .amounts import MONEY_UNIT_PATTERN
 from .claim_lists import apply_respectively, respective_amounts
 from .claim_patterns import (
@@ -37,7 +38,6 @@ from .claim_patterns import (
     UNIT_ALIASES,
 )
 from .claim_record import (
-    ENUMERATOR_RE,
     MONEY_FACTORS,
     Claim,
     PatternMatch,

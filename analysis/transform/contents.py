@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..extract.pages import match_label
-from ..specs import TABLE_NAME_RE, TITLE_ENUMERATOR_RE, UNKNOWN, spec_for_title
-from ..text import squash
+from ..specs import TABLE_NAME_RE, UNKNOWN, spec_for_title
+from ..text import ENUMERATOR_RE, squash
 
 CONTENTS_HEADING_RE = re.compile(r"^目录$")
 #: dot leaders and the page number at the end of an entry
@@ -83,8 +83,8 @@ def _entry(text: str, page: int) -> ContentsEntry | None:
     text = squash(text)
     if match:
         label, text = squash(match.group("label")), squash(match.group("rest"))
-    elif TITLE_ENUMERATOR_RE.match(text):
-        text = TITLE_ENUMERATOR_RE.sub("", text)
+    elif ENUMERATOR_RE.match(text):
+        text = ENUMERATOR_RE.sub("", text)
     else:
         return None
     if not text or len(text) > 60 or not TABLE_NAME_RE.search(text) or PART_HEADING_RE.search(text):
