@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 #: a glyph no Unicode character was found for, as pdfminer writes it
@@ -92,18 +93,21 @@ def _is_foreign(ch: str) -> bool:
     return category in ("Cc", "Sk") or ("\u00c0" <= ch <= "\u024f" and category.startswith("L"))
 
 
-def _foreign(text: str) -> tuple[int, int]:
+def _foreign(text: str, counts: Counter) -> tuple[int, int]:
     """Glyphs decoding to :func:`_is_foreign` characters: all of them, and those printed among Chinese (a control
     character anywhere, the others beside a Chinese character: 本\x80收入, 一1¯政拨款, ß能分类), with the ASCII
-    symbols no text prints beside Chinese (社{支出, |开 01 表) — a font some of whose codes lost their characters."""
+    symbols no text prints beside Chinese (社{支出, |开 01 表) — a font some of whose codes lost their characters.
+    ``counts``: how often each character of ``text`` occurs."""
+    foreign = {ch for ch in counts if _is_foreign(ch)}
+    odd = foreign | (STRAY_SYMBOLS & counts.keys())
     among = 0
     for i, ch in enumerate(text):
+        if ch not in odd:
+            continue
         beside_han = (i and _is_han(text[i - 1])) or (i + 1 < len(text) and _is_han(text[i + 1]))
-        if _is_foreign(ch) and (unicodedata.category(ch) == "Cc" or beside_han):
+        if beside_han or (ch in foreign and unicodedata.category(ch) == "Cc"):
             among += 1
-        elif ch in STRAY_SYMBOLS and beside_han:
-            among += 1
-    return sum(1 for ch in text if _is_foreign(ch)), among
+    return sum(counts[ch] for ch in foreign), among
 
 
 def _is_latin(ch: str) -> bool:
@@ -224,8 +228,13 @@ def measure(text: str, images, layout_objects, width: float, height: float) -> L
     drawn objects of its layout (pdfminer's ``LTLine``/``LTRect``/``LTCurve``)."""
     visible = re.sub(r"\s+", "", text)
     characters = CID_RE.sub("", visible)
-    foreign, among = _foreign(characters)
-    han = [ch for ch in characters if _is_han(ch)]
+    # each kind is judged once per distinct character, then counted as often as it occurs
+    counts = Counter(characters)
+    foreign, among = _foreign(characters, counts)
+
+    def occurrences(kind) -> int:
+        return sum(n for ch, n in counts.items() if kind(ch))
+
     area = max(width * height, 1.0)
     cover = 0.0
     for image in images:
@@ -238,11 +247,11 @@ def measure(text: str, images, layout_objects, width: float, height: float) -> L
         illegible=_illegible(visible),
         foreign=foreign,
         foreign_among_han=among,
-        pictographs=sum(1 for ch in characters if _is_pictograph(ch)),
-        latin=sum(1 for ch in characters if _is_latin(ch)),
-        symbols=sum(1 for ch in characters if ch in ASCII_SYMBOLS),
-        han=len(han),
-        rare_han=sum(1 for ch in han if not _common(ch)),
+        pictographs=occurrences(_is_pictograph),
+        latin=occurrences(_is_latin),
+        symbols=occurrences(ASCII_SYMBOLS.__contains__),
+        han=occurrences(_is_han),
+        rare_han=occurrences(lambda ch: _is_han(ch) and not _common(ch)),
         image_cover=round(cover, 3),
         drawings=layout_objects,
     )
