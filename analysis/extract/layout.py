@@ -28,7 +28,7 @@ MIN_ANGLE = 10.0
 LARGE = 2.5
 #: camelot's layout parameters (``camelot.utils.get_page_layout``), which the readers' tables expect — but for
 #: ``boxes_flow``: no reader uses the order of pdfminer's text boxes (cells and lines are placed by their
-#: coordinates), and ordering them hierarchically costs twenty times the rest of the layout
+#: coordinates), and ordering them hierarchically took 1.15 s of the 2.7 s the sample took to read
 LAYOUT_DEFAULTS = dict(
     line_overlap=0.5,
     char_margin=1.0,

@@ -41,8 +41,8 @@ ILLEGIBLE_SHARE = 0.1
 #: glyphs a page prints fewer of than this cannot be judged (a page number, a stamp): at least this many glyphs of
 #: one kind that does not decode make a page illegible
 FEW_GLYPHS = 5
-#: glyphs decoding to control characters or accented Latin letters among Chinese from which a page is mis-mapped
-#: (a budget prints none: not one in the 22 real documents read)
+#: glyphs decoding to control characters, accented Latin letters or stray ASCII symbols (:data:`STRAY_SYMBOLS`)
+#: among Chinese from which a page is mis-mapped (a budget prints none: not one in the 22 real documents read)
 FOREIGN_AMONG_HAN = 3
 #: characters on a page from which its share of Latin letters and ASCII symbols is judged
 MIN_LATIN = 20
@@ -160,7 +160,8 @@ class Legibility:
 
     @property
     def mis_mapped(self) -> bool:
-        """The text does not decode to what was printed (glyphs without characters, or rare ones)."""
+        """The text does not decode to what was printed: glyphs without characters, control characters, accented
+        Latin letters or pictographs; Latin letters and symbols where Chinese was printed; rare Chinese."""
         if self.chars and max(self.illegible, self.foreign, self.pictographs) >= self._enough:
             return True
         if self.foreign_among_han >= FOREIGN_AMONG_HAN or self._latin_without_han:
