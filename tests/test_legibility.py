@@ -92,10 +92,14 @@ def test_a_fonts_codes_read_as_single_bytes_are_a_wrong_map():
     partly = SIMPLIFIED + " 一1¯政拨款收入 本\x80收入 社`保障和就业支出 支出/ß能分类/金额"
     assert measure(partly, [], 0, *A4).mis_mapped
     # ASCII symbols no text prints beside Chinese, where a font's codes lost their characters (会 → {, 公 → |)
-    stray = SIMPLIFIED + " 十一1城乡社{支出 十{1住房保障支出 |开 01 表"
+    stray = SIMPLIFIED + " 城乡社{支出 十{住房保障支出 |开 01 表"
     legibility = measure(stray, [], 0, *A4)
     assert legibility.mis_mapped and legibility.foreign_among_han == 3 and "among the Chinese" in legibility.describe()
     assert not measure(SIMPLIFIED + " 实训楼3#楼 2号楼", [], 0, *A4).mis_mapped
+    # an enumerator's 、 lost to a digit's code: 一1一般公共预算 (a Chinese numeral never stands against a digit)
+    lost = SIMPLIFIED + " 一1一般公共预算 二1项目支出 三1单位预留机动经费"
+    assert measure(lost, [], 0, *A4).foreign_among_han == 3 and measure(lost, [], 0, *A4).mis_mapped
+    assert not measure(SIMPLIFIED + " 一、一般公共预算 第1项 共3个项目 十三五规划 3A级 一般", [], 0, *A4).mis_mapped
 
 
 def test_a_page_that_is_an_image_with_a_page_number_is_a_picture():
