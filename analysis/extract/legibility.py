@@ -167,11 +167,7 @@ class Legibility:
     def mis_mapped(self) -> bool:
         """The text does not decode to what was printed: glyphs without characters, control characters, accented
         Latin letters or pictographs; Latin letters and symbols where Chinese was printed; rare Chinese."""
-        if self.chars and max(self.illegible, self.foreign, self.pictographs) >= self._enough:
-            return True
-        if self.foreign_among_han >= FOREIGN_AMONG_HAN or self._latin_without_han:
-            return True
-        return self.han >= MIN_HAN and self.rare_han > RARE_HAN_SHARE * self.han
+        return bool(self.evidence())
 
     @property
     def _enough(self) -> float:
@@ -195,7 +191,7 @@ class Legibility:
         return not has_lines and self.drawings >= DRAWING_OBJECTS
 
     def evidence(self) -> str:
-        """What shows that the text is mis-mapped."""
+        """What shows that the text is mis-mapped, the first kind of glyphs that does (``""``: nothing does)."""
         if self.illegible >= self._enough:
             return f"{self.illegible} of {self.chars} glyphs have no character: a font without a Unicode map?"
         if self.foreign >= self._enough:
@@ -219,7 +215,11 @@ class Legibility:
                 f"{self.latin} of {self.chars} glyphs decode to Latin letters and ASCII symbols and {self.han} to "
                 "Chinese: a font's codes read through a standard encoding (a PDF rewritten without its Unicode map?)"
             )
-        return f"{self.rare_han} of {self.han} Chinese characters are rare ones no budget prints: a wrong Unicode map?"
+        if self.han >= MIN_HAN and self.rare_han > RARE_HAN_SHARE * self.han:
+            return (
+                f"{self.rare_han} of {self.han} Chinese characters are rare ones no budget prints: a wrong Unicode map?"
+            )
+        return ""
 
     def describe(self) -> str:
         if self.mis_mapped:
